@@ -1,0 +1,83 @@
+"""A body on the tile grid: a feet hitbox that moves with acceleration and slides along walls."""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from game.world.collision import move_and_slide
+
+FACINGS = ("down", "left", "right", "up")
+
+
+@dataclass
+class Body:
+    x: float  # feet hitbox top-left, map pixels
+    y: float
+    w: float = 10.0
+    h: float = 6.0
+    vx: float = 0.0
+    vy: float = 0.0
+    facing: str = "down"
+    prev_x: float = 0.0  # position at the previous step, for draw interpolation only
+    prev_y: float = 0.0
+
+    @classmethod
+    def at_feet(cls, fx: float, fy: float, w: float = 10.0, h: float = 6.0) -> "Body":
+        """A body whose feet stand centred on (fx, fy)."""
+        return cls(x=fx - w / 2, y=fy - h, w=w, h=h, prev_x=fx - w / 2, prev_y=fy - h)
+
+    @property
+    def feet(self) -> tuple[float, float]:
+        return (self.x + self.w / 2, self.y + self.h)
+
+    @property
+    def center(self) -> tuple[float, float]:
+        return (self.x + self.w / 2, self.y + self.h / 2)
+
+    @property
+    def box(self) -> tuple[float, float, float, float]:
+        return (self.x, self.y, self.w, self.h)
+
+    def steer(self, dx: float, dy: float, accel: float, max_speed: float, friction: float) -> None:
+        """Accelerate toward direction (dx, dy) (any length, normalised here) or brake when zero."""
+        length = math.hypot(dx, dy)
+        if length > 0:
+            self.vx += dx / length * accel
+            self.vy += dy / length * accel
+            speed = math.hypot(self.vx, self.vy)
+            if speed > max_speed:
+                self.vx *= max_speed / speed
+                self.vy *= max_speed / speed
+            self.face(dx, dy)
+        else:
+            speed = math.hypot(self.vx, self.vy)
+            if speed <= friction:
+                self.vx = self.vy = 0.0
+            else:
+                self.vx -= self.vx / speed * friction
+                self.vy -= self.vy / speed * friction
+
+    def face(self, dx: float, dy: float) -> None:
+        if abs(dx) > abs(dy):
+            self.facing = "right" if dx > 0 else "left"
+        elif dy:
+            self.facing = "down" if dy > 0 else "up"
+
+    def move(self, solid: np.ndarray, tile: int) -> tuple[bool, bool]:
+        """Apply velocity for one step against the grid; returns which axes hit a wall."""
+        self.prev_x, self.prev_y = self.x, self.y
+        result = move_and_slide(solid, tile, self.box, self.vx, self.vy)
+        self.x, self.y = result.x, result.y
+        if result.hit_x:
+            self.vx = 0.0
+        if result.hit_y:
+            self.vy = 0.0
+        return result.hit_x, result.hit_y
+
+    def overlaps(self, x: float, y: float, w: float, h: float) -> bool:
+        return self.x < x + w and x < self.x + self.w and self.y < y + h and y < self.y + self.h
+
+    def state(self) -> tuple[float, ...]:
+        return (self.x, self.y, self.vx, self.vy)

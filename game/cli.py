@@ -1,0 +1,130 @@
+"""Command line: play (default), check, render, replay. Errors are one line, never a traceback."""
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Sequence
+
+log = logging.getLogger(__name__)
+
+COMMANDS = ("play", "check", "render", "replay")
+DEFAULT_MAX_STEPS = 60 * 60 * 10  # ten minutes of game time
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="redheat", description="Red Heat: a retro top-down action game.")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    play = sub.add_parser("play", help="play the game (the default)")
+    play.add_argument("--headless", action="store_true", help="run with no window")
+    play.add_argument("--frames", type=int, metavar="N", help="stop after N frames")
+    play.add_argument("--level", type=Path, help="start at this .tmx level")
+    play.add_argument("--seed", type=int, default=0)
+    play.add_argument("--save-frame", type=Path, metavar="PNG", help="save the last frame (320x180) as PNG")
+
+    check = sub.add_parser("check", help="lint levels; exit 1 on any problem")
+    check.add_argument("levels", nargs="*", type=Path, help="levels (default: levels/*.tmx)")
+
+    render = sub.add_parser("render", help="render a level's tile layers to a PNG")
+    render.add_argument("level", type=Path)
+    render.add_argument("out", type=Path)
+
+    replay = sub.add_parser("replay", help="play recorded input headless; print outcome and state hash")
+    replay.add_argument("level", type=Path)
+    replay.add_argument("file", type=Path)
+    replay.add_argument("--seed", type=int, default=0)
+    replay.add_argument("--max-steps", type=int, default=DEFAULT_MAX_STEPS)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not args_list or args_list[0].startswith("-") and args_list[0] not in ("-h", "--help"):
+        args_list.insert(0, "play")
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    args = build_parser().parse_args(args_list)
+    from game.input import ReplayError
+    from game.world.tilemap import LevelError
+
+    try:
+        return _dispatch(args)
+    except (LevelError, ReplayError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    if args.command == "check":
+        return cmd_check(args.levels)
+    if args.command == "render":
+        return cmd_render(args.level, args.out)
+    if args.command == "replay":
+        return cmd_replay(args.level, args.file, args.seed, args.max_steps)
+    return cmd_play(args)
+
+
+def cmd_check(levels: list[Path]) -> int:
+    from game.paths import level_files
+    from game.world.lint import check_levels
+
+    paths = levels or level_files()
+    problems = check_levels(paths)
+    for problem in problems:
+        print(problem)
+    print(f"checked {len(paths)} level(s): {len(problems)} problem(s)", file=sys.stderr)
+    return 1 if problems else 0
+
+
+def cmd_render(level: Path, out: Path) -> int:
+    import pygame
+
+    from game.world.render import render_full_map
+    from game.world.tilemap import load_tilemap
+
+    tilemap = load_tilemap(level)
+    surface = render_full_map(tilemap)
+    try:
+        pygame.image.save(surface, str(out))
+    except (pygame.error, OSError) as exc:
+        print(f"error: {out}: cannot write image: {exc}", file=sys.stderr)
+        return 1
+    print(f"{out}: {surface.get_width()}x{surface.get_height()}")
+    return 0
+
+
+def cmd_replay(level: Path, file: Path, seed: int, max_steps: int) -> int:
+    from game.input import load_replay
+    from game.simulation import LevelSim, run_headless
+    from game.world.tilemap import load_tilemap
+
+    tilemap = load_tilemap(level)
+    masks = load_replay(file)
+    sim = LevelSim(tilemap, seed=seed)
+    outcome = run_headless(sim, masks, max_steps)
+    print(f"{outcome} after {sim.steps} steps")
+    print(sim.state_hash())
+    return 0
+
+
+def cmd_play(args: argparse.Namespace) -> int:
+    from game.app import App, AppConfig
+    from game.paths import first_level
+    from game.scenes.level import LevelScene
+    from game.scenes.stack import Replace
+    from game.simulation import LevelSim
+    from game.world.tilemap import load_tilemap
+
+    level = args.level or first_level()
+    tilemap = load_tilemap(level)  # fail early, before a window opens
+
+    def new_scene() -> LevelScene:
+        return LevelScene(LevelSim(tilemap, seed=args.seed), on_done=lambda outcome: Replace(new_scene()))
+
+    config = AppConfig(headless=args.headless, frames=args.frames, save_frame=args.save_frame)
+    return App(config, new_scene).run()

@@ -1,0 +1,55 @@
+"""Fixed-timestep accumulator ("Fix Your Timestep"), pure and testable without a display.
+
+The app feeds it real elapsed time; it answers how many fixed simulation steps are due and how far
+between two steps the frame stands (for interpolation when drawing). Logic never sees wall time.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ClockConfig:
+    dt: float = 1.0 / 60.0
+    max_steps: int = 5          # a slow frame never spirals: it drops time instead
+    max_frame_time: float = 0.25  # a stall (debugger, window drag) is clamped to this
+
+    def __post_init__(self) -> None:
+        if self.dt <= 0 or self.max_steps < 1 or self.max_frame_time <= 0:
+            raise ValueError(f"invalid clock config {self}")
+
+
+class FixedStep:
+    """Accumulates frame time and hands out whole steps of `dt`."""
+
+    def __init__(self, config: ClockConfig = ClockConfig()) -> None:
+        self.config = config
+        self.accumulator = 0.0
+        self.dropped = 0.0  # time thrown away by clamping, for diagnostics
+
+    def advance(self, frame_time: float) -> int:
+        """Add one frame's elapsed seconds; return how many steps to simulate now."""
+        cfg = self.config
+        if frame_time < 0:
+            frame_time = 0.0
+        if frame_time > cfg.max_frame_time:
+            self.dropped += frame_time - cfg.max_frame_time
+            frame_time = cfg.max_frame_time
+        self.accumulator += frame_time
+        steps = int(self.accumulator // cfg.dt)
+        if steps > cfg.max_steps:
+            # Keep at most one step of backlog so the next frame does not start behind.
+            self.dropped += (steps - cfg.max_steps) * cfg.dt
+            steps = cfg.max_steps
+            self.accumulator = min(self.accumulator - steps * cfg.dt, cfg.dt * 0.999)
+        else:
+            self.accumulator -= steps * cfg.dt
+        return steps
+
+    @property
+    def alpha(self) -> float:
+        """Fraction of a step left in the accumulator, in [0, 1): the interpolation factor."""
+        return self.accumulator / self.config.dt

@@ -1,0 +1,1 @@
+"""Scenes: one module per scene kind, driven by the SceneStack in stack.py."""

@@ -1,0 +1,124 @@
+"""The scene stack: scenes return transitions from `update`; only the stack applies them.
+
+Lifecycle of a scene on the stack:
+  enter()  once, when it becomes part of the stack (pushed or replacing another);
+  handle(action) / update(dt)  while it is the top scene (or not covered by an overlay);
+  draw(surface)  every frame while visible; never changes state;
+  exit()   once, when it leaves the stack (popped or replaced).
+An overlay scene (`opaque = False`) lets the scene below draw, and blocks its updates.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Protocol, Union
+
+log = logging.getLogger(__name__)
+
+
+class Scene(Protocol):
+    opaque: bool
+
+    def enter(self) -> None: ...
+    def exit(self) -> None: ...
+    def handle(self, action: object) -> None: ...
+    def update(self, dt: float) -> "Transition | None": ...
+    def draw(self, surface: object) -> None: ...
+
+
+class BaseScene:
+    """Convenience base with no-op hooks; subclasses override what they need."""
+
+    opaque = True
+
+    def enter(self) -> None:
+        pass
+
+    def exit(self) -> None:
+        pass
+
+    def handle(self, action: object) -> None:
+        pass
+
+    def update(self, dt: float) -> "Transition | None":
+        return None
+
+    def draw(self, surface: object) -> None:
+        pass
+
+
+@dataclass(frozen=True)
+class Push:
+    scene: Scene
+
+
+@dataclass(frozen=True)
+class Pop:
+    pass
+
+
+@dataclass(frozen=True)
+class Replace:
+    scene: Scene
+
+
+Transition = Union[Push, Pop, Replace]
+
+
+class SceneStack:
+    def __init__(self) -> None:
+        self._scenes: list[Scene] = []
+
+    def __len__(self) -> int:
+        return len(self._scenes)
+
+    @property
+    def top(self) -> Scene | None:
+        return self._scenes[-1] if self._scenes else None
+
+    @property
+    def scenes(self) -> tuple[Scene, ...]:
+        return tuple(self._scenes)
+
+    def push(self, scene: Scene) -> None:
+        self._scenes.append(scene)
+        scene.enter()
+
+    def pop(self) -> None:
+        if self._scenes:
+            self._scenes.pop().exit()
+
+    def replace(self, scene: Scene) -> None:
+        self.pop()
+        self.push(scene)
+
+    def apply(self, transition: Transition | None) -> None:
+        if transition is None:
+            return
+        if isinstance(transition, Push):
+            self.push(transition.scene)
+        elif isinstance(transition, Pop):
+            self.pop()
+        elif isinstance(transition, Replace):
+            self.replace(transition.scene)
+        else:
+            raise TypeError(f"not a transition: {transition!r}")
+
+    def handle(self, action: object) -> None:
+        if self._scenes:
+            self._scenes[-1].handle(action)
+
+    def update(self, dt: float) -> None:
+        """Only the top scene updates: an overlay pauses what lies beneath it."""
+        if self._scenes:
+            self.apply(self._scenes[-1].update(dt))
+
+    def draw(self, surface: object) -> None:
+        """Walk down to the first opaque scene, then draw upward from it."""
+        start = 0
+        for i in range(len(self._scenes) - 1, -1, -1):
+            if self._scenes[i].opaque:
+                start = i
+                break
+        for scene in self._scenes[start:]:
+            scene.draw(surface)

@@ -1,0 +1,1 @@
+"""The world: tile maps, collision, rendering, camera and navigation. Headless-safe (no display)."""

@@ -1,0 +1,367 @@
+"""Load a Tiled TMX level into numpy arrays and typed object records.
+
+This is the only module that touches pytmx. Everything else (renderer, collision, game) reads the
+`TileMap` it returns. Loading needs no display: pytmx parses the XML and we never ask it for images.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+# Tiled stores flips in the top three bits of a gid.
+FLIP_H = 1 << 31
+FLIP_V = 1 << 30
+FLIP_D = 1 << 29
+GID_MASK = 0x1FFFFFFF
+
+OBJECT_TYPES = frozenset(
+    {"player_spawn", "enemy", "trigger", "exit", "pickup", "door", "camera_zone", "route", "marker"}
+)
+COLLISION_LAYER = "collision"
+
+
+class LevelError(Exception):
+    """A level cannot be loaded. The message names the file and the problem, on one line."""
+
+    def __init__(self, path: str | os.PathLike, problem: str) -> None:
+        self.path = str(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")
+
+
+@dataclass(frozen=True)
+class Tileset:
+    name: str
+    firstgid: int
+    tilecount: int
+    columns: int
+    tile_w: int
+    tile_h: int
+    margin: int
+    spacing: int
+    image_path: Path
+    image_w: int
+    image_h: int
+
+
+@dataclass(frozen=True)
+class TileLayer:
+    name: str
+    gids: np.ndarray  # int32 (H, W): Tiled gids with flip flags in the top bits (read as uint32)
+    visible: bool = True
+    opacity: float = 1.0
+    above: bool = False  # drawn over the actors (property `above` in Tiled)
+
+    @property
+    def ids(self) -> np.ndarray:
+        """Gids without flip flags."""
+        return self.gids.view(np.uint32) & GID_MASK
+
+
+@dataclass(frozen=True)
+class MapObject:
+    id: int
+    type: str
+    name: str
+    x: float
+    y: float
+    width: float
+    height: float
+    properties: dict[str, Any] = field(default_factory=dict)
+    points: tuple[tuple[float, float], ...] = ()  # polyline/polygon points, absolute pixels
+
+    @property
+    def center(self) -> tuple[float, float]:
+        return (self.x + self.width / 2, self.y + self.height / 2)
+
+    def label(self) -> str:
+        return f"object {self.id} '{self.type}' at ({self.x:g},{self.y:g})"
+
+
+@dataclass(frozen=True)
+class Animation:
+    frames: tuple[tuple[int, int], ...]  # (tiled gid, duration ms)
+
+    @property
+    def period_ms(self) -> int:
+        return sum(d for _, d in self.frames)
+
+    def frame_at(self, time_ms: float) -> int:
+        """Index of the frame shown at `time_ms` on the game clock."""
+        t = int(time_ms) % max(1, self.period_ms)
+        for i, (_, duration) in enumerate(self.frames):
+            if t < duration:
+                return i
+            t -= duration
+        return len(self.frames) - 1
+
+
+@dataclass(frozen=True)
+class TileMap:
+    path: Path
+    width: int  # in tiles
+    height: int
+    tile_w: int
+    tile_h: int
+    tilesets: tuple[Tileset, ...]
+    layers: tuple[TileLayer, ...]
+    solid: np.ndarray  # bool (H, W)
+    objects: tuple[MapObject, ...]
+    tile_properties: dict[int, dict[str, Any]]  # by tiled gid (no flags)
+    animations: dict[int, Animation]  # by tiled gid
+    properties: dict[str, Any]
+    background: tuple[int, int, int, int] | None = None
+
+    @property
+    def pixel_size(self) -> tuple[int, int]:
+        return (self.width * self.tile_w, self.height * self.tile_h)
+
+    def objects_of(self, kind: str) -> list[MapObject]:
+        return [o for o in self.objects if o.type == kind]
+
+    @property
+    def player_spawn(self) -> MapObject:
+        return self.objects_of("player_spawn")[0]
+
+    @property
+    def max_gid(self) -> int:
+        return max((t.firstgid + t.tilecount - 1 for t in self.tilesets), default=0)
+
+    def tile_at_pixel(self, x: float, y: float) -> tuple[int, int]:
+        """(col, row) of the tile holding pixel (x, y)."""
+        return (int(x // self.tile_w), int(y // self.tile_h))
+
+
+def load_tilemap(path: str | os.PathLike) -> TileMap:
+    """Parse `path` into a TileMap, or raise LevelError naming the file and the problem."""
+    path = Path(path)
+    root = _precheck(path)
+    try:
+        import pytmx
+
+        tmx = pytmx.TiledMap(str(path))
+    except LevelError:
+        raise
+    except Exception as exc:  # pytmx raises bare Exceptions; fold them into one message
+        raise LevelError(path, f"cannot parse: {_one_line(exc)}") from exc
+    return _build(path, root, tmx)
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text
+
+
+def _precheck(path: Path) -> ET.Element:
+    """Catch what pytmx reports badly (or not at all) with a clear message."""
+    if not path.is_file():
+        raise LevelError(path, "file not found")
+    try:
+        root = ET.parse(path).getroot()
+    except ET.ParseError as exc:
+        raise LevelError(path, f"malformed XML: {exc}") from exc
+    except OSError as exc:
+        raise LevelError(path, f"cannot read: {exc.strerror}") from exc
+    if root.tag != "map":
+        raise LevelError(path, f"not a Tiled map (root element <{root.tag}>)")
+    if root.get("infinite", "0") == "1":
+        raise LevelError(path, "infinite maps are not supported; uncheck 'Infinite' in Map Properties")
+    if root.get("orientation", "orthogonal") != "orthogonal":
+        raise LevelError(path, f"{root.get('orientation')} maps are not supported; use orthogonal")
+    for layer in root.iter("layer"):
+        data = layer.find("data")
+        name = layer.get("name", "?")
+        if data is None:
+            raise LevelError(path, f"layer '{name}' has no data")
+        encoding = data.get("encoding")
+        if encoding not in ("csv", "base64"):
+            raise LevelError(path, f"layer '{name}': unsupported encoding "
+                             f"'{encoding or 'xml'}'; save with CSV or Base64 layer format")
+        if data.get("compression") not in (None, "zlib", "gzip"):
+            raise LevelError(path, f"layer '{name}': unsupported compression "
+                             f"'{data.get('compression')}'; use zlib, gzip or none")
+        if data.find("chunk") is not None:
+            raise LevelError(path, "infinite maps are not supported")
+    for ts in root.iter("tileset"):
+        _precheck_tileset(path, ts)
+    return root
+
+
+def _precheck_tileset(map_path: Path, node: ET.Element) -> None:
+    source = node.get("source")
+    ts_path = map_path
+    if source:
+        ts_path = (map_path.parent / source)
+        if not ts_path.is_file():
+            raise LevelError(map_path, f"tileset '{source}' not found")
+        try:
+            node = ET.parse(ts_path).getroot()
+        except ET.ParseError as exc:
+            raise LevelError(ts_path, f"malformed XML: {exc}") from exc
+    image = node.find("image")
+    if image is None:
+        raise LevelError(ts_path, f"tileset '{node.get('name', '?')}' has no image; "
+                         "image-collection tilesets are not supported")
+    image_path = ts_path.parent / (image.get("source") or "")
+    if not image_path.is_file():
+        raise LevelError(ts_path, f"tileset image '{image.get('source')}' not found")
+
+
+def _build(path: Path, root: ET.Element, tmx: Any) -> TileMap:
+    if tmx.tilewidth <= 0 or tmx.tileheight <= 0 or tmx.width <= 0 or tmx.height <= 0:
+        raise LevelError(path, "map size and tile size must be positive")
+    tilesets = tuple(_tileset(path, tmx, ts) for ts in tmx.tilesets)
+    # pytmx renumbers (gid, flags) pairs; this table maps its numbers back to raw Tiled gids.
+    raw_of = np.zeros(max(tmx.maxgid, 1), dtype=np.uint32)
+    for (tiled_gid, flags), entry in tmx.imagemap.items():
+        if not tiled_gid:
+            continue  # pytmx's placeholder for the empty cell
+        gid = entry[0]
+        raw = tiled_gid
+        if flags:
+            raw |= (FLIP_H if flags.flipped_horizontally else 0)
+            raw |= (FLIP_V if flags.flipped_vertically else 0)
+            raw |= (FLIP_D if flags.flipped_diagonally else 0)
+        raw_of[gid] = raw
+
+    tile_props, animations = _tile_data(tmx, raw_of)
+    valid = _valid_gids(tilesets)
+    layers: list[TileLayer] = []
+    collision: np.ndarray | None = None
+    for layer in _tile_layers(tmx):
+        data = np.asarray(layer.data, dtype=np.int64)
+        if data.shape != (tmx.height, tmx.width):
+            raise LevelError(path, f"layer '{layer.name}' is {data.shape[1]}x{data.shape[0]}, "
+                             f"map is {tmx.width}x{tmx.height}")
+        gids = raw_of[data].view(np.int32)
+        ids = gids.view(np.uint32) & GID_MASK
+        bad = (ids >= valid.size) | ~valid[np.minimum(ids, valid.size - 1)]
+        if bad.any():
+            r, c = np.argwhere(bad)[0]
+            raise LevelError(path, f"layer '{layer.name}' tile ({c},{r}) uses gid {int(ids[r, c])}, "
+                             "which is in no tileset")
+        props = getattr(layer, "properties", {}) or {}
+        if layer.name == COLLISION_LAYER:
+            collision = ids != 0
+            continue
+        layers.append(TileLayer(
+            name=layer.name, gids=np.ascontiguousarray(gids), visible=bool(layer.visible),
+            opacity=float(getattr(layer, "opacity", 1.0) or 0.0), above=_truthy(props.get("above", False)),
+        ))
+
+    solid = np.zeros((tmx.height, tmx.width), dtype=bool)
+    solid_lut = np.zeros(valid.size, dtype=bool)
+    for gid, p in tile_props.items():
+        if gid < solid_lut.size and _truthy(p.get("solid", False)):
+            solid_lut[gid] = True
+    for layer in layers:
+        solid |= solid_lut[layer.ids]
+    if collision is not None:
+        solid |= collision
+
+    objects = tuple(_objects(path, tmx))
+    if not any(o.type == "player_spawn" for o in objects):
+        raise LevelError(path, "no 'player_spawn' object; add one in an object layer")
+    return TileMap(
+        path=path, width=tmx.width, height=tmx.height, tile_w=tmx.tilewidth, tile_h=tmx.tileheight,
+        tilesets=tilesets, layers=tuple(layers), solid=solid, objects=objects,
+        tile_properties=tile_props, animations=animations,
+        properties=dict(getattr(tmx, "properties", {}) or {}),
+        background=_color(root.get("backgroundcolor")),
+    )
+
+
+def _tile_layers(tmx: Any) -> list[Any]:
+    import pytmx
+
+    return [layer for layer in tmx.layers if isinstance(layer, pytmx.TiledTileLayer)]
+
+
+def _tileset(path: Path, tmx: Any, ts: Any) -> Tileset:
+    if ts.tilewidth != tmx.tilewidth or ts.tileheight != tmx.tileheight:
+        raise LevelError(path, f"tileset '{ts.name}' has {ts.tilewidth}x{ts.tileheight} tiles, "
+                         f"the map {tmx.tilewidth}x{tmx.tileheight}")
+    columns = int(ts.columns or 0) or max(1, (ts.width - 2 * ts.margin + ts.spacing)
+                                         // (ts.tilewidth + ts.spacing))
+    tilecount = int(ts.tilecount or 0) or columns * max(
+        1, (ts.height - 2 * ts.margin + ts.spacing) // (ts.tileheight + ts.spacing))
+    return Tileset(
+        name=ts.name or "", firstgid=int(ts.firstgid), tilecount=tilecount, columns=columns,
+        tile_w=int(ts.tilewidth), tile_h=int(ts.tileheight), margin=int(ts.margin or 0),
+        spacing=int(ts.spacing or 0), image_path=(path.parent / ts.source).resolve(),
+        image_w=int(ts.width), image_h=int(ts.height),
+    )
+
+
+def _valid_gids(tilesets: tuple[Tileset, ...]) -> np.ndarray:
+    top = max((t.firstgid + t.tilecount for t in tilesets), default=1)
+    valid = np.zeros(top, dtype=bool)
+    valid[0] = True  # empty cell
+    for t in tilesets:
+        valid[t.firstgid:t.firstgid + t.tilecount] = True
+    return valid
+
+
+def _tile_data(tmx: Any, raw_of: np.ndarray) -> tuple[dict[int, dict[str, Any]], dict[int, Animation]]:
+    props: dict[int, dict[str, Any]] = {}
+    animations: dict[int, Animation] = {}
+    for gid, p in tmx.tile_properties.items():
+        tiled_gid = int(raw_of[gid]) & GID_MASK if gid < raw_of.size else 0
+        if not tiled_gid or tiled_gid in props:
+            continue
+        clean = {k: v for k, v in p.items()
+                 if k not in ("frames", "colliders", "id", "width", "height", "source", "trans")}
+        props[tiled_gid] = clean
+        frames = p.get("frames") or []
+        if frames:
+            animations[tiled_gid] = Animation(tuple(
+                (int(raw_of[f.gid]) & GID_MASK, int(f.duration)) for f in frames))
+    return props, animations
+
+
+def _objects(path: Path, tmx: Any) -> list[MapObject]:
+    out = []
+    for obj in tmx.objects:
+        kind = (getattr(obj, "type", None) or getattr(obj, "class", None) or "").strip()
+        if kind not in OBJECT_TYPES:
+            where = f"object {obj.id} '{obj.name or ''}' at ({obj.x:g},{obj.y:g})"
+            if not kind:
+                raise LevelError(path, f"{where} has no type; set its Class/Type to one of "
+                                 f"{', '.join(sorted(OBJECT_TYPES))}")
+            raise LevelError(path, f"{where}: unknown object type '{kind}'")
+        points = tuple((float(p.x), float(p.y)) for p in getattr(obj, "points", ()) or ())
+        out.append(MapObject(
+            id=int(obj.id), type=kind, name=obj.name or "", x=float(obj.x), y=float(obj.y),
+            width=float(obj.width or 0), height=float(obj.height or 0),
+            properties=dict(obj.properties or {}), points=points,
+        ))
+    return out
+
+
+def _truthy(value: Any) -> bool:
+    if isinstance(value, str):
+        return value.strip().lower() in ("1", "true", "yes")
+    return bool(value)
+
+
+def _color(text: str | None) -> tuple[int, int, int, int] | None:
+    """Tiled colours are #RRGGBB or #AARRGGBB."""
+    if not text:
+        return None
+    h = text.lstrip("#")
+    try:
+        if len(h) == 6:
+            return (int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16), 255)
+        if len(h) == 8:
+            return (int(h[2:4], 16), int(h[4:6], 16), int(h[6:8], 16), int(h[0:2], 16))
+    except ValueError:
+        pass
+    return None

@@ -1,0 +1,57 @@
+"""Shared fixtures: a dummy video driver, and small TMX levels written into a temp folder."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+import pytest  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+BASE_TSX = ROOT / "assets" / "tiles" / "base.tsx"
+
+
+def tmx_text(ground: list[list[int]], objects: str | None = None, extra_layers: str = "",
+             tileset: str = "base.tsx", map_attrs: str = "", encoding: str = "csv") -> str:
+    h, w = len(ground), len(ground[0])
+    if objects is None:
+        objects = '<object id="1" type="player_spawn" x="24" y="24"/>'
+    data = ",\n".join(",".join(str(v) for v in row) for row in ground)
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<map version="1.8" orientation="orthogonal" renderorder="right-down" width="{w}" height="{h}"
+ tilewidth="16" tileheight="16" infinite="0" {map_attrs}>
+ <tileset firstgid="1" source="{tileset}"/>
+ <layer id="1" name="ground" width="{w}" height="{h}"><data encoding="{encoding}">
+{data}
+</data></layer>
+{extra_layers}
+ <objectgroup id="9" name="objects">{objects}</objectgroup>
+</map>
+"""
+
+
+def room(w: int = 8, h: int = 6) -> list[list[int]]:
+    """Floor (gid 1) walled in by gid 2 (solid)."""
+    return [[2 if x in (0, w - 1) or y in (0, h - 1) else 1 for x in range(w)] for y in range(h)]
+
+
+@pytest.fixture
+def level_dir(tmp_path: Path) -> Path:
+    """A temp folder holding a copy of the base tileset, ready for TMX files."""
+    shutil.copy(BASE_TSX, tmp_path / "base.tsx")
+    shutil.copy(BASE_TSX.with_suffix(".png"), tmp_path / "base.png")
+    return tmp_path
+
+
+@pytest.fixture
+def write_level(level_dir: Path):
+    def write(text: str, name: str = "level.tmx") -> Path:
+        path = level_dir / name
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return write
