@@ -10,7 +10,7 @@ from typing import Sequence
 
 log = logging.getLogger(__name__)
 
-COMMANDS = ("play", "check", "render", "replay")
+COMMANDS = ("play", "check", "render", "replay", "story")
 DEFAULT_MAX_STEPS = 60 * 60 * 10  # ten minutes of game time
 
 
@@ -37,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     replay.add_argument("file", type=Path)
     replay.add_argument("--seed", type=int, default=0)
     replay.add_argument("--max-steps", type=int, default=DEFAULT_MAX_STEPS)
+    sub.add_parser("story", help="print the story sequence derived from the seed's plot")
     return parser
 
 
@@ -48,11 +49,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     args = build_parser().parse_args(args_list)
     from game.input import ReplayError
+    from game.story.script import StoryError
     from game.world.tilemap import LevelError
 
     try:
         return _dispatch(args)
-    except (LevelError, ReplayError) as exc:
+    except (LevelError, ReplayError, StoryError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
@@ -66,6 +68,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return cmd_render(args.level, args.out)
     if args.command == "replay":
         return cmd_replay(args.level, args.file, args.seed, args.max_steps)
+    if args.command == "story":
+        return cmd_story()
     return cmd_play(args)
 
 
@@ -110,6 +114,21 @@ def cmd_replay(level: Path, file: Path, seed: int, max_steps: int) -> int:
     print(f"{outcome} after {sim.steps} steps")
     print(sim.state_hash())
     return 0
+
+
+def cmd_story() -> int:
+    """The derived play order: beat, scene kind, level, and the seed quote it comes from."""
+    from game.story.script import check_story, load_story
+
+    story = load_story()
+    for n, beat in enumerate(story.sequence, 1):
+        print(f"{n:2d}. {beat.id:<16} {beat.kind:<9} {beat.level or '-':<17} {beat.place}: {beat.title}")
+        for quote in beat.plot:
+            print(f"      [{quote.section} @{quote.start}] \"{quote.text}\"")
+    problems = check_story(story)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    return 1 if problems else 0
 
 
 def cmd_play(args: argparse.Namespace) -> int:

@@ -1,0 +1,333 @@
+"""levels/story.toml -> beats, their dialogue and cutscene scripts, and the derived play sequence.
+
+The sequence is never typed by hand: each beat quotes the seed (`plot = [...]`), and beats are ordered by
+where their first quote stands. The one beat whose quotes come from the filming section (the opening
+scene, the bathhouse brawl) is by definition the film's opening and sorts before every plot beat.
+`check_story` lists the derivation problems the tests guard: overlapping beats and plot sentences that
+name an event but no beat covers.
+"""
+from __future__ import annotations
+
+import logging
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+from game.story.plot import Sentence, read_seed, section_span, sentences
+
+log = logging.getLogger(__name__)
+
+KINDS = ("level", "dialogue", "cutscene", "puzzle", "chase", "epilogue")
+SOURCES = ("plot", "filming")
+OPENING_MARK = "opening scene"  # the filming sentence the opening beat must quote
+FACINGS = ("down", "left", "right", "up")
+
+# Cutscene operations and the fields each one requires (designers edit these in story.toml).
+OPS: Mapping[str, tuple[str, ...]] = {
+    "fade_in": (), "fade_out": (), "wait": ("time",),
+    "move": ("actor", "to"), "face": ("actor", "dir"), "pose": ("actor", "anim"),
+    "show": ("actor",), "hide": ("actor",), "pan": ("to",),
+    "say": ("speaker", "text"), "flash": (), "sound": ("name",),
+}
+
+# Plot sentences that name no event of the film, so no beat needs to cover them. Every sentence of
+# this seed's plot section is an event, so the list is empty; add a sentence here (verbatim) only
+# with a reason.
+NOT_EVENTS: tuple[str, ...] = ()
+
+
+class StoryError(Exception):
+    """A problem in story.toml, reported as one line naming the file and the beat."""
+
+
+@dataclass(frozen=True)
+class Speaker:
+    id: str
+    name: str
+    portrait: str | None  # sprite portrait name, or None for no portrait (the narrator)
+
+
+@dataclass(frozen=True)
+class Line:
+    speaker: str  # speaker id ("narrator" has no name or portrait)
+    text: str
+    name: str = ""
+    portrait: str | None = None
+
+
+@dataclass(frozen=True)
+class Step:
+    op: str
+    args: Mapping[str, Any]
+    lines: tuple[Line, ...] = ()  # for `say`: consecutive says merged into one dialogue
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    sprite: str
+    at: tuple[float, float]  # tiles
+    facing: str = "down"
+    hidden: bool = False
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    start: int
+    end: int
+    section: str
+
+
+@dataclass(frozen=True)
+class Beat:
+    id: str
+    kind: str
+    title: str
+    place: str
+    plot: tuple[Quote, ...]
+    source: str = "plot"
+    level: str | None = None  # file name under levels/
+    lines: tuple[Line, ...] = ()   # shown before the beat plays
+    outro: tuple[Line, ...] = ()   # shown after it is won
+    summary: str = ""  # narration used when the beat's scene kind is not playable yet
+    flags: Mapping[str, bool] = field(default_factory=dict)  # set when the beat completes
+    stage: str = "street"
+    actors: tuple[Actor, ...] = ()
+    script: tuple[Step, ...] = ()
+
+    @property
+    def start(self) -> int:
+        return min(q.start for q in self.plot)
+
+    @property
+    def end(self) -> int:
+        return max(q.end for q in self.plot)
+
+    @property
+    def sort_key(self) -> tuple[int, int]:
+        # The opening scene (filming section) precedes the whole plot; plot beats follow in quote order.
+        return (0 if self.source == "filming" else 1, self.start)
+
+    def all_lines(self) -> list[Line]:
+        out = list(self.lines) + list(self.outro)
+        for step in self.script:
+            out.extend(step.lines)
+        return out
+
+
+@dataclass(frozen=True)
+class Story:
+    beats: tuple[Beat, ...]  # in file order
+    sequence: tuple[Beat, ...]  # in play order, derived
+    speakers: Mapping[str, Speaker]
+    seed_text: str
+    path: Path
+
+    def beat(self, beat_id: str) -> Beat:
+        for beat in self.beats:
+            if beat.id == beat_id:
+                return beat
+        raise KeyError(beat_id)
+
+    def index(self, beat_id: str) -> int:
+        return [b.id for b in self.sequence].index(beat_id)
+
+
+def story_path() -> Path:
+    from game.paths import LEVELS
+
+    return LEVELS / "story.toml"
+
+
+def load_story(path: Path | None = None, seed_text: str | None = None) -> Story:
+    path = path or story_path()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise StoryError(f"{path}: file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise StoryError(f"{path}: cannot read: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise StoryError(f"{path}: not valid TOML: {exc}") from None
+    return parse_story(data, path, read_seed() if seed_text is None else seed_text)
+
+
+def parse_story(data: Mapping[str, Any], path: Path, seed_text: str) -> Story:
+    speakers = _parse_speakers(data.get("speakers", {}), path)
+    raw_beats = data.get("beat", [])
+    if not isinstance(raw_beats, list) or not raw_beats:
+        raise StoryError(f"{path}: no [[beat]] tables")
+    beats: list[Beat] = []
+    seen: set[str] = set()
+    for i, raw in enumerate(raw_beats):
+        beat = _parse_beat(raw, i, path, seed_text, speakers)
+        if beat.id in seen:
+            raise StoryError(f"{path}: beat {beat.id!r}: id used twice")
+        seen.add(beat.id)
+        beats.append(beat)
+    sequence = tuple(sorted(beats, key=lambda b: b.sort_key))
+    return Story(tuple(beats), sequence, speakers, seed_text, path)
+
+
+def _parse_speakers(raw: Mapping[str, Any], path: Path) -> dict[str, Speaker]:
+    out = {"narrator": Speaker("narrator", "", None)}
+    for sid, spec in raw.items():
+        if not isinstance(spec, Mapping):
+            raise StoryError(f"{path}: speakers.{sid}: expected a table")
+        portrait = spec.get("portrait", sid)
+        out[sid] = Speaker(sid, str(spec.get("name", sid.title())), portrait or None)
+    return out
+
+
+def find_quote(seed_text: str, quote: str, section: str) -> Quote | None:
+    """The quote's unique position inside `section`, or None when absent or ambiguous."""
+    start, end = section_span(seed_text, section)
+    body = seed_text[start:end]
+    at = body.find(quote)
+    if at < 0 or body.find(quote, at + 1) >= 0:
+        return None
+    return Quote(quote, start + at, start + at + len(quote), section)
+
+
+def _parse_beat(raw: Mapping[str, Any], i: int, path: Path, seed_text: str,
+                speakers: Mapping[str, Speaker]) -> Beat:
+    bid = raw.get("id")
+    if not isinstance(bid, str) or not bid:
+        raise StoryError(f"{path}: beat #{i + 1}: missing id")
+    where = f"{path}: beat {bid!r}"
+
+    def need(key: str, kind: type) -> Any:
+        value = raw.get(key)
+        if not isinstance(value, kind):
+            raise StoryError(f"{where}: '{key}' must be a {kind.__name__}")
+        return value
+
+    kind = need("kind", str)
+    if kind not in KINDS:
+        raise StoryError(f"{where}: unknown kind {kind!r} (expected one of {', '.join(KINDS)})")
+    source = raw.get("source", "plot")
+    if source not in SOURCES:
+        raise StoryError(f"{where}: unknown source {source!r}")
+    quotes = need("plot", list)
+    if not quotes:
+        raise StoryError(f"{where}: 'plot' needs at least one quote")
+    plot = []
+    for text in quotes:
+        quote = find_quote(seed_text, str(text), source)
+        if quote is None:
+            raise StoryError(f"{where}: quote not found once in the seed's {source} section: {text!r}")
+        plot.append(quote)
+    if source == "filming":
+        opening = [s for s in sentences(seed_text, "filming") if OPENING_MARK in s.text]
+        if not opening or not opening[0].contains(plot[0].start, plot[0].end):
+            raise StoryError(f"{where}: a filming-section beat must quote the opening-scene sentence first")
+    flags = raw.get("flags", {})
+    if not isinstance(flags, Mapping) or not all(isinstance(v, bool) for v in flags.values()):
+        raise StoryError(f"{where}: 'flags' must map names to true/false")
+    level = raw.get("level")
+    if level is not None and (not isinstance(level, str) or not level.endswith(".tmx")):
+        raise StoryError(f"{where}: 'level' must name a .tmx file")
+
+    def lines(key: str) -> tuple[Line, ...]:
+        return tuple(_parse_line(spec, f"{where}: {key}", speakers) for spec in raw.get(key, []))
+
+    actors = tuple(_parse_actor(aid, spec, where) for aid, spec in raw.get("actors", {}).items())
+    script = _parse_script(raw.get("script", []), where, speakers, {a.id for a in actors})
+    return Beat(
+        id=bid, kind=kind, title=str(raw.get("title", bid)), place=str(raw.get("place", "")),
+        plot=tuple(plot), source=source, level=level, lines=lines("lines"), outro=lines("outro"),
+        summary=str(raw.get("summary", "")), flags=dict(flags), stage=str(raw.get("stage", "street")),
+        actors=actors, script=script,
+    )
+
+
+def _parse_line(spec: Any, where: str, speakers: Mapping[str, Speaker]) -> Line:
+    if not isinstance(spec, Mapping) or not isinstance(spec.get("text"), str):
+        raise StoryError(f"{where}: a line needs 'speaker' and 'text'")
+    sid = spec.get("speaker", "narrator")
+    speaker = speakers.get(sid)
+    if speaker is None:
+        raise StoryError(f"{where}: unknown speaker {sid!r} (declare it under [speakers])")
+    portrait = spec.get("portrait", speaker.portrait) or None
+    return Line(sid, spec["text"], speaker.name, portrait)
+
+
+def _parse_actor(aid: str, spec: Any, where: str) -> Actor:
+    if not isinstance(spec, Mapping) or not _is_point(spec.get("at")):
+        raise StoryError(f"{where}: actor {aid!r} needs 'at = [x, y]' (tiles)")
+    facing = spec.get("facing", "down")
+    if facing not in FACINGS:
+        raise StoryError(f"{where}: actor {aid!r}: facing must be one of {', '.join(FACINGS)}")
+    x, y = spec["at"]
+    return Actor(aid, str(spec.get("sprite", aid)), (float(x), float(y)), facing, bool(spec.get("hidden", False)))
+
+
+def _is_point(value: Any) -> bool:
+    return isinstance(value, list) and len(value) == 2 and all(isinstance(v, (int, float)) for v in value)
+
+
+def _parse_script(raw: Any, where: str, speakers: Mapping[str, Speaker], actors: set[str]) -> tuple[Step, ...]:
+    if not isinstance(raw, list):
+        raise StoryError(f"{where}: 'script' must be a list of steps")
+    steps: list[Step] = []
+    for n, spec in enumerate(raw, 1):
+        at = f"{where}: script step {n}"
+        if not isinstance(spec, Mapping) or spec.get("op") not in OPS:
+            raise StoryError(f"{at}: unknown op {spec.get('op') if isinstance(spec, Mapping) else spec!r}"
+                             f" (expected one of {', '.join(OPS)})")
+        op = spec["op"]
+        missing = [k for k in OPS[op] if k not in spec]
+        if missing:
+            raise StoryError(f"{at}: '{op}' needs {', '.join(missing)}")
+        if "actor" in spec and spec["actor"] not in actors:
+            raise StoryError(f"{at}: unknown actor {spec['actor']!r} (declare it under actors)")
+        if "to" in spec and not _is_point(spec["to"]):
+            raise StoryError(f"{at}: 'to' must be [x, y] in tiles")
+        if op == "face" and spec["dir"] not in FACINGS:
+            raise StoryError(f"{at}: dir must be one of {', '.join(FACINGS)}")
+        args = {k: v for k, v in spec.items() if k != "op"}
+        if op == "say":
+            line = _parse_line(spec, at, speakers)
+            if steps and steps[-1].op == "say":  # consecutive says play as one dialogue
+                steps[-1] = Step("say", {}, steps[-1].lines + (line,))
+                continue
+            steps.append(Step("say", {}, (line,)))
+            continue
+        steps.append(Step(op, args))
+    return tuple(steps)
+
+
+# --- Derivation checks ----------------------------------------------------------------------
+
+def overlaps(story: Story) -> list[str]:
+    """Pairs of beats whose quoted spans interleave or share characters (so their order is unclear)."""
+    problems = []
+    seq = [b for b in story.sequence if b.source == "plot"]
+    for a, b in zip(seq, seq[1:]):
+        if b.start < a.end:
+            problems.append(f"beats {a.id!r} and {b.id!r} overlap in the plot")
+    return problems
+
+
+def uncovered(story: Story) -> list[Sentence]:
+    """Plot sentences naming an event that no beat quotes any part of."""
+    out = []
+    for sentence in sentences(story.seed_text, "plot"):
+        if sentence.text in NOT_EVENTS:
+            continue
+        covered = any(q.start < sentence.end and sentence.start < q.end
+                      for beat in story.beats if beat.source == "plot" for q in beat.plot)
+        if not covered:
+            out.append(sentence)
+    return out
+
+
+def check_story(story: Story) -> list[str]:
+    problems = overlaps(story)
+    problems += [f"plot sentence at {s.start} is in no beat: {s.text!r}" for s in uncovered(story)]
+    openings = [b.id for b in story.sequence if b.source != "plot"]
+    if len(openings) > 1:
+        problems.append(f"only one beat may come from outside the plot section, found {openings}")
+    return [f"{story.path}: {p}" for p in problems]
