@@ -10,7 +10,7 @@ from typing import Sequence
 
 log = logging.getLogger(__name__)
 
-COMMANDS = ("play", "check", "render", "replay", "story")
+COMMANDS = ("play", "check", "render", "replay", "story", "assets")
 DEFAULT_MAX_STEPS = 60 * 60 * 10  # ten minutes of game time
 
 
@@ -38,6 +38,9 @@ def build_parser() -> argparse.ArgumentParser:
     replay.add_argument("--seed", type=int, default=0)
     replay.add_argument("--max-steps", type=int, default=DEFAULT_MAX_STEPS)
     sub.add_parser("story", help="print the story sequence derived from the seed's plot")
+
+    assets = sub.add_parser("assets", help="regenerate art, font and sounds from assets/src/")
+    assets.add_argument("--sheet", type=Path, metavar="PNG", help="also write the contact sheet here")
     return parser
 
 
@@ -70,6 +73,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return cmd_replay(args.level, args.file, args.seed, args.max_steps)
     if args.command == "story":
         return cmd_story()
+    if args.command == "assets":
+        return cmd_assets(args.sheet)
     return cmd_play(args)
 
 
@@ -129,6 +134,24 @@ def cmd_story() -> int:
     for problem in problems:
         print(problem, file=sys.stderr)
     return 1 if problems else 0
+
+
+def cmd_assets(sheet: Path | None) -> int:
+    from game.assetgen import generate
+    from game.assetgen.source import SourceError
+    from game.paths import ASSETS
+
+    try:
+        result = generate(ASSETS / "src", ASSETS, sheet=sheet)
+    except SourceError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    for rel in result.kept:
+        print(f"kept {rel}: not made by the generator (or edited by hand)", file=sys.stderr)
+    print(f"assets: {len(result.written)} written, {len(result.unchanged)} unchanged, {len(result.kept)} kept")
+    if sheet is not None:
+        print(f"contact sheet: {sheet}")
+    return 0
 
 
 def cmd_play(args: argparse.Namespace) -> int:

@@ -1,0 +1,112 @@
+"""The game's bitmap font (generated: assets/font.png + font.json from assets/src/font.txt).
+
+Proportional ASCII glyphs about 5x7 with descenders, drawn at 1:1 on the 320x180 screen.
+`load_font()` returns a shared BitmapFont; `render` gives an SRCALPHA surface in any colour.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import logging
+from pathlib import Path
+
+import pygame
+
+from game.paths import ASSETS
+
+log = logging.getLogger(__name__)
+
+Color = tuple[int, int, int] | tuple[int, int, int, int]
+
+
+class BitmapFont:
+    def __init__(self, sheet: pygame.Surface, meta: dict) -> None:
+        self.cell_w, self.cell_h = meta["cell"]
+        self.columns = int(meta["columns"])
+        self.first = int(meta["first"])
+        self.widths = {chr(int(k)): int(v) for k, v in meta["widths"].items()}
+        self.line_height = self.cell_h + 1
+        self.spacing = 1
+        self._sheet = sheet
+        self._tinted: dict[tuple[int, ...], pygame.Surface] = {}
+
+    def _advance(self, ch: str) -> int:
+        return self.widths.get(ch, self.widths["?"]) + self.spacing
+
+    def line_width(self, line: str) -> int:
+        return max(0, sum(self._advance(c) for c in line) - self.spacing)
+
+    def size(self, text: str) -> tuple[int, int]:
+        """Pixel size of `text` as render() draws it (newlines start new lines)."""
+        lines = text.split("\n")
+        return (max(self.line_width(line) for line in lines),
+                (len(lines) - 1) * self.line_height + self.cell_h)
+
+    def _sheet_in(self, color: Color) -> pygame.Surface:
+        key = tuple(color)
+        sheet = self._tinted.get(key)
+        if sheet is None:
+            sheet = self._sheet.copy()
+            rgba = tuple(color) + ((255,) if len(color) == 3 else ())
+            sheet.fill(rgba, special_flags=pygame.BLEND_RGBA_MULT)
+            self._tinted[key] = sheet
+        return sheet
+
+    def render(self, text: str, color: Color = (255, 255, 255)) -> pygame.Surface:
+        """An SRCALPHA surface with `text` in `color`; unknown characters draw as '?'."""
+        w, h = self.size(text)
+        surface = pygame.Surface((max(1, w), h), pygame.SRCALPHA)
+        self.draw(surface, text, (0, 0), color)
+        return surface
+
+    def draw(self, target: pygame.Surface, text: str, pos: tuple[int, int],
+             color: Color = (255, 255, 255)) -> None:
+        """Draw `text` straight onto `target` at `pos` (top-left)."""
+        sheet = self._sheet_in(color)
+        x0, y = pos
+        for line in text.split("\n"):
+            x = x0
+            for ch in line:
+                if ch not in self.widths:
+                    ch = "?"
+                code = ord(ch) - self.first
+                row, col = divmod(code, self.columns)
+                area = pygame.Rect(col * self.cell_w, row * self.cell_h, self.widths[ch], self.cell_h)
+                target.blit(sheet, (x, y), area)
+                x += self._advance(ch)
+            y += self.line_height
+
+    def wrap(self, text: str, max_width: int) -> list[str]:
+        """Greedy word wrap so every line's width is <= max_width (long words are split)."""
+        out: list[str] = []
+        for paragraph in text.split("\n"):
+            line = ""
+            for word in paragraph.split(" "):
+                candidate = word if not line else f"{line} {word}"
+                if self.line_width(candidate) <= max_width:
+                    line = candidate
+                    continue
+                if line:
+                    out.append(line)
+                line = ""
+                while self.line_width(word) > max_width and len(word) > 1:
+                    cut = len(word) - 1
+                    while cut > 1 and self.line_width(word[:cut]) > max_width:
+                        cut -= 1
+                    out.append(word[:cut])
+                    word = word[cut:]
+                line = word
+            out.append(line)
+        return out
+
+
+@functools.lru_cache(maxsize=4)
+def load_font(folder: Path | None = None) -> BitmapFont:
+    """The game font from `folder` (default: assets/). Raises FileNotFoundError naming the file."""
+    folder = Path(folder or ASSETS)
+    png, meta_path = folder / "font.png", folder / "font.json"
+    for path in (png, meta_path):
+        if not path.is_file():
+            raise FileNotFoundError(f"{path}: font file missing; run `python -m game assets`")
+    meta = json.loads(meta_path.read_text("utf-8"))
+    return BitmapFont(pygame.image.load(str(png)), meta)

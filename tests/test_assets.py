@@ -1,0 +1,160 @@
+"""The asset generator: deterministic, up to date with the committed files, never overwrites art it
+did not make; tilesets are well-formed for Tiled and the game."""
+import hashlib
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import numpy as np
+import pygame
+import pytest
+
+from game.assetgen import generate
+from game.assetgen.build import MANIFEST
+from game.assetgen.png import read_png_size
+from game.assetgen.source import SourceError, grid_to_rgba, parse_palettes, parse_source
+from game.paths import ASSETS
+
+SRC = ASSETS / "src"
+TILESETS = ("bathhouse", "hotel", "locksmith", "streets")
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    out = tmp_path_factory.mktemp("gen1")
+    result = generate(SRC, out)
+    return out, result
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_regeneration_is_byte_identical(generated, tmp_path):
+    out, _ = generated
+    generate(SRC, tmp_path)
+    first, second = _files(out), _files(tmp_path)
+    assert first.keys() == second.keys()
+    assert [k for k in first if first[k] != second[k]] == []
+
+
+def test_committed_assets_are_up_to_date(generated):
+    out, _ = generated
+    manifest = (out / MANIFEST).read_text()
+    import json
+    for rel, digest in json.loads(manifest).items():
+        committed = ASSETS / rel
+        assert committed.is_file(), f"{rel} is not committed; run `python -m game assets`"
+        assert hashlib.sha256(committed.read_bytes()).hexdigest() == digest, \
+            f"{rel} is stale; run `python -m game assets`"
+
+
+def test_generator_never_overwrites_a_file_it_did_not_make(tmp_path):
+    hand_made = tmp_path / "tiles" / "hotel.png"
+    hand_made.parent.mkdir(parents=True)
+    hand_made.write_bytes(b"an artist's PNG")
+    result = generate(SRC, tmp_path)
+    assert hand_made.read_bytes() == b"an artist's PNG"
+    assert "tiles/hotel.png" in result.kept
+    # A file it made and nobody touched is refreshed; one edited by hand afterwards is kept.
+    ours = tmp_path / "tiles" / "streets.png"
+    ours.write_bytes(b"edited")
+    result = generate(SRC, tmp_path)
+    assert ours.read_bytes() == b"edited" and "tiles/streets.png" in result.kept
+    assert "tiles/bathhouse.png" in result.unchanged
+
+
+@pytest.mark.parametrize("name", TILESETS)
+def test_tileset_image_matches_tsx(name):
+    tsx = ASSETS / "tiles" / f"{name}.tsx"
+    root = ET.parse(tsx).getroot()
+    image = root.find("image")
+    png = tsx.parent / image.get("source")
+    assert png.is_file()
+    w, h = int(image.get("width")), int(image.get("height"))
+    assert read_png_size(png) == (w, h)
+    assert pygame.image.load(str(png)).get_size() == (w, h)
+    tw, th = int(root.get("tilewidth")), int(root.get("tileheight"))
+    columns, count = int(root.get("columns")), int(root.get("tilecount"))
+    assert (tw, th) == (16, 16) and columns * tw == w
+    assert count <= columns * (h // th) and count > columns * (h // th - 1)
+    tiles = root.findall("tile")
+    assert len(tiles) == count  # every tile carries at least its name
+    names = set()
+    solid = animated = 0
+    for tile in tiles:
+        props = {p.get("name"): p for p in tile.iter("property")}
+        assert "name" in props and props["name"].get("value")
+        names.add(props["name"].get("value"))
+        if "solid" in props:
+            assert props["solid"].get("type") == "bool"
+            solid += 1
+        anim = tile.find("animation")
+        if anim is not None:
+            animated += 1
+            for frame in anim:
+                assert 0 <= int(frame.get("tileid")) < count and int(frame.get("duration")) > 0
+    assert len(names) == count, "tile names must be unique"
+    assert solid >= 3 and animated >= 1
+
+
+@pytest.mark.parametrize("name", TILESETS)
+def test_tileset_loads_in_a_level(name, tmp_path):
+    from game.world.tilemap import load_tilemap
+
+    tsx = (ASSETS / "tiles" / f"{name}.tsx").resolve()
+    level = tmp_path / "t.tmx"
+    level.write_text(f"""<?xml version="1.0" encoding="UTF-8"?>
+<map version="1.8" orientation="orthogonal" renderorder="right-down" width="2" height="1"
+ tilewidth="16" tileheight="16" infinite="0">
+ <tileset firstgid="1" source="{tsx}"/>
+ <layer id="1" name="ground" width="2" height="1"><data encoding="csv">1,2</data></layer>
+ <objectgroup id="2" name="objects"><object id="1" type="player_spawn" x="8" y="8"/></objectgroup>
+</map>""")
+    tilemap = load_tilemap(level)
+    assert tilemap.animations, "the tileset's animations reach the game"
+    assert all("name" in p for p in tilemap.tile_properties.values())
+
+
+def test_every_grid_uses_only_its_palette():
+    palettes = parse_palettes(SRC / "palettes.txt")
+    checked = 0
+    for path in sorted((SRC / "tiles").glob("*.txt")):
+        source = parse_source(path, keyword="tile")
+        palette = palettes[source.header["palette"]]
+        for frame in source.frames:
+            used = set("".join(frame.rows))
+            assert used <= set(palette), f"{path.name}:{frame.name} uses {used - set(palette)}"
+            checked += 1
+    assert checked > 100
+
+
+def test_a_colour_missing_from_the_palette_names_file_and_line(tmp_path):
+    path = tmp_path / "bad.txt"
+    path.write_text("palette: p\n\ntile a\n..\n.Z\n")
+    source = parse_source(path, keyword="tile")
+    with pytest.raises(SourceError, match=r"bad.txt:5: 'a' uses 'Z'"):
+        grid_to_rgba(source.frames[0], {".": (0, 0, 0, 0)}, path)
+
+
+def test_tile_frames_are_16px(generated):
+    out, _ = generated
+    for name in TILESETS:
+        source = parse_source(SRC / "tiles" / f"{name}.txt", keyword="tile")
+        assert all(f.size == (16, 16) for f in source.frames)
+
+
+def test_contact_sheet_is_written(generated, tmp_path):
+    out, _ = generated
+    img = pygame.image.load(str(out / "preview.png"))
+    assert img.get_width() >= 600 and img.get_height() >= 300
+    px = np.frombuffer(pygame.image.tobytes(img, "RGB"), np.uint8)
+    assert len(np.unique(px.reshape(-1, 3), axis=0)) > 50
+
+
+def test_sheet_copy_and_cli_flag(tmp_path):
+    from game import cli
+
+    sheet = tmp_path / "sheet.png"
+    generate(SRC, tmp_path / "out", sheet=sheet)
+    assert sheet.is_file() and sheet.read_bytes() == (tmp_path / "out" / "preview.png").read_bytes()
+    assert cli.build_parser().parse_args(["assets", "--sheet", "x.png"]).sheet == Path("x.png")
