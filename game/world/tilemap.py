@@ -1,7 +1,9 @@
 """Load a Tiled TMX level into numpy arrays and typed object records.
 
-This is the only module that touches pytmx. Everything else (renderer, collision, game) reads the
-`TileMap` it returns. Loading needs no display: pytmx parses the XML and we never ask it for images.
+This is the only module that touches pytmx (for tile layers and tilesets). Everything else (renderer,
+collision, game) reads the `TileMap` it returns. Loading needs no display: pytmx parses the XML and we
+never ask it for images. Objects are read by `tmxobjects` (templates, class defaults from the project
+file, typed properties); tile collision shapes drawn in Tiled's collision editor are rasterized here.
 """
 from __future__ import annotations
 
@@ -13,6 +15,9 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+from game.world.tiledproject import EMPTY, ProjectError, PropertyTypes, find_project, load_project
+from game.world.tmxobjects import BadObject, MapObject, TemplateCache, parse_objects
 
 log = logging.getLogger(__name__)
 
@@ -67,26 +72,6 @@ class TileLayer:
 
 
 @dataclass(frozen=True)
-class MapObject:
-    id: int
-    type: str
-    name: str
-    x: float
-    y: float
-    width: float
-    height: float
-    properties: dict[str, Any] = field(default_factory=dict)
-    points: tuple[tuple[float, float], ...] = ()  # polyline/polygon points, absolute pixels
-
-    @property
-    def center(self) -> tuple[float, float]:
-        return (self.x + self.width / 2, self.y + self.height / 2)
-
-    def label(self) -> str:
-        return f"object {self.id} '{self.type}' at ({self.x:g},{self.y:g})"
-
-
-@dataclass(frozen=True)
 class Animation:
     frames: tuple[tuple[int, int], ...]  # (tiled gid, duration ms)
 
@@ -119,6 +104,9 @@ class TileMap:
     animations: dict[int, Animation]  # by tiled gid
     properties: dict[str, Any]
     background: tuple[int, int, int, int] | None = None
+    tile_shapes: dict[int, np.ndarray] = field(default_factory=dict)  # gid -> bool (th, tw) pixel mask
+    sources: tuple[Path, ...] = ()  # every file the map was read from (TMX, TSX, images, templates, project)
+    project: Path | None = None
 
     @property
     def pixel_size(self) -> tuple[int, int]:
@@ -140,19 +128,77 @@ class TileMap:
         return (int(x // self.tile_w), int(y // self.tile_h))
 
 
-def load_tilemap(path: str | os.PathLike) -> TileMap:
-    """Parse `path` into a TileMap, or raise LevelError naming the file and the problem."""
-    path = Path(path)
-    root = _precheck(path)
-    try:
-        import pytmx
+def default_project() -> Path:
+    from game.paths import LEVELS
 
-        tmx = pytmx.TiledMap(str(path))
+    return LEVELS / "red-heat.tiled-project"
+
+
+def load_tilemap(path: str | os.PathLike, project: str | os.PathLike | None = None) -> TileMap:
+    """Parse `path` into a TileMap, or raise LevelError naming the file and the problem.
+
+    `project` is the Tiled project whose property types apply; by default the nearest
+    `*.tiled-project` above the map, else the game's own `levels/red-heat.tiled-project`.
+    """
+    path = Path(path)
+    sources: list[Path] = [path.resolve()]
+    try:
+        root, tileset_nodes = _precheck(path, sources)
+        project_path = Path(project) if project is not None else find_project(path.resolve(),
+                                                                                default_project())
+        types = _project_types(project_path)
+        if project_path is not None:
+            sources.append(project_path.resolve())
+        tmx = _parse_tiles(path, root)
+        return _build(path, root, tmx, tileset_nodes, types, project_path, sources)
     except LevelError:
         raise
+    except BadObject as exc:
+        raise LevelError(exc.path, exc.problem) from exc
+    except RecursionError as exc:
+        raise LevelError(path, "cannot parse: nested too deeply") from exc
+    except Exception as exc:  # last resort: a level designer never sees a traceback
+        log.debug("unexpected error loading %s", path, exc_info=True)
+        raise LevelError(path, f"cannot load ({type(exc).__name__}): {_one_line(exc)}") from exc
+
+
+def _project_types(project_path: Path | None) -> PropertyTypes:
+    if project_path is None:
+        return EMPTY
+    try:
+        return load_project(project_path)
+    except ProjectError as exc:
+        raise LevelError(project_path, str(exc)) from exc
+
+
+def _parse_tiles(path: Path, root: ET.Element) -> Any:
+    """pytmx reads tilesets and tile layers only: object layers are ours (see tmxobjects)."""
+    import pytmx
+
+    bare = ET.Element(root.tag, root.attrib)
+    for child in root:
+        if child.tag not in ("objectgroup", "group", "imagelayer"):
+            bare.append(child)
+        elif child.tag == "group":
+            bare.extend(_tile_layers_in(child))
+    try:
+        tmx = pytmx.TiledMap()
+        tmx.filename = str(path)
+        tmx.parse_xml(bare)
     except Exception as exc:  # pytmx raises bare Exceptions; fold them into one message
         raise LevelError(path, f"cannot parse: {_one_line(exc)}") from exc
-    return _build(path, root, tmx)
+    return tmx
+
+
+def _tile_layers_in(group: ET.Element) -> list[ET.Element]:
+    """Tile layers inside (nested) groups, flattened in drawing order."""
+    out: list[ET.Element] = []
+    for child in group:
+        if child.tag == "layer":
+            out.append(child)
+        elif child.tag == "group":
+            out.extend(_tile_layers_in(child))
+    return out
 
 
 def _one_line(exc: BaseException) -> str:
@@ -160,7 +206,14 @@ def _one_line(exc: BaseException) -> str:
     return text
 
 
-def _precheck(path: Path) -> ET.Element:
+@dataclass(frozen=True)
+class _TilesetXml:
+    path: Path  # the TSX (or the map, for an embedded tileset)
+    firstgid: int
+    node: ET.Element
+
+
+def _precheck(path: Path, sources: list[Path]) -> tuple[ET.Element, list[_TilesetXml]]:
     """Catch what pytmx reports badly (or not at all) with a clear message."""
     if not path.is_file():
         raise LevelError(path, "file not found")
@@ -176,6 +229,11 @@ def _precheck(path: Path) -> ET.Element:
         raise LevelError(path, "infinite maps are not supported; uncheck 'Infinite' in Map Properties")
     if root.get("orientation", "orthogonal") != "orthogonal":
         raise LevelError(path, f"{root.get('orientation')} maps are not supported; use orthogonal")
+    for key in ("width", "height", "tilewidth", "tileheight"):
+        if not (root.get(key) or "").strip().isdigit() or int(root.get(key)) <= 0:
+            raise LevelError(path, f"map {key} {root.get(key)!r} is not a positive whole number")
+    if int(root.get("width")) * int(root.get("height")) > 1 << 22:
+        raise LevelError(path, "map is too large (more than 4 million tiles)")
     for layer in root.iter("layer"):
         data = layer.find("data")
         name = layer.get("name", "?")
@@ -190,35 +248,68 @@ def _precheck(path: Path) -> ET.Element:
                              f"'{data.get('compression')}'; use zlib, gzip or none")
         if data.find("chunk") is not None:
             raise LevelError(path, "infinite maps are not supported")
-    for ts in root.iter("tileset"):
-        _precheck_tileset(path, ts)
-    return root
+        if encoding == "csv":
+            _precheck_csv(path, name, data.text or "")
+    tilesets = [_precheck_tileset(path, ts, sources) for ts in root.findall("tileset")]
+    return root, tilesets
 
 
-def _precheck_tileset(map_path: Path, node: ET.Element) -> None:
+def _precheck_csv(path: Path, name: str, text: str) -> None:
+    """pytmx's CSV reader fails with a bare ValueError; name the bad cell instead."""
+    for i, cell in enumerate(text.replace("\n", "").split(",")):
+        cell = cell.strip()
+        if not cell.isdigit() or int(cell) > 0xFFFFFFFF:
+            raise LevelError(path, f"layer '{name}': cell {i} is {cell[:20]!r}, not a tile id")
+
+
+def _precheck_tileset(map_path: Path, node: ET.Element, sources: list[Path]) -> _TilesetXml:
+    try:
+        firstgid = int(node.get("firstgid", ""))
+    except ValueError:
+        raise LevelError(map_path, f"tileset firstgid {node.get('firstgid')!r} is not a number") from None
+    if firstgid < 1:
+        raise LevelError(map_path, f"tileset firstgid {firstgid} must be at least 1")
     source = node.get("source")
     ts_path = map_path
     if source:
         ts_path = (map_path.parent / source)
+        sources.append(ts_path.resolve())
         if not ts_path.is_file():
             raise LevelError(map_path, f"tileset '{source}' not found")
         try:
             node = ET.parse(ts_path).getroot()
         except ET.ParseError as exc:
             raise LevelError(ts_path, f"malformed XML: {exc}") from exc
+        except OSError as exc:
+            raise LevelError(ts_path, f"cannot read: {exc.strerror}") from exc
+        if node.tag != "tileset":
+            raise LevelError(ts_path, f"not a Tiled tileset (root element <{node.tag}>)")
+    for key in ("tilewidth", "tileheight"):
+        if not (node.get(key) or "").strip().isdigit() or int(node.get(key)) <= 0:
+            raise LevelError(ts_path, f"tileset {key} {node.get(key)!r} is not a positive whole number")
+    for key in ("tilecount", "columns", "margin", "spacing"):
+        if node.get(key) is not None and not node.get(key, "").strip().isdigit():
+            raise LevelError(ts_path, f"tileset {key} {node.get(key)!r} is not a whole number")
     image = node.find("image")
     if image is None:
         raise LevelError(ts_path, f"tileset '{node.get('name', '?')}' has no image; "
                          "image-collection tilesets are not supported")
     image_path = ts_path.parent / (image.get("source") or "")
-    if not image_path.is_file():
+    sources.append(image_path.resolve())
+    if not image.get("source") or not image_path.is_file():
         raise LevelError(ts_path, f"tileset image '{image.get('source')}' not found")
+    for key in ("width", "height"):
+        if not (image.get(key) or "").strip().isdigit():
+            raise LevelError(ts_path, f"tileset image {key} {image.get(key)!r} is not a whole number")
+    return _TilesetXml(ts_path, firstgid, node)
 
 
-def _build(path: Path, root: ET.Element, tmx: Any) -> TileMap:
+def _build(path: Path, root: ET.Element, tmx: Any, tileset_nodes: list[_TilesetXml], types: PropertyTypes,
+           project_path: Path | None, sources: list[Path]) -> TileMap:
     if tmx.tilewidth <= 0 or tmx.tileheight <= 0 or tmx.width <= 0 or tmx.height <= 0:
         raise LevelError(path, "map size and tile size must be positive")
     tilesets = tuple(_tileset(path, tmx, ts) for ts in tmx.tilesets)
+    _check_tileset_overlap(path, tilesets)
     # pytmx renumbers (gid, flags) pairs; this table maps its numbers back to raw Tiled gids.
     raw_of = np.zeros(max(tmx.maxgid, 1), dtype=np.uint32)
     for (tiled_gid, flags), entry in tmx.imagemap.items():
@@ -239,8 +330,8 @@ def _build(path: Path, root: ET.Element, tmx: Any) -> TileMap:
     for layer in _tile_layers(tmx):
         data = np.asarray(layer.data, dtype=np.int64)
         if data.shape != (tmx.height, tmx.width):
-            raise LevelError(path, f"layer '{layer.name}' is {data.shape[1]}x{data.shape[0]}, "
-                             f"map is {tmx.width}x{tmx.height}")
+            raise LevelError(path, f"layer '{layer.name}' is {data.shape[1] if data.ndim > 1 else '?'}x"
+                             f"{data.shape[0]}, map is {tmx.width}x{tmx.height}")
         gids = raw_of[data].view(np.int32)
         ids = gids.view(np.uint32) & GID_MASK
         bad = (ids >= valid.size) | ~valid[np.minimum(ids, valid.size - 1)]
@@ -256,18 +347,24 @@ def _build(path: Path, root: ET.Element, tmx: Any) -> TileMap:
             name=layer.name, gids=np.ascontiguousarray(gids), visible=bool(layer.visible),
             opacity=float(getattr(layer, "opacity", 1.0) or 0.0), above=_truthy(props.get("above", False)),
         ))
+    _check_tiles_in_images(path, tilesets, layers)
 
+    shapes = _tile_shapes(tileset_nodes, tmx.tilewidth, tmx.tileheight)
     solid = np.zeros((tmx.height, tmx.width), dtype=bool)
     solid_lut = np.zeros(valid.size, dtype=bool)
     for gid, p in tile_props.items():
         if gid < solid_lut.size and _truthy(p.get("solid", False)):
             solid_lut[gid] = True
+    for gid, mask in shapes.items():
+        if gid < solid_lut.size and mask.any():
+            solid_lut[gid] = True  # a shape from Tiled's collision editor blocks its whole cell
     for layer in layers:
         solid |= solid_lut[layer.ids]
     if collision is not None:
         solid |= collision
 
-    objects = tuple(_objects(path, tmx))
+    templates = TemplateCache(on_read=sources.append)
+    objects = tuple(parse_objects(path, root, types, OBJECT_TYPES, templates))
     if not any(o.type == "player_spawn" for o in objects):
         raise LevelError(path, "no 'player_spawn' object; add one in an object layer")
     return TileMap(
@@ -275,7 +372,8 @@ def _build(path: Path, root: ET.Element, tmx: Any) -> TileMap:
         tilesets=tilesets, layers=tuple(layers), solid=solid, objects=objects,
         tile_properties=tile_props, animations=animations,
         properties=dict(getattr(tmx, "properties", {}) or {}),
-        background=_color(root.get("backgroundcolor")),
+        background=_color(root.get("backgroundcolor")), tile_shapes=shapes,
+        sources=tuple(dict.fromkeys(sources)), project=project_path,
     )
 
 
@@ -301,6 +399,31 @@ def _tileset(path: Path, tmx: Any, ts: Any) -> Tileset:
     )
 
 
+def _check_tileset_overlap(path: Path, tilesets: tuple[Tileset, ...]) -> None:
+    ordered = sorted(tilesets, key=lambda t: t.firstgid)
+    for a, b in zip(ordered, ordered[1:]):
+        if a.firstgid + a.tilecount > b.firstgid:
+            raise LevelError(path, f"tilesets '{a.name}' and '{b.name}' overlap (firstgid {b.firstgid} "
+                             f"is inside '{a.name}', which has {a.tilecount} tiles)")
+    if ordered and ordered[-1].firstgid + ordered[-1].tilecount > GID_MASK:
+        raise LevelError(path, "tileset gids exceed Tiled's limit")
+
+
+def _check_tiles_in_images(path: Path, tilesets: tuple[Tileset, ...], layers: list[TileLayer]) -> None:
+    """A tile id inside the tileset's count but outside its image would draw as nothing."""
+    used = np.unique(np.concatenate([layer.ids.ravel() for layer in layers])) if layers else np.zeros(0)
+    for ts in tilesets:
+        rows = max(0, (ts.image_h - 2 * ts.margin + ts.spacing) // (ts.tile_h + ts.spacing))
+        cols = max(0, (ts.image_w - 2 * ts.margin + ts.spacing) // (ts.tile_w + ts.spacing))
+        capacity = min(rows * min(cols, ts.columns), ts.tilecount)
+        if ts.columns > cols:
+            capacity = rows * cols  # columns claims more than the image holds
+        hit = used[(used >= ts.firstgid + capacity) & (used < ts.firstgid + ts.tilecount)]
+        if hit.size:
+            raise LevelError(path, f"tile {int(hit[0]) - ts.firstgid} of tileset '{ts.name}' (gid {int(hit[0])}) "
+                             f"lies outside its {ts.image_w}x{ts.image_h} image")
+
+
 def _valid_gids(tilesets: tuple[Tileset, ...]) -> np.ndarray:
     top = max((t.firstgid + t.tilecount for t in tilesets), default=1)
     valid = np.zeros(top, dtype=bool)
@@ -323,26 +446,28 @@ def _tile_data(tmx: Any, raw_of: np.ndarray) -> tuple[dict[int, dict[str, Any]],
         frames = p.get("frames") or []
         if frames:
             animations[tiled_gid] = Animation(tuple(
-                (int(raw_of[f.gid]) & GID_MASK, int(f.duration)) for f in frames))
+                (int(raw_of[f.gid]) & GID_MASK, max(1, int(f.duration))) for f in frames))
     return props, animations
 
 
-def _objects(path: Path, tmx: Any) -> list[MapObject]:
-    out = []
-    for obj in tmx.objects:
-        kind = (getattr(obj, "type", None) or getattr(obj, "class", None) or "").strip()
-        if kind not in OBJECT_TYPES:
-            where = f"object {obj.id} '{obj.name or ''}' at ({obj.x:g},{obj.y:g})"
-            if not kind:
-                raise LevelError(path, f"{where} has no type; set its Class/Type to one of "
-                                 f"{', '.join(sorted(OBJECT_TYPES))}")
-            raise LevelError(path, f"{where}: unknown object type '{kind}'")
-        points = tuple((float(p.x), float(p.y)) for p in getattr(obj, "points", ()) or ())
-        out.append(MapObject(
-            id=int(obj.id), type=kind, name=obj.name or "", x=float(obj.x), y=float(obj.y),
-            width=float(obj.width or 0), height=float(obj.height or 0),
-            properties=dict(obj.properties or {}), points=points,
-        ))
+def _tile_shapes(tilesets: list[_TilesetXml], tile_w: int, tile_h: int) -> dict[int, np.ndarray]:
+    """Collision shapes per tile as pixel masks: a pixel is covered when its centre is inside a shape."""
+    from game.world.tileshapes import rasterize
+
+    out: dict[int, np.ndarray] = {}
+    for ts in tilesets:
+        for tile in ts.node.findall("tile"):
+            group = tile.find("objectgroup")
+            if group is None:
+                continue
+            try:
+                tile_id = int(tile.get("id", ""))
+            except ValueError:
+                raise LevelError(ts.path, f"tile id {tile.get('id')!r} is not a number") from None
+            try:
+                out[ts.firstgid + tile_id] = rasterize(group.findall("object"), tile_w, tile_h)
+            except ValueError as exc:
+                raise LevelError(ts.path, f"tile {tile_id}: collision shape: {exc}") from None
     return out
 
 

@@ -12,7 +12,7 @@ def test_spawn_in_wall_is_reported(write_level):
     objects = '<object id="1" type="player_spawn" x="4" y="4"/>'
     problems = check_level(write_level(tmx_text(room(), objects=objects)))
     assert len(problems) == 1
-    assert "object 1 'player_spawn' at (4,4): player spawn is inside a wall" in str(problems[0])
+    assert "object 1 'player_spawn' at (4,4): inside a wall" in str(problems[0])
 
 
 def test_unreachable_exit_is_reported(write_level):
