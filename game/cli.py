@@ -80,14 +80,35 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 def cmd_check(levels: list[Path]) -> int:
     from game.paths import level_files
-    from game.world.lint import check_levels
+    from game.world.lint import Problem, check_levels
 
     paths = levels or level_files()
-    problems = check_levels(paths)
+    story, story_problem = story_refs()
+    problems = ([story_problem] if story_problem else []) + check_levels(paths, story)
     for problem in problems:
         print(problem)
     print(f"checked {len(paths)} level(s): {len(problems)} problem(s)", file=sys.stderr)
     return 1 if problems else 0
+
+
+def story_refs() -> "tuple[StoryRefs | None, Problem | None]":
+    """Beat and dialogue ids from levels/story.toml, for checking level triggers (None if it is broken).
+
+    A trigger's `dialogue` names a line list of a beat as `beat.key` (keys: lines, outro, ...)."""
+    from game.story.script import StoryError, load_story, story_path
+    from game.world.lint import Problem, StoryRefs, display_path
+
+    try:
+        story = load_story()
+    except StoryError as exc:
+        return None, Problem(display_path(story_path()), "", f"cannot check triggers: {exc}")
+    dialogue = set()
+    for beat in story.beats:
+        for key, value in vars(beat).items():
+            if isinstance(value, tuple) and value and all(hasattr(v, "speaker") for v in value):
+                dialogue.add(f"{beat.id}.{key}")
+    return StoryRefs(beats=frozenset(b.id for b in story.beats), dialogue=frozenset(dialogue),
+                     source=display_path(story_path())), None
 
 
 def cmd_render(level: Path, out: Path) -> int:

@@ -37,7 +37,9 @@ class Problem:
 
 @dataclass(frozen=True)
 class StoryRefs:
-    """What triggers may name: beat ids, and dialogue ids (None: not checked)."""
+    """What triggers may name: beat ids, and dialogue ids `beat.key` (None: not checked).
+
+    A trigger's `dialogue` is `beat.key`, or just `key` for a line list of the trigger's own beat."""
     beats: frozenset[str] | None = None
     dialogue: frozenset[str] | None = None
     source: str = "levels/story.toml"
@@ -69,6 +71,7 @@ def check_tilemap(tilemap: TileMap, story: StoryRefs | None = None) -> list[Prob
         report(spawn, "inside a wall")
         return problems  # nothing is reachable from inside a wall
 
+    misplaced = set()
     for obj in tilemap.objects:
         if obj.type in ("enemy", "pickup", "door", "exit", "trigger") and _outside(tilemap, obj):
             report(obj, "outside the map")
@@ -76,10 +79,13 @@ def check_tilemap(tilemap: TileMap, story: StoryRefs | None = None) -> list[Prob
             report(obj, "inside a wall")
         elif obj.type == "pickup" and _area_in_wall(tilemap, obj):
             report(obj, "inside a wall")
+        else:
+            continue
+        misplaced.add(obj.id)
 
     dist = distance_map(~tilemap.solid, tilemap.tile_at_pixel(spawn.x, spawn.y - 1))
     for obj in tilemap.objects:
-        if obj.type in OBJECTIVES and not _outside(tilemap, obj) and not _reachable(tilemap, dist, obj):
+        if obj.type in OBJECTIVES and obj.id not in misplaced and not _reachable(tilemap, dist, obj):
             report(obj, "not reachable on foot from the player spawn")
 
     ids = {o.id: o for o in tilemap.objects}
@@ -102,6 +108,8 @@ def _trigger_refs(obj: MapObject, story: StoryRefs) -> list[str]:
     if story.beats is not None and beat and beat not in story.beats:
         out.append(f"beat '{beat}' does not exist in {story.source}")
     dialogue = obj.properties.get("dialogue", "")
+    if dialogue and "." not in dialogue:
+        dialogue = f"{beat}.{dialogue}"  # a line list of the trigger's own beat
     if story.dialogue is not None and dialogue and dialogue not in story.dialogue:
         out.append(f"dialogue '{dialogue}' does not exist in {story.source}")
     return out
