@@ -1,8 +1,9 @@
-"""The desktop shell: window, integer scaling with letterbox, and the fixed-timestep loop.
+"""The desktop shell: window, integer scaling with letterbox, settings, input devices, the fixed-timestep
+loop, and the few keys that belong to the window rather than the game (F11 / Alt+Enter, F12).
 
 The app owns the only wall clock in the game. It turns real frame time into whole simulation steps
-(game.clock), feeds each step one InputFrame, and draws the scene stack once per frame onto a
-320x180 canvas that is scaled by a whole factor into the window.
+(game.clock), feeds each step one InputFrame (keyboard and gamepads merged into one held mask), and draws
+the scene stack once per frame onto a 320x180 canvas that is scaled by a whole factor into the window.
 """
 from __future__ import annotations
 
@@ -11,57 +12,170 @@ import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 import pygame
 
 from game import DT, VIEW_H, VIEW_W
 from game.clock import ClockConfig, FixedStep
-from game.input import EdgeTracker, KeyboardReader
-from game.scenes.stack import Scene, SceneStack
+from game.datafiles import data_dir
+from game.input import Action, EdgeTracker, InputReader
+from game.scenes.menu import UIFont
+from game.scenes.options import OptionsScene
+from game.scenes.pause import PauseHooks
+from game.scenes.stack import Scene, SceneStack, Transition
+from game.settings import SCALES, Settings, SettingsStore, load_settings
 
 log = logging.getLogger(__name__)
+
+NOTICE_STEPS = 60 * 5  # how long a message (screenshot saved, file set aside) stays on screen
 
 
 @dataclass(frozen=True)
 class AppConfig:
-    scale: int = 4
-    fullscreen: bool = False
+    """How this run starts. `None` display fields mean "as in the settings file"."""
+
+    scale: int | None = None
+    fullscreen: bool | None = None
+    mute: bool = False
     headless: bool = False
     frames: int | None = None  # stop after this many frames (headless smoke runs)
     title: str = "Red Heat"
     save_frame: Path | None = None  # write the last 320x180 frame here on exit
+    data_dir: Path | None = None  # default: REDHEAT_DATA_DIR or SDL's preference folder
 
 
 def letterbox(window: tuple[int, int], view: tuple[int, int] = (VIEW_W, VIEW_H)) -> pygame.Rect:
-    """The largest whole-number scaling of `view` centred in `window` (at least x1)."""
+    """The largest whole-number scaling of `view` centred in `window` (at least x1; a window smaller
+    than the view gets x1 centred, so the edges are cropped rather than the pixels squashed)."""
     scale = max(1, min(window[0] // view[0], window[1] // view[1]))
     w, h = view[0] * scale, view[1] * scale
     return pygame.Rect((window[0] - w) // 2, (window[1] - h) // 2, w, h)
 
 
+class NullAudio:
+    """Stands in until `game.audio` exists or when it cannot start: silent, never failing."""
+
+    def play(self, name: str) -> None:
+        pass
+
+    def music(self, name: str | None) -> None:
+        pass
+
+    def set_volumes(self, music: float, sfx: float) -> None:
+        pass
+
+
+def make_audio(headless: bool) -> Any:
+    """The game's Audio (music and effects on separate channels); silent when there is no device."""
+    try:
+        from game.audio import Audio  # type: ignore[import-not-found]
+    except ImportError:
+        return NullAudio()
+    try:
+        return Audio.null() if headless and hasattr(Audio, "null") else Audio()
+    except Exception as exc:  # no device, broken driver: the game runs silently
+        log.warning("audio unavailable (%s); running silently", exc)
+        return NullAudio()
+
+
 class App:
-    def __init__(self, config: AppConfig, first_scene: Callable[[], Scene]) -> None:
+    def __init__(self, config: AppConfig, first_scene: Callable[[], Scene] | None = None) -> None:
         self.config = config
         self.first_scene = first_scene
         self.stack = SceneStack()
         self.canvas: pygame.Surface | None = None
         self.window: pygame.Surface | None = None
+        self.notices: list[list[Any]] = []  # [text, steps left]
+        self.audio: Any = NullAudio()
+        self.reader: InputReader | None = None  # built once pygame can name keys
+        self._font: UIFont | None = None
+        self._screenshot_due = False
+        self.folder = config.data_dir or data_dir()
+        problems: list[str] = []
+        self.store = SettingsStore(load_settings(self.folder, problems), self.folder, self._settings_changed)
+        overrides: dict[str, Any] = {}
+        if config.scale is not None:
+            overrides["scale"] = config.scale
+        if config.fullscreen is not None:
+            overrides["fullscreen"] = config.fullscreen
+        if config.mute:
+            overrides["muted"] = True
+        self.store.override(**overrides)
+        for problem in problems:
+            self.notify(problem)
 
+    @property
+    def settings(self) -> Settings:
+        return self.store.settings
+
+    # --- services for scenes built by the CLI or the story director --------------------------
+    def options_scene(self) -> OptionsScene:
+        return OptionsScene(self.store)
+
+    def pause_hooks(self, restart: Callable[[], Transition] | None = None,
+                    quit_to_title: Callable[[], Transition] | None = None) -> PauseHooks:
+        return PauseHooks(options=self.options_scene, restart=restart, quit_to_title=quit_to_title)
+
+    def notify(self, text: str) -> None:
+        """Show a one-line message over the game for a few seconds (and log it)."""
+        log.info("notice: %s", text)
+        self.notices.append([text, NOTICE_STEPS])
+
+    # --- display -----------------------------------------------------------------------------
     def _open_display(self) -> None:
         if self.config.headless:
             os.environ["SDL_VIDEODRIVER"] = "dummy"
         pygame.display.init()
         pygame.font.init()
+        try:  # game controllers (and their hot-plug events); optional
+            from pygame._sdl2 import controller
+
+            controller.init()
+        except Exception as exc:
+            log.warning("gamepads unavailable: %s", exc)
         pygame.display.set_caption(self.config.title)
+        self._set_mode()
+        self.reader = InputReader(self.settings.key_bindings(), self.settings.pad_bindings())
+        self.canvas = pygame.Surface((VIEW_W, VIEW_H)).convert()
+        self._font = UIFont()
+        self.audio = make_audio(self.config.headless)
+        self.audio.set_volumes(*self.settings.effective_volumes)
+
+    def _set_mode(self) -> None:
+        s = self.settings
         if self.config.headless:
             self.window = pygame.display.set_mode((VIEW_W, VIEW_H))
+        elif s.fullscreen:
+            self.window = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
         else:
-            flags = pygame.RESIZABLE | (pygame.FULLSCREEN if self.config.fullscreen else 0)
-            size = (VIEW_W * self.config.scale, VIEW_H * self.config.scale)
-            self.window = pygame.display.set_mode((0, 0) if self.config.fullscreen else size, flags)
-        self.canvas = pygame.Surface((VIEW_W, VIEW_H)).convert()
+            self.window = pygame.display.set_mode(self._window_size(s.scale), pygame.RESIZABLE)
 
+    @staticmethod
+    def _window_size(scale: int) -> tuple[int, int]:
+        """The window for `scale`, shrunk to the largest scale that fits the desktop."""
+        try:
+            desk_w, desk_h = pygame.display.get_desktop_sizes()[0]
+        except Exception:
+            desk_w, desk_h = VIEW_W * SCALES[-1], VIEW_H * SCALES[-1]
+        while scale > 1 and (VIEW_W * scale > desk_w or VIEW_H * scale > desk_h):
+            scale -= 1
+        return VIEW_W * scale, VIEW_H * scale
+
+    def _settings_changed(self, old: Settings, new: Settings) -> None:
+        """Every settings change takes effect at once."""
+        if (old.music_volume, old.sfx_volume, old.muted) != (new.music_volume, new.sfx_volume, new.muted):
+            self.audio.set_volumes(*new.effective_volumes)
+        if self.reader is not None and (old.keys, old.pad) != (new.keys, new.pad):
+            self.reader.set_bindings(new.key_bindings(), new.pad_bindings())
+        if self.window is not None and (old.fullscreen, old.scale) != (new.fullscreen, new.scale):
+            self._set_mode()
+
+    def toggle_fullscreen(self) -> None:
+        self.store.update(fullscreen=not self.settings.fullscreen)
+        self.notify("Fullscreen" if self.settings.fullscreen else f"Windowed x{self.settings.scale}")
+
+    # --- the loop ----------------------------------------------------------------------------
     def run(self) -> int:
         self._open_display()
         try:
@@ -73,12 +187,16 @@ class App:
         finally:
             while len(self.stack):
                 self.stack.pop()
+            problem = self.store.save()
+            if problem:
+                log.warning("%s", problem)
             pygame.display.quit()
 
     def _loop(self) -> int:
         clock = FixedStep(ClockConfig(dt=DT))
-        keyboard = KeyboardReader()
         edges = EdgeTracker()
+        if self.first_scene is None:
+            raise ValueError("App.run needs a first scene")
         self.stack.push(self.first_scene())
         last = time.perf_counter()
         frames = 0
@@ -86,15 +204,14 @@ class App:
             for event in pygame.event.get():
                 if event.type == pygame.QUIT:
                     return 0
-                keyboard.on_event(event)
+                self.dispatch(event)
             if self.config.headless:
                 frame_time = DT  # headless runs step exactly once per frame, as fast as possible
             else:
                 now = time.perf_counter()
                 frame_time, last = now - last, now
             for _ in range(clock.advance(frame_time)):
-                self.stack.handle(edges.frame(keyboard.take()))
-                self.stack.update(DT)
+                self.step(edges)
                 if not len(self.stack):
                     return 0
             self._present()
@@ -105,13 +222,84 @@ class App:
                 time.sleep(max(0.0, DT - (time.perf_counter() - last)) * 0.5)
         return 0
 
+    def dispatch(self, event: pygame.event.Event) -> None:
+        """One window event: the app's own keys first, then a waiting rebind, then the input reader."""
+        if event.type == pygame.KEYDOWN:
+            if event.key == pygame.K_F11 or (event.key == pygame.K_RETURN and event.mod & pygame.KMOD_ALT):
+                self.toggle_fullscreen()
+                return
+            if event.key == pygame.K_F12:
+                self._screenshot_due = True
+                return
+        assert self.reader is not None
+        capture = getattr(self.stack.top, "capture_event", None)
+        if capture is not None and capture(event):
+            return
+        self.reader.on_event(event)
+        if event.type == pygame.WINDOWFOCUSLOST and getattr(self.stack.top, "pause_on_focus_loss", False):
+            self.reader.inject(Action.PAUSE)  # through the normal input path: the scene pauses itself
+
+    def step(self, edges: EdgeTracker) -> None:
+        assert self.reader is not None
+        self.stack.handle(edges.frame(self.reader.take()))
+        self.stack.update(DT)
+        for notice in self.notices:
+            notice[1] -= 1
+        self.notices = [n for n in self.notices if n[1] > 0]
+
     def _present(self) -> None:
         assert self.canvas is not None and self.window is not None
         self.stack.draw(self.canvas)
+        if self._screenshot_due:
+            self._screenshot_due = False
+            self.screenshot()
+        self._draw_notices(self.canvas)
         if self.config.headless:
             self.window.blit(self.canvas, (0, 0))
         else:
-            target = letterbox(self.window.get_size())
+            self.window = pygame.display.get_surface()
             self.window.fill((0, 0, 0))
-            pygame.transform.scale(self.canvas, target.size, self.window.subsurface(target))
+            target = letterbox(self.window.get_size())
+            if self.window.get_rect().contains(target):
+                pygame.transform.scale(self.canvas, target.size, self.window.subsurface(target))
+            else:  # window smaller than one view: x1, centred, edges cropped
+                self.window.blit(self.canvas, target.topleft)
         pygame.display.flip()
+
+    def screenshot(self) -> Path | None:
+        """Save the current frame (scaled by the window scale) into the data folder; say where."""
+        assert self.canvas is not None
+        folder = self.folder / "screenshots"
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        path = folder / f"redheat-{stamp}.png"
+        n = 2
+        while path.exists():
+            path = folder / f"redheat-{stamp}-{n}.png"
+            n += 1
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            scale = self.settings.scale
+            image = pygame.transform.scale(self.canvas, (VIEW_W * scale, VIEW_H * scale))
+            pygame.image.save(image, str(path))
+        except (OSError, pygame.error) as exc:
+            self.notify(f"Screenshot failed: {exc}")
+            return None
+        self.notify(f"Screenshot saved: {path}")
+        return path
+
+    def _draw_notices(self, surface: pygame.Surface) -> None:
+        if not self.notices or self._font is None:
+            return
+        font = self._font
+        lines: list[str] = []
+        for text, _ in self.notices[-3:]:
+            lines += font.wrap(text, VIEW_W - 12)
+        lines = lines[-5:]
+        line = font.line_height + 1
+        height = line * len(lines) + 4
+        box = pygame.Surface((VIEW_W, height), pygame.SRCALPHA)
+        box.fill((0, 0, 0, 190))
+        surface.blit(box, (0, VIEW_H - height))
+        for i, text in enumerate(lines):
+            surface.blit(font.render(text, (236, 226, 206)), (6, VIEW_H - height + 2 + i * line))
+

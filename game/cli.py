@@ -24,6 +24,11 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--level", type=Path, help="start at this .tmx level")
     play.add_argument("--seed", type=int, default=0)
     play.add_argument("--save-frame", type=Path, metavar="PNG", help="save the last frame (320x180) as PNG")
+    display = play.add_mutually_exclusive_group()
+    display.add_argument("--windowed", action="store_true", help="play in a window (this run only)")
+    display.add_argument("--fullscreen", action="store_true", help="play fullscreen (this run only)")
+    play.add_argument("--scale", type=_scale, metavar="N", help="window scale 2..6 (this run only)")
+    play.add_argument("--mute", action="store_true", help="no music or effects (this run only)")
 
     check = sub.add_parser("check", help="lint levels; exit 1 on any problem")
     check.add_argument("levels", nargs="*", type=Path, help="levels (default: levels/*.tmx)")
@@ -42,6 +47,14 @@ def build_parser() -> argparse.ArgumentParser:
     assets = sub.add_parser("assets", help="regenerate art, font and sounds from assets/src/")
     assets.add_argument("--sheet", type=Path, metavar="PNG", help="also write the contact sheet here")
     return parser
+
+
+def _scale(text: str) -> int:
+    from game.settings import SCALES
+
+    if not text.isdigit() or int(text) not in SCALES:
+        raise argparse.ArgumentTypeError(f"expected a whole number from {SCALES[0]} to {SCALES[-1]}, got {text!r}")
+    return int(text)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -186,8 +199,15 @@ def cmd_play(args: argparse.Namespace) -> int:
     level = args.level or first_level()
     tilemap = load_tilemap(level)  # fail early, before a window opens
 
-    def new_scene() -> LevelScene:
-        return LevelScene(LevelSim(tilemap, seed=args.seed), on_done=lambda outcome: Replace(new_scene()))
+    fullscreen = True if args.fullscreen else False if args.windowed else None
+    config = AppConfig(headless=args.headless, frames=args.frames, save_frame=args.save_frame,
+                       scale=args.scale, fullscreen=fullscreen, mute=args.mute)
+    app = App(config)
 
-    config = AppConfig(headless=args.headless, frames=args.frames, save_frame=args.save_frame)
-    return App(config, new_scene).run()
+    def new_scene() -> LevelScene:
+        hooks = app.pause_hooks(restart=lambda: Replace(new_scene()))
+        return LevelScene(LevelSim(tilemap, seed=args.seed), on_done=lambda outcome: Replace(new_scene()),
+                          pause=hooks)
+
+    app.first_scene = new_scene
+    return app.run()

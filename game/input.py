@@ -87,6 +87,81 @@ DEFAULT_KEYS: Mapping[Action, tuple[str, ...]] = {
 }
 
 
+DEFAULT_PAD: Mapping[Action, tuple[str, ...]] = {
+    Action.UP: ("dpup",),
+    Action.DOWN: ("dpdown",),
+    Action.LEFT: ("dpleft",),
+    Action.RIGHT: ("dpright",),
+    Action.PUNCH: ("x",),
+    Action.KICK: ("b",),
+    Action.SHOOT: ("y",),
+    Action.CONFIRM: ("a",),
+    Action.PAUSE: ("start",),
+    Action.SPECIAL: ("rightshoulder",),
+    Action.RESTART: (),
+    Action.SKIP: ("back",),
+}
+
+# Keys that cannot be bound: Esc cancels a rebind, F11 toggles fullscreen, F12 takes a screenshot.
+RESERVED_KEYS = frozenset({"escape", "f11", "f12"})
+# The Back/Select button cancels a gamepad rebind; Guide belongs to the system.
+RESERVED_BUTTONS = frozenset({"guide"})
+CANCEL_BUTTON = "back"
+TRIGGER_THRESHOLD = 0.5
+DEFAULT_DEAD_ZONE = 0.25
+
+
+@dataclass(frozen=True)
+class Rebound:
+    """The outcome of one rebind: the new table, the action that lost the name (if any), a message."""
+
+    table: dict[Action, tuple[str, ...]]
+    conflict: Action | None
+    message: str
+
+
+def rebind(table: Mapping[Action, tuple[str, ...]], action: Action, name: str) -> Rebound:
+    """Make `name` the primary binding of `action`. A name belongs to one action only: if another
+    action had it, it loses it, and if that leaves it with nothing it takes `action`'s old primary
+    (a swap), so every action that had a binding keeps one."""
+    out = {a: tuple(names) for a, names in table.items()}
+    old = out.get(action, ())
+    if old[:1] == (name,):
+        return Rebound(out, None, f"{_label(action)}: {display_name(name)} (unchanged)")
+    old_primary = old[0] if old else None
+    out[action] = (name,) + tuple(n for n in old[1:] if n != name)
+    conflict = next((a for a, names in out.items() if a != action and name in names), None)
+    message = f"{_label(action)}: {display_name(name)}"
+    if conflict is not None:
+        remaining = tuple(n for n in out[conflict] if n != name)
+        if not remaining and old_primary is not None and old_primary not in out[action]:
+            remaining = (old_primary,)
+            message += (f" (was {_label(conflict)}'s; swapped, {_label(conflict)} is now "
+                        f"{display_name(old_primary)})")
+        else:
+            message += f" (taken from {_label(conflict)})"
+        out[conflict] = remaining
+    return Rebound(out, conflict, message)
+
+
+def display_name(name: str) -> str:
+    """A key or button name as players read it: "x" -> "X", "left shift" -> "Left Shift"."""
+    return name.upper() if len(name) == 1 else name.title()
+
+
+def _label(action: Action) -> str:
+    return (action.name or "?").capitalize()
+
+
+def conflicts(table: Mapping[Action, tuple[str, ...]]) -> dict[str, list[Action]]:
+    """Names bound to more than one action (empty when the table is sound)."""
+    owners: dict[str, list[Action]] = {}
+    for action, names in table.items():
+        for name in names:
+            owners.setdefault(name, []).append(action)
+    return {name: actions for name, actions in owners.items() if len(actions) > 1}
+
+
 @dataclass
 class KeyBindings:
     """Action -> key names (pygame.key.key_code names). Rebindable; the keycodes are resolved lazily."""
@@ -108,6 +183,27 @@ class KeyBindings:
         return out
 
 
+@dataclass
+class PadBindings:
+    """Action -> SDL game controller button names ("a", "dpup", "start", "lefttrigger", ...)."""
+
+    buttons: dict[Action, tuple[str, ...]] = field(default_factory=lambda: dict(DEFAULT_PAD))
+
+    def name_map(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for action, names in self.buttons.items():
+            for name in names:
+                out[name] = out.get(name, 0) | int(action)
+        return out
+
+
+def key_name(event: object) -> str:
+    """The rebindable name of a KEYDOWN event's key (pygame.key.name)."""
+    import pygame
+
+    return pygame.key.name(event.key)  # type: ignore[attr-defined]
+
+
 class KeyboardReader:
     """Reads pygame key events into held masks; remembers taps shorter than one step."""
 
@@ -121,6 +217,8 @@ class KeyboardReader:
 
         kind = getattr(event, "type", None)
         if kind == pygame.KEYDOWN:
+            if getattr(event, "mod", 0) & pygame.KMOD_ALT and event.key == pygame.K_RETURN:  # type: ignore
+                return  # Alt+Enter is the fullscreen toggle, not Confirm
             bits = self.codes.get(event.key, 0)  # type: ignore[attr-defined]
             self.held |= bits
             self.tapped |= bits
@@ -133,6 +231,178 @@ class KeyboardReader:
         """Held mask for the next step; a tap shorter than a step still counts as held once."""
         tapped, self.tapped = self.tapped, 0
         return self.held | tapped
+
+
+# --- Gamepads (SDL game controller API) -----------------------------------------------------
+
+def _button_names() -> dict[int, str]:
+    import pygame
+
+    return {
+        pygame.CONTROLLER_BUTTON_A: "a", pygame.CONTROLLER_BUTTON_B: "b",
+        pygame.CONTROLLER_BUTTON_X: "x", pygame.CONTROLLER_BUTTON_Y: "y",
+        pygame.CONTROLLER_BUTTON_BACK: "back", pygame.CONTROLLER_BUTTON_GUIDE: "guide",
+        pygame.CONTROLLER_BUTTON_START: "start",
+        pygame.CONTROLLER_BUTTON_LEFTSTICK: "leftstick", pygame.CONTROLLER_BUTTON_RIGHTSTICK: "rightstick",
+        pygame.CONTROLLER_BUTTON_LEFTSHOULDER: "leftshoulder",
+        pygame.CONTROLLER_BUTTON_RIGHTSHOULDER: "rightshoulder",
+        pygame.CONTROLLER_BUTTON_DPAD_UP: "dpup", pygame.CONTROLLER_BUTTON_DPAD_DOWN: "dpdown",
+        pygame.CONTROLLER_BUTTON_DPAD_LEFT: "dpleft", pygame.CONTROLLER_BUTTON_DPAD_RIGHT: "dpright",
+    }
+
+
+def stick_bits(x: float, y: float, dead_zone: float = DEFAULT_DEAD_ZONE) -> int:
+    """Directions held by an analog stick at (x, y) in -1..1. Radial dead zone; eight sectors."""
+    magnitude = (x * x + y * y) ** 0.5
+    if magnitude < dead_zone:
+        return 0
+    # cos(67.5 deg): a component counts when the stick points within 67.5 degrees of its axis.
+    cut = 0.3827 * magnitude
+    bits = 0
+    if x > cut:
+        bits |= Action.RIGHT
+    elif x < -cut:
+        bits |= Action.LEFT
+    if y > cut:
+        bits |= Action.DOWN
+    elif y < -cut:
+        bits |= Action.UP
+    return int(bits)
+
+
+def _open_controller(device_index: int) -> tuple[int, object] | None:
+    """Open a newly added game controller; (instance id, handle), or None if SDL cannot."""
+    try:
+        from pygame._sdl2 import controller
+
+        if not controller.is_controller(device_index):
+            return None
+        pad = controller.Controller(device_index)
+        return pad.as_joystick().get_instance_id(), pad
+    except Exception as exc:  # a pad that vanishes while opening must not stop the game
+        log.warning("could not open game controller %d: %s", device_index, exc)
+        return None
+
+
+@dataclass
+class _Pad:
+    handle: object = None
+    buttons: set[str] = field(default_factory=set)
+    axes: dict[int, float] = field(default_factory=dict)
+
+
+class GamepadReader:
+    """Game controllers by SDL instance id (hot-plug safe) -> held masks, like the keyboard reader."""
+
+    def __init__(self, bindings: PadBindings | None = None, dead_zone: float = DEFAULT_DEAD_ZONE,
+                 opener=_open_controller) -> None:
+        self.names = (bindings or PadBindings()).name_map()
+        self.dead_zone = dead_zone
+        self.opener = opener
+        self.pads: dict[int, _Pad] = {}
+        self.tapped = 0
+
+    def on_event(self, event: object) -> None:
+        import pygame
+
+        kind = getattr(event, "type", None)
+        if kind == pygame.CONTROLLERDEVICEADDED:
+            opened = self.opener(event.device_index)  # type: ignore[attr-defined]
+            if opened is not None:
+                instance_id, handle = opened
+                self.pads[instance_id] = _Pad(handle)
+                log.info("gamepad connected (instance %d)", instance_id)
+        elif kind == pygame.CONTROLLERDEVICEREMOVED:
+            if self.pads.pop(event.instance_id, None) is not None:  # type: ignore[attr-defined]
+                log.info("gamepad removed (instance %d)", event.instance_id)  # type: ignore
+        elif kind in (pygame.CONTROLLERBUTTONDOWN, pygame.CONTROLLERBUTTONUP):
+            name = _button_names().get(event.button)  # type: ignore[attr-defined]
+            pad = self.pads.setdefault(event.instance_id, _Pad())  # type: ignore[attr-defined]
+            if name is None:
+                return
+            if kind == pygame.CONTROLLERBUTTONDOWN:
+                pad.buttons.add(name)
+                self.tapped |= self.names.get(name, 0)
+            else:
+                pad.buttons.discard(name)
+        elif kind == pygame.CONTROLLERAXISMOTION:
+            pad = self.pads.setdefault(event.instance_id, _Pad())  # type: ignore[attr-defined]
+            before = self._pad_bits(pad)
+            pad.axes[event.axis] = max(-1.0, event.value / 32767.0)  # type: ignore[attr-defined]
+            self.tapped |= self._pad_bits(pad) & ~before
+        elif kind == pygame.WINDOWFOCUSLOST:
+            for pad in self.pads.values():  # SDL sends no pad events while unfocused: forget them
+                pad.buttons.clear()
+                pad.axes.clear()
+
+    def _pad_bits(self, pad: _Pad) -> int:
+        import pygame
+
+        names = set(pad.buttons)
+        if pad.axes.get(pygame.CONTROLLER_AXIS_TRIGGERLEFT, 0.0) > TRIGGER_THRESHOLD:
+            names.add("lefttrigger")
+        if pad.axes.get(pygame.CONTROLLER_AXIS_TRIGGERRIGHT, 0.0) > TRIGGER_THRESHOLD:
+            names.add("righttrigger")
+        bits = 0
+        for name in names:
+            bits |= self.names.get(name, 0)
+        x = pad.axes.get(pygame.CONTROLLER_AXIS_LEFTX, 0.0)
+        y = pad.axes.get(pygame.CONTROLLER_AXIS_LEFTY, 0.0)
+        return bits | stick_bits(x, y, self.dead_zone)
+
+    @property
+    def held(self) -> int:
+        bits = 0
+        for pad in self.pads.values():
+            bits |= self._pad_bits(pad)
+        return bits
+
+    def take(self) -> int:
+        tapped, self.tapped = self.tapped, 0
+        return self.held | tapped
+
+
+def pad_button_name(event: object) -> str | None:
+    """The rebindable name of a controller button-down or a trigger pulled past halfway, else None."""
+    import pygame
+
+    kind = getattr(event, "type", None)
+    if kind == pygame.CONTROLLERBUTTONDOWN:
+        return _button_names().get(event.button)  # type: ignore[attr-defined]
+    if kind == pygame.CONTROLLERAXISMOTION and event.value / 32767.0 > TRIGGER_THRESHOLD:  # type: ignore
+        return {pygame.CONTROLLER_AXIS_TRIGGERLEFT: "lefttrigger",
+                pygame.CONTROLLER_AXIS_TRIGGERRIGHT: "righttrigger"}.get(event.axis)  # type: ignore
+    return None
+
+
+class InputReader:
+    """Keyboard and gamepads merged into one held mask per step: the only input path, so a replay of
+    the masks reproduces a run whatever device played it."""
+
+    def __init__(self, keys: KeyBindings | None = None, pad: PadBindings | None = None,
+                 dead_zone: float = DEFAULT_DEAD_ZONE, opener=_open_controller) -> None:
+        self.keyboard = KeyboardReader(keys)
+        self.gamepad = GamepadReader(pad, dead_zone, opener)
+        self._injected = 0
+
+    def set_bindings(self, keys: KeyBindings, pad: PadBindings) -> None:
+        """New bindings take effect at once; whatever was held is released."""
+        self.keyboard = KeyboardReader(keys)
+        pads = self.gamepad.pads
+        self.gamepad = GamepadReader(pad, self.gamepad.dead_zone, self.gamepad.opener)
+        self.gamepad.pads = {iid: _Pad(p.handle) for iid, p in pads.items()}
+
+    def on_event(self, event: object) -> None:
+        self.keyboard.on_event(event)
+        self.gamepad.on_event(event)
+
+    def inject(self, action: Action) -> None:
+        """Press `action` for the next step (the app uses this to pause when the window loses focus)."""
+        self._injected |= int(action)
+
+    def take(self) -> int:
+        injected, self._injected = self._injected, 0
+        return self.keyboard.take() | self.gamepad.take() | injected
 
 
 # --- Recording and replay -------------------------------------------------------------------

@@ -55,3 +55,9 @@ def write_level(level_dir: Path):
         return path
 
     return write
+
+
+@pytest.fixture(autouse=True)
+def _private_data_dir(tmp_path_factory, monkeypatch):
+    """Settings, saves and screenshots go to a temp folder: tests never touch the real home folder."""
+    monkeypatch.setenv("REDHEAT_DATA_DIR", str(tmp_path_factory.mktemp("data")))

@@ -12,7 +12,8 @@ from typing import Callable
 import pygame
 
 from game.input import NO_INPUT, Action, InputFrame
-from game.scenes.stack import BaseScene, Pop, Transition
+from game.scenes.pause import PauseHooks, PauseScene
+from game.scenes.stack import BaseScene, Push, Transition
 from game.simulation import LevelSim
 from game.world.camera import Camera
 from game.world.render import MapRenderer, Sprite
@@ -34,9 +35,12 @@ def _placeholder_danko() -> pygame.Surface:
 
 
 class LevelScene(BaseScene):
-    def __init__(self, sim: LevelSim, on_done: OnDone | None = None) -> None:
+    pause_on_focus_loss = True  # the app injects a Pause press when the window loses focus
+
+    def __init__(self, sim: LevelSim, on_done: OnDone | None = None, pause: PauseHooks | None = None) -> None:
         self.sim = sim
         self.on_done = on_done
+        self.pause = pause
         self.frame: InputFrame = NO_INPUT
         self.renderer: MapRenderer | None = None
         self.camera: Camera | None = None
@@ -57,7 +61,7 @@ class LevelScene(BaseScene):
 
     def update(self, dt: float) -> Transition | None:
         if self.frame.was_pressed(Action.PAUSE):
-            return Pop()
+            return Push(PauseScene(self.pause))
         outcome = self.sim.step(self.frame)
         if self.camera is not None:
             self.camera.follow(*self.sim.player.body.feet)

@@ -62,7 +62,21 @@ class Replace:
     scene: Scene
 
 
-Transition = Union[Push, Pop, Replace]
+@dataclass(frozen=True)
+class Reset:
+    """Empty the stack (each scene exits, top first), then push `scene`: e.g. quit to the title."""
+
+    scene: Scene
+
+
+@dataclass(frozen=True)
+class Chain:
+    """Several transitions applied in order: e.g. a pause menu pops itself, then replaces the level."""
+
+    steps: tuple["Transition", ...]
+
+
+Transition = Union[Push, Pop, Replace, Reset, Chain]
 
 
 class SceneStack:
@@ -101,6 +115,13 @@ class SceneStack:
             self.pop()
         elif isinstance(transition, Replace):
             self.replace(transition.scene)
+        elif isinstance(transition, Reset):
+            while self._scenes:
+                self.pop()
+            self.push(transition.scene)
+        elif isinstance(transition, Chain):
+            for step in transition.steps:
+                self.apply(step)
         else:
             raise TypeError(f"not a transition: {transition!r}")
 

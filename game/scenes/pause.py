@@ -1,0 +1,86 @@
+"""The pause overlay: Resume, Options, Restart level, Quit to title.
+
+Lifecycle: pushed over a playing scene (Esc / Start, or by the app when the window loses focus); the
+scene below keeps drawing but does not update. Resume (or Esc / Start again) pops it. The other entries
+call hooks supplied by whoever built the level (the story director or the CLI), because only they know
+what "restart" and "the title" are. Restart and Quit pop the overlay first, then apply the hook's
+transition in place of the paused scene.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Callable
+
+import pygame
+
+from game import VIEW_H, VIEW_W
+from game.input import NO_INPUT, InputFrame
+from game.scenes.menu import Item, Menu, UIFont, draw_panel
+from game.scenes.stack import BaseScene, Chain, Pop, Push, Scene, Transition
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class PauseHooks:
+    """What the pause menu can do beyond resuming. A missing hook hides its entry."""
+
+    options: Callable[[], Scene] | None = None  # builds the options scene to push
+    restart: Callable[[], Transition] | None = None  # applied in place of the paused scene
+    quit_to_title: Callable[[], Transition] | None = None  # e.g. Reset(TitleScene(...))
+
+
+class PauseScene(BaseScene):
+    opaque = False
+    pause_on_focus_loss = False  # already paused
+
+    def __init__(self, hooks: PauseHooks | None = None) -> None:
+        self.hooks = hooks or PauseHooks()
+        items = [Item("Resume")]
+        if self.hooks.options is not None:
+            items.append(Item("Options"))
+        if self.hooks.restart is not None:
+            items.append(Item("Restart level"))
+        if self.hooks.quit_to_title is not None:
+            items.append(Item("Quit to title"))
+        self.menu = Menu(items)
+        self.frame: InputFrame = NO_INPUT
+        self._font: UIFont | None = None
+
+    def enter(self) -> None:
+        self._font = UIFont()
+
+    def handle(self, frame: InputFrame) -> None:
+        self.frame = frame
+
+    def update(self, dt: float) -> Transition | None:
+        frame, self.frame = self.frame, NO_INPUT
+        event = self.menu.handle(frame)
+        if event is None:
+            return None
+        if event.kind == "back":
+            return Pop()
+        if event.kind != "select" or event.item is None:
+            return None
+        key = event.item.key
+        if key == "Resume":
+            return Pop()
+        if key == "Options" and self.hooks.options is not None:
+            return Push(self.hooks.options())
+        if key == "Restart level" and self.hooks.restart is not None:
+            return Chain((Pop(), self.hooks.restart()))
+        if key == "Quit to title" and self.hooks.quit_to_title is not None:
+            return Chain((Pop(), self.hooks.quit_to_title()))
+        return None
+
+    def draw(self, surface: pygame.Surface) -> None:
+        font = self._font or UIFont()
+        line = font.line_height + 3
+        height = 28 + line * len(self.menu.items) + 16
+        rect = pygame.Rect(0, 0, 150, height)
+        rect.center = (VIEW_W // 2, VIEW_H // 2)
+        draw_panel(surface, rect, "PAUSED", font)
+        self.menu.draw(surface, font, pygame.Rect(rect.x + 6, rect.y + 22, rect.width - 12, line * len(self.menu.items)))
+        hint = font.render("Esc / Start: resume", (110, 104, 98))
+        surface.blit(hint, (rect.centerx - hint.get_width() // 2, rect.bottom - line))

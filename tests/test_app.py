@@ -1,0 +1,112 @@
+import pygame
+import pytest
+
+from game.app import App, AppConfig, letterbox
+from game.cli import main
+from game.input import Action, EdgeTracker
+from game.paths import first_level
+from game.scenes.level import LevelScene
+from game.scenes.options import OptionsScene
+from game.scenes.pause import PauseScene
+from game.settings import Settings, load_settings, save_settings
+from game.simulation import LevelSim
+from game.world.tilemap import load_tilemap
+
+
+@pytest.mark.parametrize("window, scale, topleft", [
+    ((1280, 720), 4, (0, 0)),
+    ((1281, 721), 4, (0, 0)),
+    ((1001, 703), 3, (20, 81)),
+    ((961, 1079), 3, (0, 269)),
+    ((333, 999), 1, (6, 409)),
+    ((3841, 2161), 12, (0, 0)),
+    ((300, 171), 1, (-10, -5)),  # smaller than one view: x1, centred, cropped, never squashed
+])
+def test_letterbox_is_integer_scaled_and_centred(window, scale, topleft):
+    rect = letterbox(window)
+    assert rect.size == (320 * scale, 180 * scale) and rect.topleft == topleft
+    left, right = rect.x, window[0] - rect.right
+    top, bottom = rect.y, window[1] - rect.bottom
+    assert abs(left - right) <= 1 and abs(top - bottom) <= 1
+
+
+@pytest.fixture
+def app(tmp_path, monkeypatch):
+    monkeypatch.setenv("REDHEAT_DATA_DIR", str(tmp_path))
+    tilemap = load_tilemap(first_level())
+    a = App(AppConfig(scale=2))
+    a.first_scene = lambda: LevelScene(LevelSim(tilemap), pause=a.pause_hooks())
+    a._open_display()
+    a.stack.push(a.first_scene())
+    yield a
+    pygame.display.quit()
+
+
+def key(k, mod=0):
+    return pygame.event.Event(pygame.KEYDOWN, key=k, mod=mod)
+
+
+def test_focus_loss_pauses_through_the_input_path(app):
+    edges = EdgeTracker()
+    app.step(edges)
+    app.dispatch(pygame.event.Event(pygame.WINDOWFOCUSLOST))
+    app.step(edges)
+    assert isinstance(app.stack.top, PauseScene)
+    app.dispatch(pygame.event.Event(pygame.WINDOWFOCUSLOST))  # already paused: stays paused
+    app.step(edges)
+    app.step(edges)
+    assert isinstance(app.stack.top, PauseScene)
+
+
+def test_escape_pauses_and_options_rebinding_reaches_the_reader(app):
+    edges = EdgeTracker()
+    app.dispatch(key(pygame.K_ESCAPE))
+    app.step(edges)
+    app.dispatch(pygame.event.Event(pygame.KEYUP, key=pygame.K_ESCAPE, mod=0))
+    app.step(edges)
+    assert isinstance(app.stack.top, PauseScene)
+    app.stack.top.menu.index = 1  # Options
+    app.dispatch(key(pygame.K_RETURN))
+    app.step(edges)
+    assert isinstance(app.stack.top, OptionsScene)
+    options = app.stack.top
+    options.bind("keys", Action.SHOOT, "q")
+    app.dispatch(key(pygame.K_q))
+    assert app.reader.take() & Action.SHOOT  # the new binding is live at once
+
+
+def test_f12_screenshot_goes_to_the_data_folder_and_says_where(app, tmp_path):
+    app._present()
+    app.dispatch(key(pygame.K_F12))
+    app._present()
+    shots = list((tmp_path / "screenshots").glob("*.png"))
+    assert len(shots) == 1 and pygame.image.load(str(shots[0])).get_size() == (640, 360)
+    assert any(str(shots[0]) in text for text, _ in app.notices)
+
+
+def test_alt_enter_and_f11_toggle_fullscreen_and_scale_resizes(app):
+    assert pygame.display.get_surface().get_size() == (640, 360)
+    app.dispatch(key(pygame.K_RETURN, pygame.KMOD_LALT))
+    assert app.settings.fullscreen
+    assert app.reader.take() == 0  # Alt+Enter is not a Confirm press
+    app.dispatch(key(pygame.K_F11))
+    assert not app.settings.fullscreen
+    app.store.update(scale=3)
+    assert pygame.display.get_surface().get_size() == (960, 540)
+
+
+def test_corrupt_settings_file_is_reported_on_screen(tmp_path):
+    (tmp_path / "settings.json").write_text("nonsense")
+    a = App(AppConfig(data_dir=tmp_path))
+    assert a.settings == Settings() and any("settings.json.bad" in t for t, _ in a.notices)
+
+
+def test_cli_flags_are_session_only_and_validated(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("REDHEAT_DATA_DIR", str(tmp_path))
+    save_settings(Settings(scale=5, muted=False), tmp_path)
+    assert main(["--headless", "--frames", "3", "--scale", "2", "--mute", "--fullscreen"]) == 0
+    assert load_settings(tmp_path) == Settings(scale=5, muted=False)
+    for bad in (["--scale", "7"], ["--scale", "x"], ["--windowed", "--fullscreen"]):
+        with pytest.raises(SystemExit) as exc:
+            main(["--headless", "--frames", "1", *bad])
+        assert exc.value.code == 2
