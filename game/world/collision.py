@@ -39,44 +39,46 @@ def overlaps_solid(solid: np.ndarray, tile: int, x: float, y: float, w: float, h
     return bool(solid[r0:r1 + 1, c0:c1 + 1].any())
 
 
-def _first_blocked(lines: np.ndarray, start: int, stop: int) -> int | None:
-    """First blocked index walking from `start` to `stop` (inclusive, either direction).
+def _first_blocked(solid: np.ndarray, r0: int, r1: int, start: int, stop: int) -> int | None:
+    """First column from `start` to `stop` (inclusive, either direction) holding a solid cell in rows
+    r0..r1, or None. The map edge blocks: columns are clamped to [-1, cols], both of which stand for
+    solid border lines, and a row span reaching outside the map blocks every column.
 
-    `lines[i]` says whether line i (a column of the slab) holds a solid cell; the map edge blocks:
-    indices are clamped to [-1, len(lines)], and both of those stand for solid border lines.
+    Plain Python on purpose: a move crosses one or two columns of one or two rows, where numpy's
+    per-call overhead (a slab, `any`, a concatenate) cost ten times the work itself.
     """
-    n = len(lines)
-    padded = np.concatenate(([True], lines, [True]))
-    a, b = min(max(start, -1), n), min(max(stop, -1), n)
-    if b >= a:
-        seg = padded[a + 1:b + 2]
-        return a + int(np.argmax(seg)) if seg.any() else None
-    seg = padded[b + 1:a + 2][::-1]
-    return a - int(np.argmax(seg)) if seg.any() else None
+    rows, cols = solid.shape
+    a, b = min(max(start, -1), cols), min(max(stop, -1), cols)
+    outside_rows = r0 < 0 or r1 >= rows
+    step = 1 if b >= a else -1
+    item = solid.item
+    for col in range(a, b + step, step):
+        if outside_rows or col < 0 or col >= cols:
+            return col
+        for row in range(r0, r1 + 1):
+            if item(row, col):
+                return col
+    return None
 
 
 def move_x(solid: np.ndarray, tile: int, x: float, y: float, w: float, h: float,
            dx: float) -> tuple[float, bool]:
     if dx == 0:
         return x, False
-    rows, cols = solid.shape
-    r0, r1 = _span(y, h, tile)
-    slab = solid[max(r0, 0):min(r1, rows - 1) + 1]
-    lines = slab.any(axis=0) if slab.size else np.zeros(cols, dtype=bool)
-    if r0 < 0 or r1 >= rows:
-        lines = np.ones(cols, dtype=bool)
     if dx > 0:
-        now = _span(x, w, tile)[1]
-        target = _span(x + dx, w, tile)[1]
-        if target == now:
+        now = math.floor((x + w - EPS) / tile)
+        target = math.floor((x + dx + w - EPS) / tile)
+        if target == now:  # still inside the same column of cells: nothing new to test
             return x + dx, False
-        blocked = _first_blocked(lines, now + 1, target)
+        r0, r1 = _span(y, h, tile)
+        blocked = _first_blocked(solid, r0, r1, now + 1, target)
         return (x + dx, False) if blocked is None else (blocked * tile - w, True)
-    now = _span(x, w, tile)[0]
-    target = _span(x + dx, w, tile)[0]
+    now = math.floor(x / tile)
+    target = math.floor((x + dx) / tile)
     if target == now:
         return x + dx, False
-    blocked = _first_blocked(lines, now - 1, target)
+    r0, r1 = _span(y, h, tile)
+    blocked = _first_blocked(solid, r0, r1, now - 1, target)
     return (x + dx, False) if blocked is None else ((blocked + 1) * tile, True)
 
 
@@ -111,7 +113,7 @@ def ray_cast(solid: np.ndarray, tile: int, x0: float, y0: float, x1: float,
     next_y = ((cy + (step_y > 0)) * tile - y0) / dy if dy else math.inf
     t = 0.0
     for _ in range(abs(end_cx - cx) + abs(end_cy - cy) + 1):
-        if not (0 <= cx < cols and 0 <= cy < rows) or solid[cy, cx]:
+        if not (0 <= cx < cols and 0 <= cy < rows) or solid.item(cy, cx):
             return (x0 + dx * t, y0 + dy * t)
         if cx == end_cx and cy == end_cy:
             return None

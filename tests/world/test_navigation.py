@@ -1,0 +1,61 @@
+from collections import deque
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from game.world.navigation import UNREACHABLE, distance_map, downhill
+
+
+def reference_bfs(walkable, start):
+    rows, cols = walkable.shape
+    dist = np.full((rows, cols), UNREACHABLE, dtype=np.int32)
+    c, r = start
+    if not (0 <= r < rows and 0 <= c < cols) or not walkable[r, c]:
+        return dist
+    dist[r, c] = 0
+    queue = deque([(r, c)])
+    while queue:
+        r, c = queue.popleft()
+        for dr, dc in ((1, 0), (-1, 0), (0, 1), (0, -1)):
+            nr, nc = r + dr, c + dc
+            if 0 <= nr < rows and 0 <= nc < cols and walkable[nr, nc] and dist[nr, nc] == UNREACHABLE:
+                dist[nr, nc] = dist[r, c] + 1
+                queue.append((nr, nc))
+    return dist
+
+
+@st.composite
+def grids(draw):
+    rows = draw(st.integers(1, 30))
+    cols = draw(st.integers(1, 70))  # past 64 columns: rows span several machine words
+    cells = draw(st.lists(st.booleans(), min_size=rows * cols, max_size=rows * cols))
+    start = (draw(st.integers(-1, cols)), draw(st.integers(-1, rows)))
+    return np.array(cells, dtype=bool).reshape(rows, cols), start
+
+
+@settings(max_examples=300, deadline=None)
+@given(grids())
+def test_distance_map_equals_a_plain_breadth_first_search(case):
+    walkable, start = case
+    got = distance_map(walkable, start)
+    assert got.dtype == np.int32
+    assert (got == reference_bfs(walkable, start)).all()
+
+
+def test_long_corridor_counts_past_many_bit_planes():
+    walkable = np.zeros((3, 600), dtype=bool)
+    walkable[1, :] = True
+    dist = distance_map(walkable, (0, 1))
+    assert dist[1, 599] == 599 and dist[0, 0] == UNREACHABLE
+
+
+def test_downhill_steps_toward_the_start_without_cutting_corners():
+    walkable = np.ones((5, 5), dtype=bool)
+    walkable[1, 2] = False  # a pillar
+    dist = distance_map(walkable, (2, 0))
+    # straight up is the pillar and both upward diagonals would clip its corner: go round it
+    assert downhill(dist, 2, 2) == (1, 0)
+    dx, dy = downhill(dist, 4, 4)
+    assert dist[4 + dy, 4 + dx] < dist[4, 4]
+    assert downhill(dist, 2, 0) == (0, 0)
