@@ -18,6 +18,7 @@ log = logging.getLogger(__name__)
 
 REPEAT_DELAY = 20  # steps before a held direction repeats
 REPEAT_EVERY = 5
+ROW_GAP = 2  # pixels between menu rows
 
 TEXT = (236, 226, 206)
 DIM = (130, 124, 118)
@@ -126,7 +127,7 @@ class Menu:
 
     def draw(self, surface: pygame.Surface, font: UIFont, rect: pygame.Rect) -> None:
         """Rows inside `rect`; the selected row is marked and highlighted; scrolls when too long."""
-        line = font.line_height + 3
+        line = font.line_height + ROW_GAP
         visible = max(1, rect.height // line)
         first = min(max(0, self.index - visible + 1), max(0, len(self.items) - visible))
         for row, item in enumerate(self.items[first:first + visible]):
@@ -143,10 +144,11 @@ class Menu:
                     value = f"< {value} >"
                 image = font.render(value, VALUE if selected else DIM)
                 surface.blit(image, (rect.right - image.get_width() - 4, y))
-        if first > 0:
-            surface.blit(font.render("^", DIM), (rect.right - 8, rect.y - line + 2))
-        if first + visible < len(self.items):
-            surface.blit(font.render("v", DIM), (rect.right - 8, rect.y + visible * line - 2))
+        # Scroll marks sit in the title row, out of the way of the values.
+        marks = ("^" if first > 0 else "") + (" v" if first + visible < len(self.items) else "")
+        if marks:
+            image = font.render(marks.strip(), DIM)
+            surface.blit(image, (rect.right - image.get_width() - 4, rect.y - line - 4))
 
 
 def draw_panel(surface: pygame.Surface, rect: pygame.Rect, title: str, font: UIFont) -> None:

@@ -16,7 +16,7 @@ from game import VIEW_H, VIEW_W
 from game.input import (ALL_ACTIONS, CANCEL_BUTTON, DEFAULT_KEYS, DEFAULT_PAD, RESERVED_BUTTONS,
                         RESERVED_KEYS, Action, InputFrame, NO_INPUT, display_name, key_name, pad_button_name,
                         rebind)
-from game.scenes.menu import DIM, Item, Menu, MenuEvent, TEXT, UIFont, VALUE, draw_panel
+from game.scenes.menu import DIM, ROW_GAP, Item, Menu, MenuEvent, TEXT, UIFont, VALUE, draw_panel
 from game.scenes.stack import BaseScene, Pop, Transition
 from game.settings import (DIFFICULTIES, SCALES, TEXT_SPEEDS, VOLUME_STEPS, Settings, SettingsStore,
                            action_names)
@@ -230,13 +230,13 @@ class OptionsScene(BaseScene):
     # --- drawing -----------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
         font = self._font or UIFont()
-        line = font.line_height + 3
-        rect = pygame.Rect(0, 0, 236, VIEW_H - 12)
+        line = font.line_height + ROW_GAP
+        rect = pygame.Rect(0, 0, 240, VIEW_H - 2)
         rect.center = (VIEW_W // 2, VIEW_H // 2)
         title = {"main": "OPTIONS", "keys": "KEYBOARD", "pad": "GAMEPAD"}[self.page]
         draw_panel(surface, rect, title, font)
         footer = 2 * line
-        body = pygame.Rect(rect.x + 6, rect.y + 22, rect.width - 12, rect.height - 24 - footer)
+        body = pygame.Rect(rect.x + 6, rect.y + 21, rect.width - 12, rect.height - 21 - footer)
         self.menu.draw(surface, font, body)
         y = rect.bottom - footer + 2
         pygame.draw.line(surface, (60, 24, 22), (rect.x + 6, y - 3), (rect.right - 7, y - 3))

@@ -16,7 +16,7 @@ import pygame
 
 from game import VIEW_H, VIEW_W
 from game.input import NO_INPUT, InputFrame
-from game.scenes.menu import Item, Menu, UIFont, draw_panel
+from game.scenes.menu import ROW_GAP, Item, Menu, UIFont, draw_panel
 from game.scenes.stack import BaseScene, Chain, Pop, Push, Scene, Transition
 
 log = logging.getLogger(__name__)
@@ -76,11 +76,12 @@ class PauseScene(BaseScene):
 
     def draw(self, surface: pygame.Surface) -> None:
         font = self._font or UIFont()
-        line = font.line_height + 3
-        height = 28 + line * len(self.menu.items) + 16
+        line = font.line_height + ROW_GAP
+        height = 24 + line * len(self.menu.items) + 6 + line
         rect = pygame.Rect(0, 0, 150, height)
         rect.center = (VIEW_W // 2, VIEW_H // 2)
         draw_panel(surface, rect, "PAUSED", font)
-        self.menu.draw(surface, font, pygame.Rect(rect.x + 6, rect.y + 22, rect.width - 12, line * len(self.menu.items)))
+        self.menu.draw(surface, font, pygame.Rect(rect.x + 6, rect.y + 22, rect.width - 12,
+                                                  line * len(self.menu.items)))
         hint = font.render("Esc / Start: resume", (110, 104, 98))
         surface.blit(hint, (rect.centerx - hint.get_width() // 2, rect.bottom - line))
