@@ -149,8 +149,10 @@ def load_tilemap(path: str | os.PathLike, project: str | os.PathLike | None = No
         types = _project_types(project_path)
         if project_path is not None:
             sources.append(project_path.resolve())
+        # Our own readings first: they name the file and the problem better than pytmx would.
+        shapes = _tile_shapes(tileset_nodes, int(root.get("tilewidth")), int(root.get("tileheight")))
         tmx = _parse_tiles(path, root)
-        return _build(path, root, tmx, tileset_nodes, types, project_path, sources)
+        return _build(path, root, tmx, shapes, types, project_path, sources)
     except LevelError:
         raise
     except BadObject as exc:
@@ -304,7 +306,7 @@ def _precheck_tileset(map_path: Path, node: ET.Element, sources: list[Path]) -> 
     return _TilesetXml(ts_path, firstgid, node)
 
 
-def _build(path: Path, root: ET.Element, tmx: Any, tileset_nodes: list[_TilesetXml], types: PropertyTypes,
+def _build(path: Path, root: ET.Element, tmx: Any, shapes: dict[int, np.ndarray], types: PropertyTypes,
            project_path: Path | None, sources: list[Path]) -> TileMap:
     if tmx.tilewidth <= 0 or tmx.tileheight <= 0 or tmx.width <= 0 or tmx.height <= 0:
         raise LevelError(path, "map size and tile size must be positive")
@@ -349,7 +351,6 @@ def _build(path: Path, root: ET.Element, tmx: Any, tileset_nodes: list[_TilesetX
         ))
     _check_tiles_in_images(path, tilesets, layers)
 
-    shapes = _tile_shapes(tileset_nodes, tmx.tilewidth, tmx.tileheight)
     solid = np.zeros((tmx.height, tmx.width), dtype=bool)
     solid_lut = np.zeros(valid.size, dtype=bool)
     for gid, p in tile_props.items():
