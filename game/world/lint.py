@@ -3,7 +3,7 @@
 The loader already refuses what cannot be played at all (bad XML, gids in no tileset, tiles outside
 their image, unknown object types, property values that are not of their declared type). This module
 adds the rules that need the whole map: the spawn stands on floor, exits and objectives can be reached
-on foot, enemies and pickups are not inside walls, object references resolve, and triggers name beats
+on foot, enemies and pickups are not inside walls, and triggers name beats
 and dialogue the story knows. The story's ids are passed in (`StoryRefs`), so `world` never imports it.
 """
 from __future__ import annotations
@@ -88,14 +88,6 @@ def check_tilemap(tilemap: TileMap, story: StoryRefs | None = None) -> list[Prob
         if obj.type in OBJECTIVES and obj.id not in misplaced and not _reachable(tilemap, dist, obj):
             report(obj, "not reachable on foot from the player spawn")
 
-    ids = {o.id: o for o in tilemap.objects}
-    for obj in tilemap.objects:
-        for name, value in obj.properties.items():
-            if name == "patrol" and value and ids.get(value) is None:
-                report(obj, f"property 'patrol' refers to object {value}, which does not exist")
-            elif name == "patrol" and value and ids[value].type not in ("route", "marker"):
-                report(obj, f"property 'patrol' refers to object {value}, a '{ids[value].type}', "
-                       "not a 'route'")
     if story is not None:
         for obj in tilemap.objects_of("trigger"):
             problems.extend(Problem(path, obj.label(), m) for m in _trigger_refs(obj, story))

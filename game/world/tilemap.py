@@ -28,7 +28,8 @@ FLIP_D = 1 << 29
 GID_MASK = 0x1FFFFFFF
 
 OBJECT_TYPES = frozenset(
-    {"player_spawn", "enemy", "trigger", "exit", "pickup", "door", "camera_zone", "route", "marker"}
+    {"player_spawn", "enemy", "trigger", "exit", "pickup", "door", "camera_zone", "route", "marker",
+     "hazard", "npc"}
 )
 COLLISION_LAYER = "collision"
 

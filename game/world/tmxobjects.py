@@ -256,7 +256,7 @@ def check_enum(path: Path, where: str, name: str, value: Any, enum: str, types: 
             return
         raise BadObject(path, f"{where}: property '{name}' uses type '{enum}', "
                         "which the project file does not declare")
-    if value not in values:
+    if value not in values and value != "":  # an empty enum value means "not set"
         raise BadObject(path, f"{where}: property '{name}' is {value!r}, not one of {enum} "
                         f"({', '.join(values)})")
 

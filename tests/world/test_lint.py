@@ -164,11 +164,6 @@ def bad_gid(root, tilemap):
     data.text = ",".join(cells)
 
 
-def patrol_to_nowhere(root, tilemap):
-    s = tilemap.player_spawn
-    add_object(root, id=9005, type="enemy", x=f"{s.x:g}", y=f"{s.y:g}", props={"patrol": 8888})
-
-
 RULES = [
     ("spawn on floor", move_spawn_into_wall, r"object \d+ 'player_spawn' at \([\d.]+,[\d.]+\): inside a wall"),
     ("exit reachable", wall_in_exits, r"object \d+ 'exit' at \([\d.]+,[\d.]+\): not reachable on foot"),
@@ -180,8 +175,6 @@ RULES = [
      r"object 9003 'trigger' at .*: dialogue 'hotel.no_such_lines' does not exist in levels/story.toml"),
     ("declared property types", enemy_kind("ninja"),
      r"object 9004 'enemy' at .*: property 'kind' is 'ninja', not one of EnemyKind"),
-    ("object references resolve", patrol_to_nowhere,
-     r"object 9005 'enemy' at .*: property 'patrol' refers to object 8888, which does not exist"),
     ("tiles exist in their tileset", bad_gid, r"tile \(0,0\) uses gid 99999, which is in no tileset"),
     ("loads", lambda root, tilemap: root.set("width", "zero"), r"map width 'zero' is not a positive"),
 ]

@@ -50,7 +50,7 @@ def test_template_properties_with_instance_overrides(template_level):
     assert (by_id[4].width, by_id[4].height) == (32, 32)
     assert (by_id[5].width, by_id[5].height) == (48, 20)
     assert by_id[6].type == "exit" and (by_id[6].width, by_id[6].height) == (16, 32)
-    assert by_id[7].properties == {"item": "ammo", "amount": 12}
+    assert by_id[7].properties == {"kind": "ammo", "amount": 12}
     assert by_id[8].type == "exit" and by_id[8].name == "door"  # a type override keeps the template's name
 
 
@@ -58,8 +58,10 @@ def test_class_defaults_fill_what_the_map_does_not_write(template_level):
     m = load_tilemap(template_level)
     by_id = {o.id: o for o in m.objects}
     # enemy class: kind from the template, the rest from the project's defaults
-    assert by_id[2].properties == {"kind": "knife", "min_difficulty": "easy", "patrol": 0}
-    assert by_id[4].properties == {"beat": "bathhouse", "dialogue": "", "once": True}
+    assert by_id[2].properties == {"kind": "knife", "min_difficulty": "easy", "wave": 0, "scripted": False,
+                                   "aggro": False, "drop": ""}
+    assert by_id[4].properties == {"beat": "", "dialogue": "", "objective": "", "requires_clear": False,
+                                   "requires_flag": "", "script": "", "set_flag": "", "wave": 0}
     assert by_id[1].properties == {}
     project = load_project(PROJECT)
     for kind in ("enemy", "trigger", "exit", "pickup"):
@@ -87,8 +89,10 @@ def test_every_shipped_template_loads(write_level, level_dir):
      "object 3 'enemy' at (70,40): property 'kind' is 'ninja', not one of EnemyKind"),
     (lambda t: t.replace('type="int" value="12"', 'type="int" value="twelve"'),
      "object 7 'pickup' at (40,60): property 'amount': 'twelve' is not an integer"),
-    (lambda t: t.replace('name="amount" type="int" value="12"', 'name="amount" value="lots"'),
-     "object 7 'pickup' at (40,60): property 'amount' should be int: 'lots' is not an integer"),
+    (lambda t: t.replace('name="amount" type="int" value="12"', 'name="kind" value="gold"'),
+     "object 7 'pickup' at (40,60): property 'kind' is 'gold', not one of PickupItem (first_aid, ammo)"),
+    (lambda t: t.replace('name="min_difficulty" propertytype="Difficulty" value="hard"', 'name="wave" value="soon"'),
+     "object 3 'enemy' at (70,40): property 'wave' should be int: 'soon' is not an integer"),
 ])
 def test_broken_template_uses_are_level_errors(template_level, mutate, problem):
     template_level.write_text(mutate(template_level.read_text()))
@@ -134,3 +138,14 @@ def test_resolution_agrees_with_tiled_detach_templates(template_level, tmp_path)
     tiled = load_tilemap(detached).objects
     strip = lambda o: (o.id, o.type, o.name, o.x, o.y, o.width, o.height, o.shape, o.properties)  # noqa: E731
     assert [strip(o) for o in ours] == [strip(o) for o in tiled]
+
+
+def test_untyped_values_take_the_declared_member_type(write_level):
+    """A designer without the project loaded types plain strings; the class declaration decides."""
+    objects = ('<object id="1" type="player_spawn" x="24" y="24"/>'
+               '<object id="2" type="enemy" x="40" y="40"><properties>'
+               '<property name="wave" value="3"/><property name="aggro" value="true"/>'
+               '<property name="kind" value="gunman"/></properties><point/></object>')
+    enemy = load_tilemap(write_level(tmx_text(room(), objects=objects))).objects_of("enemy")[0]
+    assert enemy.properties["wave"] == 3 and enemy.properties["aggro"] is True
+    assert enemy.properties["kind"] == "gunman"

@@ -61,8 +61,9 @@ def test_objects_become_typed_records_with_properties(write_level):
       <object id="3" type="exit" x="96" y="32" width="16" height="16"/>"""
     m = load_tilemap(write_level(tmx_text(room(), objects=objects)))
     enemy = m.objects_of("enemy")[0]
-    # kind and hp as written; min_difficulty and patrol are the enemy class's defaults (project file)
-    assert enemy.properties == {"kind": "brawler", "hp": 30, "min_difficulty": "easy", "patrol": 0}
+    # kind and hp as written; the rest are the enemy class's defaults (project file)
+    assert enemy.properties == {"kind": "brawler", "hp": 30, "min_difficulty": "easy", "wave": 0,
+                                "scripted": False, "aggro": False, "drop": ""}
     assert enemy.name == "thug"
     assert m.player_spawn.x == 24 and m.objects_of("exit")[0].width == 16
 
