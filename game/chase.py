@@ -1,0 +1,387 @@
+"""The bus chase: the player's bus, Rostavili's bus on his route, traffic, the train at the crossing.
+
+Pure logic on the fixed step, headless-testable: no pygame, no wall clock, all randomness from the
+run's seeded generator. Everything placed in the level comes from Tiled objects in the TMX:
+
+- `player_spawn` — the player's bus (property `heading`, degrees, 0 = east, 90 = south);
+- `route` named `rostavili` — his polyline (property `speed`, his cruising px/step);
+- `route` named `lane` — civilian traffic loops (properties `loop`, `cars`);
+- `route` named `train` — the rails the train runs along (property `speed`);
+- `trigger` with beat `train_approach` — where the train is called; `crossing` — the level crossing;
+- `marker` named `parked_car` or `barrier` — rectangles (long side = the car's length).
+
+The chase is won when his bus hits the train (which only happens if the player is close enough when he
+reaches the approach trigger), and lost when he stays off-screen too long or gets across first.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import logging
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from game.actors.vehicles import (BUS, CAR, Control, LaneDriver, Path, RouteDriver, Vehicle, VehicleSpec,
+                                  collide, obb_overlap)
+from game.input import Action, InputFrame
+from game.world.camera import Camera
+from game.world.collision import overlaps_solid
+from game.world.tilemap import LevelError, MapObject, TileMap
+
+log = logging.getLogger(__name__)
+
+WON, LOST = "won", "lost"
+TRAIN_SPEC = VehicleSpec(length=300.0, width=26.0, mass=1000.0)
+
+
+@dataclass(frozen=True)
+class ChaseTuning:
+    lose_steps: int = 300          # five seconds with Rostavili off-screen loses the chase
+    close_enough: float = 280.0    # px between the buses when he reaches the approach trigger
+    traffic_radius: float = 560.0  # traffic further than this from the player waits, frozen
+    crash_delay: int = 170         # steps of wreck and passing train before the fight
+    ram_damage: float = 7.0        # damage per px/step of impact speed
+    camera_lead: float = 30.0      # steps of velocity the camera looks ahead
+    train_early: int = 25          # in a crash, the train's nose passes the road this early
+
+
+@dataclass
+class Train:
+    path: Path
+    s: float            # distance of the nose along the rails
+    speed: float
+    body: Vehicle
+
+    def step(self) -> None:
+        self.s += self.speed
+        nose = self.path.point_at(self.s) if self.s <= self.path.length else _extend(self.path, self.s)
+        h = self.path.direction_at(min(self.s, self.path.length))
+        self.body.heading = h
+        self.body.x = nose[0] - math.cos(h) * self.body.spec.length / 2
+        self.body.y = nose[1] - math.sin(h) * self.body.spec.length / 2
+
+
+def _extend(path: Path, s: float) -> tuple[float, float]:
+    """A point past the end of an open path, continuing its last direction (trains run off the map)."""
+    end = path.point_at(path.length)
+    h = path.direction_at(path.length)
+    extra = s - path.length
+    return (end[0] + math.cos(h) * extra, end[1] + math.sin(h) * extra)
+
+
+def _named(tilemap: TileMap, kind: str, name: str) -> list[MapObject]:
+    return [o for o in tilemap.objects_of(kind) if o.name == name]
+
+
+def _beat(tilemap: TileMap, beat: str) -> MapObject:
+    for o in tilemap.objects_of("trigger"):
+        if o.properties.get("beat") == beat:
+            return o
+    raise LevelError(tilemap.path, f"no 'trigger' object with beat '{beat}'")
+
+
+def _path(tilemap: TileMap, obj: MapObject) -> Path:
+    if len(obj.points) < 2:
+        raise LevelError(tilemap.path, f"{obj.label()}: a route needs a polyline of two or more points")
+    return Path(obj.points, loop=bool(obj.properties.get("loop", False)))
+
+
+def _inside(obj: MapObject, x: float, y: float) -> bool:
+    return obj.x <= x <= obj.x + obj.width and obj.y <= y <= obj.y + obj.height
+
+
+@dataclass
+class ChaseSim:
+    tilemap: TileMap
+    seed: int = 0
+    tuning: ChaseTuning = field(default_factory=ChaseTuning)
+    steps: int = 0
+    outcome: str | None = None
+    phase: str = "drive"           # drive -> train (called) -> crashed | escaped
+    offscreen: int = 0
+    crash_timer: int = 0
+    close_at_approach: bool = False
+    rails_cross_s_route: float = math.inf  # where the crossing lies along his route
+    events: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        tm = self.tilemap
+        self.rng = np.random.default_rng(self.seed)
+        spawn = tm.player_spawn
+        heading = math.radians(float(spawn.properties.get("heading", 0.0)))
+        self.player = Vehicle(spawn.x, spawn.y, heading, BUS)
+        routes = _named(tm, "route", "rostavili")
+        if not routes:
+            raise LevelError(tm.path, "no 'route' object named 'rostavili' (his bus's polyline)")
+        path = _path(tm, routes[0])
+        start = path.points[0]
+        self.driver = RouteDriver(path, base_speed=float(routes[0].properties.get("speed", 3.0)))
+        self.rostavili = Vehicle(start[0], start[1], path.direction_at(0.0), BUS)
+        self.traffic: list[tuple[Vehicle, LaneDriver]] = []
+        for lane in _named(tm, "route", "lane"):
+            lpath = _path(tm, lane)
+            count = int(lane.properties.get("cars", 3))
+            for k in range(count):
+                s = lpath.length * (k + float(self.rng.uniform(0.0, 0.4))) / max(count, 1)
+                x, y = lpath.point_at(s)
+                car = Vehicle(x, y, lpath.direction_at(s), CAR)
+                cruise = float(self.rng.uniform(1.4, 2.0))
+                self.traffic.append((car, LaneDriver(lpath, s=s, cruise=cruise)))
+        self.obstacles: list[Vehicle] = []
+        for o in tm.objects_of("marker"):
+            if o.name not in ("parked_car", "barrier"):
+                continue
+            long_x = o.width >= o.height
+            spec = VehicleSpec(length=max(o.width, o.height), width=min(o.width, o.height),
+                               mass=CAR.mass if o.name == "parked_car" else 1.0, drag=0.04)
+            self.obstacles.append(Vehicle(o.x + o.width / 2, o.y + o.height / 2,
+                                          0.0 if long_x else math.pi / 2, spec,
+                                          static=o.name == "barrier"))
+        trains = _named(tm, "route", "train")
+        if not trains:
+            raise LevelError(tm.path, "no 'route' object named 'train' (the rails)")
+        self.rails = _path(tm, trains[0])
+        self.train_speed = float(trains[0].properties.get("speed", 5.0))
+        self.train: Train | None = None
+        self.approach = _beat(tm, "train_approach")
+        self.crossing = _beat(tm, "crossing")
+        w, h = tm.pixel_size
+        self.camera = Camera(w, h)
+        self.lead = (0.0, 0.0)
+        self.camera.center_on(self.player.x, self.player.y)
+
+    # --- the step --------------------------------------------------------------------------------
+
+    @property
+    def time_ms(self) -> float:
+        return self.steps * 1000.0 / 60.0
+
+    def step(self, frame: InputFrame) -> str | None:
+        self.events = []
+        if self.outcome is not None:
+            return self.outcome
+        self.steps += 1
+        solid, tile = self.tilemap.solid, self.tilemap.tile_w
+        throttle = (1.0 if frame.is_held(Action.UP) else 0.0) - (1.0 if frame.is_held(Action.DOWN) else 0.0)
+        steer = (1.0 if frame.is_held(Action.RIGHT) else 0.0) - (1.0 if frame.is_held(Action.LEFT) else 0.0)
+        if self.player.step(Control(throttle, steer), solid, tile) and self.player.scraping == 1:
+            self.events.append("scrape")
+
+        active = self._active_traffic()
+        everyone = [self.player, self.rostavili] + [car for car, _ in active] + self.obstacles
+        if self.phase in ("drive", "train", "escaped"):
+            control = self.driver.control(self.rostavili, everyone, self.player, self.rng)
+            if self.phase == "escaped" and self.driver.s >= self.driver.path.length - 24:
+                control = Control(throttle=-1.0)
+            self.rostavili.step(control, solid, tile)
+        else:
+            self.rostavili.step(Control(throttle=-1.0), solid, tile)
+        for car, driver in active:
+            car.step(driver.control(car, everyone), solid, tile)
+        for ob in self.obstacles:
+            if not ob.static:
+                ob.step(Control(), solid, tile)
+        self._collisions(active)
+        self._train_and_crossing()
+        self._camera()
+        self._lose_check()
+        return self.outcome
+
+    def _active_traffic(self) -> list[tuple[Vehicle, LaneDriver]]:
+        r2 = self.tuning.traffic_radius ** 2
+        px, py = self.player.x, self.player.y
+        return [(car, d) for car, d in self.traffic if (car.x - px) ** 2 + (car.y - py) ** 2 < r2]
+
+    def _collisions(self, active: list[tuple[Vehicle, LaneDriver]]) -> None:
+        solid, tile = self.tilemap.solid, self.tilemap.tile_w
+        cars = [car for car, _ in active]
+        movers = [self.player, self.rostavili] + cars
+        others = cars + self.obstacles
+        for i, a in enumerate(movers):
+            for b in movers[i + 1:] + self.obstacles:
+                if a is self.player and b is self.rostavili:
+                    impact = collide(a, b, solid, tile, restitution=0.35)
+                    if impact > 0.3 and self.phase != "crashed":
+                        b.damage = min(100.0, b.damage + impact * self.tuning.ram_damage)
+                        self.events.append("ram")
+                    continue
+                impact = collide(a, b, solid, tile)
+                if impact > 0.6 and a is self.player and b in others:
+                    self.events.append("bump")
+        if self.train is not None:
+            for v in movers:
+                if v is self.rostavili and self.phase == "train" and obb_overlap(v, self.train.body):
+                    self._crash()
+                collide(v, self.train.body, solid, tile, restitution=0.1)
+
+    def _train_and_crossing(self) -> None:
+        r = self.rostavili
+        if self.phase == "drive" and _inside(self.approach, r.x, r.y):
+            self._call_train()
+        if self.train is not None:
+            self.train.step()
+        if self.phase == "train" and self.driver.s > self.rails_cross_s_route + r.spec.length:
+            self.phase = "escaped"
+            self.events.append("escaped")
+            log.info("Rostavili got across before the train")
+        if self.phase == "crashed":
+            self.crash_timer += 1
+            if self.crash_timer >= self.tuning.crash_delay:
+                self.outcome = WON
+
+    def _call_train(self) -> None:
+        """He reaches the approach: time the train to hit him if the player is close, else to miss."""
+        r, p = self.rostavili, self.player
+        self.close_at_approach = math.hypot(p.x - r.x, p.y - r.y) <= self.tuning.close_enough
+        cx, cy = self.crossing.center
+        self.rails_cross_s_route = self.driver.path.project(cx, cy)
+        run_speed = 3.0
+        self.driver.forced_speed = run_speed
+        eta = max(0.0, self.rails_cross_s_route - self.driver.s) / run_speed
+        if self.close_at_approach:
+            arrive = eta - self.tuning.train_early
+        else:
+            arrive = eta + 75  # the nose reaches the road just after he is across
+        s_cross = self.rails.project(cx, cy)
+        start = s_cross - self.train_speed * arrive
+        self.train = Train(self.rails, start, self.train_speed,
+                           Vehicle(0.0, 0.0, 0.0, TRAIN_SPEC, static=True))
+        self.train.step()
+        self.phase = "train"
+        self.events.append("train_horn")
+
+    def _crash(self) -> None:
+        self.phase = "crashed"
+        self.rostavili.damage = 100.0
+        self.rostavili.vx *= 0.2
+        self.rostavili.vy *= 0.2
+        self.events.append("crash")
+        log.info("Rostavili's bus hit the train at step %d", self.steps)
+
+    def _camera(self) -> None:
+        p = self.player
+        limit = 90.0
+        tx = max(-limit, min(limit, p.vx * self.tuning.camera_lead))
+        ty = max(-limit * 0.6, min(limit * 0.6, p.vy * self.tuning.camera_lead))
+        lx, ly = self.lead
+        self.lead = (lx + (tx - lx) * 0.04, ly + (ty - ly) * 0.04)
+        focus_x, focus_y = p.x + self.lead[0], p.y + self.lead[1]
+        if self.phase == "crashed":
+            # Pan toward the wreck so the player sees the crash.
+            focus_x = (focus_x + self.rostavili.x) / 2
+            focus_y = (focus_y + self.rostavili.y) / 2
+        self.camera.center_on(focus_x, focus_y)
+
+    def on_screen(self, v: Vehicle, margin: float = 8.0) -> bool:
+        cam = self.camera
+        cfg = cam.config
+        return (cam.x - margin <= v.x <= cam.x + cfg.view_w + margin
+                and cam.y - margin <= v.y <= cam.y + cfg.view_h + margin)
+
+    def _lose_check(self) -> None:
+        if self.phase == "crashed" or self.outcome is not None:
+            return
+        if self.on_screen(self.rostavili):
+            self.offscreen = 0
+            return
+        self.offscreen += 1
+        if self.offscreen >= self.tuning.lose_steps:
+            self.outcome = LOST
+            self.events.append("lost")
+
+    @property
+    def lose_left(self) -> float:
+        """Seconds left before the chase is lost (only meaningful while he is off-screen)."""
+        return max(0.0, (self.tuning.lose_steps - self.offscreen) / 60.0)
+
+    # --- determinism -----------------------------------------------------------------------------
+
+    def state(self) -> tuple:
+        vehicles = [self.player, self.rostavili] + [c for c, _ in self.traffic] + self.obstacles
+        train = None if self.train is None else (self.train.s,)
+        return (self.steps, self.outcome, self.phase, self.offscreen,
+                tuple(v.state() for v in vehicles), train)
+
+    def state_hash(self) -> str:
+        return hashlib.sha256(repr(self.state()).encode()).hexdigest()[:16]
+
+
+# --- the fight on foot by the wreck ---------------------------------------------------------------
+
+def stamp_vehicles(solid: np.ndarray, tile: int, vehicles: list[Vehicle]) -> np.ndarray:
+    """A copy of the grid with every cell whose centre lies under a vehicle marked solid."""
+    out = solid.copy()
+    rows, cols = out.shape
+    for v in vehicles:
+        reach = math.hypot(v.spec.length, v.spec.width) / 2
+        c0, c1 = max(0, int((v.x - reach) // tile)), min(cols - 1, int((v.x + reach) // tile))
+        r0, r1 = max(0, int((v.y - reach) // tile)), min(rows - 1, int((v.y + reach) // tile))
+        fx, fy = v.forward
+        for r in range(r0, r1 + 1):
+            for c in range(c0, c1 + 1):
+                dx, dy = (c + 0.5) * tile - v.x, (r + 0.5) * tile - v.y
+                if abs(dx * fx + dy * fy) <= v.spec.length / 2 and abs(-dx * fy + dy * fx) <= v.spec.width / 2:
+                    out[r, c] = True
+    return out
+
+
+def _free_spot(solid: np.ndarray, tile: int, near: Vehicle, prefer: float) -> tuple[float, float]:
+    """Feet position on open ground beside a vehicle (the door side first), for a walker's box."""
+    for dist in range(int(near.spec.width / 2) + 8, 160, 6):
+        for turn in (prefer, -prefer, 0.0, math.pi):
+            a = near.heading + turn
+            fx, fy = near.x + math.cos(a) * dist, near.y + math.sin(a) * dist
+            if not overlaps_solid(solid, tile, fx - 5, fy - 6, 10, 6):
+                return (fx, fy)
+    return (near.x, near.y)
+
+
+def finale_tilemap(sim: ChaseSim) -> TileMap:
+    """The chase map for the fight on foot: buses become obstacles, Danko steps out of his bus and
+    Rostavili (the level's `enemy` named rostavili) crawls out beside his wreck."""
+    tm = sim.tilemap
+    solid = stamp_vehicles(tm.solid, tm.tile_w, [sim.player, sim.rostavili])
+    dx, dy = _free_spot(solid, tm.tile_w, sim.player, math.pi / 2)
+    rx, ry = _free_spot(solid, tm.tile_w, sim.rostavili, -math.pi / 2)
+    objects = []
+    for o in tm.objects:
+        if o.type == "player_spawn":
+            o = dataclasses.replace(o, x=dx, y=dy)
+        elif o.type == "enemy" and o.name == "rostavili":
+            o = dataclasses.replace(o, x=rx, y=ry)
+        objects.append(o)
+    return dataclasses.replace(tm, solid=solid, objects=tuple(objects))
+
+
+def autopilot_mask(sim: ChaseSim) -> int:
+    """A driver for tests and `autoplay`: follow his route a little behind him, braking for corners."""
+    p, r = sim.player, sim.rostavili
+    path = sim.driver.path
+    s = path.project(p.x, p.y, hint=sim.driver.s - 80.0, window=600.0)
+    speed = p.speed
+    tx, ty = path.point_at(s + 34.0 + 12.0 * max(speed, 0.0))
+    gap = math.hypot(r.x - p.x, r.y - p.y)
+    want = p.spec.max_speed
+    if gap < 100:
+        want = max(0.0, r.speed - 0.2)
+    if s > sim.driver.s - 50.0:
+        want = 0.0  # never overtake him: stay behind and keep him on screen
+    turn = path.turn_ahead(s, 30.0 + 34.0 * max(speed, 0.0))
+    if turn > 0.5:
+        want = min(want, 1.9)
+    if sim.phase in ("crashed", "escaped"):
+        want = 0.0
+    mask = 0
+    if want - speed > 0.05:
+        mask |= Action.UP
+    elif want - speed < -0.25:
+        mask |= Action.DOWN
+    err = math.atan2(ty - p.y, tx - p.x) - p.heading
+    err = (err + math.pi) % (2 * math.pi) - math.pi
+    if err > 0.05:
+        mask |= Action.RIGHT
+    elif err < -0.05:
+        mask |= Action.LEFT
+    return int(mask)

@@ -1,0 +1,336 @@
+"""The chase scene: drive the bus after Rostavili, then the short fight on foot by the wreck.
+
+Lifecycle: enter() builds the map renderer and the vehicle sprites; handle() stores the step's input;
+update() steps the ChaseSim (or, after the crash, the on-foot finale scene it hands over to) and asks
+`on_done` for the transition when the story part is over; draw() only reads state.
+
+Losing the chase restarts it from the chase start inside this scene (the issue's "retry from the chase
+start"), so the story director only ever hears "won".
+"""
+from __future__ import annotations
+
+import logging
+import math
+from typing import Callable
+
+import pygame
+
+from game.actors.vehicles import Vehicle
+from game.chase import LOST, WON, ChaseSim
+from game.input import NO_INPUT, Action, InputFrame
+from game.scenes.stack import BaseScene, Transition
+from game.world.render import MapRenderer, Sprite
+from game.world.tilemap import TileMap
+
+log = logging.getLogger(__name__)
+
+OnDone = Callable[[str], "Transition | None"]
+FinaleFactory = Callable[[ChaseSim, OnDone], "BaseScene | None"]
+ANGLES = 64  # rotated sprites are cached at this many headings
+
+BUS_BODY = (226, 222, 210)
+PLAYER_STRIPE = (40, 80, 170)      # Danko's bus: a blue stripe and a pale roof hatch
+ROSTAVILI_STRIPE = (170, 30, 30)   # his bus: a red stripe, a black roof and a marker over it
+CAR_COLOURS = ((150, 40, 40), (60, 110, 60), (200, 170, 60), (70, 90, 140), (120, 120, 128))
+
+
+def _font() -> pygame.font.Font:
+    try:
+        from game.font import load_font  # type: ignore[attr-defined]
+
+        return load_font()  # type: ignore[no-any-return]
+    except Exception:  # the art engineer's bitmap font has not landed: a stand-in
+        if not pygame.font.get_init():
+            pygame.font.init()
+        return pygame.font.Font(None, 14)
+
+
+def _text(font: object, text: str, colour: tuple[int, int, int]) -> pygame.Surface:
+    try:
+        return font.render(text, False, colour)  # type: ignore[attr-defined]
+    except TypeError:
+        return font.render(text, colour)  # type: ignore[attr-defined]
+
+
+def _placeholder_vehicle(kind: str, length: int, width: int, index: int = 0) -> pygame.Surface:
+    """A top-down vehicle facing east (nose at the right), until the art's vehicle sheets land."""
+    s = pygame.Surface((length, width), pygame.SRCALPHA)
+    if kind in ("bus", "rostavili_bus"):
+        stripe = PLAYER_STRIPE if kind == "bus" else ROSTAVILI_STRIPE
+        s.fill((30, 30, 34), (0, 0, length, width))
+        s.fill(BUS_BODY, (1, 1, length - 2, width - 2))
+        roof = (200, 198, 190) if kind == "bus" else (60, 58, 62)
+        s.fill(roof, (6, 4, length - 14, width - 8))
+        s.fill(stripe, (1, 1, length - 2, 2))
+        s.fill(stripe, (1, width - 3, length - 2, 2))
+        s.fill((90, 140, 170), (length - 5, 3, 3, width - 6))  # windscreen
+        for x in range(10, length - 10, 10):  # roof vents
+            s.fill((150, 150, 150) if kind == "bus" else (30, 30, 30), (x, width // 2 - 1, 4, 2))
+    elif kind == "car":
+        colour = CAR_COLOURS[index % len(CAR_COLOURS)]
+        s.fill((20, 20, 22), (0, 0, length, width))
+        s.fill(colour, (1, 1, length - 2, width - 2))
+        s.fill((90, 140, 170), (length - 9, 2, 3, width - 4))
+        s.fill((70, 110, 140), (5, 2, 3, width - 4))
+        s.fill(tuple(max(0, c - 40) for c in colour), (9, 2, length - 18, width - 4))
+    elif kind == "barrier":
+        for x in range(0, length, 4):
+            s.fill((230, 120, 20) if (x // 4) % 2 == 0 else (240, 240, 240), (x, 0, 4, width))
+        pygame.draw.rect(s, (40, 30, 20), s.get_rect(), 1)
+    elif kind == "train":
+        s.fill((30, 30, 30), (0, 0, length, width))
+        car = 72
+        for x0 in range(0, length, car + 2):
+            body = (120, 40, 30) if x0 + car >= length else (70, 75, 80)
+            s.fill(body, (x0 + 1, 1, min(car, length - x0 - 1), width - 2))
+            s.fill((40, 40, 44), (x0 + 4, width // 2 - 2, min(car, length - x0 - 1) - 8, 4))
+        s.fill((250, 230, 140), (length - 3, 3, 2, width - 6))  # headlight
+    return s
+
+
+def _load_vehicle(name: str, fallback: pygame.Surface) -> pygame.Surface:
+    """The art engineer's sprite when available (any size: scaled to the physics box), else ours."""
+    try:
+        from game.sprites import load_vehicle  # type: ignore[attr-defined]
+
+        image = load_vehicle(name)
+        if isinstance(image, (list, tuple)):
+            image = image[0]
+        if isinstance(image, dict):
+            image = next(iter(image.values()))
+        if isinstance(image, pygame.Surface):
+            if image.get_height() > image.get_width():  # drawn facing north: turn to face east
+                image = pygame.transform.rotate(image, -90)
+            return pygame.transform.scale(image, fallback.get_size())
+    except Exception as exc:  # no sheet yet, or another shape than expected
+        log.debug("vehicle sprite %s unavailable (%s); using a placeholder", name, exc)
+    return fallback
+
+
+class _Rotations:
+    """Rotated copies of one top-down image, cached per heading bin."""
+
+    def __init__(self, image: pygame.Surface) -> None:
+        self.image = image
+        self.cache: dict[int, pygame.Surface] = {}
+
+    def at(self, heading: float) -> pygame.Surface:
+        k = round(heading / (2 * math.pi) * ANGLES) % ANGLES
+        surf = self.cache.get(k)
+        if surf is None:
+            surf = self.cache[k] = pygame.transform.rotate(self.image, -k * 360.0 / ANGLES)
+        return surf
+
+
+class ChaseScene(BaseScene):
+    def __init__(self, tilemap: TileMap, seed: int = 0, on_done: OnDone | None = None,
+                 finale: FinaleFactory | None = None) -> None:
+        self.tilemap = tilemap
+        self.seed = seed
+        self.on_done = on_done
+        self.finale_factory = finale if finale is not None else default_finale
+        self.sim = ChaseSim(tilemap, seed=seed)
+        self.frame: InputFrame = NO_INPUT
+        self.finale: BaseScene | None = None
+        self.retries = 0
+        self.renderer: MapRenderer | None = None
+        self._sprites: dict[str, _Rotations] = {}
+        self._font: object | None = None
+        self._message = ""
+        self._message_steps = 0
+
+    # --- lifecycle -------------------------------------------------------------------------------
+
+    def enter(self) -> None:
+        self.renderer = MapRenderer(self.tilemap)
+        self._font = _font()
+        spec = self.sim.player.spec
+        bl, bw = int(spec.length), int(spec.width)
+        self._sprites["bus"] = _Rotations(_load_vehicle("bus", _placeholder_vehicle("bus", bl, bw)))
+        self._sprites["rostavili_bus"] = _Rotations(
+            _load_vehicle("bus_rostavili", _placeholder_vehicle("rostavili_bus", bl, bw)))
+        if self.sim.traffic:
+            cs = self.sim.traffic[0][0].spec
+            for i in range(len(CAR_COLOURS)):
+                fallback = _placeholder_vehicle("car", int(cs.length), int(cs.width), i)
+                self._sprites[f"car{i}"] = _Rotations(_load_vehicle(f"car{i % 3 + 1}", fallback))
+        self._message = "Catch Rostavili's bus!"
+        self._message_steps = 180
+
+    def handle(self, frame: InputFrame) -> None:
+        self.frame = frame
+
+    def update(self, dt: float) -> Transition | None:
+        if self.finale is not None:
+            self.finale.handle(self.frame)
+            return self.finale.update(dt)
+        if self.frame.was_pressed(Action.RESTART):
+            self.restart()
+            return None
+        outcome = self.sim.step(self.frame)
+        self._message_steps = max(0, self._message_steps - 1)
+        if "train_horn" in self.sim.events:
+            self._say("The crossing! A train!" if self.sim.close_at_approach else "He's racing the train!")
+        if "escaped" in self.sim.events:
+            self._say("He got across. Don't lose him!")
+        if outcome == LOST:
+            self.restart()
+            self._say("You lost him. Again, from the terminal!")
+        elif outcome == WON:
+            self.finale = self.finale_factory(self.sim, self._finale_done)
+            if self.finale is None:
+                return self.on_done(WON) if self.on_done else None
+            self.finale.enter()
+        return None
+
+    def _finale_done(self, outcome: str) -> Transition | None:
+        if outcome != WON:
+            # Beaten on foot: back to the wreck, not the whole chase.
+            self.finale = self.finale_factory(self.sim, self._finale_done)
+            if self.finale is not None:
+                self.finale.enter()
+            return None
+        return self.on_done(WON) if self.on_done else None
+
+    def restart(self) -> None:
+        self.retries += 1
+        self.sim = ChaseSim(self.tilemap, seed=self.seed + self.retries)
+
+    def _say(self, text: str) -> None:
+        self._message, self._message_steps = text, 150
+
+    # --- drawing ---------------------------------------------------------------------------------
+
+    def draw(self, surface: pygame.Surface) -> None:
+        if self.finale is not None:
+            self.finale.draw(surface)
+            return
+        assert self.renderer is not None
+        sim = self.sim
+        surface.fill((16, 24, 32))
+        cam = sim.camera.offset
+        sprites = self._vehicle_sprites()
+        self.renderer.draw(surface, cam, sim.time_ms, sprites)
+        self._draw_effects(surface, cam)
+        self._draw_hud(surface)
+
+    def _vehicle_sprites(self) -> list[Sprite]:
+        sim = self.sim
+        out: list[Sprite] = []
+
+        def add(rot: _Rotations, v: Vehicle, layer: float) -> None:
+            img = rot.at(v.heading)
+            out.append(Sprite(img, round(v.x - img.get_width() / 2), round(v.y - img.get_height() / 2),
+                              layer))
+
+        for ob in sim.obstacles:
+            key = "barrier" if ob.static else "parked"
+            rot = self._sprites.get(f"{key}:{ob.spec.length}x{ob.spec.width}")
+            if rot is None:
+                img = (_placeholder_vehicle("barrier", int(ob.spec.length), int(ob.spec.width)) if ob.static
+                       else _placeholder_vehicle("car", int(ob.spec.length), int(ob.spec.width),
+                                                 len(self._sprites)))
+                rot = self._sprites[f"{key}:{ob.spec.length}x{ob.spec.width}"] = _Rotations(img)
+            add(rot, ob, 0.0)
+        for i, (car, _) in enumerate(sim.traffic):
+            add(self._sprites[f"car{i % len(CAR_COLOURS)}"], car, 1.0)
+        add(self._sprites["rostavili_bus"], sim.rostavili, 2.0)
+        add(self._sprites["bus"], sim.player, 3.0)
+        if sim.train is not None:
+            rot = self._sprites.get("train")
+            if rot is None:
+                spec = sim.train.body.spec
+                rot = self._sprites["train"] = _Rotations(_load_vehicle(
+                    "train", _placeholder_vehicle("train", int(spec.length), int(spec.width))))
+            add(rot, sim.train.body, 4.0)
+        return out
+
+    def _draw_effects(self, surface: pygame.Surface, cam: tuple[int, int]) -> None:
+        sim = self.sim
+        r = sim.rostavili
+        t = sim.steps
+        # Damage shows on his bus: dents (dark patches), then smoke, then fire at the wreck.
+        if r.damage > 0:
+            fx, fy = r.forward
+            dents = int(r.damage // 20)
+            for k in range(dents):
+                a = (k * 0.37) % 1.0 - 0.5
+                px = r.x + fx * a * r.spec.length * 0.8 - cam[0]
+                py = r.y + fy * a * r.spec.length * 0.8 - cam[1]
+                pygame.draw.circle(surface, (60, 55, 50), (round(px), round(py)), 2)
+        if r.damage >= 40:
+            fx, fy = r.forward
+            for k in range(3):
+                age = (t + k * 11) % 33
+                px = r.x - fx * (r.spec.length / 2 + age * 0.6) - cam[0]
+                py = r.y - fy * (r.spec.length / 2 + age * 0.6) - cam[1] - age * 0.3
+                grey = 70 + age * 3
+                pygame.draw.circle(surface, (grey, grey, grey), (round(px), round(py)), 2 + age // 10)
+        if sim.phase == "crashed" and (t // 6) % 2 == 0:
+            pygame.draw.circle(surface, (250, 140, 30), (round(r.x - cam[0]), round(r.y - cam[1])), 5)
+        # A marker over his bus so he reads at a glance without relying on colour.
+        mx, my = round(r.x - cam[0]), round(r.y - cam[1] - 16)
+        pygame.draw.polygon(surface, (250, 60, 60), [(mx - 4, my - 5), (mx + 4, my - 5), (mx, my)])
+        pygame.draw.polygon(surface, (20, 10, 10), [(mx - 4, my - 5), (mx + 4, my - 5), (mx, my)], 1)
+        # The level-crossing lights flash once the train is called.
+        if sim.train is not None:
+            c = sim.crossing
+            on = (t // 15) % 2 == 0
+            for lx, ly in ((c.x - 4, c.y - 4), (c.x + c.width + 4, c.y + c.height + 4)):
+                col = (255, 40, 30) if on else (70, 20, 20)
+                pygame.draw.circle(surface, (20, 20, 20), (round(lx - cam[0]), round(ly - cam[1])), 4)
+                pygame.draw.circle(surface, col, (round(lx - cam[0]), round(ly - cam[1])), 3)
+        if sim.player.scraping and (t // 2) % 2 == 0:
+            p = sim.player
+            for cx, cy in p.corners():
+                if (t + int(cx)) % 3 == 0:
+                    surface.fill((255, 220, 120), (round(cx - cam[0]), round(cy - cam[1]), 2, 2))
+
+    def _draw_hud(self, surface: pygame.Surface) -> None:
+        sim = self.sim
+        font = self._font
+        w, h = surface.get_size()
+        # His bus's damage bar, labelled (the bar fills as it takes damage).
+        surface.fill((10, 10, 12), (4, 4, 82, 12))
+        surface.fill((60, 60, 64), (5, 12, 80, 3))
+        surface.fill((220, 60, 40), (5, 12, round(80 * sim.rostavili.damage / 100), 3))
+        label = _text(font, "ROSTAVILI", (240, 230, 210))
+        surface.blit(label, (6, 3))
+        # Speed, as a simple gauge.
+        kmh = round(abs(sim.player.speed) * 60 / 16 * 3.6 * 2.2)
+        speed = _text(font, f"{kmh:3d} km/h", (240, 230, 210))
+        surface.blit(speed, (w - speed.get_width() - 4, h - speed.get_height() - 3))
+        if not sim.on_screen(sim.rostavili) and sim.phase != "crashed":
+            self._draw_pointer(surface)
+            warn = _text(font, f"LOSING HIM {sim.lose_left:3.1f}", (255, 210, 80))
+            surface.blit(warn, ((w - warn.get_width()) // 2, 20))
+        if self._message_steps > 0 and self._message:
+            msg = _text(font, self._message, (250, 240, 220))
+            x, y = (w - msg.get_width()) // 2, h - msg.get_height() - 16
+            surface.fill((10, 10, 12), (x - 3, y - 2, msg.get_width() + 6, msg.get_height() + 3))
+            surface.blit(msg, (x, y))
+
+    def _draw_pointer(self, surface: pygame.Surface) -> None:
+        """An arrow at the screen edge pointing toward his bus."""
+        sim = self.sim
+        w, h = surface.get_size()
+        cx, cy = w / 2, h / 2
+        dx = sim.rostavili.x - (sim.camera.x + cx)
+        dy = sim.rostavili.y - (sim.camera.y + cy)
+        scale = min((cx - 12) / max(abs(dx), 1e-6), (cy - 12) / max(abs(dy), 1e-6))
+        px, py = cx + dx * scale, cy + dy * scale
+        a = math.atan2(dy, dx)
+        tip = (px + math.cos(a) * 6, py + math.sin(a) * 6)
+        left = (px + math.cos(a + 2.5) * 6, py + math.sin(a + 2.5) * 6)
+        right = (px + math.cos(a - 2.5) * 6, py + math.sin(a - 2.5) * 6)
+        pygame.draw.polygon(surface, (255, 210, 80), [tip, left, right])
+        pygame.draw.polygon(surface, (20, 20, 20), [tip, left, right], 1)
+
+
+def default_finale(sim: ChaseSim, on_done: OnDone) -> BaseScene | None:
+    """The fight on foot by the wreck: the combat LevelSim on the same streets, Danko by his bus."""
+    from game.chase import finale_tilemap
+    from game.scenes.level import LevelScene
+    from game.simulation import LevelSim
+
+    return LevelScene(LevelSim(finale_tilemap(sim), seed=sim.seed), on_done=on_done)

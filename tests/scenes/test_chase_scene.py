@@ -1,0 +1,82 @@
+"""The chase scene: draws, retries from the start when he is lost, hands over to the fight on foot."""
+import pygame
+import pytest
+
+from game.chase import LOST, WON, autopilot_mask
+from game.input import EdgeTracker
+from game.paths import LEVELS
+from game.scenes.chase import ChaseScene
+from game.scenes.stack import BaseScene, Replace
+from game.world.tilemap import load_tilemap
+
+
+@pytest.fixture(scope="module")
+def tilemap():
+    pygame.display.init()
+    pygame.display.set_mode((320, 180))
+    return load_tilemap(LEVELS / "bus_chase.tmx")
+
+
+class FakeFinale(BaseScene):
+    def __init__(self, on_done):
+        self.on_done, self.updates = on_done, 0
+
+    def update(self, dt):
+        self.updates += 1
+        return self.on_done(WON) if self.updates == 3 else None
+
+
+def test_losing_him_restarts_the_chase_inside_the_scene(tilemap):
+    outcomes = []
+    scene = ChaseScene(tilemap, on_done=lambda o: outcomes.append(o))
+    scene.enter()
+    scene.sim.tuning = type(scene.sim.tuning)(lose_steps=30)
+    edges = EdgeTracker()
+    for _ in range(400):
+        scene.handle(edges.frame(0))
+        scene.update(1 / 60)
+        if scene.retries:
+            break
+    assert scene.retries == 1 and outcomes == []
+    assert scene.sim.steps == 0 and scene.sim.outcome is None
+
+
+def test_won_chase_hands_over_to_the_finale_then_reports_won(tilemap):
+    done = Replace(BaseScene())
+    made = []
+
+    def finale(sim, on_done):
+        made.append(FakeFinale(on_done))
+        return made[-1]
+
+    scene = ChaseScene(tilemap, on_done=lambda o: done if o == WON else None, finale=finale)
+    scene.enter()
+    edges = EdgeTracker()
+    surface = pygame.Surface((320, 180))
+    result = None
+    for step in range(6000):
+        scene.handle(edges.frame(autopilot_mask(scene.sim)))
+        result = scene.update(1 / 60)
+        if step % 500 == 0:
+            scene.draw(surface)  # drawing never fails and never changes the simulation
+        if result is not None:
+            break
+    assert made and result is done
+    scene.draw(surface)
+
+
+def test_frame_shows_both_buses_and_the_hud(tilemap):
+    scene = ChaseScene(tilemap)
+    scene.enter()
+    edges = EdgeTracker()
+    for _ in range(30):
+        scene.handle(edges.frame(autopilot_mask(scene.sim)))
+        scene.update(1 / 60)
+    assert scene.sim.on_screen(scene.sim.rostavili)
+    surface = pygame.Surface((320, 180))
+    scene.draw(surface)
+    px = pygame.surfarray.array3d(surface)
+    # His bus's red stripe and the player's blue stripe are both on screen.
+    reds = ((px[..., 0] > 150) & (px[..., 1] < 50) & (px[..., 2] < 50)).sum()
+    blues = ((px[..., 2] > 150) & (px[..., 0] < 60)).sum()
+    assert reds > 20 and blues > 20

@@ -1,0 +1,105 @@
+"""The bus chase, headless: the autopilot wins it, the crash trigger, losing him, determinism."""
+import math
+
+import pytest
+
+from game.chase import LOST, WON, ChaseSim, autopilot_mask, finale_tilemap
+from game.input import Action, EdgeTracker
+from game.paths import LEVELS
+from game.world.collision import overlaps_solid
+from game.world.tilemap import load_tilemap
+
+CHASE = LEVELS / "bus_chase.tmx"
+
+
+@pytest.fixture(scope="module")
+def tilemap():
+    return load_tilemap(CHASE)
+
+
+def drive(sim, steps, policy=autopilot_mask):
+    edges = EdgeTracker()
+    for _ in range(steps):
+        if sim.step(edges.frame(policy(sim))) is not None:
+            break
+    return sim.outcome
+
+
+@pytest.fixture(scope="module")
+def won_run(tilemap):
+    sim = ChaseSim(tilemap, seed=0)
+    drive(sim, 6000)
+    return sim
+
+
+def test_autopilot_catches_him_at_the_crossing(won_run):
+    assert won_run.outcome == WON
+    assert won_run.close_at_approach and won_run.phase == "crashed"
+    assert won_run.rostavili.damage == 100.0
+    # He is stopped at the rails, where the crossing trigger is.
+    c = won_run.crossing
+    assert c.x - 80 < won_run.rostavili.x < c.x + c.width + 80
+
+
+def test_same_seed_same_input_same_hash(tilemap):
+    a, b = ChaseSim(tilemap, seed=5), ChaseSim(tilemap, seed=5)
+    drive(a, 500)
+    drive(b, 500)
+    assert a.state_hash() == b.state_hash()
+    c = ChaseSim(tilemap, seed=6)  # traffic and his swerves come from the seed
+    drive(c, 500)
+    assert c.state_hash() != a.state_hash()
+
+
+def test_a_player_who_stays_put_loses_him(tilemap):
+    sim = ChaseSim(tilemap, seed=0)
+    assert drive(sim, 2000, policy=lambda s: 0) == LOST
+    assert sim.offscreen >= sim.tuning.lose_steps
+
+
+def _teleport_before_approach(sim, gap):
+    """Put his bus just short of the approach trigger, the player `gap` px behind him."""
+    a = sim.approach
+    r, p = sim.rostavili, sim.player
+    r.x, r.y, r.heading = a.x - 70, a.y + a.height / 2, 0.0
+    r.vx, r.vy = 3.0, 0.0
+    sim.driver.s = sim.driver.path.project(r.x, r.y)
+    p.x, p.y, p.heading = r.x - gap, r.y, 0.0
+    p.vx, p.vy = 3.0, 0.0
+
+
+def test_crash_trigger_when_close_enough(tilemap):
+    sim = ChaseSim(tilemap, seed=1)
+    _teleport_before_approach(sim, gap=120)
+    drive(sim, 900)
+    assert sim.close_at_approach
+    assert sim.outcome == WON and sim.phase == "crashed"
+
+
+def test_he_beats_the_train_when_the_player_is_too_far(tilemap):
+    sim = ChaseSim(tilemap, seed=1)
+    _teleport_before_approach(sim, gap=sim.tuning.close_enough + 60)
+    # Keep the player parked far behind: the train is timed to miss him.
+    drive(sim, 2000, policy=lambda s: 0)
+    assert not sim.close_at_approach
+    assert sim.phase == "escaped" and sim.outcome == LOST
+
+
+def test_finale_puts_danko_and_rostavili_on_open_ground_by_the_wreck(won_run):
+    tm = finale_tilemap(won_run)
+    spawn = tm.player_spawn
+    boss = [o for o in tm.objects if o.type == "enemy" and o.name == "rostavili"][0]
+    for x, y in ((spawn.x, spawn.y), (boss.x, boss.y)):
+        assert not overlaps_solid(tm.solid, tm.tile_w, x - 5, y - 6, 10, 6)
+    assert math.hypot(boss.x - won_run.rostavili.x, boss.y - won_run.rostavili.y) < 80
+    # The buses are obstacles on foot.
+    r = won_run.rostavili
+    assert tm.solid[int(r.y // 16), int(r.x // 16)]
+
+
+def test_camera_leads_in_the_direction_of_travel(tilemap):
+    sim = ChaseSim(tilemap, seed=0)
+    drive(sim, 240, policy=lambda s: int(Action.UP))
+    cam_cx = sim.camera.x + sim.camera.config.view_w / 2
+    assert sim.player.vx > 2.0
+    assert cam_cx > sim.player.x + 30  # the view looks ahead of a bus driving east
