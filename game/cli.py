@@ -190,18 +190,27 @@ def cmd_assets(sheet: Path | None) -> int:
 
 def cmd_play(args: argparse.Namespace) -> int:
     from game.app import App, AppConfig
-    from game.paths import first_level
     from game.scenes.level import LevelScene
-    from game.scenes.stack import Replace
+    from game.scenes.stack import Push, Replace
     from game.simulation import LevelSim
     from game.world.tilemap import load_tilemap
-
-    level = args.level or first_level()
-    tilemap = load_tilemap(level)  # fail early, before a window opens
 
     fullscreen = True if args.fullscreen else False if args.windowed else None
     config = AppConfig(headless=args.headless, frames=args.frames, save_frame=args.save_frame,
                        scale=args.scale, fullscreen=fullscreen, mute=args.mute)
+
+    if args.level is None:  # a new game starts at the title; the story director takes it from there
+        from game.scenes.director import TitleHooks, build_title
+        from game.story.script import load_story
+
+        story = load_story()  # fail early, before a window opens
+        app = App(config)
+        hooks = TitleHooks(on_options=lambda: Push(app.options_scene()))
+        app.first_scene = lambda: build_title(seed=args.seed, story=story, audio=app.audio, hooks=hooks,
+                                              settings=lambda: app.settings, pause_hooks=app.pause_hooks)
+        return app.run()
+
+    tilemap = load_tilemap(args.level)  # fail early, before a window opens
     app = App(config)
 
     def new_scene() -> LevelScene:

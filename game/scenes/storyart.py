@@ -1,0 +1,181 @@
+"""Art lookups for the story scenes: font, portraits, character frames, logo, each with a placeholder.
+
+The art engineer's `game.font` and `game.sprites` are used when present; until then (or when a name has
+no art yet) these draw simple stand-ins so every story scene still renders.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any, Protocol
+
+import pygame
+
+log = logging.getLogger(__name__)
+
+# Placeholder colours per character: (skin, clothes, hair/hat).
+_LOOKS: dict[str, tuple[tuple[int, int, int], ...]] = {
+    "danko": ((224, 176, 140), (110, 114, 120), (58, 42, 30)),
+    "ridzik": ((230, 184, 150), (128, 84, 48), (70, 50, 36)),
+    "rostavili": ((214, 170, 132), (28, 28, 34), (20, 20, 20)),
+    "ogarkov": ((226, 180, 146), (84, 100, 84), (90, 70, 50)),
+    "gallagher": ((232, 190, 160), (70, 84, 120), (150, 110, 60)),
+    "cat": ((236, 196, 170), (150, 40, 70), (30, 24, 24)),
+    "nurse": ((232, 190, 160), (236, 236, 236), (120, 80, 40)),
+    "locksmith": ((220, 176, 140), (90, 110, 90), (200, 200, 200)),
+    "commander": ((226, 184, 150), (40, 56, 96), (110, 110, 110)),
+    "colonel": ((224, 180, 146), (70, 86, 60), (120, 40, 40)),
+}
+_DEFAULT_LOOK = ((220, 176, 140), (96, 72, 64), (40, 32, 28))
+
+
+class Font(Protocol):
+    line_height: int
+
+    def size(self, text: str) -> tuple[int, int]: ...
+    def render(self, text: str, color: tuple[int, int, int]) -> pygame.Surface: ...
+    def wrap(self, text: str, max_width: int) -> list[str]: ...
+
+
+class FallbackFont:
+    """pygame's default font behind the BitmapFont interface, until game.font lands."""
+
+    def __init__(self, size: int = 12) -> None:
+        if not pygame.font.get_init():
+            pygame.font.init()
+        self._font = pygame.font.Font(None, size)
+        self.line_height = self._font.get_linesize()
+
+    def size(self, text: str) -> tuple[int, int]:
+        return self._font.size(text)
+
+    def render(self, text: str, color: tuple[int, int, int]) -> pygame.Surface:
+        return self._font.render(text, False, color).convert_alpha() if pygame.display.get_surface() \
+            else self._font.render(text, False, color)
+
+    def wrap(self, text: str, max_width: int) -> list[str]:
+        return wrap_words(self, text, max_width)
+
+
+def wrap_words(font: Any, text: str, max_width: int) -> list[str]:
+    """Greedy word wrap by measured width; a word wider than the line stands alone."""
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        trial = f"{current} {word}" if current else word
+        if current and font.size(trial)[0] > max_width:
+            lines.append(current)
+            current = word
+        else:
+            current = trial
+    if current:
+        lines.append(current)
+    return lines
+
+
+def load_ui_font() -> Font:
+    try:
+        from game.font import load_font
+    except ImportError:
+        return FallbackFont()
+    try:
+        return load_font()
+    except (FileNotFoundError, OSError, ValueError) as exc:  # never stop the story over a font file
+        log.warning("%s; using a fallback font", exc)
+        return FallbackFont()
+
+
+def render_text(font: Font, text: str, color: tuple[int, int, int], scale: int = 1) -> pygame.Surface:
+    surface = font.render(text, color)
+    if scale != 1:
+        surface = pygame.transform.scale(surface, (surface.get_width() * scale, surface.get_height() * scale))
+    return surface
+
+
+def _sprites() -> Any:
+    try:
+        import game.sprites as sprites
+    except ImportError:
+        return None
+    return sprites
+
+
+def portrait(name: str | None) -> pygame.Surface | None:
+    """The 48x48 portrait for `name`; None for no portrait (the narrator)."""
+    if not name:
+        return None
+    sprites = _sprites()
+    if sprites is not None and hasattr(sprites, "load_portrait"):
+        try:
+            return sprites.load_portrait(name)
+        except Exception as exc:  # missing art must never stop the story
+            log.debug("no portrait %r: %s", name, exc)
+    return _placeholder_portrait(name)
+
+
+def _placeholder_portrait(name: str) -> pygame.Surface:
+    skin, clothes, hair = _LOOKS.get(name, _DEFAULT_LOOK)
+    s = pygame.Surface((48, 48))
+    s.fill((34, 30, 40))
+    pygame.draw.rect(s, clothes, (6, 34, 36, 14))          # shoulders
+    pygame.draw.rect(s, skin, (14, 12, 20, 24))            # face
+    pygame.draw.rect(s, hair, (12, 6, 24, 8))              # hair or hat
+    s.fill((20, 20, 24), (18, 20, 4, 3))                   # eyes
+    s.fill((20, 20, 24), (26, 20, 4, 3))
+    s.fill((150, 90, 80), (20, 29, 8, 2))                  # mouth
+    return s
+
+
+def character_frame(sprite: str, anim: str = "idle", facing: str = "down") -> pygame.Surface:
+    """One frame of a character (about 16x24), falling back to a placeholder figure."""
+    sprites = _sprites()
+    if sprites is not None and hasattr(sprites, "load_character"):
+        try:
+            frames = sprites.load_character(sprite)
+            found = frames[(anim, facing)] if (anim, facing) in frames else frames[("idle", facing)]
+            if isinstance(found, (list, tuple)):
+                found = found[0]
+            if isinstance(found, pygame.Surface):
+                return found
+        except Exception as exc:
+            log.debug("no frames for %r: %s", sprite, exc)
+    return _placeholder_figure(sprite, anim, facing)
+
+
+def _placeholder_figure(sprite: str, anim: str, facing: str) -> pygame.Surface:
+    skin, clothes, hair = _LOOKS.get(sprite.split("_")[0] if sprite.startswith("thug") else sprite,
+                                     _LOOKS.get(sprite, _DEFAULT_LOOK))
+    if sprite.startswith("thug"):
+        clothes = {"thug_gunman": (60, 60, 70), "thug_heavy": (90, 50, 40),
+                   "thug_knife": (70, 90, 60)}.get(sprite, (100, 80, 60))
+    if anim == "down":  # lying on the floor
+        s = pygame.Surface((24, 12), pygame.SRCALPHA)
+        s.fill(clothes, (6, 2, 14, 8))
+        s.fill(skin, (0, 3, 6, 6))
+        return s
+    s = pygame.Surface((16, 24), pygame.SRCALPHA)
+    s.fill(hair, (4, 0, 8, 4))
+    s.fill(skin, (5, 4, 6, 5))
+    if facing != "up":
+        eye = {"left": (5, 6), "right": (9, 6)}.get(facing, None)
+        if eye:
+            s.fill((20, 20, 20), (*eye, 2, 1))
+        else:
+            s.fill((20, 20, 20), (6, 6, 1, 1))
+            s.fill((20, 20, 20), (9, 6, 1, 1))
+    s.fill(clothes, (3, 9, 10, 11))
+    s.fill((40, 40, 48), (4, 20, 3, 4))
+    s.fill((40, 40, 48), (9, 20, 3, 4))
+    return s
+
+
+def logo() -> pygame.Surface | None:
+    """The art engineer's title logo when it exists."""
+    sprites = _sprites()
+    for attr in ("load_logo", "logo"):
+        loader = getattr(sprites, attr, None) if sprites is not None else None
+        if callable(loader):
+            try:
+                return loader()
+            except Exception as exc:
+                log.debug("no logo: %s", exc)
+    return None
