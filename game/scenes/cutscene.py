@@ -24,8 +24,9 @@ from game.story.script import Actor, Step
 
 log = logging.getLogger(__name__)
 
-STAGE_W, STAGE_H = 32, 12  # tiles
+STAGE_W, STAGE_H = 32, 12  # tiles; the view shows the top 11.25 rows
 DEFAULT_SPEED = 48.0  # px per second
+EPSILON = 1e-6
 
 
 @dataclass
@@ -71,7 +72,7 @@ class CutsceneScene(BaseScene):
         for actor in self.cast:
             x, y = tile_to_px(actor.at)
             self.actors[actor.id] = ActorState(actor.sprite, x, y, actor.facing, "idle", not actor.hidden)
-        self.camera = self._clamp(0.0, (STAGE_H * TILE - VIEW_H) / 2)
+        self.camera = (0.0, 0.0)  # stage top-left; actors stand above the dialogue box
 
     def handle(self, frame: InputFrame) -> None:
         self.frame = frame
@@ -118,20 +119,21 @@ class CutsceneScene(BaseScene):
         """Advance one step by dt; True when it is complete."""
         a = step.args
         self.step_time += dt
+        elapsed = self.step_time + EPSILON  # sixty steps of 1/60 s must make one whole second
         if step.op in ("fade_in", "fade_out"):
             span = float(a.get("time", 0.5))
-            t = 1.0 if span <= 0 else min(1.0, self.step_time / span)
+            t = 1.0 if span <= 0 else min(1.0, elapsed / span)
             self.fade = 1.0 - t if step.op == "fade_in" else t
             return t >= 1.0
         if step.op == "wait":
-            return self.step_time >= float(a["time"])
+            return elapsed >= float(a["time"])
         if step.op == "move":
             return self._move(self.actors[a["actor"]], tile_to_px(a["to"]), float(a.get("speed", DEFAULT_SPEED)), dt)
         if step.op == "pan":
             if self._pan_from is None:  # first update of this step
                 self._pan_from = self.camera
             span = float(a.get("time", 1.0))
-            t = 1.0 if span <= 0 else min(1.0, self.step_time / span)
+            t = 1.0 if span <= 0 else min(1.0, elapsed / span)
             tx, ty = tile_to_px(a["to"])
             goal = self._clamp(tx - VIEW_W / 2, ty - VIEW_H / 2)
             ease = t * t * (3 - 2 * t)

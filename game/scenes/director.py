@@ -129,9 +129,9 @@ def _say_script(lines: tuple[Line, ...]) -> tuple[Step, ...]:
 
 
 def _default_cast(beat: Beat) -> tuple[Actor, ...]:
-    cast = [Actor("danko", "danko", (9, 7), "right")]
+    cast = [Actor("danko", "danko", (9, 5), "right")]
     if beat.place.lower().startswith("chicago"):
-        cast.append(Actor("ridzik", "ridzik", (11, 7), "left"))
+        cast.append(Actor("ridzik", "ridzik", (11, 5), "left"))
     return tuple(cast)
 
 
