@@ -168,7 +168,8 @@ class App:
             self.audio.set_volumes(*new.effective_volumes)
         if self.reader is not None and (old.keys, old.pad) != (new.keys, new.pad):
             self.reader.set_bindings(new.key_bindings(), new.pad_bindings())
-        if self.window is not None and (old.fullscreen, old.scale) != (new.fullscreen, new.scale):
+        resized = old.scale != new.scale and not new.fullscreen  # fullscreen keeps the desktop size
+        if self.window is not None and (old.fullscreen != new.fullscreen or resized):
             self._set_mode()
 
     def toggle_fullscreen(self) -> None:
@@ -235,8 +236,15 @@ class App:
         capture = getattr(self.stack.top, "capture_event", None)
         if capture is not None and capture(event):
             return
+        pads = len(self.reader.gamepad.pads)
         self.reader.on_event(event)
-        if event.type == pygame.WINDOWFOCUSLOST and getattr(self.stack.top, "pause_on_focus_loss", False):
+        if len(self.reader.gamepad.pads) > pads:
+            self.notify("Gamepad connected")
+        lost_pad = len(self.reader.gamepad.pads) < pads
+        if lost_pad:
+            self.notify("Gamepad disconnected")
+        if (event.type == pygame.WINDOWFOCUSLOST or lost_pad) and getattr(self.stack.top, "pause_on_focus_loss",
+                                                                          False):
             self.reader.inject(Action.PAUSE)  # through the normal input path: the scene pauses itself
 
     def step(self, edges: EdgeTracker) -> None:

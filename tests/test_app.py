@@ -110,3 +110,49 @@ def test_cli_flags_are_session_only_and_validated(tmp_path, monkeypatch, capsys)
         with pytest.raises(SystemExit) as exc:
             main(["--headless", "--frames", "1", *bad])
         assert exc.value.code == 2
+
+
+class FakeAudio:
+    def __init__(self):
+        self.volumes = []
+
+    def set_volumes(self, music, sfx):
+        self.volumes.append((music, sfx))
+
+
+def test_volume_and_mute_changes_reach_the_audio_at_once(app):
+    app.audio = FakeAudio()
+    app.store.update(music_volume=0.3)
+    assert app.audio.volumes[-1] == (0.3, 0.8)
+    app.store.update(muted=True)
+    assert app.audio.volumes[-1] == (0.0, 0.0)
+    app.store.update(sfx_volume=0.5)  # changing a volume while muted stays silent
+    assert app.audio.volumes[-1] == (0.0, 0.0)
+    app.store.update(muted=False)
+    assert app.audio.volumes[-1] == (0.3, 0.5)
+
+
+def test_cli_mute_starts_silent(tmp_path):
+    a = App(AppConfig(mute=True, headless=True, data_dir=tmp_path))
+    assert a.settings.effective_volumes == (0.0, 0.0)
+
+
+def test_runs_silently_without_an_audio_device(monkeypatch, tmp_path):
+    from game.app import make_audio
+
+    monkeypatch.setenv("SDL_AUDIODRIVER", "no-such-driver")
+    audio = make_audio(headless=False)
+    audio.set_volumes(0.5, 0.5)
+    audio.play("punch")
+    audio.music(None)
+
+
+def test_unplugging_the_gamepad_pauses_and_says_so(app):
+    app.reader.gamepad.opener = lambda index: (42, object())
+    edges = EdgeTracker()
+    app.dispatch(pygame.event.Event(pygame.CONTROLLERDEVICEADDED, device_index=0))
+    app.step(edges)
+    assert isinstance(app.stack.top, LevelScene) and app.notices[-1][0] == "Gamepad connected"
+    app.dispatch(pygame.event.Event(pygame.CONTROLLERDEVICEREMOVED, instance_id=42))
+    app.step(edges)
+    assert isinstance(app.stack.top, PauseScene) and app.notices[-1][0] == "Gamepad disconnected"
