@@ -118,14 +118,16 @@ def test_tileset_loads_in_a_level(name, tmp_path):
 def test_every_grid_uses_only_its_palette():
     palettes = parse_palettes(SRC / "palettes.txt")
     checked = 0
-    for path in sorted((SRC / "tiles").glob("*.txt")):
-        source = parse_source(path, keyword="tile")
-        palette = palettes[source.header["palette"]]
+    for path in sorted(SRC.rglob("*.txt")):
+        if path.name in ("palettes.txt", "font.txt"):
+            continue
+        source = parse_source(path, keyword="tile" if path.parent.name == "tiles" else "frame")
+        palette = source.palette if source.palette is not None else palettes[source.header["palette"]]
         for frame in source.frames:
             used = set("".join(frame.rows))
             assert used <= set(palette), f"{path.name}:{frame.name} uses {used - set(palette)}"
             checked += 1
-    assert checked > 100
+    assert checked > 400
 
 
 def test_a_colour_missing_from_the_palette_names_file_and_line(tmp_path):

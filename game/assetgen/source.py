@@ -2,8 +2,8 @@
 
 A source file looks like this (a blank line ends a grid; outside grids `#` starts a comment line):
 
-    palette: moscow
-    frame floor solid=true anim=floor:200,floor_wet:200
+    palette: moscow                 (a palette named in palettes.txt, or "palette:" followed by
+    frame floor solid=true ...        indented "CHAR RRGGBB" lines: the file's own palette)
     aabbaabb...
     ...
 
@@ -46,6 +46,7 @@ class Source:
     path: Path
     header: dict[str, str]
     frames: list[Frame] = field(default_factory=list)
+    palette: dict[str, Color] | None = None  # an inline "palette:" block, if the file has one
 
     def frame(self, name: str) -> Frame:
         for f in self.frames:
@@ -103,6 +104,12 @@ def parse_source(path: Path, keyword: str = "frame") -> Source:
         current = None
         if not line or line.startswith("#"):
             continue
+        if raw[:1].isspace() and source.palette is not None:
+            parts = line.split()
+            if len(parts) != 2 or len(parts[0]) != 1:
+                raise SourceError(f"{path}:{n}: expected 'CHAR RRGGBB' in the palette block")
+            source.palette[parts[0]] = parse_color(parts[1], f"{path}:{n}")
+            continue
         if line.startswith(keyword + " "):
             parts = line.split()
             if len(parts) < 2:
@@ -120,6 +127,8 @@ def parse_source(path: Path, keyword: str = "frame") -> Source:
         if not sep:
             raise SourceError(f"{path}:{n}: expected 'key: value' or '{keyword} NAME'")
         source.header[key.strip()] = value.strip()
+        if key.strip() == "palette" and not value.strip():
+            source.palette = {".": TRANSPARENT}  # the indented lines below define it
     names = [f.name for f in source.frames]
     dupes = sorted({x for x in names if names.count(x) > 1})
     if dupes:
