@@ -1,15 +1,44 @@
-"""Ivan Danko, as the player steers him."""
+"""Ivan Danko, as the player steers him: 8-way movement with acceleration, punch-punch-kick combo
+with cancel windows, a knockdown kick, a shoulder charge, and the heavy pistol when the story says so.
+
+The player only decides; the LevelSim (passed in as `world`) resolves hits, bullets and effects.
+"""
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from game.actors.body import Body
-from game.input import InputFrame
+from game.actors.combat import Attack, snap8, unit
+from game.input import Action, InputFrame
+
+if TYPE_CHECKING:  # pragma: no cover
+    from game.simulation import LevelSim
 
 log = logging.getLogger(__name__)
+
+# Frame data (steps at 60 Hz). A follow-up pressed any time before `cancel_from` is buffered and
+# comes out exactly at `cancel_from`; pressed after the attack ended, it starts a fresh combo.
+PUNCH_1 = Attack("punch1", startup=3, active=3, recovery=10, damage=7, reach=11, size=14,
+                 knockback=1.2, hitstun=18, hitstop=3, lunge=0.6, cancel_from=6, sound="punch")
+PUNCH_2 = Attack("punch2", startup=3, active=3, recovery=12, damage=9, reach=11, size=14,
+                 knockback=1.5, hitstun=20, hitstop=4, lunge=0.7, cancel_from=6, sound="punch")
+KICK = Attack("kick", startup=7, active=4, recovery=18, damage=14, reach=13, size=16,
+              knockback=4.0, hitstun=30, knockdown=True, hitstop=6, lunge=0.9, sound="kick")
+COMBO_KICK = Attack("combo_kick", startup=5, active=4, recovery=18, damage=16, reach=13, size=16,
+                    knockback=4.5, hitstun=30, knockdown=True, hitstop=7, lunge=1.0, sound="kick")
+CHARGE = Attack("charge", startup=4, active=16, recovery=14, damage=12, reach=8, size=16,
+                knockback=5.0, hitstun=30, knockdown=True, hitstop=6, sound="charge")
+CHARGE_SPEED = 3.0
+CHARGE_COOLDOWN = 50
+SHOT_COOLDOWN = 22
+SHOT_DAMAGE = 40
+SHOT_RANGE = 220.0
+BUFFER_STEPS = 10
+IFRAMES = 70           # blinking invulnerability after a hit
+DOWN_STEPS = 45        # lying on the floor after a knockdown
+RESPAWN_IFRAMES = 120
 
 
 @dataclass(frozen=True)
@@ -18,6 +47,7 @@ class PlayerTuning:
     max_speed: float = 1.5   # px/step (90 px/s)
     friction: float = 0.5
     max_health: int = 100
+    max_ammo: int = 12
 
 
 @dataclass
@@ -26,12 +56,177 @@ class Player:
     tuning: PlayerTuning = field(default_factory=PlayerTuning)
     health: int = 100
     lives: int = 3
+    ammo: int = 0
+    armed: bool = False
+    state: str = "free"    # free, attack, hurt, down, dead
+    timer: int = 0         # steps in the current state
+    attack: Attack | None = None
+    aim: tuple[float, float] = (0.0, 1.0)
+    buffered: str | None = None
+    buffer_age: int = 0
+    iframes: int = 0
+    stun: int = 0          # remaining hitstun or down time
+    charge_cooldown: int = 0
+    shot_cooldown: int = 0
+    hit_ids: list[int] = field(default_factory=list)  # enemies struck by the current attack
+    combo: int = 0         # hits landed in the current chain, for the HUD
+    name: str = "Danko"
 
-    def step(self, frame: InputFrame, solid: np.ndarray, tile: int) -> None:
+    # --- input -------------------------------------------------------------------------------
+    def _read_buttons(self, frame: InputFrame) -> None:
+        for action, name in ((Action.PUNCH, "punch"), (Action.KICK, "kick"),
+                             (Action.SPECIAL, "charge"), (Action.SHOOT, "shoot")):
+            if frame.pressed & action:
+                self.buffered, self.buffer_age = name, 0
+                return
+        if self.buffered is not None:
+            self.buffer_age += 1
+            if self.buffer_age > BUFFER_STEPS:
+                self.buffered = None
+
+    def take_buffer(self) -> str | None:
+        b, self.buffered = self.buffered, None
+        return b
+
+    # --- the step ----------------------------------------------------------------------------
+    def step(self, frame: InputFrame, world: "LevelSim") -> None:
+        if self.iframes:
+            self.iframes -= 1
+        if self.charge_cooldown:
+            self.charge_cooldown -= 1
+        if self.shot_cooldown:
+            self.shot_cooldown -= 1
+        if self.state == "dead":
+            self._brake(0.3)
+            world.move_player()
+            return
+        self._read_buttons(frame)
         dx, dy = frame.move
-        t = self.tuning
-        self.body.steer(dx, dy, t.accel, t.max_speed, t.friction)
-        self.body.move(solid, tile)
+        if dx or dy:
+            self.aim = snap8(dx, dy)
+        self.timer += 1
+        if self.state == "hurt" or self.state == "down":
+            self._brake(0.25)
+            self.stun -= 1
+            if self.stun <= 0:
+                if self.state == "down":
+                    self.iframes = max(self.iframes, 40)
+                self._enter("free")
+        elif self.state == "attack":
+            self._attack_step(world)
+        if self.state == "free":
+            if not self._start_buffered(world):
+                t = self.tuning
+                self.body.steer(dx, dy, t.accel, t.max_speed, t.friction)
+        world.move_player()
 
-    def state(self) -> tuple[float, ...]:
-        return self.body.state() + (float(self.health), float(self.lives))
+    def _enter(self, state: str) -> None:
+        self.state, self.timer = state, 0
+        if state == "free":
+            self.attack = None
+            self.combo = 0
+
+    def _brake(self, friction: float) -> None:
+        self.body.steer(0, 0, 0, 0, friction)
+
+    def _start_buffered(self, world: "LevelSim") -> bool:
+        choice = self.buffered
+        if choice is None:
+            return False
+        if choice == "punch":
+            self.take_buffer()
+            self._begin(PUNCH_1, world)
+        elif choice == "kick":
+            self.take_buffer()
+            self._begin(KICK, world)
+        elif choice == "charge":
+            self.take_buffer()
+            if self.charge_cooldown:
+                return False
+            self.charge_cooldown = CHARGE_COOLDOWN
+            self._begin(CHARGE, world)
+        elif choice == "shoot":
+            self.take_buffer()
+            if not self.armed or self.shot_cooldown:
+                return False
+            if self.ammo <= 0:
+                world.emit_sound("click")
+                self.shot_cooldown = SHOT_COOLDOWN
+                return False
+            self.ammo -= 1
+            self.shot_cooldown = SHOT_COOLDOWN
+            world.player_shoot(self.aim)
+            self._begin(Attack("shoot", 2, 1, 12, 0, 0, 0, 0, 0, sound="shot"), world, assist=False)
+        return True
+
+    def _begin(self, attack: Attack, world: "LevelSim", assist: bool = True) -> None:
+        if assist:
+            self.aim = world.aim_assist(self.aim)
+        self.attack = attack
+        self.hit_ids = []
+        self.state, self.timer = "attack", 0
+        self.body.face(*self.aim)
+        if attack.name == "charge":
+            world.emit_sound("charge")
+
+    def _attack_step(self, world: "LevelSim") -> None:
+        attack = self.attack
+        assert attack is not None
+        t = self.timer
+        phase = attack.phase(t)
+        ax, ay = self.aim
+        if attack.name == "charge":
+            if phase == "active":
+                self.body.vx, self.body.vy = ax * CHARGE_SPEED, ay * CHARGE_SPEED
+                world.player_strike(attack, body_contact=True)
+            else:
+                self._brake(0.4)
+        else:
+            if phase != "recovery" and attack.lunge:
+                self.body.vx, self.body.vy = ax * attack.lunge, ay * attack.lunge
+            else:
+                self._brake(0.5)
+            if phase == "active" and attack.damage:
+                world.player_strike(attack)
+        # Cancel windows: punch -> punch -> kick.
+        if t >= attack.cancel_from and attack.cancel_from and self.buffered in ("punch", "kick"):
+            follow = self.take_buffer()
+            if attack.name == "punch1":
+                self._begin(PUNCH_2 if follow == "punch" else COMBO_KICK, world)
+                return
+            if attack.name == "punch2":
+                self._begin(COMBO_KICK, world)
+                return
+        if t >= attack.total:
+            self._enter("free")
+
+    # --- being hit ---------------------------------------------------------------------------
+    @property
+    def vulnerable(self) -> bool:
+        return self.iframes == 0 and self.state not in ("dead", "down")
+
+    def take_hit(self, damage: int, kx: float, ky: float, knockback: float, hitstun: int,
+                 knockdown: bool) -> None:
+        self.health = max(0, self.health - damage)
+        ux, uy = unit(kx, ky)
+        self.body.vx, self.body.vy = ux * knockback, uy * knockback
+        self.attack = None
+        self.buffered = None
+        if self.health <= 0:
+            self.state, self.timer, self.stun = "dead", 0, 0
+            return
+        self.iframes = IFRAMES
+        if knockdown:
+            self.state, self.timer, self.stun = "down", 0, DOWN_STEPS
+        else:
+            self.state, self.timer, self.stun = "hurt", 0, hitstun
+
+    def respawn(self) -> None:
+        self.health = self.tuning.max_health
+        self.state, self.timer, self.stun = "free", 0, 0
+        self.iframes = RESPAWN_IFRAMES
+        self.attack = None
+
+    def snapshot(self) -> tuple:
+        return self.body.state() + (float(self.health), float(self.lives), float(self.ammo),
+                                    self.state, self.timer, self.iframes)

@@ -1,0 +1,400 @@
+"""Enemies: data-driven kinds (from the TMX `kind` property) and one state machine that plays them.
+
+Every attack starts with a visible tell (`tell` state, `Attack.startup` steps) before it can hurt;
+the sim logs both so tests can prove it. Enemies chase along the shared flow field, switch to direct
+steering once they see Danko up close, take a slot on a ring around him so they surround rather than
+stack, and only a few (by difficulty) may attack at once. Per-step work is plain float arithmetic and
+list indexing: no path search, no numpy call per enemy.
+"""
+from __future__ import annotations
+
+import logging
+import math
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from game.actors.body import Body
+from game.actors.combat import Attack, unit
+
+if TYPE_CHECKING:  # pragma: no cover
+    from game.simulation import LevelSim
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class EnemyKind:
+    key: str
+    label: str            # shown on the HUD when this enemy was hit last
+    sprite: str           # character sheet name (game.sprites)
+    hp: int
+    speed: float          # px/step
+    attacks: tuple[Attack, ...]
+    accel: float = 0.2
+    ring: float = 17.0    # where it stands around Danko to strike (feet to feet, px)
+    reach: float = 22.0   # starts a melee tell within this distance
+    cooldown: int = 50    # steps between attacks
+    armored: bool = False  # punches neither flinch it nor hurt much: it must be knocked down
+    ranged: bool = False
+    keep_min: float = 0.0  # a ranged enemy backs off inside this distance...
+    keep_max: float = 0.0  # ...and closes in beyond this one
+    aggro_range: float = 150.0
+    hit_and_run: int = 0   # steps spent backing off after an attack (knife thugs)
+    body_w: float = 10.0
+    body_h: float = 6.0
+
+    gun: Attack | None = field(init=False, default=None)   # its ranged attack, if any
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "gun", next((a for a in self.attacks if a.ranged), None))
+
+
+BULLET_SPEED = 3.2
+
+KINDS: dict[str, EnemyKind] = {
+    "brawler": EnemyKind(
+        "brawler", "Thug", "thug_brawler", hp=34, speed=0.85, cooldown=55,
+        attacks=(Attack("haymaker", startup=26, active=4, recovery=24, damage=9, reach=12, size=15,
+                        knockback=2.5, hitstun=20, lunge=0.8, sound="punch"),)),
+    "knife": EnemyKind(
+        "knife", "Knife thug", "thug_knife", hp=24, speed=1.3, accel=0.3, cooldown=45, hit_and_run=30,
+        reach=26,
+        attacks=(Attack("slash", startup=18, active=4, recovery=26, damage=11, reach=14, size=14,
+                        knockback=2.0, hitstun=18, lunge=2.2, sound="slash"),)),
+    "gunman": EnemyKind(
+        "gunman", "Gunman", "thug_gunman", hp=26, speed=0.8, cooldown=110, ranged=True,
+        keep_min=64, keep_max=120, aggro_range=170,
+        attacks=(Attack("shot", startup=45, active=1, recovery=30, damage=12, reach=0, size=0,
+                        knockback=2.5, hitstun=18, ranged=True, sound="shot"),)),
+    "heavy": EnemyKind(
+        "heavy", "Heavy", "thug_heavy", hp=70, speed=0.55, cooldown=70, armored=True, ring=19,
+        reach=26, body_w=14, body_h=8,
+        attacks=(Attack("slam", startup=40, active=5, recovery=34, damage=18, reach=14, size=22,
+                        knockback=4.0, hitstun=30, knockdown=True, lunge=0.4, sound="slam"),)),
+    "boss": EnemyKind(
+        "boss", "Rostavili", "rostavili", hp=150, speed=1.2, accel=0.3, cooldown=40, hit_and_run=20,
+        reach=24, aggro_range=200, keep_max=150,
+        attacks=(Attack("jab", startup=14, active=3, recovery=18, damage=8, reach=12, size=14,
+                        knockback=2.0, hitstun=16, lunge=1.0, sound="punch"),
+                 Attack("spin_kick", startup=28, active=5, recovery=26, damage=15, reach=14, size=20,
+                        knockback=4.0, hitstun=26, knockdown=True, lunge=1.2, sound="kick"),
+                 Attack("shot", startup=40, active=1, recovery=26, damage=12, reach=0, size=0,
+                        knockback=2.5, hitstun=18, ranged=True, sound="shot"))),
+}
+
+DOWN_STEPS = 50
+GETUP_STEPS = 16
+DEATH_STEPS = 50
+TRACK_FRACTION = 0.6   # the aim follows Danko for this part of a tell, then locks: step aside to dodge
+ARMOR_DAMAGE = 0.25
+THINK_EVERY = 3        # steps between steering decisions while chasing
+
+
+@dataclass
+class Enemy:
+    id: int
+    kind: EnemyKind
+    name: str
+    body: Body
+    hp: int
+    state: str = "dormant"   # dormant, idle, chase, tell, attack, recover, backoff, hurt, down,
+                             # getup, dying, gone, script, passive
+    timer: int = 0
+    stun: int = 0
+    cooldown: int = 30
+    aggro: bool = False
+    hostile: bool = True     # scripted actors (Rostavili at the sting) do not fight
+    attack: Attack | None = None
+    aim: tuple[float, float] = (0.0, 1.0)
+    has_token: bool = False
+    slot: float = 0.0        # angle of its place on the ring around Danko
+    los: bool = False        # line of sight to Danko, refreshed every few steps
+    goal: tuple[float, float] | None = None  # scripted walk target
+    vanish: bool = False     # disappear on reaching the goal (fleeing)
+    drop: str = ""
+    wave: int = 0
+    hit_player: bool = False
+    flash: int = 0           # steps of hit flash, for drawing
+    push_x: float = 0.0      # separation from neighbours, added to this step's move
+    push_y: float = 0.0
+    max_hp: int = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.max_hp = self.hp
+
+    @property
+    def alive(self) -> bool:
+        return self.state not in ("dormant", "dying", "gone") and self.hp > 0
+
+    @property
+    def active(self) -> bool:
+        """Counts for 'clear the area': alive, hostile, in play."""
+        return self.alive and self.hostile
+
+    @property
+    def hittable(self) -> bool:
+        return self.alive and self.state not in ("down", "getup", "passive", "script")
+
+    # --- the step ----------------------------------------------------------------------------
+    def step(self, world: "LevelSim") -> None:
+        s = self.state
+        self.timer += 1
+        if self.flash:
+            self.flash -= 1
+        if self.cooldown:
+            self.cooldown -= 1
+        if s == "chase":
+            if (world.steps + self.id) % THINK_EVERY == 0 or self.timer == 1:
+                # Steering is decided every few steps (staggered by id) and the velocity is kept
+                # in between: forty chasers stay cheap, and the lag reads as reaction time.
+                self._chase(world)
+            world.move_enemy(self)
+            return
+        if s == "dormant" or s == "gone":
+            self.timer -= 1
+            return
+        if s == "dying":
+            self._brake(0.3)
+            if self.timer >= DEATH_STEPS:
+                self.state = "gone"
+                world.on_enemy_gone(self)
+        elif s == "hurt":
+            self._brake(0.25)
+            self.stun -= 1
+            if self.stun <= 0:
+                self._set("chase")
+        elif s == "down":
+            self._brake(0.3)
+            if self.timer >= DOWN_STEPS:
+                self._set("getup")
+        elif s == "getup":
+            if self.timer >= GETUP_STEPS:
+                self._set("chase")
+        elif s == "script":
+            self._walk_to_goal(world)
+        elif s == "passive":
+            self._brake(0.3)
+        elif s == "idle":
+            self._brake(0.3)
+            if (self.timer + self.id) % 12 == 0:
+                self._look(world)
+        elif s == "tell":
+            self._tell(world)
+        elif s == "attack":
+            self._strike(world)
+        elif s == "recover":
+            self._brake(0.3)
+            if self.attack is None or self.timer >= self.attack.recovery:
+                self._set("backoff" if self.kind.hit_and_run else "chase")
+        elif s == "backoff":
+            px, py = world.player.body.feet
+            fx, fy = self.body.feet
+            self._steer(fx - (px - fx), fy - (py - fy), self.kind.speed * 0.9)
+            if self.timer >= self.kind.hit_and_run:
+                self._set("chase")
+        world.move_enemy(self)
+
+    def _set(self, state: str) -> None:
+        self.state, self.timer = state, 0
+        if state not in ("tell", "attack"):
+            self.has_token = False
+
+    # --- senses ------------------------------------------------------------------------------
+    def _look(self, world: "LevelSim") -> None:
+        fx, fy = self.body.feet
+        px, py = world.player.body.feet
+        if (px - fx) ** 2 + (py - fy) ** 2 < self.kind.aggro_range ** 2:
+            self.los = world.grid.line_of_sight(fx, fy - 3, px, py - 3)
+            if self.los:
+                self.make_aggro()
+
+    def make_aggro(self) -> None:
+        self.aggro = True
+        if self.state in ("idle",):
+            self._set("chase")
+
+    # --- movement ----------------------------------------------------------------------------
+    def _brake(self, friction: float) -> None:
+        b = self.body
+        speed = math.hypot(b.vx, b.vy)
+        if speed <= friction:
+            b.vx = b.vy = 0.0
+        else:
+            b.vx -= b.vx / speed * friction
+            b.vy -= b.vy / speed * friction
+
+    def _steer(self, tx: float, ty: float, max_speed: float) -> None:
+        b = self.body
+        fx, fy = b.x + b.w / 2, b.y + b.h
+        dx, dy = tx - fx, ty - fy
+        d = math.hypot(dx, dy)
+        if d < 1.5:
+            self._brake(self.kind.accel)
+            return
+        want = min(max_speed, d * 0.15 + 0.2)  # arrive gently instead of orbiting the spot
+        k = min(1.0, self.kind.accel * 1.5 * (THINK_EVERY if self.state == "chase" else 1))
+        b.vx += (dx / d * want - b.vx) * k
+        b.vy += (dy / d * want - b.vy) * k
+
+    def _follow_flow(self, world: "LevelSim", speed: float) -> None:
+        b = self.body
+        t = world.tile
+        fx, fy = b.x + b.w / 2, b.y + b.h - 1
+        col, row = int(fx // t), int(fy // t)
+        dx, dy = world.flow_step(col, row)
+        if dx == 0 and dy == 0:
+            px, py = world.player.body.feet
+            self._steer(px, py, speed)
+            return
+        self._steer((col + dx + 0.5) * t, (row + dy + 0.5) * t + 3, speed)
+
+    def _walk_to_goal(self, world: "LevelSim") -> None:
+        assert self.goal is not None
+        gx, gy = self.goal
+        fx, fy = self.body.feet
+        if (gx - fx) ** 2 + (gy - fy) ** 2 < 36:
+            self.body.vx = self.body.vy = 0.0
+            if self.vanish:
+                self.state = "gone"
+                world.on_enemy_gone(self)
+            else:
+                self._set("passive")
+            return
+        if world.grid.line_of_sight(fx, fy - 3, gx, gy - 3):
+            self._steer(gx, gy, self.kind.speed * 1.3)
+        else:
+            field_ = world.field_to(gx, gy)
+            t = world.tile
+            col, row = int(fx // t), int((fy - 1) // t)
+            dx, dy = field_[0][row][col], field_[1][row][col]
+            self._steer((col + dx + 0.5) * t, (row + dy + 0.5) * t + 3, self.kind.speed * 1.3)
+        self.body.face(self.body.vx, self.body.vy)
+
+    # --- fighting ----------------------------------------------------------------------------
+    def _chase(self, world: "LevelSim") -> None:
+        k = self.kind
+        b = self.body
+        fx, fy = b.x + b.w / 2, b.y + b.h
+        px, py = world.player.body.feet
+        dx, dy = px - fx, py - fy
+        dist = math.hypot(dx, dy)
+        if (self.timer + self.id) % 4 == 0 or self.timer < THINK_EVERY:
+            self.los = dist < 200 and world.grid.line_of_sight(fx, fy - 3, px, py - 3)
+        if not world.player_targetable:
+            self._steer(fx - dx, fy - dy, k.speed * 0.5) if dist < 40 else self._brake(0.3)
+            return
+        if self.los and dist > 1:
+            b.face(dx, dy)
+        if k.gun is not None and self._ranged_choice(world, dist):
+            return
+        if not self.los or dist > 80:
+            self._follow_flow(world, k.speed)
+            return
+        # Close and in sight: take a slot on the ring; those without an attack token wait further out.
+        can_attack = self.cooldown == 0 and world.attack_token_free(ranged=False)
+        radius = k.ring if can_attack else k.ring + 18
+        tx = px + math.cos(self.slot) * radius
+        ty = py + math.sin(self.slot) * radius * 0.8
+        self._steer(tx, ty, k.speed)
+        if can_attack and dist < k.reach:
+            melee = [a for a in k.attacks if not a.ranged]
+            choice = melee[0] if len(melee) == 1 else melee[int(world.rng.integers(len(melee)))]
+            self._begin(choice, world, dx, dy)
+
+    def _ranged_choice(self, world: "LevelSim", dist: float) -> bool:
+        """Gunmen (and the boss at range) keep their distance and shoot. True when it acted."""
+        k = self.kind
+        b = self.body
+        fx, fy = b.x + b.w / 2, b.y + b.h
+        px, py = world.player.body.feet
+        gun = k.gun
+        melee_too = any(not a.ranged for a in k.attacks)
+        if melee_too and dist < 70:
+            return False  # the boss fights hand to hand up close
+        if not self.los or dist > k.keep_max:
+            self._follow_flow(world, k.speed)
+        elif dist < k.keep_min:
+            self._steer(fx - (px - fx), fy - (py - fy), k.speed)  # back off
+        else:
+            # Strafe sideways on its slot so gunmen spread out instead of lining up.
+            tx = px + math.cos(self.slot) * (k.keep_min + k.keep_max) / 2
+            ty = py + math.sin(self.slot) * (k.keep_min + k.keep_max) / 2
+            self._steer(tx, ty, k.speed * 0.7)
+        if (gun is not None and self.los and self.cooldown == 0 and dist < k.keep_max + 20
+                and world.attack_token_free(ranged=True)):
+            self._begin(gun, world, px - fx, py - fy)
+        return True
+
+    def _begin(self, attack: Attack, world: "LevelSim", dx: float, dy: float) -> None:
+        self.attack = attack
+        self.aim = unit(dx, dy)
+        self.body.face(dx, dy)
+        self._set("tell")
+        self.has_token = True
+        world.take_token(ranged=attack.ranged)
+        world.log_event("tell", self)
+
+    def _tell(self, world: "LevelSim") -> None:
+        attack = self.attack
+        assert attack is not None
+        self._brake(0.3)
+        if self.timer <= attack.startup * TRACK_FRACTION:
+            px, py = world.player.body.feet
+            fx, fy = self.body.feet
+            self.aim = unit(px - fx, py - fy)
+            self.body.face(*self.aim)
+        if self.timer >= attack.startup:
+            self._set("attack")
+            self.has_token = True
+            self.hit_player = False
+            world.log_event("strike", self)
+            world.emit_sound(attack.sound if not attack.ranged else "shot")
+            if attack.ranged:
+                world.enemy_fire(self)
+
+    def _strike(self, world: "LevelSim") -> None:
+        attack = self.attack
+        assert attack is not None
+        if attack.lunge:
+            self.body.vx, self.body.vy = self.aim[0] * attack.lunge, self.aim[1] * attack.lunge
+        if not attack.ranged and not self.hit_player:
+            world.enemy_strike(self)
+        if self.timer >= attack.active:
+            self._set("recover")
+            self.cooldown = world.enemy_cooldown(self.kind.cooldown)
+
+    # --- being hit ---------------------------------------------------------------------------
+    def take_hit(self, attack: Attack, kx: float, ky: float, damage: int, knockback: float) -> int:
+        """Apply a hit; returns the damage dealt. Armored enemies shrug off all but knockdowns."""
+        knockdown = attack.knockdown
+        if self.kind.armored and not knockdown:
+            damage = max(1, int(damage * ARMOR_DAMAGE))
+            self.hp -= damage
+            self.flash = 6
+            if self.hp <= 0:
+                self._die(kx, ky, 2.0)
+            return damage
+        self.hp -= damage
+        self.flash = 8
+        self.aggro = True
+        ux, uy = unit(kx, ky)
+        self.body.vx, self.body.vy = ux * knockback, uy * knockback
+        self.has_token = False
+        if self.hp <= 0:
+            self._die(kx, ky, knockback)
+        elif knockdown:
+            self._set("down")
+        else:
+            self._set("hurt")
+            self.stun = attack.hitstun
+        return damage
+
+    def _die(self, kx: float, ky: float, knockback: float) -> None:
+        self.hp = 0
+        ux, uy = unit(kx, ky)
+        self.body.vx, self.body.vy = ux * knockback, uy * knockback
+        self._set("dying")
+
+    def snapshot(self) -> tuple:
+        b = self.body
+        return (self.id, b.x, b.y, b.vx, b.vy, self.hp, self.state, self.timer, self.aggro)

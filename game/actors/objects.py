@@ -1,0 +1,299 @@
+"""Level objects read from the TMX into typed specs, and checked, for the action levels.
+
+All level behaviour comes from here: enemy kinds and waves, triggers with beats, dialogue and small
+scripts, doors opened by flags, exits, pickups, steam vents, NPCs and named markers. `python -m game
+check` calls `validate` so a designer sees every broken reference as one `file: object: problem` line.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from game.world.tilemap import MapObject, TileMap
+
+log = logging.getLogger(__name__)
+
+DIFFICULTIES = ("easy", "normal", "hard")
+PICKUP_KINDS = ("first_aid", "ammo")
+# Script commands and how many arguments each takes (None: the rest of the line is one text).
+SCRIPT_ARGS: dict[str, int | None] = {
+    "wait": 1, "dialogue": 1, "appear": 1, "walk": 2, "flee": 2, "shoot": 2, "fall": 1,
+    "flag": 1, "unflag": 1, "objective": None, "sound": 1, "shake": 1, "fight": 1, "win": 0,
+    "wave": 1,
+}
+
+
+@dataclass(frozen=True)
+class Rect:
+    x: float
+    y: float
+    w: float
+    h: float
+
+    def contains_box(self, box: tuple[float, float, float, float]) -> bool:
+        bx, by, bw, bh = box
+        return bx < self.x + self.w and self.x < bx + bw and by < self.y + self.h and self.y < by + bh
+
+    @property
+    def center(self) -> tuple[float, float]:
+        return (self.x + self.w / 2, self.y + self.h / 2)
+
+
+@dataclass(frozen=True)
+class EnemySpawn:
+    id: int
+    kind: str
+    name: str
+    x: float
+    y: float
+    wave: int = 0            # 0: present at the start; N: spawned by a trigger with wave=N
+    scripted: bool = False   # only a script's `appear` brings it in
+    min_difficulty: str = "easy"  # present from this difficulty up
+    drop: str = ""           # pickup kind left behind when beaten
+    aggro: bool = False      # already hunting Danko when it appears
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    args: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TriggerSpec:
+    id: int
+    name: str
+    rect: Rect | None        # None: fires wherever Danko is (conditions only)
+    beat: str = ""
+    dialogue: str = ""
+    wave: int = 0
+    set_flag: str = ""
+    requires_flag: str = ""
+    requires_clear: bool = False
+    objective: str = ""
+    script: tuple[Command, ...] = ()
+
+
+@dataclass(frozen=True)
+class DoorSpec:
+    id: int
+    name: str
+    rect: Rect
+    flag: str                # opens when this flag is set
+
+
+@dataclass(frozen=True)
+class ExitSpec:
+    id: int
+    rect: Rect
+    requires_flag: str = ""
+    requires_clear: bool = False
+
+
+@dataclass(frozen=True)
+class PickupSpec:
+    id: int
+    kind: str
+    x: float
+    y: float
+
+
+@dataclass(frozen=True)
+class HazardSpec:
+    id: int
+    rect: Rect
+    period: int = 180   # steps per cycle
+    warn: int = 45      # hiss and wisps before the burst
+    on: int = 50        # scalding steam
+    phase: int = 0
+    damage: int = 10
+
+    def phase_at(self, step: int) -> str:
+        t = (step + self.phase) % self.period
+        if t < self.warn:
+            return "warn"
+        if t < self.warn + self.on:
+            return "on"
+        return "off"
+
+
+@dataclass(frozen=True)
+class NpcSpec:
+    id: int
+    name: str
+    sprite: str
+    x: float
+    y: float
+
+
+@dataclass
+class LevelSpec:
+    enemies: list[EnemySpawn] = field(default_factory=list)
+    triggers: list[TriggerSpec] = field(default_factory=list)
+    doors: list[DoorSpec] = field(default_factory=list)
+    exits: list[ExitSpec] = field(default_factory=list)
+    pickups: list[PickupSpec] = field(default_factory=list)
+    hazards: list[HazardSpec] = field(default_factory=list)
+    npcs: list[NpcSpec] = field(default_factory=list)
+    markers: dict[str, tuple[float, float]] = field(default_factory=dict)
+    objective: str = ""
+    problems: list[tuple[MapObject | None, str]] = field(default_factory=list)
+
+
+def _int(obj: MapObject, key: str, default: int, spec: LevelSpec) -> int:
+    value = obj.properties.get(key, default)
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        spec.problems.append((obj, f"property '{key}' must be a whole number, got {value!r}"))
+        return default
+
+
+def _bool(value: Any) -> bool:
+    if isinstance(value, str):
+        return value.strip().lower() in ("1", "true", "yes")
+    return bool(value)
+
+
+def _rect(obj: MapObject) -> Rect:
+    return Rect(obj.x, obj.y, obj.width, obj.height)
+
+
+def parse_script(text: str) -> tuple[list[Command], list[str]]:
+    """'appear rostavili; walk rostavili key; flag key_stolen' -> commands, problems."""
+    commands: list[Command] = []
+    problems: list[str] = []
+    for part in str(text).replace("\n", ";").split(";"):
+        words = part.split()
+        if not words:
+            continue
+        name, args = words[0].lower(), words[1:]
+        if name not in SCRIPT_ARGS:
+            problems.append(f"script: unknown command '{name}' (known: {', '.join(sorted(SCRIPT_ARGS))})")
+            continue
+        want = SCRIPT_ARGS[name]
+        if want is None:
+            args = [" ".join(args)] if args else []
+            if not args:
+                problems.append(f"script: '{name}' needs a text")
+                continue
+        elif len(args) != want:
+            problems.append(f"script: '{name}' takes {want} argument(s), got {len(args)}")
+            continue
+        if name in ("wait", "shake", "wave") and not args[0].isdigit():
+            problems.append(f"script: '{name}' needs a whole number, got '{args[0]}'")
+            continue
+        commands.append(Command(name, tuple(args)))
+    return commands, problems
+
+
+def read_level(tilemap: TileMap, enemy_kinds: frozenset[str] | None = None) -> LevelSpec:
+    """Typed specs for every gameplay object; problems are collected, never raised."""
+    if enemy_kinds is None:
+        from game.actors.enemies import KINDS
+
+        enemy_kinds = frozenset(KINDS)
+    spec = LevelSpec(objective=str(tilemap.properties.get("objective", "")))
+    for obj in tilemap.objects:
+        p = obj.properties
+        if obj.type == "enemy":
+            kind = str(p.get("kind", "")).strip()
+            if kind not in enemy_kinds:
+                spec.problems.append((obj, f"enemy kind '{kind}' is not one of {', '.join(sorted(enemy_kinds))}"))
+                continue
+            level = str(p.get("min_difficulty", "easy"))
+            if level not in DIFFICULTIES:
+                spec.problems.append((obj, f"min_difficulty '{level}' is not one of {', '.join(DIFFICULTIES)}"))
+                level = "easy"
+            drop = str(p.get("drop", ""))
+            if drop and drop not in PICKUP_KINDS:
+                spec.problems.append((obj, f"drop '{drop}' is not one of {', '.join(PICKUP_KINDS)}"))
+                drop = ""
+            spec.enemies.append(EnemySpawn(
+                obj.id, kind, obj.name or kind, obj.x, obj.y, wave=_int(obj, "wave", 0, spec),
+                scripted=_bool(p.get("scripted", False)), min_difficulty=level, drop=drop,
+                aggro=_bool(p.get("aggro", False))))
+        elif obj.type == "trigger":
+            commands, problems = parse_script(p.get("script", ""))
+            spec.problems.extend((obj, msg) for msg in problems)
+            has_area = obj.width > 0 and obj.height > 0
+            spec.triggers.append(TriggerSpec(
+                obj.id, obj.name, _rect(obj) if has_area else None, beat=str(p.get("beat", "")),
+                dialogue=str(p.get("dialogue", "")), wave=_int(obj, "wave", 0, spec),
+                set_flag=str(p.get("set_flag", "")), requires_flag=str(p.get("requires_flag", "")),
+                requires_clear=_bool(p.get("requires_clear", False)),
+                objective=str(p.get("objective", "")), script=tuple(commands)))
+        elif obj.type == "door":
+            flag = str(p.get("flag", ""))
+            if not flag:
+                spec.problems.append((obj, "door needs a 'flag' property naming the flag that opens it"))
+            spec.doors.append(DoorSpec(obj.id, obj.name, _rect(obj), flag))
+        elif obj.type == "exit":
+            spec.exits.append(ExitSpec(obj.id, _rect(obj), requires_flag=str(p.get("requires_flag", "")),
+                                       requires_clear=_bool(p.get("requires_clear", False))))
+        elif obj.type == "pickup":
+            kind = str(p.get("kind", obj.name or ""))
+            if kind not in PICKUP_KINDS:
+                spec.problems.append((obj, f"pickup kind '{kind}' is not one of {', '.join(PICKUP_KINDS)}"))
+                continue
+            spec.pickups.append(PickupSpec(obj.id, kind, obj.x + obj.width / 2, obj.y + obj.height / 2))
+        elif obj.type == "hazard":
+            period = max(1, _int(obj, "period", 180, spec))
+            warn, on = _int(obj, "warn", 45, spec), _int(obj, "on", 50, spec)
+            if warn + on > period:
+                spec.problems.append((obj, f"warn ({warn}) + on ({on}) exceed period ({period})"))
+            if warn < 20:
+                spec.problems.append((obj, f"warn ({warn}) under 20 steps: the vent must be readable"))
+            spec.hazards.append(HazardSpec(obj.id, _rect(obj), period, warn, on,
+                                           _int(obj, "phase", 0, spec), _int(obj, "damage", 10, spec)))
+        elif obj.type == "npc":
+            name = obj.name or str(p.get("sprite", "npc"))
+            spec.npcs.append(NpcSpec(obj.id, name, str(p.get("sprite", name)), obj.x, obj.y))
+        elif obj.type == "marker" and obj.name:
+            spec.markers[obj.name] = (obj.x, obj.y)
+    _check_references(tilemap, spec)
+    return spec
+
+
+def _check_references(tilemap: TileMap, spec: LevelSpec) -> None:
+    by_id = {o.id: o for o in tilemap.objects}
+    waves = {e.wave for e in spec.enemies if e.wave}
+    set_flags = {t.set_flag for t in spec.triggers if t.set_flag}
+    actor_names = {e.name for e in spec.enemies} | {n.name for n in spec.npcs} | {"danko"}
+    for t in spec.triggers:
+        for c in t.script:
+            if c.name in ("flag",):
+                set_flags.add(c.args[0])
+    called = {t.wave for t in spec.triggers if t.wave}
+    for t in spec.triggers:
+        obj = by_id.get(t.id)
+        if t.wave and t.wave not in waves:
+            spec.problems.append((obj, f"wave {t.wave} has no enemies (set 'wave' on enemy objects)"))
+        if t.requires_flag and t.requires_flag not in set_flags:
+            spec.problems.append((obj, f"requires_flag '{t.requires_flag}' is never set by a trigger"))
+        if t.dialogue and not t.beat:
+            spec.problems.append((obj, "dialogue needs a 'beat' naming the story beat it belongs to"))
+        for c in t.script:
+            if c.name in ("appear", "walk", "flee", "shoot", "fall", "fight") and c.args[0] not in actor_names:
+                spec.problems.append((obj, f"script: '{c.name}' names no enemy or npc '{c.args[0]}'"))
+            if c.name in ("walk", "flee") and c.args[1] not in spec.markers:
+                spec.problems.append((obj, f"script: '{c.name}' names no marker '{c.args[1]}'"))
+            if c.name == "shoot" and c.args[1] not in actor_names:
+                spec.problems.append((obj, f"script: 'shoot' target '{c.args[1]}' is no actor"))
+            if c.name == "wave":
+                called.add(int(c.args[0]))
+    for e in spec.enemies:
+        if e.wave and e.wave not in called:
+            spec.problems.append((by_id.get(e.id), f"wave {e.wave} is never started by a trigger"))
+    for d in spec.doors:
+        if d.flag and d.flag not in set_flags:
+            spec.problems.append((by_id.get(d.id), f"door flag '{d.flag}' is never set by a trigger"))
+    for x in spec.exits:
+        if x.requires_flag and x.requires_flag not in set_flags:
+            spec.problems.append((by_id.get(x.id), f"exit requires_flag '{x.requires_flag}' is never set"))
+
+
+def validate(tilemap: TileMap) -> list[tuple[MapObject | None, str]]:
+    """Problems with the gameplay objects of a level (for `python -m game check`)."""
+    return read_level(tilemap).problems
