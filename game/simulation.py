@@ -142,7 +142,6 @@ class LevelSim:
         self.combat_log: list[tuple[int, str, int]] = []
         self.fired: list[int] = []
         self.scripts: list[Script] = []
-        self.doors_open: list[int] = []
         self._tokens = [0, 0]  # melee, ranged attackers winding up or striking this step
         self._flow: tuple[list[list[int]], list[list[int]]] | None = None
         self._flow_tile: tuple[int, int] | None = None
@@ -169,8 +168,12 @@ class LevelSim:
         self.npcs = [Npc(n.name, n.sprite, n.x, n.y) for n in self.spec.npcs]
         self.pickups = [Pickup(p.id, p.kind, p.x, p.y) for p in self.spec.pickups]
         self._pickup_ids = 100000
+        self.doors_open: list[int] = []
         for door in self.spec.doors:
-            self._set_door(door.rect, True)
+            if door.starts_closed:
+                self._set_door(door.rect, True)
+            else:
+                self.doors_open.append(door.id)
 
     # --- public ------------------------------------------------------------------------------
     @property
@@ -562,7 +565,7 @@ class LevelSim:
 
     def _doors(self) -> None:
         for door in self.spec.doors:
-            if door.id not in self.doors_open and self.flags.get(door.flag):
+            if door.id not in self.doors_open and door.flag and self.flags.get(door.flag):
                 self.doors_open.append(door.id)
                 self._set_door(door.rect, False)
                 self.emit_sound("door")
@@ -594,8 +597,6 @@ class LevelSim:
     def _fire(self, beat: str, dialogue: str, wave: int, flag: str, objective: str) -> None:
         if dialogue:
             self.emit("dialogue", beat=beat, key=dialogue)
-        elif beat:
-            self.emit("beat", beat=beat)
         if wave:
             self.spawn_wave(wave)
         if flag:

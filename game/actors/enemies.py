@@ -71,8 +71,8 @@ KINDS: dict[str, EnemyKind] = {
         reach=26, body_w=14, body_h=8,
         attacks=(Attack("slam", startup=40, active=5, recovery=34, damage=18, reach=14, size=22,
                         knockback=4.0, hitstun=30, knockdown=True, lunge=0.4, sound="slam"),)),
-    "boss": EnemyKind(
-        "boss", "Rostavili", "rostavili", hp=150, speed=1.2, accel=0.3, cooldown=40, hit_and_run=20,
+    "rostavili": EnemyKind(
+        "rostavili", "Rostavili", "rostavili", hp=150, speed=1.2, accel=0.3, cooldown=40, hit_and_run=20,
         reach=24, aggro_range=200, keep_max=150,
         attacks=(Attack("jab", startup=14, active=3, recovery=18, damage=8, reach=12, size=14,
                         knockback=2.0, hitstun=16, lunge=1.0, sound="punch"),

@@ -80,14 +80,19 @@ class DoorSpec:
     id: int
     name: str
     rect: Rect
-    flag: str                # opens when this flag is set
+    flag: str                # closed until this flag is set (Tiled property `requires`)
+    locked: bool = False     # closed for good unless `requires` names a flag that opens it
+
+    @property
+    def starts_closed(self) -> bool:
+        return bool(self.flag) or self.locked
 
 
 @dataclass(frozen=True)
 class ExitSpec:
     id: int
     rect: Rect
-    requires_flag: str = ""
+    requires_flag: str = ""  # Tiled property `requires`: the exit opens when this flag is set
     requires_clear: bool = False
 
 
@@ -225,15 +230,13 @@ def read_level(tilemap: TileMap, enemy_kinds: frozenset[str] | None = None) -> L
                 requires_clear=_bool(p.get("requires_clear", False)),
                 objective=str(p.get("objective", "")), script=tuple(commands)))
         elif obj.type == "door":
-            flag = str(p.get("flag", ""))
-            if not flag:
-                spec.problems.append((obj, "door needs a 'flag' property naming the flag that opens it"))
-            spec.doors.append(DoorSpec(obj.id, obj.name, _rect(obj), flag))
+            flag = str(p.get("requires", "") or p.get("flag", ""))
+            spec.doors.append(DoorSpec(obj.id, obj.name, _rect(obj), flag, _bool(p.get("locked", False))))
         elif obj.type == "exit":
-            spec.exits.append(ExitSpec(obj.id, _rect(obj), requires_flag=str(p.get("requires_flag", "")),
+            spec.exits.append(ExitSpec(obj.id, _rect(obj), requires_flag=str(p.get("requires", "")),
                                        requires_clear=_bool(p.get("requires_clear", False))))
         elif obj.type == "pickup":
-            kind = str(p.get("kind", obj.name or ""))
+            kind = str(p.get("item", "") or p.get("kind", ""))
             if kind not in PICKUP_KINDS:
                 spec.problems.append((obj, f"pickup kind '{kind}' is not one of {', '.join(PICKUP_KINDS)}"))
                 continue
@@ -288,10 +291,10 @@ def _check_references(tilemap: TileMap, spec: LevelSpec) -> None:
             spec.problems.append((by_id.get(e.id), f"wave {e.wave} is never started by a trigger"))
     for d in spec.doors:
         if d.flag and d.flag not in set_flags:
-            spec.problems.append((by_id.get(d.id), f"door flag '{d.flag}' is never set by a trigger"))
+            spec.problems.append((by_id.get(d.id), f"door requires '{d.flag}', which is never set by a trigger"))
     for x in spec.exits:
         if x.requires_flag and x.requires_flag not in set_flags:
-            spec.problems.append((by_id.get(x.id), f"exit requires_flag '{x.requires_flag}' is never set"))
+            spec.problems.append((by_id.get(x.id), f"exit requires '{x.requires_flag}', which is never set"))
 
 
 def validate(tilemap: TileMap) -> list[tuple[MapObject | None, str]]:

@@ -14,7 +14,7 @@ from game.world.collision import overlaps_solid
 
 MIN_TELL = 12  # steps: 0.2 s, long enough to see and react to
 
-ALL_KINDS = ("brawler", "knife", "gunman", "heavy", "boss")
+ALL_KINDS = ("brawler", "knife", "gunman", "heavy", "rostavili")
 
 
 def test_every_enemy_attack_is_preceded_by_its_full_tell(write_level):
