@@ -7,7 +7,7 @@ run's seeded generator. Everything placed in the level comes from Tiled objects 
 - `route` named `rostavili` — his polyline (property `speed`, his cruising px/step);
 - `route` named `lane` — civilian traffic loops (properties `loop`, `cars`);
 - `route` named `train` — the rails the train runs along (property `speed`);
-- `trigger` with beat `train_approach` — where the train is called; `crossing` — the level crossing;
+- `trigger` areas named `approach` (where the train is called) and `crossing` (the level crossing);
 - `marker` named `parked_car` or `barrier` — rectangles (long side = the car's length).
 
 The chase is won when his bus hits the train (which only happens if the player is close enough when he
@@ -75,11 +75,11 @@ def _named(tilemap: TileMap, kind: str, name: str) -> list[MapObject]:
     return [o for o in tilemap.objects_of(kind) if o.name == name]
 
 
-def _beat(tilemap: TileMap, beat: str) -> MapObject:
+def _trigger(tilemap: TileMap, name: str) -> MapObject:
     for o in tilemap.objects_of("trigger"):
-        if o.properties.get("beat") == beat:
+        if o.name == name and o.width > 0 and o.height > 0:
             return o
-    raise LevelError(tilemap.path, f"no 'trigger' object with beat '{beat}'")
+    raise LevelError(tilemap.path, f"no 'trigger' area named '{name}'")
 
 
 def _path(tilemap: TileMap, obj: MapObject) -> Path:
@@ -145,8 +145,8 @@ class ChaseSim:
         self.rails = _path(tm, trains[0])
         self.train_speed = float(trains[0].properties.get("speed", 5.0))
         self.train: Train | None = None
-        self.approach = _beat(tm, "train_approach")
-        self.crossing = _beat(tm, "crossing")
+        self.approach = _trigger(tm, "approach")
+        self.crossing = _trigger(tm, "crossing")
         w, h = tm.pixel_size
         self.camera = Camera(w, h)
         self.lead = (0.0, 0.0)
