@@ -58,8 +58,9 @@ class Writer:
     def show(self, label: str, rgba: np.ndarray) -> None:
         self.sheet_items.append((label, rgba))
 
-    def finish(self) -> GenerateResult:
-        data = (json.dumps(dict(sorted(self.new.items())), indent=1) + "\n").encode()
+    def finish(self, partial: bool = False) -> GenerateResult:
+        entries = {**self.old, **self.new} if partial else self.new
+        data = (json.dumps(dict(sorted(entries.items())), indent=1) + "\n").encode()
         (self.out / MANIFEST).write_bytes(data)
         return self.result
 
@@ -74,13 +75,17 @@ def generate(src: Path, out: Path, sheet: Path | None = None) -> GenerateResult:
     palettes_path = src / "palettes.txt"
     from game.assetgen.source import parse_palettes
 
-    palettes = parse_palettes(palettes_path)
-    glyphs = font.build(src, writer)
-    tiles.build(src, palettes, writer)
-    for step in _later_steps():
-        step(src, palettes, writer)
-    contact = sheetgen.contact_sheet(writer.sheet_items, glyphs)
-    writer.png("preview.png", contact)
+    try:
+        palettes = parse_palettes(palettes_path)
+        glyphs = font.build(src, writer)
+        tiles.build(src, palettes, writer)
+        for step in _later_steps():
+            step(src, palettes, writer)
+        contact = sheetgen.contact_sheet(writer.sheet_items, glyphs)
+        writer.png("preview.png", contact)
+    except Exception:
+        writer.finish(partial=True)  # remember what was written before the failure
+        raise
     if sheet is not None:
         sheet.parent.mkdir(parents=True, exist_ok=True)
         sheet.write_bytes(png_bytes(contact))
