@@ -10,7 +10,7 @@ from typing import Sequence
 
 log = logging.getLogger(__name__)
 
-COMMANDS = ("play", "check", "render", "replay", "story", "assets")
+COMMANDS = ("play", "check", "render", "replay", "story", "assets", "bench")
 DEFAULT_MAX_STEPS = 60 * 60 * 10  # ten minutes of game time
 
 
@@ -43,6 +43,14 @@ def build_parser() -> argparse.ArgumentParser:
     replay.add_argument("--seed", type=int, default=0)
     replay.add_argument("--max-steps", type=int, default=DEFAULT_MAX_STEPS)
     sub.add_parser("story", help="print the story sequence derived from the seed's plot")
+
+    bench = sub.add_parser("bench", help="time rendering, simulation and loading beside pyscroll/pytmx")
+    bench.add_argument("--json", action="store_true", help="print one JSON object instead of the table")
+    bench.add_argument("--quick", action="store_true", help="fewer frames and repeats: under a minute")
+    bench.add_argument("--frames", type=int, metavar="N", help="timed frames per view")
+    bench.add_argument("--map-size", type=int, metavar="N", help="main map size in tiles (default 256)")
+    bench.add_argument("--scaling-sizes", metavar="A,B", help="map sizes for the scaling figures")
+    bench.add_argument("--sim-steps", type=int, metavar="N", help="simulation steps to time")
 
     assets = sub.add_parser("assets", help="regenerate art, font and sounds from assets/src/")
     assets.add_argument("--sheet", type=Path, metavar="PNG", help="also write the contact sheet here")
@@ -86,9 +94,44 @@ def _dispatch(args: argparse.Namespace) -> int:
         return cmd_replay(args.level, args.file, args.seed, args.max_steps)
     if args.command == "story":
         return cmd_story()
+    if args.command == "bench":
+        return cmd_bench(args)
     if args.command == "assets":
         return cmd_assets(args.sheet)
     return cmd_play(args)
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    import dataclasses
+    import json
+
+    from game.bench import BenchConfig, format_report, run_bench
+
+    try:
+        import pyscroll  # noqa: F401
+    except ImportError:
+        print("error: bench needs pyscroll: pip install -e '.[bench]'", file=sys.stderr)
+        return 1
+    cfg = BenchConfig.quick() if args.quick else BenchConfig()
+    changes: dict = {}
+    if args.frames:
+        changes["frames"] = args.frames
+    if args.map_size:
+        changes["map_size"] = args.map_size
+    if args.scaling_sizes is not None:
+        try:
+            changes["scaling_sizes"] = tuple(int(v) for v in args.scaling_sizes.split(",") if v.strip())
+        except ValueError:
+            print(f"error: --scaling-sizes: expected sizes like 512,1024, got '{args.scaling_sizes}'",
+                  file=sys.stderr)
+            return 2
+    if args.sim_steps:
+        changes["sim_steps"] = args.sim_steps
+    cfg = dataclasses.replace(cfg, **changes)
+    progress = (lambda _: None) if args.json else (lambda msg: print(f"bench: {msg}...", file=sys.stderr))
+    result = run_bench(cfg, progress)
+    print(json.dumps(result) if args.json else format_report(result))
+    return 0
 
 
 def cmd_check(levels: list[Path]) -> int:

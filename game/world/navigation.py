@@ -83,3 +83,58 @@ def downhill(dist: np.ndarray, col: int, row: int) -> tuple[int, int]:
 
 
 _NEIGHBOURS = ((1, 0), (-1, 0), (0, 1), (0, -1), (1, 1), (-1, 1), (1, -1), (-1, -1))
+
+
+def flow_directions(dist: np.ndarray) -> np.ndarray:
+    """`downhill` for every cell at once: int8 (H, W, 2) of (dx, dy), same neighbour order and ties.
+
+    One vectorized pass per neighbour over the whole grid, done when the distance map changes, turns
+    each enemy's per-step query into a single lookup.
+    """
+    rows, cols = dist.shape
+    padded = np.full((rows + 2, cols + 2), UNREACHABLE, dtype=np.int64)
+    padded[1:-1, 1:-1] = dist
+
+    def shifted(dx: int, dy: int) -> np.ndarray:
+        return padded[1 + dy:1 + dy + rows, 1 + dx:1 + dx + cols]
+
+    best_d = padded[1:-1, 1:-1].copy()
+    out = np.zeros((rows, cols, 2), dtype=np.int8)
+    for dx, dy in _NEIGHBOURS:
+        better = shifted(dx, dy) < best_d
+        if dx and dy:  # no corner cutting: both orthogonal cells on the way must be reachable
+            better &= (shifted(dx, 0) != UNREACHABLE) & (shifted(0, dy) != UNREACHABLE)
+        best_d = np.where(better, shifted(dx, dy), best_d)
+        out[better] = (dx, dy)
+    return out
+
+
+class FlowField:
+    """Directions toward a target tile over a walkable grid, rebuilt only when the target moves.
+
+    `direction(col, row)` is what an enemy asks every step: a plain list lookup (about 0.1 us) instead
+    of an 8-neighbour search (about 5 us).
+    """
+
+    def __init__(self, walkable: np.ndarray) -> None:
+        self.walkable = walkable
+        self.target: tuple[int, int] | None = None
+        self.dist = np.full(walkable.shape, UNREACHABLE, dtype=np.int32)
+        self._rows: list[list[tuple[int, int]]] = [[(0, 0)] * walkable.shape[1]
+                                                    for _ in range(walkable.shape[0])]
+
+    def update(self, target: tuple[int, int]) -> bool:
+        """Aim at `target` (col, row); returns whether anything was recomputed."""
+        if target == self.target:
+            return False
+        self.target = target
+        self.dist = distance_map(self.walkable, target)
+        dirs = flow_directions(self.dist)
+        self._rows = [list(map(tuple, row)) for row in dirs.tolist()]
+        return True
+
+    def direction(self, col: int, row: int) -> tuple[int, int]:
+        """Unit step (dx, dy) downhill from (col, row); (0, 0) at the target, off the map or cut off."""
+        if 0 <= row < len(self._rows) and 0 <= col < len(self._rows[0]):
+            return self._rows[row][col]
+        return (0, 0)

@@ -4,7 +4,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from game.world.navigation import UNREACHABLE, distance_map, downhill
+from game.world.navigation import UNREACHABLE, FlowField, distance_map, downhill
 
 
 def reference_bfs(walkable, start):
@@ -59,3 +59,17 @@ def test_downhill_steps_toward_the_start_without_cutting_corners():
     dx, dy = downhill(dist, 4, 4)
     assert dist[4 + dy, 4 + dx] < dist[4, 4]
     assert downhill(dist, 2, 0) == (0, 0)
+
+
+@settings(max_examples=150, deadline=None)
+@given(grids())
+def test_flow_field_agrees_with_downhill_everywhere(case):
+    walkable, start = case
+    field = FlowField(walkable)
+    assert field.update(start) and not field.update(start)
+    dist = distance_map(walkable, start)
+    rows, cols = walkable.shape
+    for r in range(rows):
+        for c in range(cols):
+            assert field.direction(c, r) == downhill(dist, c, r), (c, r)
+    assert field.direction(-1, 0) == (0, 0) and field.direction(cols, rows) == (0, 0)

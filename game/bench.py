@@ -1,0 +1,732 @@
+"""`python -m game bench`: our renderer, simulation and loader beside pyscroll and pytmx.
+
+Everything is measured in one run on one machine, and the targets are ratios within that run, so a busy
+machine slows both sides alike. Figures are medians of per-frame timings.
+
+The bench map is generated into a temp folder: a tileset PNG + TSX and a TMX with three tile layers
+(ground: every cell; props: 30% of cells, binary alpha; steam: 10% of cells, partly transparent pixels).
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+TILE = 16
+TILESET_COLUMNS = 8
+GROUND_GIDS = range(1, 9)    # opaque
+PROP_GIDS = range(9, 17)     # opaque shapes on transparent background
+STEAM_GIDS = range(17, 25)   # partly transparent pixels (alpha 40..170)
+SOLID_GIDS = (9, 10, 11, 12)
+
+
+# --- the bench map -------------------------------------------------------------------------------
+
+def tileset_pixels(seed: int = 7) -> np.ndarray:
+    """RGBA uint8 (4*16, 8*16, 4): row 0 ground, row 1 props, row 2 steam, row 3 spare ground."""
+    rng = np.random.default_rng(seed)
+    img = np.zeros((4 * TILE, TILESET_COLUMNS * TILE, 4), dtype=np.uint8)
+    yy, xx = np.mgrid[0:TILE, 0:TILE]
+    for col in range(TILESET_COLUMNS):
+        x0 = col * TILE
+        # ground: a tinted stone floor with grout lines and noise
+        base = np.array([70 + 9 * col, 80 + 5 * col, 96 - 4 * col])
+        noise = rng.integers(-10, 11, size=(TILE, TILE, 1))
+        ground = np.clip(base + noise, 0, 255)
+        ground[(yy % 8 == 0) | (xx == 0)] = base // 2
+        for row in (0, 3):
+            img[row * TILE:(row + 1) * TILE, x0:x0 + TILE, :3] = ground if row == 0 else ground[::-1]
+            img[row * TILE:(row + 1) * TILE, x0:x0 + TILE, 3] = 255
+        # props: a crate/barrel shape, fully opaque inside, fully transparent outside
+        r = 4 + col % 4
+        inside = ((xx - 7.5) ** 2 + (yy - 7.5) ** 2 <= r * r) if col % 2 else (
+            (abs(xx - 7.5) <= r) & (abs(yy - 7.5) <= r))
+        prop = img[TILE:2 * TILE, x0:x0 + TILE]
+        prop[..., 0] = 120 + 15 * col
+        prop[..., 1] = 70 + 10 * (col % 3)
+        prop[..., 2] = 40
+        prop[(yy + xx) % 5 == 0, :3] //= 2
+        prop[..., 3] = np.where(inside, 255, 0)
+        # steam: a soft white-grey puff, alpha falling off from the centre
+        d = np.sqrt((xx - 7.5 - (col % 3 - 1)) ** 2 + (yy - 7.5) ** 2)
+        steam = img[2 * TILE:3 * TILE, x0:x0 + TILE]
+        steam[..., :3] = 220 - 5 * col
+        steam[..., 3] = np.clip(170 - d * (14 + col), 40, 170).astype(np.uint8)
+    return img
+
+
+def write_tileset(folder: Path) -> Path:
+    """bench.png + bench.tsx in `folder`; returns the TSX path."""
+    import pygame
+
+    pixels = tileset_pixels()
+    h, w = pixels.shape[:2]
+    surf = pygame.image.frombuffer(pixels.tobytes(), (w, h), "RGBA")
+    pygame.image.save(surf, str(folder / "bench.png"))
+    solid = "\n".join(
+        f' <tile id="{gid - 1}"><properties><property name="solid" type="bool" value="true"/>'
+        f'</properties></tile>' for gid in SOLID_GIDS)
+    tsx = folder / "bench.tsx"
+    tsx.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<tileset version="1.8" tiledversion="1.8.2" name="bench" tilewidth="{TILE}" '
+        f'tileheight="{TILE}" tilecount="{TILESET_COLUMNS * 4}" columns="{TILESET_COLUMNS}">\n'
+        f' <image source="bench.png" width="{w}" height="{h}"/>\n{solid}\n</tileset>\n',
+        encoding="utf-8")
+    return tsx
+
+
+def map_layers(size: int, seed: int = 1) -> list[np.ndarray]:
+    """The three layers' gids for a size x size map: full ground, 30% props, 10% steam."""
+    rng = np.random.default_rng(seed)
+    ground = rng.choice(np.array(GROUND_GIDS), size=(size, size))
+    props = np.where(rng.random((size, size)) < 0.30, rng.choice(np.array(PROP_GIDS), size=(size, size)), 0)
+    steam = np.where(rng.random((size, size)) < 0.10, rng.choice(np.array(STEAM_GIDS), size=(size, size)), 0)
+    return [ground, props, steam]
+
+
+def _csv(gids: np.ndarray) -> str:
+    return ",\n".join(",".join(map(str, row)) for row in gids.tolist())
+
+
+def write_map(folder: Path, size: int, seed: int = 1) -> Path:
+    """A size x size TMX (CSV layers, like Tiled's default) using bench.tsx; returns its path."""
+    if not (folder / "bench.tsx").is_file():
+        write_tileset(folder)
+    names = ("ground", "props", "steam")
+    layers = "\n".join(
+        f' <layer id="{i + 1}" name="{name}" width="{size}" height="{size}">\n'
+        f'  <data encoding="csv">\n{_csv(gids)}\n</data>\n </layer>'
+        for i, (name, gids) in enumerate(zip(names, map_layers(size, seed))))
+    path = folder / f"bench_{size}.tmx"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<map version="1.8" tiledversion="1.8.2" orientation="orthogonal" renderorder="right-down" '
+        f'width="{size}" height="{size}" tilewidth="{TILE}" tileheight="{TILE}" infinite="0" '
+        f'nextlayerid="5" nextobjectid="2">\n'
+        ' <tileset firstgid="1" source="bench.tsx"/>\n'
+        f'{layers}\n'
+        ' <objectgroup id="4" name="objects">\n'
+        '  <object id="1" type="player_spawn" x="40" y="40"/>\n'
+        ' </objectgroup>\n</map>\n', encoding="utf-8")
+    return path
+
+
+# --- configuration and small helpers --------------------------------------------------------------
+
+VIEWS = ((320, 180), (640, 360), (1280, 720))
+SPEED = (3, 2)  # camera scroll, px per frame
+START = (37, 23)
+
+
+@dataclass(frozen=True)
+class BenchConfig:
+    map_size: int = 256
+    scaling_sizes: tuple[int, ...] = (512, 1024)
+    frames: int = 600            # timed frames per view (after a warm-up)
+    warmup: int = 30
+    sprites: int = 100
+    sim_steps: int = 3000
+    sim_enemies: int = 40
+    load_repeats: int = 3
+    scaling_views: tuple[tuple[int, int], ...] = VIEWS
+    memory: bool = True
+
+    @classmethod
+    def quick(cls) -> "BenchConfig":
+        return cls(frames=240, warmup=20, sim_steps=1200, load_repeats=1,
+                   scaling_views=((320, 180), (1280, 720)))
+
+
+def median_ms(samples: list[float]) -> float:
+    return statistics.median(samples) * 1000.0
+
+
+def camera_path(map_px: tuple[int, int], view: tuple[int, int], frames: int) -> Iterator[tuple[int, int]]:
+    """Top-left camera positions scrolling SPEED px a frame, bouncing off the map edges."""
+    x, y = START
+    vx, vy = SPEED
+    max_x, max_y = max(0, map_px[0] - view[0]), max(0, map_px[1] - view[1])
+    for _ in range(frames):
+        yield min(x, max_x), min(y, max_y)
+        if not 0 <= x + vx <= max_x:
+            vx = -vx
+        if not 0 <= y + vy <= max_y:
+            vy = -vy
+        x, y = x + vx, y + vy
+
+
+def _display(size: tuple[int, int] = (320, 180)) -> Any:
+    import pygame
+
+    if not pygame.display.get_init():
+        pygame.display.init()
+    surface = pygame.display.get_surface()
+    if surface is None or surface.get_size() != size:
+        surface = pygame.display.set_mode(size)
+    return surface
+
+
+def _loadavg() -> list[float]:
+    try:
+        return [round(v, 2) for v in os.getloadavg()]
+    except OSError:
+        return []
+
+
+# --- rendering: ours, pyscroll's BufferedRenderer, and one full-screen blit ------------------------
+
+def bench_render(tmx: Path, views: tuple[tuple[int, int], ...], cfg: BenchConfig,
+                 ours_map: Any = None) -> list[dict[str, Any]]:
+    """Per view: medians (and means) of ours, pyscroll and the floor over the same camera path.
+
+    The three are timed in the same loop, frame by frame, in rotating order, so machine noise hits all
+    of them alike. The floor blits a copy of a real rendered frame (not a blank surface: fresh
+    surfaces are backed by zero pages, which read unrealistically fast).
+    """
+    import pygame
+    import pyscroll
+    import pytmx.util_pygame
+
+    from game.world.render import MapRenderer
+    from game.world.tilemap import load_tilemap
+
+    _display()
+    tilemap = ours_map if ours_map is not None else load_tilemap(tmx)
+    ours = MapRenderer(tilemap)
+    pys_data = pyscroll.TiledMapData(pytmx.util_pygame.load_pygame(str(tmx)))
+    clock = time.perf_counter
+    rows = []
+    for view in views:
+        theirs = pyscroll.BufferedRenderer(pys_data, view)
+        ours_target = pygame.Surface(view).convert()
+        pys_target = pygame.Surface(view).convert()
+        floor_target = pygame.Surface(view).convert()
+        first = next(camera_path(tilemap.pixel_size, view, 1))
+        ours.draw(floor_target, first, 0.0)
+        floor_source = floor_target.copy()
+        half_w, half_h = view[0] // 2, view[1] // 2
+
+        def draw_ours(cam: tuple[int, int]) -> None:
+            ours.draw(ours_target, cam, 0.0)
+
+        def draw_pyscroll(cam: tuple[int, int]) -> None:
+            theirs.center((cam[0] + half_w, cam[1] + half_h))
+            theirs.draw(pys_target, pys_target.get_rect())
+
+        def draw_floor(cam: tuple[int, int]) -> None:
+            floor_target.blit(floor_source, (0, 0))
+
+        jobs: list[tuple[str, Callable[[tuple[int, int]], None]]] = [
+            ("ours", draw_ours), ("pyscroll", draw_pyscroll), ("floor", draw_floor)]
+        times: dict[str, list[float]] = {name: [] for name, _ in jobs}
+        path = camera_path(tilemap.pixel_size, view, cfg.warmup + cfg.frames)
+        for i, cam in enumerate(path):
+            for k in range(3):
+                name, job = jobs[(i + k) % 3]
+                start = clock()
+                job(cam)
+                elapsed = clock() - start
+                if i >= cfg.warmup:
+                    times[name].append(elapsed)
+        rows.append({
+            "view": f"{view[0]}x{view[1]}",
+            "ours_ms": round(median_ms(times["ours"]), 4),
+            "pyscroll_ms": round(median_ms(times["pyscroll"]), 4),
+            "floor_ms": round(median_ms(times["floor"]), 4),
+            "ours_mean_ms": round(statistics.mean(times["ours"]) * 1000, 4),
+            "pyscroll_mean_ms": round(statistics.mean(times["pyscroll"]) * 1000, 4),
+            "ours_max_ms": round(max(times["ours"]) * 1000, 3),
+            "pyscroll_max_ms": round(max(times["pyscroll"]) * 1000, 3),
+            "same_picture": _agreement(ours_target, pys_target),
+        })
+    return rows
+
+
+def _agreement(a: Any, b: Any) -> float:
+    """Share of pixels on which two renders of the same view agree within 2 levels a channel."""
+    import pygame
+
+    w, h = a.get_size()
+    pa = np.frombuffer(pygame.image.tobytes(a, "RGB"), np.uint8).reshape(h, w, 3).astype(np.int16)
+    pb = np.frombuffer(pygame.image.tobytes(b, "RGB"), np.uint8).reshape(h, w, 3).astype(np.int16)
+    return round(float((np.abs(pa - pb).max(axis=2) <= 2).mean()), 4)
+
+
+# --- a full frame: map + sprites + HUD, scaled x4 -------------------------------------------------
+
+def _sprite_frames(count: int = 4) -> list[Any]:
+    """A 16x24 walker in `count` poses (legs and arms swing), per-pixel alpha like real sheets."""
+    import pygame
+
+    frames = []
+    for i in range(count):
+        s = pygame.Surface((16, 24), pygame.SRCALPHA)
+        s.fill((58, 42, 30), (4, 0, 8, 4))
+        s.fill((224, 176, 140), (5, 4, 6, 5))
+        s.fill((110, 114, 120), (3, 9, 10, 11))
+        swing = (i % 2) * 2 - 1 if i % 2 else 0
+        s.fill((40, 40, 48), (4 + swing, 20, 3, 4))
+        s.fill((40, 40, 48), (9 - swing, 20, 3, 4))
+        s.fill((0, 0, 0, 90), (2, 22, 12, 2))  # soft shadow: real alpha blending
+        frames.append(s)
+    return frames
+
+
+class _BenchHud:
+    """Stand-in HUD of the real one's size: health bars, lives, ammo, objective, enemy name."""
+
+    def __init__(self) -> None:
+        import pygame
+
+        if not pygame.font.get_init():
+            pygame.font.init()
+        font = pygame.font.Font(None, 14)
+        self.texts = [font.render(t, False, (240, 230, 210)) for t in
+                      ("Reach the snow", "x3", "AMMO 7", "BRAWLER")]
+
+    def draw(self, surface: Any, health: int) -> None:
+        surface.fill((20, 20, 24), (4, 4, 52, 6))
+        surface.fill((200, 40, 40), (5, 5, max(0, health // 2), 4))
+        surface.fill((20, 20, 24), (4, 168, 52, 6))
+        surface.fill((220, 160, 40), (5, 169, 30, 4))
+        w = surface.get_width()
+        surface.fblits([(self.texts[0], (w - self.texts[0].get_width() - 4, 3)), (self.texts[1], (60, 3)),
+                        (self.texts[2], (4, 12)), (self.texts[3], (60, 166))])
+
+
+def bench_frame(tilemap: Any, cfg: BenchConfig) -> dict[str, Any]:
+    """Median ms of one whole frame at 320x180 scaled x4 into a 1280x720 window."""
+    import pygame
+
+    from game.world.render import MapRenderer, Sprite
+
+    window = _display((1280, 720))
+    canvas = pygame.Surface((320, 180)).convert()
+    renderer = MapRenderer(tilemap)
+    hud = _BenchHud()
+    frames = _sprite_frames()
+    rng = np.random.default_rng(3)
+    base = rng.uniform(0, 1, size=(cfg.sprites, 2)) * (320 + 64, 180 + 64) - 32  # around the view
+    phase = rng.uniform(0, 6.28, size=cfg.sprites)
+    clock = time.perf_counter
+    times = []
+    path = camera_path(tilemap.pixel_size, (320, 180), cfg.warmup + cfg.frames)
+    for i, (cx, cy) in enumerate(path):
+        start = clock()
+        t = i / 60.0
+        xs = base[:, 0] + cx + 12 * np.cos(phase + t)
+        ys = base[:, 1] + cy + 12 * np.sin(phase + 1.3 * t)
+        sprites = [Sprite(frames[(i // 8 + k) % 4], int(x), int(y), y + 24)
+                   for k, (x, y) in enumerate(zip(xs.tolist(), ys.tolist()))]
+        canvas.fill((0, 0, 0))
+        renderer.draw(canvas, (cx, cy), i * 1000.0 / 60.0, sprites)
+        hud.draw(canvas, 100 - i % 100)
+        pygame.transform.scale(canvas, (1280, 720), window)
+        if i >= cfg.warmup:
+            times.append(clock() - start)
+    scale_only = []
+    for _ in range(min(cfg.frames, 200)):
+        start = clock()
+        pygame.transform.scale(canvas, (1280, 720), window)
+        scale_only.append(clock() - start)
+    return {"frame_ms": round(median_ms(times), 4), "frame_mean_ms": round(statistics.mean(times) * 1000, 4),
+            "scale_only_ms": round(median_ms(scale_only), 4), "sprites": cfg.sprites}
+
+
+# --- simulation: the first level with 40 enemies, headless ----------------------------------------
+
+ENEMY_KINDS = ("brawler", "knife", "gunman", "heavy")
+
+
+def write_sim_level(folder: Path, enemies: int, seed: int = 5) -> Path:
+    """The first level with enemies added on reachable floor, up to `enemies` in all.
+
+    Enemies are added as Tiled objects, the way a designer would, so the bench measures whatever the
+    simulation does with them without depending on its internals.
+    """
+    import re
+
+    from game.paths import first_level
+    from game.world.navigation import UNREACHABLE, distance_map
+    from game.world.tilemap import load_tilemap
+
+    src = first_level()
+    tilemap = load_tilemap(src)
+    need = max(0, enemies - len(tilemap.objects_of("enemy")))
+    spawn = tilemap.player_spawn
+    dist = distance_map(~tilemap.solid, tilemap.tile_at_pixel(spawn.x, spawn.y))
+    cells = np.argwhere((dist != UNREACHABLE) & (dist >= 3))
+    rng = np.random.default_rng(seed)
+    picks = cells[rng.choice(len(cells), size=need, replace=need > len(cells))] if need else cells[:0]
+    objects = "".join(
+        f'  <object id="{90000 + i}" name="bench_{i}" type="enemy" x="{(c + 0.5) * tilemap.tile_w:g}" '
+        f'y="{(r + 0.5) * tilemap.tile_h + 3:g}"><properties><property name="kind" propertytype="EnemyKind" '
+        f'value="{ENEMY_KINDS[i % len(ENEMY_KINDS)]}"/></properties><point/></object>\n'
+        for i, (r, c) in enumerate(picks.tolist()))
+    text = src.read_text(encoding="utf-8")
+
+    def absolute(match: re.Match[str]) -> str:  # the copy lives elsewhere: pin relative references
+        return f'{match.group(1)}="{(src.parent / match.group(2)).resolve().as_posix()}"'
+
+    text = re.sub(r'\b(source|template)="([^"/][^"]*)"', absolute, text)
+    if "</objectgroup>" in text:
+        text = text.replace("</objectgroup>", objects + " </objectgroup>", 1)
+    else:
+        text = text.replace("</map>", f' <objectgroup id="999" name="bench">\n{objects} </objectgroup>\n</map>')
+    path = folder / f"sim_{src.name}"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _input_script() -> list[int]:
+    """Held masks that walk the player round and round (so the flow field keeps changing), punching."""
+    from game.input import Action
+
+    legs = [(Action.RIGHT, 90), (Action.DOWN, 30), (Action.LEFT, 90), (Action.UP, 30)]
+    masks: list[int] = []
+    for action, steps in legs:
+        for i in range(steps):
+            masks.append(int(action) | (int(getattr(Action, "PUNCH", 0)) if i % 20 == 0 else 0))
+    return masks
+
+
+def _count_enemies(sim: Any) -> int:
+    for name in ("enemies", "actors"):
+        group = getattr(sim, name, None)
+        if group is not None:
+            try:
+                return sum(1 for e in group if getattr(e, "alive", True) and getattr(e, "health", 1) > 0
+                           and e is not getattr(sim, "player", None))
+            except TypeError:
+                return 0
+    return 0
+
+
+def bench_sim(tmx: Path, cfg: BenchConfig) -> dict[str, Any]:
+    """Steps per second of LevelSim.step with scripted input; a finished level restarts (untimed)."""
+    from game.input import EdgeTracker
+    from game.simulation import LevelSim
+    from game.world.tilemap import load_tilemap
+
+    tilemap = load_tilemap(tmx)
+    edges = EdgeTracker()
+    frames = [edges.frame(m) for m in _input_script()]
+    sim = LevelSim(tilemap, seed=1)
+    enemies_at_start = _count_enemies(sim)
+    clock = time.perf_counter
+    restarts = 0
+    enemies_seen = []
+    batches = []  # one game second (60 steps) each: the median batch shrugs off other processes
+    batch = 0.0
+    for i in range(cfg.sim_steps):
+        frame = frames[i % len(frames)]
+        start = clock()
+        outcome = sim.step(frame)
+        batch += clock() - start
+        if i % 60 == 59:
+            batches.append(batch)
+            batch = 0.0
+        if i % 100 == 0:
+            enemies_seen.append(_count_enemies(sim))
+        if outcome is not None:
+            sim = LevelSim(tilemap, seed=1 + restarts)
+            restarts += 1
+    per_step = statistics.median(batches) / 60 if batches else batch / max(1, cfg.sim_steps)
+    return {"sim_steps_per_s": round(1.0 / per_step, 1), "sim_enemies_at_start": enemies_at_start,
+            "sim_enemies_median": statistics.median(enemies_seen) if enemies_seen else 0,
+            "sim_restarts": restarts, "sim_level": tmx.name}
+
+
+def bench_world_proxy(tmx: Path, cfg: BenchConfig) -> dict[str, Any]:
+    """The world-layer work 40 chasers cause, without the combat code: per step the player moves, the
+    flow field is rebuilt when the player changes tile, and every chaser reads the field, checks line
+    of sight and slides against the grid. A floor under what real enemies will cost."""
+    from game.actors.body import Body
+    from game.world.collision import line_of_sight
+    from game.world.navigation import FlowField
+    from game.world.tilemap import load_tilemap
+
+    tilemap = load_tilemap(tmx)
+    solid, walk, tile = tilemap.solid, ~tilemap.solid, tilemap.tile_w
+    spawn = tilemap.player_spawn
+    player = Body.at_feet(spawn.x, spawn.y)
+    chasers = [Body.at_feet(o.x, o.y) for o in tilemap.objects_of("enemy")][:cfg.sim_enemies]
+    from game.input import EdgeTracker
+
+    edges = EdgeTracker()
+    frames = [edges.frame(m) for m in _input_script()]
+    field = FlowField(walk)
+    clock = time.perf_counter
+    batches = []
+    start = clock()
+    for i in range(cfg.sim_steps):
+        if i % 60 == 0 and i:
+            batches.append(clock() - start)
+            start = clock()
+        dx, dy = frames[i % len(frames)].move
+        player.steer(dx, dy, 0.35, 1.5, 0.5)
+        player.move(solid, tile)
+        px, py = player.center
+        field.update(tilemap.tile_at_pixel(*player.feet))
+        for k, body in enumerate(chasers):
+            cx, cy = body.center
+            sx, sy = field.direction(int(cx // tile), int((body.y + body.h) // tile))
+            if (i + k) % 4 == 0:
+                line_of_sight(solid, tile, cx, cy, px, py)
+            body.steer(sx, sy, 0.3, 1.2, 0.4)
+            body.move(solid, tile)
+    per_step = statistics.median(batches) / 60 if batches else (clock() - start) / max(1, cfg.sim_steps)
+    return {"world_proxy_steps_per_s": round(1.0 / per_step, 1),
+            "world_proxy_chasers": len(chasers)}
+
+
+# --- loading, memory, scaling ---------------------------------------------------------------------
+
+def bench_load(tmx: Path, cfg: BenchConfig) -> tuple[dict[str, Any], Any]:
+    """Seconds from TMX path to a ready TileMap + renderer with the chunks of the first view built,
+    beside pytmx's own parse (TiledMap, no images) and pyscroll's load (load_pygame + renderer)."""
+    import gc
+
+    import pytmx
+    import pytmx.util_pygame
+    import pyscroll
+
+    from game.world.render import MapRenderer
+    from game.world.tilemap import load_tilemap
+
+    _display()
+    clock = time.perf_counter
+    runs: dict[str, list[float]] = {"pytmx_s": [], "ours_s": [], "pyscroll_s": [], "ours_all_chunks_s": []}
+    tilemap = None
+    for _ in range(cfg.load_repeats):
+        gc.collect()
+        start = clock()
+        pytmx.TiledMap(str(tmx))
+        runs["pytmx_s"].append(clock() - start)
+        gc.collect()
+        start = clock()
+        tilemap = load_tilemap(tmx)
+        renderer = MapRenderer(tilemap)
+        renderer.prepare(START, (320, 180))
+        runs["ours_s"].append(clock() - start)
+        start = clock()  # every chunk of the map, for reference (the game builds them as it scrolls)
+        renderer.prepare((0, 0), tilemap.pixel_size)
+        runs["ours_all_chunks_s"].append(clock() - start + runs["ours_s"][-1])
+        del renderer
+        gc.collect()
+        start = clock()
+        data = pyscroll.TiledMapData(pytmx.util_pygame.load_pygame(str(tmx)))
+        pyscroll.BufferedRenderer(data, (320, 180))
+        runs["pyscroll_s"].append(clock() - start)
+        del data
+    out = {k: round(statistics.median(v), 4) for k, v in runs.items()}
+    out["ratio"] = round(out["ours_s"] / out["pytmx_s"], 3)
+    return out, tilemap
+
+
+def _status_kb(field: str) -> int | None:
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return None
+
+
+def _reset_peak_kb() -> int:
+    """Reset the process's peak RSS to its current RSS (Linux) and return that: the baseline."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:
+        pass
+    current = _status_kb("VmRSS")
+    return current if current is not None else _peak_rss_kb()
+
+
+def _peak_rss_kb() -> int:
+    peak = _status_kb("VmHWM")
+    if peak is not None:
+        return peak
+    import resource
+
+    return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+
+
+def memory_probe(kind: str, tmx: str, frames: int) -> dict[str, float]:
+    """In a fresh process: peak resident memory added by loading `tmx` and scrolling a 320x180 view
+    along the bench path, for our renderer or pyscroll's. Run through `bench_memory`."""
+    _display()
+    view = (320, 180)
+    import pygame
+
+    target = pygame.Surface(view).convert()
+    if kind == "ours":
+        from game.world.render import MapRenderer
+        from game.world.tilemap import load_tilemap
+
+        base = _reset_peak_kb()
+        tilemap = load_tilemap(tmx)
+        renderer = MapRenderer(tilemap)
+        for cam in camera_path(tilemap.pixel_size, view, frames):
+            renderer.draw(target, cam, 0.0)
+    else:
+        import pyscroll
+        import pytmx.util_pygame
+
+        base = _reset_peak_kb()
+        data = pyscroll.TiledMapData(pytmx.util_pygame.load_pygame(tmx))
+        theirs = pyscroll.BufferedRenderer(data, view)
+        w, h = data.map_size[0] * data.tile_size[0], data.map_size[1] * data.tile_size[1]
+        for cx, cy in camera_path((w, h), view, frames):
+            theirs.center((cx + view[0] // 2, cy + view[1] // 2))
+            theirs.draw(target, target.get_rect())
+    return {"peak_mb": round((_peak_rss_kb() - base) / 1024.0, 1)}
+
+
+def bench_memory(tmx: Path, cfg: BenchConfig) -> dict[str, Any]:
+    root = Path(__file__).resolve().parent.parent
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", PYGAME_HIDE_SUPPORT_PROMPT="1",
+               PYTHONPATH=os.pathsep.join([str(root), os.environ.get("PYTHONPATH", "")]))
+    out: dict[str, Any] = {}
+    for kind in ("ours", "pyscroll"):
+        code = ("import json, game.bench as b; "
+                f"print(json.dumps(b.memory_probe({kind!r}, {str(tmx)!r}, {cfg.frames})))")
+        proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root,
+                              env=env, timeout=300)
+        if proc.returncode != 0:
+            raise RuntimeError(f"memory probe ({kind}) failed: {proc.stderr.strip().splitlines()[-1:]}")
+        out[f"{kind}_peak_mb"] = json.loads(proc.stdout.strip().splitlines()[-1])["peak_mb"]
+    return out
+
+
+# --- the whole run --------------------------------------------------------------------------------
+
+def targets(result: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each target of issue 9 with its measured value and whether it is met (ratios from this run)."""
+    out = []
+    for row in result["render"]:
+        floor_limit = 6.0 if row["view"] == "320x180" else 3.0
+        out.append({"name": f"render {row['view']} ours/pyscroll", "limit": "<= 0.25",
+                    "value": round(row["ours_ms"] / row["pyscroll_ms"], 3),
+                    "met": row["ours_ms"] <= 0.25 * row["pyscroll_ms"]})
+        out.append({"name": f"render {row['view']} ours/floor", "limit": f"<= {floor_limit:g}",
+                    "value": round(row["ours_ms"] / row["floor_ms"], 3),
+                    "met": row["ours_ms"] <= floor_limit * row["floor_ms"]})
+    out.append({"name": "full frame ms", "limit": "<= 1.5", "value": result["frame_ms"],
+                "met": result["frame_ms"] <= 1.5})
+    out.append({"name": "simulation steps/s", "limit": ">= 3000", "value": result["sim_steps_per_s"],
+                "met": result["sim_steps_per_s"] >= 3000 and result["sim"]["sim_enemies_at_start"] >= 40})
+    out.append({"name": "load ours/pytmx", "limit": "<= 1.5", "value": result["load"]["ratio"],
+                "met": result["load"]["ratio"] <= 1.5})
+    return out
+
+
+def run_bench(cfg: BenchConfig, progress: Callable[[str], None] = lambda _: None) -> dict[str, Any]:
+    """Everything, in one process and one run; returns the JSON-ready result."""
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    load_before = _loadavg()
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="redheat-bench-") as tmp:
+        folder = Path(tmp)
+        progress(f"generating the {cfg.map_size}x{cfg.map_size} map")
+        tmx = write_map(folder, cfg.map_size)
+        progress("load")
+        load, tilemap = bench_load(tmx, cfg)
+        progress("render")
+        render = bench_render(tmx, VIEWS, cfg, tilemap)
+        progress("full frame")
+        frame = bench_frame(tilemap, cfg)
+        progress("simulation")
+        sim_tmx = write_sim_level(folder, cfg.sim_enemies)
+        sim = bench_sim(sim_tmx, cfg)
+        sim.update(bench_world_proxy(sim_tmx, cfg))
+        memory = {}
+        if cfg.memory:
+            progress("memory")
+            memory = bench_memory(tmx, cfg)
+        scaling: dict[str, Any] = {}
+        for size in cfg.scaling_sizes:
+            progress(f"scaling {size}x{size}")
+            big = write_map(folder, size)
+            big_load, big_map = bench_load(big, BenchConfig(load_repeats=1))
+            scaling[f"{size}x{size}"] = {
+                "render": bench_render(big, cfg.scaling_views, cfg, big_map),
+                "load": {k: big_load[k] for k in ("ours_s", "pytmx_s", "ratio")},
+            }
+            big.unlink()
+            del big_map
+    result: dict[str, Any] = {
+        "map": f"{cfg.map_size}x{cfg.map_size}",
+        "render": render,
+        "frame_ms": frame["frame_ms"],
+        "frame": frame,
+        "sim_steps_per_s": sim["sim_steps_per_s"],
+        "sim": sim,
+        "load": load,
+        "memory": memory,
+        "scaling": scaling,
+        "config": asdict(cfg),
+        "machine": {"cpus": os.cpu_count(), "loadavg_before": load_before, "loadavg_after": _loadavg(),
+                    "seconds": round(time.perf_counter() - started, 1)},
+    }
+    result["targets"] = targets(result)
+    return result
+
+
+def format_report(r: dict[str, Any]) -> str:
+    lines = [f"Red Heat bench: {r['map']} map, 3 tile layers, camera scrolling {SPEED[0]},{SPEED[1]} px/frame, "
+             f"medians of {r['config']['frames']} frames (ms)", ""]
+
+    def table(rows: list[dict[str, Any]], indent: str = "") -> list[str]:
+        out = [f"{indent}{'view':<10} {'ours':>8} {'pyscroll':>9} {'floor':>8} {'ours/pys':>9} "
+               f"{'ours/floor':>10} {'mean ours':>10} {'mean pys':>9}"]
+        for row in rows:
+            out.append(f"{indent}{row['view']:<10} {row['ours_ms']:>8.3f} {row['pyscroll_ms']:>9.3f} "
+                       f"{row['floor_ms']:>8.3f} {row['ours_ms'] / row['pyscroll_ms']:>9.2f} "
+                       f"{row['ours_ms'] / row['floor_ms']:>10.2f} {row['ours_mean_ms']:>10.3f} "
+                       f"{row['pyscroll_mean_ms']:>9.3f}")
+        return out
+
+    lines += table(r["render"])
+    f = r["frame"]
+    lines += ["", f"full frame (map + {f['sprites']} animated y-sorted sprites + HUD, 320x180 scaled to "
+              f"1280x720): {f['frame_ms']:.3f} ms median ({f['scale_only_ms']:.3f} ms of it the x4 scale)"]
+    s = r["sim"]
+    lines.append(f"simulation ({s['sim_level']}, {s['sim_enemies_at_start']} enemies live at start): "
+                 f"{s['sim_steps_per_s']:.0f} steps/s; world-layer proxy with {s['world_proxy_chasers']} "
+                 f"chasers: {s['world_proxy_steps_per_s']:.0f} steps/s")
+    ld = r["load"]
+    lines.append(f"load {r['map']}: ours {ld['ours_s']:.3f} s (TileMap + chunks of the first view), pytmx "
+                 f"{ld['pytmx_s']:.3f} s -> {ld['ratio']:.2f}x; every chunk {ld['ours_all_chunks_s']:.3f} s; "
+                 f"pyscroll load {ld['pyscroll_s']:.3f} s")
+    if r["memory"]:
+        m = r["memory"]
+        lines.append(f"peak memory (load + {r['config']['frames']} frames at 320x180): ours "
+                     f"{m['ours_peak_mb']:.1f} MB, pyscroll {m['pyscroll_peak_mb']:.1f} MB")
+    for size, data in r["scaling"].items():
+        sl = data["load"]
+        lines += ["", f"scaling {size}: load ours {sl['ours_s']:.3f} s, pytmx {sl['pytmx_s']:.3f} s "
+                  f"({sl['ratio']:.2f}x)"]
+        lines += table(data["render"], "  ")
+    lines += ["", "targets (ratios from this run):"]
+    for t in r["targets"]:
+        lines.append(f"  {'met ' if t['met'] else 'MISS'}  {t['name']:<32} {t['value']:>10} {t['limit']}")
+    m = r["machine"]
+    lines += ["", f"machine: {m['cpus']} cpus, load average {m['loadavg_before']} before, "
+              f"{m['loadavg_after']} after; {m['seconds']} s"]
+    return "\n".join(lines)
