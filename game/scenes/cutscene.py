@@ -56,6 +56,7 @@ class CutsceneScene(BaseScene):
         self.actors: dict[str, ActorState] = {}
         self.step_index = 0
         self.step_time = 0.0
+        self.clock = 0.0
         self.fade = 1.0 if self.script and self.script[0].op == "fade_in" else 0.0  # 1 = black
         self.flash = 0.0
         self.camera = (0.0, 0.0)
@@ -82,6 +83,7 @@ class CutsceneScene(BaseScene):
         if self.finished:
             return None
         self.flash = max(0.0, self.flash - dt)
+        self.clock += dt  # game-clock time for walk cycles
         if frame.was_pressed(Action.SKIP) or self.skipped:
             self.skipped = True
             return self._finish()
@@ -186,7 +188,7 @@ class CutsceneScene(BaseScene):
         for state in sorted(self.actors.values(), key=lambda s: s.y):
             if not state.visible:
                 continue
-            image = character_frame(state.sprite, state.anim, state.facing)
+            image = character_frame(state.sprite, state.anim, state.facing, self.clock * 1000.0)
             surface.blit(image, (round(state.x - image.get_width() / 2 - cx), round(state.y - image.get_height() - cy)))
         w, h = surface.get_size()
         if self.flash > 0:

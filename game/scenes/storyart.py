@@ -125,19 +125,21 @@ def _placeholder_portrait(name: str) -> pygame.Surface:
     return s
 
 
-def character_frame(sprite: str, anim: str = "idle", facing: str = "down") -> pygame.Surface:
-    """One frame of a character (about 16x24), falling back to a placeholder figure."""
+def character_frame(sprite: str, anim: str = "idle", facing: str = "down", time_ms: float = 0.0) -> pygame.Surface:
+    """The frame of a character (16x24, feet on the bottom row) at `time_ms` on the game clock,
+    falling back to idle for a missing animation and to a placeholder figure for a missing character."""
     sprites = _sprites()
     if sprites is not None and hasattr(sprites, "load_character"):
         try:
-            frames = sprites.load_character(sprite)
-            found = frames[(anim, facing)] if (anim, facing) in frames else frames[("idle", facing)]
-            if isinstance(found, (list, tuple)):
-                found = found[0]
-            if isinstance(found, pygame.Surface):
-                return found
-        except Exception as exc:
+            sheet = sprites.load_character(sprite)
+        except Exception as exc:  # missing art must never stop the story
             log.debug("no frames for %r: %s", sprite, exc)
+        else:
+            for name in (anim, "idle"):
+                try:
+                    return sheet.frame(name, facing, time_ms)
+                except (KeyError, AttributeError):
+                    continue
     return _placeholder_figure(sprite, anim, facing)
 
 
