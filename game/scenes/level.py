@@ -12,6 +12,7 @@ from typing import Callable
 import pygame
 
 from game.input import NO_INPUT, Action, InputFrame
+from game.scenes.hotreload import HotReload, apply_reload, draw_reload_error
 from game.scenes.pause import PauseHooks, PauseScene
 from game.scenes.stack import BaseScene, Push, Transition
 from game.simulation import LevelSim
@@ -46,6 +47,7 @@ class LevelScene(BaseScene):
         self.camera: Camera | None = None
         self._danko: pygame.Surface | None = None
         self._font: pygame.font.Font | None = None
+        self.hot_reload = HotReload(sim.tilemap)  # designers' saves in Tiled show up within a second
 
     def enter(self) -> None:
         self.renderer = MapRenderer(self.sim.tilemap)
@@ -62,6 +64,7 @@ class LevelScene(BaseScene):
     def update(self, dt: float) -> Transition | None:
         if self.frame.was_pressed(Action.PAUSE):
             return Push(PauseScene(self.pause))
+        apply_reload(self, self.hot_reload.step())
         outcome = self.sim.step(self.frame)
         if self.camera is not None:
             self.camera.follow(*self.sim.player.body.feet)
@@ -77,6 +80,7 @@ class LevelScene(BaseScene):
         sprite = Sprite(image, round(fx - image.get_width() / 2), round(fy - image.get_height()), fy)
         self.renderer.draw(surface, self.camera.offset, self.sim.time_ms, [sprite])
         self._draw_hud(surface)
+        draw_reload_error(surface, self.hot_reload.error)
 
     def _draw_hud(self, surface: pygame.Surface) -> None:
         assert self._font is not None
