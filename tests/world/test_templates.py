@@ -50,7 +50,7 @@ def test_template_properties_with_instance_overrides(template_level):
     assert (by_id[4].width, by_id[4].height) == (32, 32)
     assert (by_id[5].width, by_id[5].height) == (48, 20)
     assert by_id[6].type == "exit" and (by_id[6].width, by_id[6].height) == (16, 32)
-    assert by_id[7].properties == {"kind": "ammo", "amount": 12}
+    assert by_id[7].properties == {"item": "ammo", "amount": 12}
     assert by_id[8].type == "exit" and by_id[8].name == "door"  # a type override keeps the template's name
 
 
@@ -89,8 +89,8 @@ def test_every_shipped_template_loads(write_level, level_dir):
      "object 3 'enemy' at (70,40): property 'kind' is 'ninja', not one of EnemyKind"),
     (lambda t: t.replace('type="int" value="12"', 'type="int" value="twelve"'),
      "object 7 'pickup' at (40,60): property 'amount': 'twelve' is not an integer"),
-    (lambda t: t.replace('name="amount" type="int" value="12"', 'name="kind" value="gold"'),
-     "object 7 'pickup' at (40,60): property 'kind' is 'gold', not one of PickupItem (first_aid, ammo)"),
+    (lambda t: t.replace('name="amount" type="int" value="12"', 'name="item" value="gold"'),
+     "object 7 'pickup' at (40,60): property 'item' is 'gold', not one of PickupItem (first_aid, ammo)"),
     (lambda t: t.replace('name="min_difficulty" propertytype="Difficulty" value="hard"', 'name="wave" value="soon"'),
      "object 3 'enemy' at (70,40): property 'wave' should be int: 'soon' is not an integer"),
 ])
