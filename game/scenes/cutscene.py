@@ -39,6 +39,16 @@ class ActorState:
     visible: bool = True
 
 
+def _opening_fade(script: Sequence[Step]) -> float:
+    """Black from the first frame when the script fades in before anything takes time."""
+    for step in script:
+        if step.op == "fade_in":
+            return 1.0
+        if step.op in ("wait", "move", "pan", "say", "fade_out"):
+            break
+    return 0.0
+
+
 def tile_to_px(point: Sequence[float]) -> tuple[float, float]:
     return point[0] * TILE + TILE / 2, point[1] * TILE + TILE
 
@@ -57,7 +67,7 @@ class CutsceneScene(BaseScene):
         self.step_index = 0
         self.step_time = 0.0
         self.clock = 0.0
-        self.fade = 1.0 if self.script and self.script[0].op == "fade_in" else 0.0  # 1 = black
+        self.fade = _opening_fade(self.script)  # 1 = black
         self.flash = 0.0
         self.camera = (0.0, 0.0)
         self._pan_from: tuple[float, float] | None = None

@@ -155,6 +155,20 @@ def default_registry() -> dict[str, Factory]:
     return registry
 
 
+def map_plays(scene: Any, beat: Beat, key: str) -> bool:
+    """Whether the scene's level map shows the beat's `key` lines itself, from a trigger's `dialogue`
+    (as `key` with the trigger's `beat`, or spelled `beat.key`); then the director does not repeat them."""
+    tilemap = getattr(getattr(scene, "sim", None), "tilemap", None)
+    if tilemap is None or not hasattr(tilemap, "objects_of"):
+        return False
+    for trigger in tilemap.objects_of("trigger"):
+        props = getattr(trigger, "properties", {}) or {}
+        ref = str(props.get("dialogue", ""))
+        if ref == f"{beat.id}.{key}" or (ref == key and str(props.get("beat", "")) in ("", beat.id)):
+            return True
+    return False
+
+
 # --- Wrappers -------------------------------------------------------------------------------
 
 class WithIntro(BaseScene):
@@ -257,15 +271,16 @@ class Director:
         else:
             scene = factory(ctx)
         holder["scene"] = scene
-        if isinstance(scene, CutsceneScene) or not (intro and beat.lines):
-            return scene  # a cutscene plays its own lines
+        if isinstance(scene, CutsceneScene) or not (intro and beat.lines) or map_plays(scene, beat, "lines"):
+            return scene  # a cutscene plays its own lines; so may a map, from a trigger
         return WithIntro(scene, beat.lines, audio=self.audio, chars_per_second=self._cps())
 
     def _done(self, i: int, outcome: str, holder: dict[str, Scene]) -> Transition | None:
         beat = self.story.sequence[i]
         if outcome == LOST:
             return Replace(self._play(i, intro=False))
-        played_outro = isinstance(holder.get("scene"), CutsceneScene)
+        scene = holder.get("scene")
+        played_outro = isinstance(scene, CutsceneScene) or map_plays(scene, beat, "outro")
         if beat.outro and not played_outro:
             return Replace(DialogueScene(beat.outro, on_done=lambda: self._advance(i),
                                          backdrop=holder.get("scene"), audio=self.audio,

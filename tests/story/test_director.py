@@ -169,3 +169,28 @@ def test_credits_return_to_the_title():
     result = director._advance(len(story.sequence) - 1)
     assert isinstance(result.scene, CreditsScene) and director.finished
     assert result.scene.on_done() == "back"
+
+
+def test_lines_a_map_plays_from_a_trigger_are_not_repeated_by_the_director():
+    from types import SimpleNamespace
+
+    from game.scenes.director import map_plays
+
+    story = load_story()
+    hotel = story.beat("hotel")
+
+    def scene_with(*props):
+        triggers = [SimpleNamespace(properties=p) for p in props]
+        tilemap = SimpleNamespace(objects_of=lambda kind: triggers if kind == "trigger" else [])
+        return SimpleNamespace(sim=SimpleNamespace(tilemap=tilemap))
+
+    assert map_plays(scene_with({"beat": "hotel", "dialogue": "outro"}), hotel, "outro")
+    assert map_plays(scene_with({"dialogue": "hotel.outro"}), hotel, "outro")
+    assert not map_plays(scene_with({"beat": "bathhouse", "dialogue": "outro"}), hotel, "outro")
+    assert not map_plays(scene_with({"beat": "hotel", "dialogue": "outro"}), hotel, "lines")
+    assert not map_plays(BaseScene(), hotel, "outro")
+    # Won: the director goes straight to the next card instead of showing the outro again.
+    director = Director(story)
+    result = director._done(story.index("hotel"), "won",
+                            {"scene": scene_with({"beat": "hotel", "dialogue": "outro"})})
+    assert isinstance(result.scene, CardScene) and result.scene.title == "The locksmith"
