@@ -29,7 +29,9 @@ def distance_map(walkable: np.ndarray, start: tuple[int, int]) -> np.ndarray:
     if not (0 <= r < rows and 0 <= c < cols) or not walkable[r, c]:
         return dist
     stride = cols + 1
-    walk = _to_bits(np.pad(np.asarray(walkable, dtype=bool), ((0, 0), (0, 1))))
+    padded = np.zeros((rows, stride), dtype=bool)
+    padded[:, :cols] = walkable
+    walk = _to_bits(padded)
     frontier = seen = 1 << (r * stride + c)
     planes: list[int] = []  # planes[i] holds bit i of every cell's distance
     while frontier:

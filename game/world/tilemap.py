@@ -445,9 +445,22 @@ def _check_tileset_overlap(path: Path, tilesets: tuple[Tileset, ...]) -> None:
         raise LevelError(path, "tileset gids exceed Tiled's limit")
 
 
+def _used_ids(layers: list[TileLayer]) -> np.ndarray:
+    """Sorted distinct tile ids of all layers (a counting pass: several times quicker than a sort)."""
+    if not layers:
+        return np.zeros(0, dtype=np.uint32)
+    top = max(int(layer.ids.max()) for layer in layers)
+    if top >= 1 << 20:
+        return np.unique(np.concatenate([layer.ids.ravel() for layer in layers]))
+    seen = np.zeros(top + 1, dtype=bool)
+    for layer in layers:
+        seen[layer.ids] = True
+    return np.flatnonzero(seen).astype(np.uint32)
+
+
 def _check_tiles_in_images(path: Path, tilesets: tuple[Tileset, ...], layers: list[TileLayer]) -> None:
     """A tile id inside the tileset's count but outside its image would draw as nothing."""
-    used = np.unique(np.concatenate([layer.ids.ravel() for layer in layers])) if layers else np.zeros(0)
+    used = _used_ids(layers)
     for ts in tilesets:
         rows = max(0, (ts.image_h - 2 * ts.margin + ts.spacing) // (ts.tile_h + ts.spacing))
         cols = max(0, (ts.image_w - 2 * ts.margin + ts.spacing) // (ts.tile_w + ts.spacing))
