@@ -19,12 +19,12 @@ from game import TILE, VIEW_H, VIEW_W
 from game.input import NO_INPUT, Action, InputFrame
 from game.scenes.dialogue import CHARS_PER_SECOND, DialogueScene
 from game.scenes.stack import BaseScene, Pop, Push, Transition
+from game.scenes.stages import LAYOUTS, STAGE_H, STAGE_W, paint_tiles
 from game.scenes.storyart import character_frame
 from game.story.script import Actor, Step
 
 log = logging.getLogger(__name__)
 
-STAGE_W, STAGE_H = 32, 12  # tiles; the view shows the top 11.25 rows
 DEFAULT_SPEED = 48.0  # px per second
 EPSILON = 1e-6
 
@@ -212,7 +212,7 @@ class CutsceneScene(BaseScene):
             surface.blit(veil, (0, 0))
 
 
-# --- Stages: painted backdrops per place, until the tilesets are used here --------------------
+# --- Fallback stages: flat colours, when a tileset is missing ----------------------------------
 
 # (floor, floor line, wall, wall trim) per stage
 STAGES: dict[str, tuple[tuple[int, int, int], ...]] = {
@@ -230,6 +230,11 @@ STAGES: dict[str, tuple[tuple[int, int, int], ...]] = {
 
 
 def paint_stage(name: str) -> pygame.Surface:
+    """The stage from the tilesets when they are there; otherwise painted in flat colours."""
+    layout = LAYOUTS.get(name)
+    tiled = paint_tiles(layout) if layout is not None else None
+    if tiled is not None:
+        return tiled
     floor, line, wall, trim = STAGES.get(name, STAGES["street"])
     w, h = STAGE_W * TILE, STAGE_H * TILE
     s = pygame.Surface((w, h))

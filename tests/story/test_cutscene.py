@@ -148,3 +148,20 @@ def test_script_errors_name_the_beat_and_step():
         beat_from('actors = {}\nscript = [{ op = "move", actor = "ghost", to = [1, 1] }]\n')
     with pytest.raises(StoryError, match=r"script step 1: dir must be one of"):
         beat_from('actors = { danko = { at = [1, 1] } }\nscript = [{ op = "face", actor = "danko", dir = "north" }]\n')
+
+
+def test_stages_are_composed_from_the_tilesets_by_tile_name():
+    from game.scenes.stages import LAYOUTS, tileset_tiles
+
+    for name, layout in LAYOUTS.items():
+        tiles = tileset_tiles(layout.tileset)
+        used = {layout.wall_top, layout.wall, *layout.floor, *(t for t, *_ in layout.wall_every),
+                *(t for t, _ in layout.bands), *(t for t, *_ in layout.props), *(t for t, *_ in layout.repeat)}
+        assert used <= set(tiles), (name, used - set(tiles))
+    from game.scenes.cutscene import paint_stage
+
+    hotel = paint_stage("hotel")
+    carpet = tileset_tiles("hotel")["carpet"]
+    assert hotel.get_size() == (32 * 16, 12 * 16)
+    worn = tileset_tiles("hotel")["carpet_worn"]
+    assert hotel.get_at((5, 8 * 16 + 5)) in (carpet.get_at((5, 5)), worn.get_at((5, 5)))
