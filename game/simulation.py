@@ -176,6 +176,19 @@ class LevelSim:
                 self.doors_open.append(door.id)
 
     # --- public ------------------------------------------------------------------------------
+    def reload_map(self, tilemap: TileMap) -> None:
+        """Hot reload (a designer saved in Tiled): walls and tiles come from the new map; actors, flags
+        and progress carry on; doors keep their state. Called by the level scene, never by game logic."""
+        self.tilemap = tilemap
+        self.solid = tilemap.solid.copy()
+        self.grid = Grid(self.solid, self.tile)
+        for door in self.spec.doors:
+            if door.id not in self.doors_open:
+                self._set_door(door.rect, True)
+        self._flow = None
+        self._flow_tile = None
+        self._goal_fields.clear()
+
     @property
     def time_ms(self) -> float:
         """Game-clock time, for animations: steps at 60 Hz, never the wall clock."""

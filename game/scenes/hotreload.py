@@ -1,8 +1,8 @@
 """Hot reload inside a running level scene: swap in the map a designer just saved in Tiled.
 
 The level scene calls `apply_reload` once per fixed step and `draw_reload_error` after drawing. The
-simulation keeps running (actors, health, flags); its map, the renderer and the camera bounds are
-replaced. The player stays where he stands when that is still floor, else goes to the new spawn. A
+simulation keeps running (actors, health, flags) with the new map's walls (`LevelSim.reload_map`); the
+renderer and the camera bounds are replaced. The player stays where he stands when that is still floor, else goes to the new spawn. A
 broken save keeps the last good map and shows the loader's one-line error at the bottom of the screen.
 """
 from __future__ import annotations
@@ -28,7 +28,7 @@ def apply_reload(scene: Any, tilemap: TileMap | None) -> None:
         return
     body = scene.sim.player.body
     feet = feet_after_reload(tilemap, body.box)
-    scene.sim.tilemap = tilemap
+    scene.sim.reload_map(tilemap)
     if feet is not None:
         body.x, body.y = feet[0] - body.w / 2, feet[1] - body.h
         body.prev_x, body.prev_y = body.x, body.y

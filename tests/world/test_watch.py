@@ -90,6 +90,7 @@ def test_running_level_scene_swaps_the_map_and_shows_a_broken_save(write_level):
     save(path, tmx_text(ground, objects=OBJECTS))
     run(scene, 30)
     assert scene.sim.tilemap.solid[5, 8] and scene.sim.player.body.feet == feet
+    assert scene.sim.solid[5, 8] and scene.sim.grid.solid_at(8, 5)  # the walls the simulation collides with
     assert scene.renderer.tilemap is scene.sim.tilemap
 
     col, row = int(feet[0] // 16), int((feet[1] - 1) // 16)
