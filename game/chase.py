@@ -33,7 +33,7 @@ from game.world.tilemap import LevelError, MapObject, TileMap
 log = logging.getLogger(__name__)
 
 WON, LOST = "won", "lost"
-TRAIN_SPEC = VehicleSpec(length=300.0, width=26.0, mass=1000.0)
+TRAIN_SPEC = VehicleSpec(length=320.0, width=28.0, mass=1000.0)  # locomotive + 3 cars
 
 
 @dataclass(frozen=True)
@@ -255,8 +255,11 @@ class ChaseSim:
     def _crash(self) -> None:
         self.phase = "crashed"
         self.rostavili.damage = 100.0
-        self.rostavili.vx *= 0.2
-        self.rostavili.vy *= 0.2
+        if self.train is not None:
+            # The train shoves the bus along the rails before it grinds to a halt.
+            tf = self.train.body.forward
+            self.rostavili.vx = self.rostavili.vx * 0.2 + tf[0] * self.train.speed * 0.5
+            self.rostavili.vy = self.rostavili.vy * 0.2 + tf[1] * self.train.speed * 0.5
         self.events.append("crash")
         log.info("Rostavili's bus hit the train at step %d", self.steps)
 

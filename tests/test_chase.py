@@ -103,3 +103,28 @@ def test_camera_leads_in_the_direction_of_travel(tilemap):
     cam_cx = sim.camera.x + sim.camera.config.view_w / 2
     assert sim.player.vx > 2.0
     assert cam_cx > sim.player.x + 30  # the view looks ahead of a bus driving east
+
+
+def test_finale_fight_on_foot_ends_the_chase_when_rostavili_falls(won_run):
+    """The crash hands over to combat's LevelSim; beating Rostavili there wins (the `win` trigger)."""
+    from game.input import Action
+    from game.simulation import LevelSim
+
+    level = LevelSim(finale_tilemap(won_run), seed=0, flags={"has_gun": True})
+    boss = [e for e in level.enemies if e.name == "rostavili"]
+    assert len(boss) == 1
+    edges = EdgeTracker()
+    outcome = None
+    for i in range(3000):
+        (px, py), (bx, by) = level.player.body.feet, boss[0].body.feet
+        mask = 0
+        if abs(bx - px) > 14:
+            mask |= Action.RIGHT if bx > px else Action.LEFT
+        if abs(by - py) > 4:
+            mask |= Action.DOWN if by > py else Action.UP
+        if math.hypot(bx - px, by - py) < 30 and i % 8 < 4:
+            mask |= Action.PUNCH
+        outcome = level.step(edges.frame(int(mask)))
+        if outcome is not None:
+            break
+    assert outcome == "won" and boss[0].hp <= 0

@@ -30,15 +30,15 @@ MAX_SLIP = 0.35        # most angle between nose and travel before the body foll
 class VehicleSpec:
     """Handling. Speeds in px/step, accelerations in px/step^2, angles in radians."""
 
-    length: float = 56.0
-    width: float = 18.0
+    length: float = 68.0
+    width: float = 24.0
     accel: float = 0.028        # a loaded bus: about two seconds to top speed
     brake: float = 0.085
     reverse_accel: float = 0.02
     max_speed: float = 3.6      # 216 px/s
     max_reverse: float = 1.1
     drag: float = 0.01          # coasting loses speed slowly: momentum
-    wheelbase: float = 34.0
+    wheelbase: float = 42.0
     max_steer: float = 0.6      # wheel angle at full lock
     steer_rate: float = 0.07    # how fast the wheel turns, per step
     grip: float = 0.065         # most lateral acceleration the tyres give: R >= v^2 / grip
@@ -47,8 +47,8 @@ class VehicleSpec:
 
 
 BUS = VehicleSpec()
-CAR = VehicleSpec(length=26.0, width=13.0, accel=0.05, brake=0.12, max_speed=2.4, max_reverse=0.8,
-                  drag=0.015, wheelbase=16.0, max_steer=0.65, steer_rate=0.1, grip=0.09, mass=3.0)
+CAR = VehicleSpec(length=30.0, width=15.0, accel=0.05, brake=0.12, max_speed=2.4, max_reverse=0.8,
+                  drag=0.015, wheelbase=18.0, max_steer=0.65, steer_rate=0.1, grip=0.09, mass=3.0)
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ import pygame
 from game.actors.vehicles import Vehicle
 from game.chase import LOST, WON, ChaseSim
 from game.input import NO_INPUT, Action, InputFrame
-from game.scenes.stack import BaseScene, Transition
+from game.scenes.stack import BaseScene, Push, Transition
 from game.world.render import MapRenderer, Sprite
 from game.world.tilemap import TileMap
 
@@ -32,24 +32,24 @@ BUS_BODY = (226, 222, 210)
 PLAYER_STRIPE = (40, 80, 170)      # Danko's bus: a blue stripe and a pale roof hatch
 ROSTAVILI_STRIPE = (170, 30, 30)   # his bus: a red stripe, a black roof and a marker over it
 CAR_COLOURS = ((150, 40, 40), (60, 110, 60), (200, 170, 60), (70, 90, 140), (120, 120, 128))
+CAR_ART = ("sedan", "wagon", "taxi", "sedan", "wagon", "police")
 
 
-def _font() -> pygame.font.Font:
+def _font() -> object:
     try:
-        from game.font import load_font  # type: ignore[attr-defined]
+        from game.font import load_font
 
-        return load_font()  # type: ignore[no-any-return]
-    except Exception:  # the art engineer's bitmap font has not landed: a stand-in
+        return load_font()
+    except (ImportError, FileNotFoundError, ValueError):  # no bitmap font: a stand-in
         if not pygame.font.get_init():
             pygame.font.init()
         return pygame.font.Font(None, 14)
 
 
 def _text(font: object, text: str, colour: tuple[int, int, int]) -> pygame.Surface:
-    try:
-        return font.render(text, False, colour)  # type: ignore[attr-defined]
-    except TypeError:
-        return font.render(text, colour)  # type: ignore[attr-defined]
+    if isinstance(font, pygame.font.Font):
+        return font.render(text, False, colour)
+    return font.render(text, colour)  # type: ignore[attr-defined]
 
 
 def _placeholder_vehicle(kind: str, length: int, width: int, index: int = 0) -> pygame.Surface:
@@ -88,23 +88,30 @@ def _placeholder_vehicle(kind: str, length: int, width: int, index: int = 0) -> 
     return s
 
 
-def _load_vehicle(name: str, fallback: pygame.Surface) -> pygame.Surface:
-    """The art engineer's sprite when available (any size: scaled to the physics box), else ours."""
+def _art_frames(name: str) -> tuple[pygame.Surface, ...] | None:
+    """The art's frames for a vehicle (drawn pointing up), turned to face east; None if missing."""
     try:
-        from game.sprites import load_vehicle  # type: ignore[attr-defined]
+        from game.sprites import load_vehicle
 
-        image = load_vehicle(name)
-        if isinstance(image, (list, tuple)):
-            image = image[0]
-        if isinstance(image, dict):
-            image = next(iter(image.values()))
-        if isinstance(image, pygame.Surface):
-            if image.get_height() > image.get_width():  # drawn facing north: turn to face east
-                image = pygame.transform.rotate(image, -90)
-            return pygame.transform.scale(image, fallback.get_size())
-    except Exception as exc:  # no sheet yet, or another shape than expected
-        log.debug("vehicle sprite %s unavailable (%s); using a placeholder", name, exc)
-    return fallback
+        return tuple(pygame.transform.rotate(f, -90) for f in load_vehicle(name))
+    except Exception as exc:  # no sheet: placeholders keep the chase playable
+        log.warning("vehicle sprite %s unavailable (%s); using a placeholder", name, exc)
+        return None
+
+
+def _train_image(length: int, width: int) -> pygame.Surface:
+    """Locomotive at the nose (east), cars behind it, from the art when present."""
+    loco, car = _art_frames("locomotive"), _art_frames("train_car")
+    if not loco or not car:
+        return _placeholder_vehicle("train", length, width)
+    lw, lh = loco[0].get_size()
+    out = pygame.Surface((length, lh), pygame.SRCALPHA)
+    x = length - lw
+    out.blit(loco[0], (x, 0))
+    while x > 0:
+        x -= car[0].get_width()
+        out.blit(car[0], (x, 0))
+    return out
 
 
 class _Rotations:
@@ -124,11 +131,15 @@ class _Rotations:
 
 class ChaseScene(BaseScene):
     def __init__(self, tilemap: TileMap, seed: int = 0, on_done: OnDone | None = None,
-                 finale: FinaleFactory | None = None) -> None:
+                 finale: FinaleFactory | None = None, flags: dict | None = None,
+                 difficulty: str | None = None, pause: object = None) -> None:
         self.tilemap = tilemap
         self.seed = seed
         self.on_done = on_done
-        self.finale_factory = finale if finale is not None else default_finale
+        self.flags = dict(flags or {})
+        self.difficulty = difficulty
+        self.pause = pause
+        self.finale_factory = finale if finale is not None else self._default_finale
         self.sim = ChaseSim(tilemap, seed=seed)
         self.frame: InputFrame = NO_INPUT
         self.finale: BaseScene | None = None
@@ -146,14 +157,17 @@ class ChaseScene(BaseScene):
         self._font = _font()
         spec = self.sim.player.spec
         bl, bw = int(spec.length), int(spec.width)
-        self._sprites["bus"] = _Rotations(_load_vehicle("bus", _placeholder_vehicle("bus", bl, bw)))
-        self._sprites["rostavili_bus"] = _Rotations(
-            _load_vehicle("bus_rostavili", _placeholder_vehicle("rostavili_bus", bl, bw)))
-        if self.sim.traffic:
-            cs = self.sim.traffic[0][0].spec
-            for i in range(len(CAR_COLOURS)):
-                fallback = _placeholder_vehicle("car", int(cs.length), int(cs.width), i)
-                self._sprites[f"car{i}"] = _Rotations(_load_vehicle(f"car{i % 3 + 1}", fallback))
+        self._frames: dict[str, tuple[_Rotations, ...]] = {}
+        for key, art, kind in (("bus", "bus_a", "bus"), ("rostavili_bus", "bus_b", "rostavili_bus")):
+            frames = _art_frames(art) or (_placeholder_vehicle(kind, bl, bw),)
+            self._frames[key] = tuple(_Rotations(f) for f in frames)
+        cs = self.sim.traffic[0][0].spec if self.sim.traffic else None
+        for i, art in enumerate(CAR_ART):
+            frames = _art_frames(art)
+            if frames is None and cs is not None:
+                frames = (_placeholder_vehicle("car", int(cs.length), int(cs.width), i),)
+            if frames is not None:
+                self._frames[f"car{i}"] = tuple(_Rotations(f) for f in frames)
         self._message = "Catch Rostavili's bus!"
         self._message_steps = 180
 
@@ -164,6 +178,10 @@ class ChaseScene(BaseScene):
         if self.finale is not None:
             self.finale.handle(self.frame)
             return self.finale.update(dt)
+        if self.frame.was_pressed(Action.PAUSE):
+            from game.scenes.pause import PauseScene
+
+            return Push(PauseScene(self.pause))  # type: ignore[arg-type]
         if self.frame.was_pressed(Action.RESTART):
             self.restart()
             return None
@@ -223,27 +241,39 @@ class ChaseScene(BaseScene):
             out.append(Sprite(img, round(v.x - img.get_width() / 2), round(v.y - img.get_height() / 2),
                               layer))
 
-        for ob in sim.obstacles:
-            key = "barrier" if ob.static else "parked"
-            rot = self._sprites.get(f"{key}:{ob.spec.length}x{ob.spec.width}")
-            if rot is None:
-                img = (_placeholder_vehicle("barrier", int(ob.spec.length), int(ob.spec.width)) if ob.static
-                       else _placeholder_vehicle("car", int(ob.spec.length), int(ob.spec.width),
-                                                 len(self._sprites)))
-                rot = self._sprites[f"{key}:{ob.spec.length}x{ob.spec.width}"] = _Rotations(img)
-            add(rot, ob, 0.0)
+        cars = [k for k in self._frames if k.startswith("car")]
+        for n, ob in enumerate(sim.obstacles):
+            if ob.static:
+                key = f"barrier:{ob.spec.length}x{ob.spec.width}"
+                rot = self._sprites.get(key)
+                if rot is None:
+                    rot = self._sprites[key] = _Rotations(
+                        _placeholder_vehicle("barrier", int(ob.spec.length), int(ob.spec.width)))
+                add(rot, ob, 0.0)
+            elif cars:
+                add(self._frames[cars[(n * 5) % len(cars)]][0], ob, 0.0)
         for i, (car, _) in enumerate(sim.traffic):
-            add(self._sprites[f"car{i % len(CAR_COLOURS)}"], car, 1.0)
-        add(self._sprites["rostavili_bus"], sim.rostavili, 2.0)
-        add(self._sprites["bus"], sim.player, 3.0)
+            if cars:
+                frames = self._frames[cars[i % len(cars)]]
+                add(frames[-1] if car.damage >= 60 else frames[0], car, 1.0)
+        add(self._damage_frame("rostavili_bus", sim.rostavili, sim.phase == "crashed"), sim.rostavili, 2.0)
+        add(self._damage_frame("bus", sim.player, False), sim.player, 3.0)
         if sim.train is not None:
             rot = self._sprites.get("train")
             if rot is None:
                 spec = sim.train.body.spec
-                rot = self._sprites["train"] = _Rotations(_load_vehicle(
-                    "train", _placeholder_vehicle("train", int(spec.length), int(spec.width))))
+                rot = self._sprites["train"] = _Rotations(_train_image(int(spec.length), int(spec.width)))
             add(rot, sim.train.body, 4.0)
         return out
+
+    def _damage_frame(self, key: str, v: Vehicle, wrecked: bool) -> _Rotations:
+        """Intact, dented (from half damage), wreck: the art's frames, so damage shows on the bus."""
+        frames = self._frames[key]
+        if wrecked:
+            return frames[-1]
+        if v.damage >= 50 and len(frames) > 2:
+            return frames[1]
+        return frames[0]
 
     def _draw_effects(self, surface: pygame.Surface, cam: tuple[int, int]) -> None:
         sim = self.sim
@@ -327,10 +357,28 @@ class ChaseScene(BaseScene):
         pygame.draw.polygon(surface, (20, 20, 20), [tip, left, right], 1)
 
 
-def default_finale(sim: ChaseSim, on_done: OnDone) -> BaseScene | None:
-    """The fight on foot by the wreck: the combat LevelSim on the same streets, Danko by his bus."""
-    from game.chase import finale_tilemap
-    from game.scenes.level import LevelScene
-    from game.simulation import LevelSim
+    def _default_finale(self, sim: ChaseSim, on_done: OnDone) -> BaseScene | None:
+        """The fight on foot by the wreck: the combat LevelSim on the same streets, Danko by his bus."""
+        from game.chase import finale_tilemap
+        from game.scenes.level import LevelScene
+        from game.simulation import LevelSim
 
-    return LevelScene(LevelSim(finale_tilemap(sim), seed=sim.seed), on_done=on_done)
+        extra = {"difficulty": self.difficulty} if self.difficulty is not None else {}
+        level = LevelSim(finale_tilemap(sim), seed=sim.seed, flags=dict(self.flags), **extra)
+        return LevelScene(level, on_done=on_done, pause=self.pause)  # type: ignore[arg-type]
+
+
+def story_scene(ctx: object) -> BaseScene:
+    """The director's hook for beats of kind `chase` (see game.scenes.director)."""
+    from game.world.tilemap import LevelError, load_tilemap
+
+    path = ctx.level_path  # type: ignore[attr-defined]
+    if path is None:
+        return ctx.fallback()  # type: ignore[attr-defined,no-any-return]
+    try:
+        tilemap = load_tilemap(path)
+    except LevelError as exc:
+        log.error("%s", exc)
+        return ctx.fallback()  # type: ignore[attr-defined,no-any-return]
+    return ChaseScene(tilemap, seed=ctx.seed, on_done=ctx.on_done, flags=ctx.flags,  # type: ignore[attr-defined]
+                      difficulty=ctx.difficulty, pause=ctx.pause)  # type: ignore[attr-defined]

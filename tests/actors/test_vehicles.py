@@ -34,9 +34,10 @@ def turning_radius(speed: float) -> float:
 def test_turning_radius_grows_with_speed():
     radii = [turning_radius(s) for s in (1.0, 2.0, 3.0, BUS.max_speed)]
     assert radii == sorted(radii) and len(set(radii)) == 4, radii
-    # Slow: the wheelbase decides (about L / tan(max_steer)); fast: grip decides, several times wider.
+    # Slow: the wheelbase decides (about L / tan(max_steer)); fast: grip decides (v^2 / grip).
     assert radii[0] == pytest.approx(BUS.wheelbase / math.tan(BUS.max_steer), rel=0.2)
-    assert radii[-1] > 3.5 * radii[0]
+    assert radii[-1] == pytest.approx(BUS.max_speed ** 2 / BUS.grip, rel=0.2)
+    assert radii[-1] > 2.5 * radii[0]
 
 
 def test_bus_is_heavy_accelerates_slowly_and_coasts():
