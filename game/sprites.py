@@ -26,6 +26,11 @@ ANIMS = ("idle", "walk", "punch", "kick", "hurt", "down", "shoot")
 FACINGS = ("down", "left", "right", "up")
 
 
+# Other names callers use for the same vehicles (the chase scene asks for these).
+VEHICLE_ALIASES = {"bus": "bus_a", "bus_rostavili": "bus_b", "car1": "sedan", "car2": "wagon", "car3": "taxi",
+                   "car4": "police", "train": "locomotive"}
+
+
 class SpriteError(Exception):
     """A sprite is missing or malformed; the message names the file."""
 
@@ -106,8 +111,9 @@ def load_effect(name: str, folder: Path | None = None) -> tuple[pygame.Surface, 
 
 def load_vehicle(name: str, folder: Path | None = None) -> tuple[pygame.Surface, ...]:
     """Frames of a vehicle seen from above, pointing up: [0] intact ... [-1] wreck. Names: bus_a,
-    bus_b, sedan, wagon, taxi, police, locomotive, train_car."""
+    bus_b, sedan, wagon, taxi, police, locomotive, train_car (and the VEHICLE_ALIASES)."""
     strips = _strips("vehicles", folder)
+    name = VEHICLE_ALIASES.get(name, name)
     if name not in strips:
         raise SpriteError(f"unknown vehicle '{name}' (have: {', '.join(sorted(strips))})")
     return strips[name]

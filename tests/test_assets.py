@@ -115,6 +115,52 @@ def test_tileset_loads_in_a_level(name, tmp_path):
     assert all("name" in p for p in tilemap.tile_properties.values())
 
 
+@pytest.mark.parametrize("name", TILESETS)
+def test_tmxrasterizer_draws_every_tile_as_the_game_does(name, tmp_path):
+    """Tiled's renderer is the reference: a map holding every tile of the set renders the same."""
+    import os
+    import shutil
+    import subprocess
+
+    from game.world.render import render_full_map
+    from game.world.tilemap import load_tilemap
+
+    tool = shutil.which("tmxrasterizer")
+    if tool is None:
+        if os.environ.get("CI"):
+            pytest.fail("tmxrasterizer is missing on CI: install Debian's 'tiled' package")
+        pytest.skip("tmxrasterizer not installed (apt-get install tiled)")
+    tsx = (ASSETS / "tiles" / f"{name}.tsx").resolve()
+    count = int(ET.parse(tsx).getroot().get("tilecount"))
+    w = 8
+    h = (count + w - 1) // w
+    gids = [str(i + 1) if i < count else "0" for i in range(w * h)]
+    rows = ",\n".join(",".join(gids[r * w:(r + 1) * w]) for r in range(h))
+    level = tmp_path / "all.tmx"
+    level.write_text(f"""<?xml version="1.0" encoding="UTF-8"?>
+<map version="1.8" orientation="orthogonal" renderorder="right-down" width="{w}" height="{h}"
+ tilewidth="16" tileheight="16" infinite="0">
+ <tileset firstgid="1" source="{tsx}"/>
+ <layer id="1" name="ground" width="{w}" height="{h}"><data encoding="csv">
+{rows}
+</data></layer>
+ <objectgroup id="2" name="objects"><object id="1" type="player_spawn" x="8" y="8"/></objectgroup>
+</map>""")
+    ref_png = tmp_path / "tiled.png"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    subprocess.run([tool, "--no-smoothing", "--show-layer", "ground", str(level), str(ref_png)], check=True, env=env,
+                   capture_output=True, timeout=120)
+    ours = render_full_map(load_tilemap(level))
+    ref = pygame.image.load(str(ref_png))
+    assert ours.get_size() == ref.get_size()
+    a = np.frombuffer(pygame.image.tobytes(ours, "RGBA"), np.uint8).astype(int)
+    b = np.frombuffer(pygame.image.tobytes(ref, "RGBA"), np.uint8).astype(int)
+    a4, b4 = a.reshape(-1, 4), b.reshape(-1, 4)
+    a4[:, :3] = a4[:, :3] * a4[:, 3:] // 255
+    b4[:, :3] = b4[:, :3] * b4[:, 3:] // 255
+    assert np.abs(a4 - b4).max() <= 2
+
+
 def test_every_grid_uses_only_its_palette():
     palettes = parse_palettes(SRC / "palettes.txt")
     checked = 0

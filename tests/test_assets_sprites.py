@@ -80,6 +80,7 @@ def test_effects_and_vehicles():
         assert frames[0].get_height() > frames[0].get_width(), "vehicles point up"
         assert rgba(frames[0]).tobytes() != rgba(frames[-1]).tobytes()
     assert sprites.load_vehicle("bus_a")[0].get_height() > sprites.load_vehicle("sedan")[0].get_height()
+    assert sprites.load_vehicle("bus") == sprites.load_vehicle("bus_a")
     with pytest.raises(sprites.SpriteError, match="unknown vehicle"):
         sprites.load_vehicle("tank")
 
