@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
-from dataclasses import dataclass
-from typing import Iterable, Sequence
+from operator import attrgetter
+from typing import Iterable, NamedTuple, Sequence
 
 import numpy as np
 import pygame
@@ -188,8 +188,10 @@ def render_full_map(tilemap: TileMap, atlas: np.ndarray | None = None) -> pygame
     return to_surface(composite(atlas, layers, slice(None), slice(None), tilemap.background))
 
 
-@dataclass(frozen=True)
-class Sprite:
+class Sprite(NamedTuple):
+    """A NamedTuple, not a frozen dataclass: a scene makes one per actor per frame, and this is 4x
+    cheaper to create."""
+
     image: pygame.Surface
     x: int  # top-left on the map, whole pixels
     y: int
@@ -321,6 +323,9 @@ class _LayerGroup:
         return to_surface(composite(self.atlas, layers, slice(None), slice(None), self.background))
 
 
+_SORT_Y = attrgetter("sort_y")
+
+
 class MapRenderer:
     """Draws a TileMap through a camera: chunks below, y-sorted sprites, layers marked `above`."""
 
@@ -344,7 +349,7 @@ class MapRenderer:
              sprites: Iterable[Sprite] = ()) -> None:
         cam_x, cam_y = camera_xy
         self.below.draw(surface, cam_x, cam_y, time_ms)
-        ordered = sorted(sprites, key=lambda s: s.sort_y)
+        ordered = sorted(sprites, key=_SORT_Y)
         if ordered:
             surface.fblits([(s.image, (s.x - cam_x, s.y - cam_y)) for s in ordered])
         self.above.draw(surface, cam_x, cam_y, time_ms)
