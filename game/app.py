@@ -12,7 +12,7 @@ import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 import pygame
 
@@ -23,7 +23,8 @@ from game.input import Action, EdgeTracker, InputReader
 from game.scenes.menu import UIFont
 from game.scenes.options import OptionsScene
 from game.scenes.pause import PauseHooks
-from game.scenes.stack import Scene, SceneStack, Transition
+from game.save import load_progress, save_progress
+from game.scenes.stack import Push, Scene, SceneStack, Transition
 from game.settings import SCALES, Settings, SettingsStore, load_settings
 
 log = logging.getLogger(__name__)
@@ -116,6 +117,28 @@ class App:
     def pause_hooks(self, restart: Callable[[], Transition] | None = None,
                     quit_to_title: Callable[[], Transition] | None = None) -> PauseHooks:
         return PauseHooks(options=self.options_scene, restart=restart, quit_to_title=quit_to_title)
+
+    def title_hooks(self) -> Any:
+        """Continue, Options and saving at each beat, for the story's title screen and director."""
+        from game.scenes.director import TitleHooks
+
+        return TitleHooks(has_save=lambda: self.load_save() is not None, load_save=self.load_save,
+                          on_options=lambda: Push(self.options_scene()), on_progress=self.save_progress)
+
+    def load_save(self) -> tuple[str, dict[str, bool]] | None:
+        """(beat id, flags) of the save for Continue; a corrupt save is set aside with a notice."""
+        problems: list[str] = []
+        progress = load_progress(self.folder, problems)
+        for problem in problems:
+            self.notify(problem)
+        return None if progress is None else (progress.beat, dict(progress.flags))
+
+    def save_progress(self, state: Mapping[str, Any]) -> None:
+        """Called at the start of every beat; a failed write is a notice, never a crash."""
+        try:
+            save_progress(state["beat"], state["flags"], self.folder)
+        except (OSError, ValueError) as exc:
+            self.notify(f"Could not save progress: {exc}")
 
     def notify(self, text: str) -> None:
         """Show a one-line message over the game for a few seconds (and log it)."""

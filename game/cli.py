@@ -234,7 +234,7 @@ def cmd_assets(sheet: Path | None) -> int:
 def cmd_play(args: argparse.Namespace) -> int:
     from game.app import App, AppConfig
     from game.scenes.level import LevelScene
-    from game.scenes.stack import Push, Replace
+    from game.scenes.stack import Replace
     from game.simulation import LevelSim
     from game.world.tilemap import load_tilemap
 
@@ -243,14 +243,12 @@ def cmd_play(args: argparse.Namespace) -> int:
                        scale=args.scale, fullscreen=fullscreen, mute=args.mute)
 
     if args.level is None:  # a new game starts at the title; the story director takes it from there
-        from game.scenes.director import TitleHooks, build_title
+        from game.scenes.director import build_title
         from game.story.script import load_story
 
         story = load_story()  # fail early, before a window opens
         app = App(config)
-        hooks = TitleHooks(has_save=lambda: _has_save(app), load_save=lambda: _load_save(app),
-                           on_options=lambda: Push(app.options_scene()),
-                           on_progress=lambda state: _save(app, state))
+        hooks = app.title_hooks()
         app.first_scene = lambda: build_title(seed=args.seed, story=story, audio=app.audio, hooks=hooks,
                                               settings=lambda: app.settings, pause_hooks=app.pause_hooks)
         return app.run()
@@ -265,30 +263,3 @@ def cmd_play(args: argparse.Namespace) -> int:
 
     app.first_scene = new_scene
     return app.run()
-
-
-def _has_save(app) -> bool:  # type: ignore[no-untyped-def]
-    from game.save import has_progress
-
-    return has_progress(app.folder)
-
-
-def _load_save(app):  # type: ignore[no-untyped-def]
-    """(beat id, flags) of the save for Continue; a corrupt save is set aside with a notice."""
-    from game.save import load_progress
-
-    problems: list[str] = []
-    progress = load_progress(app.folder, problems)
-    for problem in problems:
-        app.notify(problem)
-    return None if progress is None else (progress.beat, dict(progress.flags))
-
-
-def _save(app, state: dict) -> None:  # type: ignore[no-untyped-def]
-    """Saved at the start of every beat; a failed write is a notice, never a crash."""
-    from game.save import save_progress
-
-    try:
-        save_progress(state["beat"], state["flags"], app.folder)
-    except OSError as exc:
-        app.notify(f"could not save progress: {exc}")

@@ -156,3 +156,57 @@ def test_unplugging_the_gamepad_pauses_and_says_so(app):
     app.dispatch(pygame.event.Event(pygame.CONTROLLERDEVICEREMOVED, instance_id=42))
     app.step(edges)
     assert isinstance(app.stack.top, PauseScene) and app.notices[-1][0] == "Gamepad disconnected"
+
+
+def _run_until(stack, predicate, steps=3000):
+    edges = EdgeTracker()
+    for i in range(steps):
+        if predicate():
+            return True
+        mask = int(Action.CONFIRM) if i % 2 == 0 else 0  # a player tapping through cards and dialogue
+        stack.handle(edges.frame(mask))
+        stack.update(1 / 60)
+    return predicate()
+
+
+def test_continue_resumes_at_the_saved_beat_with_the_same_flags(tmp_path):
+    from game.save import load_progress, save_progress
+    from game.scenes.director import build_title
+    from game.scenes.stack import SceneStack
+    from game.story.script import load_story
+
+    story = load_story()
+    beat = story.sequence[3].id
+    flags = {"has_gun": True, "only_in_this_save": True}
+    save_progress(beat, flags, tmp_path)
+    app = App(AppConfig(headless=True, data_dir=tmp_path))
+    stack = SceneStack()
+    stack.push(build_title(story=story, hooks=app.title_hooks(), settings=lambda: app.settings,
+                           pause_hooks=app.pause_hooks))
+    assert "Continue" in stack.top.labels
+    stack.apply(stack.top.select("Continue"))
+    (tmp_path / "save.json").unlink()  # the beat starting again must write the save back by itself
+    assert _run_until(stack, lambda: (tmp_path / "save.json").exists())
+    progress = load_progress(tmp_path)
+    assert progress.beat == beat and dict(progress.flags) == flags
+
+
+def test_a_corrupt_save_hides_continue_and_says_so(tmp_path):
+    from game.scenes.director import build_title
+
+    (tmp_path / "save.json").write_text("{{{")
+    app = App(AppConfig(headless=True, data_dir=tmp_path))
+    title = build_title(hooks=app.title_hooks())
+    title.enter()
+    assert "Continue" not in title.labels
+    assert any("save.json.bad" in text for text, _ in app.notices)
+    assert (tmp_path / "save.json.bad").read_text() == "{{{"
+
+
+def test_options_from_the_title(tmp_path):
+    from game.scenes.director import build_title
+
+    app = App(AppConfig(headless=True, data_dir=tmp_path))
+    title = build_title(hooks=app.title_hooks())
+    title.enter()
+    assert isinstance(title.select("Options").scene, OptionsScene)
