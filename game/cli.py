@@ -10,7 +10,7 @@ from typing import Sequence
 
 log = logging.getLogger(__name__)
 
-COMMANDS = ("play", "check", "render", "replay", "story", "assets", "bench")
+COMMANDS = ("play", "check", "render", "replay", "autoplay", "story", "assets", "bench")
 DEFAULT_MAX_STEPS = 60 * 60 * 10  # ten minutes of game time
 
 
@@ -42,6 +42,14 @@ def build_parser() -> argparse.ArgumentParser:
     replay.add_argument("file", type=Path)
     replay.add_argument("--seed", type=int, default=0)
     replay.add_argument("--max-steps", type=int, default=DEFAULT_MAX_STEPS)
+    replay.add_argument("--difficulty", choices=("easy", "normal", "hard"), default="normal")
+
+    auto = sub.add_parser("autoplay", help="let the autopilot play a level headless; exit 0 when it won")
+    auto.add_argument("level", type=Path)
+    auto.add_argument("--difficulty", choices=("easy", "normal", "hard"), default="normal")
+    auto.add_argument("--seed", type=int, default=0)
+    auto.add_argument("--max-steps", type=int, default=DEFAULT_MAX_STEPS)
+    auto.add_argument("--record", type=Path, metavar="FILE", help="save the run as a replay file")
     sub.add_parser("story", help="print the story sequence derived from the seed's plot")
 
     bench = sub.add_parser("bench", help="time rendering, simulation and loading beside pyscroll/pytmx")
@@ -91,7 +99,9 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "render":
         return cmd_render(args.level, args.out)
     if args.command == "replay":
-        return cmd_replay(args.level, args.file, args.seed, args.max_steps)
+        return cmd_replay(args.level, args.file, args.seed, args.max_steps, args.difficulty)
+    if args.command == "autoplay":
+        return cmd_autoplay(args)
     if args.command == "story":
         return cmd_story()
     if args.command == "bench":
@@ -184,14 +194,31 @@ def cmd_render(level: Path, out: Path) -> int:
     return 0
 
 
-def cmd_replay(level: Path, file: Path, seed: int, max_steps: int) -> int:
+def cmd_autoplay(args: argparse.Namespace) -> int:
+    from game.autoplay import autoplay
+    from game.input import save_replay
+    from game.simulation import LevelSim
+    from game.world.tilemap import load_tilemap
+
+    sim = LevelSim(load_tilemap(args.level), seed=args.seed, difficulty=args.difficulty)
+    outcome, masks = autoplay(sim, args.max_steps)
+    p = sim.player
+    print(f"{outcome} after {sim.steps} steps ({sim.steps / 60:.0f} s) on {args.difficulty}: "
+          f"{sim.kills} enemies down, health {p.health}, lives {p.lives}")
+    print(sim.state_hash())
+    if args.record is not None:
+        save_replay(args.record, masks)
+    return 0 if outcome == "won" else 1
+
+
+def cmd_replay(level: Path, file: Path, seed: int, max_steps: int, difficulty: str = "normal") -> int:
     from game.input import load_replay
     from game.simulation import LevelSim, run_headless
     from game.world.tilemap import load_tilemap
 
     tilemap = load_tilemap(level)
     masks = load_replay(file)
-    sim = LevelSim(tilemap, seed=seed)
+    sim = LevelSim(tilemap, seed=seed, difficulty=difficulty)
     outcome = run_headless(sim, masks, max_steps)
     print(f"{outcome} after {sim.steps} steps")
     print(sim.state_hash())
@@ -258,8 +285,9 @@ def cmd_play(args: argparse.Namespace) -> int:
 
     def new_scene() -> LevelScene:
         hooks = app.pause_hooks(restart=lambda: Replace(new_scene()))
-        return LevelScene(LevelSim(tilemap, seed=args.seed), on_done=lambda outcome: Replace(new_scene()),
-                          pause=hooks)
+        sim = LevelSim(tilemap, seed=args.seed, difficulty=app.settings.difficulty)
+        return LevelScene(sim, on_done=lambda outcome: Replace(new_scene()), pause=hooks,
+                          audio=app.audio, shake_enabled=lambda: app.settings.screen_shake)
 
     app.first_scene = new_scene
     return app.run()

@@ -51,7 +51,7 @@ class Difficulty:
 DIFFICULTY: dict[str, Difficulty] = {
     "easy": Difficulty("easy", 0.6, 1, 1, 1.5, 5, 0.85),
     "normal": Difficulty("normal", 1.0, 2, 1, 1.0, 3, 1.0),
-    "hard": Difficulty("hard", 1.4, 3, 2, 0.7, 2, 1.15),
+    "hard": Difficulty("hard", 1.3, 3, 2, 0.75, 3, 1.15),
 }
 
 
@@ -115,13 +115,16 @@ class LevelSim:
             raise ValueError(f"difficulty must be one of {', '.join(DIFFICULTIES)}, not {difficulty!r}")
         self.tilemap = tilemap
         self.seed = seed
-        self.flags: dict[str, Any] = dict(flags or {})
         self.difficulty = DIFFICULTY[difficulty]
         self.rng = np.random.default_rng(seed)
         self.steps = 0
         self.outcome: str | None = None
         self.tile = tilemap.tile_w
         self.spec: LevelSpec = read_level(tilemap)
+        if flags is None:
+            flags = dict(self.spec.default_flags)  # played on its own: the flags the story would give
+        self.flags: dict[str, Any] = dict(flags)
+        self.initial_flags = dict(self.flags)
         for obj, problem in self.spec.problems:
             log.warning("%s: %s: %s", tilemap.path.name, obj.label() if obj else "", problem)
         self.solid = tilemap.solid.copy()
@@ -137,6 +140,7 @@ class LevelSim:
         self.shake = 0.0
         self.hitstop = 0
         self.last_hit: Enemy | None = None
+        self.last_hit_step = 0
         self.kills = 0
         self.log_combat = log_combat
         self.combat_log: list[tuple[int, str, int]] = []
@@ -156,7 +160,7 @@ class LevelSim:
             kind = KINDS[s.kind]
             hp = max(1, round(kind.hp * self.difficulty.enemy_hp))
             body = Body.at_feet(s.x, s.y, kind.body_w, kind.body_h)
-            e = Enemy(id=s.id, kind=kind, name=s.name, body=body, hp=hp, drop=s.drop, wave=s.wave)
+            e = Enemy(id=s.id, kind=kind, name=s.name or kind.label, body=body, hp=hp, drop=s.drop, wave=s.wave)
             e.cooldown = 40 + (i * 17) % 40  # stagger the first swings
             if s.scripted:
                 e.hostile = False
@@ -165,7 +169,8 @@ class LevelSim:
                 e.aggro = s.aggro
             self.enemies.append(e)
         self.live: list[Enemy] = [e for e in self.enemies if e.state != "dormant"]
-        self.npcs = [Npc(n.name, n.sprite, n.x, n.y) for n in self.spec.npcs]
+        self.npcs = [Npc(n.name, n.sprite, n.x, n.y, "hidden" if n.hidden else "stand", n.facing)
+                     for n in self.spec.npcs]
         self.pickups = [Pickup(p.id, p.kind, p.x, p.y) for p in self.spec.pickups]
         self._pickup_ids = 100000
         self.doors_open: list[int] = []
@@ -180,14 +185,20 @@ class LevelSim:
         """Hot reload (a designer saved in Tiled): walls and tiles come from the new map; actors, flags
         and progress carry on; doors keep their state. Called by the level scene, never by game logic."""
         self.tilemap = tilemap
+        self.spec = read_level(tilemap)  # vents, triggers and exits as saved; fired ids still count
         self.solid = tilemap.solid.copy()
         self.grid = Grid(self.solid, self.tile)
         for door in self.spec.doors:
-            if door.id not in self.doors_open:
+            if door.starts_closed and door.id not in self.doors_open:
                 self._set_door(door.rect, True)
         self._flow = None
         self._flow_tile = None
         self._goal_fields.clear()
+
+    def fresh(self) -> "LevelSim":
+        """The same level from its start: same seed, story flags and difficulty (restart, continue)."""
+        return LevelSim(self.tilemap, seed=self.seed, flags=self.initial_flags,
+                        difficulty=self.difficulty.name, log_combat=self.log_combat)
 
     @property
     def time_ms(self) -> float:
@@ -342,7 +353,7 @@ class LevelSim:
     def _hit_enemy(self, e: Enemy, attack: Attack, kx: float, ky: float, damage: int) -> None:
         was_alive = e.hp > 0
         dealt = e.take_hit(attack, kx, ky, damage, attack.knockback)
-        self.last_hit = e
+        self.last_hit, self.last_hit_step = e, self.steps
         e.make_aggro()
         self.hitstop = max(self.hitstop, attack.hitstop)
         self.shake = max(self.shake, 2.0 + attack.hitstop * 0.4)
@@ -359,8 +370,19 @@ class LevelSim:
                 self.pickups.append(Pickup(self._pickup_ids, e.drop, ex, ey - 4))
 
     def player_shoot(self, aim: tuple[float, float]) -> None:
+        """Hitscan along the aim; an enemy within 25 degrees of it (and in sight) draws the shot."""
         p = self.player
         fx, fy = p.body.feet
+        best_cos = math.cos(math.radians(25))
+        for e in self.live:
+            if not e.hittable or not e.hostile:
+                continue
+            ex, ey = e.body.feet
+            d = math.hypot(ex - fx, ey - fy)
+            if 0 < d < SHOT_RANGE:
+                c = ((ex - fx) * aim[0] + (ey - fy) * aim[1]) / d
+                if c > best_cos and self.grid.line_of_sight(fx, fy - 3, ex, ey - 3):
+                    best_cos, aim = c, ((ex - fx) / d, (ey - fy) / d)
         ox, oy = fx + aim[0] * 6, fy - 10 + aim[1] * 6
         length = self.grid.ray_length(fx, fy - 3, aim[0], aim[1], SHOT_RANGE)
         target, best_t = None, length
@@ -374,6 +396,7 @@ class LevelSim:
             perp = abs((ex - fx) * aim[1] - (ey - fy) * aim[0])
             if perp < e.body.w / 2 + HURT_PAD + 2:
                 target, best_t = e, t
+        p.body.face(*aim)
         self.effects.append(Effect("flash", ox, oy, 5))
         self.effects.append(Effect("tracer", ox, oy, 6, x2=fx + aim[0] * best_t, y2=fy - 10 + aim[1] * best_t))
         self.shake = max(self.shake, 3.0)

@@ -53,23 +53,23 @@ BULLET_SPEED = 3.2
 
 KINDS: dict[str, EnemyKind] = {
     "brawler": EnemyKind(
-        "brawler", "Thug", "thug_brawler", hp=34, speed=0.85, cooldown=55,
-        attacks=(Attack("haymaker", startup=26, active=4, recovery=24, damage=9, reach=12, size=15,
+        "brawler", "Thug", "thug_brawler", hp=44, speed=0.85, cooldown=55,
+        attacks=(Attack("haymaker", startup=26, active=4, recovery=24, damage=10, reach=12, size=15,
                         knockback=2.5, hitstun=20, lunge=0.8, sound="punch"),)),
     "knife": EnemyKind(
-        "knife", "Knife thug", "thug_knife", hp=24, speed=1.3, accel=0.3, cooldown=45, hit_and_run=30,
+        "knife", "Knife thug", "thug_knife", hp=30, speed=1.3, accel=0.3, cooldown=45, hit_and_run=30,
         reach=26,
-        attacks=(Attack("slash", startup=18, active=4, recovery=26, damage=11, reach=14, size=14,
+        attacks=(Attack("slash", startup=20, active=4, recovery=26, damage=11, reach=14, size=14,
                         knockback=2.0, hitstun=18, lunge=2.2, sound="slash"),)),
     "gunman": EnemyKind(
-        "gunman", "Gunman", "thug_gunman", hp=26, speed=0.8, cooldown=110, ranged=True,
+        "gunman", "Gunman", "thug_gunman", hp=32, speed=0.8, cooldown=110, ranged=True,
         keep_min=64, keep_max=120, aggro_range=170,
         attacks=(Attack("shot", startup=45, active=1, recovery=30, damage=12, reach=0, size=0,
                         knockback=2.5, hitstun=18, ranged=True, sound="shot"),)),
     "heavy": EnemyKind(
-        "heavy", "Heavy", "thug_heavy", hp=70, speed=0.55, cooldown=70, armored=True, ring=19,
+        "heavy", "Heavy", "thug_heavy", hp=80, speed=0.55, cooldown=70, armored=True, ring=19,
         reach=26, body_w=14, body_h=8,
-        attacks=(Attack("slam", startup=40, active=5, recovery=34, damage=18, reach=14, size=22,
+        attacks=(Attack("slam", startup=40, active=5, recovery=34, damage=20, reach=14, size=22,
                         knockback=4.0, hitstun=30, knockdown=True, lunge=0.4, sound="slam"),)),
     "rostavili": EnemyKind(
         "rostavili", "Rostavili", "rostavili", hp=150, speed=1.2, accel=0.3, cooldown=40, hit_and_run=20,

@@ -130,6 +130,8 @@ class NpcSpec:
     sprite: str
     x: float
     y: float
+    hidden: bool = False     # out of sight until a script's `appear`
+    facing: str = "down"
 
 
 @dataclass
@@ -143,6 +145,7 @@ class LevelSpec:
     npcs: list[NpcSpec] = field(default_factory=list)
     markers: dict[str, tuple[float, float]] = field(default_factory=dict)
     objective: str = ""
+    default_flags: dict[str, bool] = field(default_factory=dict)  # story flags when played alone
     problems: list[tuple[MapObject | None, str]] = field(default_factory=list)
 
 
@@ -200,6 +203,8 @@ def read_level(tilemap: TileMap, enemy_kinds: frozenset[str] | None = None) -> L
 
         enemy_kinds = frozenset(KINDS)
     spec = LevelSpec(objective=str(tilemap.properties.get("objective", "")))
+    for name in str(tilemap.properties.get("default_flags", "")).replace(",", " ").split():
+        spec.default_flags[name] = True
     for obj in tilemap.objects:
         p = obj.properties
         if obj.type == "enemy":
@@ -216,7 +221,7 @@ def read_level(tilemap: TileMap, enemy_kinds: frozenset[str] | None = None) -> L
                 spec.problems.append((obj, f"drop '{drop}' is not one of {', '.join(PICKUP_KINDS)}"))
                 drop = ""
             spec.enemies.append(EnemySpawn(
-                obj.id, kind, obj.name or kind, obj.x, obj.y, wave=_int(obj, "wave", 0, spec),
+                obj.id, kind, obj.name, obj.x, obj.y, wave=_int(obj, "wave", 0, spec),
                 scripted=_bool(p.get("scripted", False)), min_difficulty=level, drop=drop,
                 aggro=_bool(p.get("aggro", False))))
         elif obj.type == "trigger":
@@ -252,7 +257,8 @@ def read_level(tilemap: TileMap, enemy_kinds: frozenset[str] | None = None) -> L
                                            _int(obj, "phase", 0, spec), _int(obj, "damage", 10, spec)))
         elif obj.type == "npc":
             name = obj.name or str(p.get("sprite", "npc"))
-            spec.npcs.append(NpcSpec(obj.id, name, str(p.get("sprite", name)), obj.x, obj.y))
+            spec.npcs.append(NpcSpec(obj.id, name, str(p.get("sprite", name)), obj.x, obj.y,
+                                     _bool(p.get("hidden", False)), str(p.get("facing", "down"))))
         elif obj.type == "marker" and obj.name:
             spec.markers[obj.name] = (obj.x, obj.y)
     _check_references(tilemap, spec)
@@ -263,7 +269,7 @@ def _check_references(tilemap: TileMap, spec: LevelSpec) -> None:
     by_id = {o.id: o for o in tilemap.objects}
     waves = {e.wave for e in spec.enemies if e.wave}
     set_flags = {t.set_flag for t in spec.triggers if t.set_flag}
-    actor_names = {e.name for e in spec.enemies} | {n.name for n in spec.npcs} | {"danko"}
+    actor_names = {e.name.lower() for e in spec.enemies if e.name} | {n.name.lower() for n in spec.npcs} | {"danko"}
     for t in spec.triggers:
         for c in t.script:
             if c.name in ("flag",):
@@ -278,11 +284,11 @@ def _check_references(tilemap: TileMap, spec: LevelSpec) -> None:
         if t.dialogue and not t.beat:
             spec.problems.append((obj, "dialogue needs a 'beat' naming the story beat it belongs to"))
         for c in t.script:
-            if c.name in ("appear", "walk", "flee", "shoot", "fall", "fight") and c.args[0] not in actor_names:
+            if c.name in ("appear", "walk", "flee", "shoot", "fall", "fight") and c.args[0].lower() not in actor_names:
                 spec.problems.append((obj, f"script: '{c.name}' names no enemy or npc '{c.args[0]}'"))
             if c.name in ("walk", "flee") and c.args[1] not in spec.markers:
                 spec.problems.append((obj, f"script: '{c.name}' names no marker '{c.args[1]}'"))
-            if c.name == "shoot" and c.args[1] not in actor_names:
+            if c.name == "shoot" and c.args[1].lower() not in actor_names:
                 spec.problems.append((obj, f"script: 'shoot' target '{c.args[1]}' is no actor"))
             if c.name == "wave":
                 called.add(int(c.args[0]))

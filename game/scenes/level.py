@@ -1,92 +1,222 @@
-"""The level scene: plays a LevelSim, follows the player with the camera, draws map, actors, HUD.
+"""The level scene: plays a LevelSim, follows Danko with the camera, draws map, actors, effects, HUD.
 
 Lifecycle: enter() builds the renderer and centres the camera; handle() stores the step's input;
-update() steps the simulation once and, when the level ends, asks `on_done` for the transition
-(the story sequence decides what comes next, not this scene); draw() only reads state.
+update() steps the simulation once, plays its sounds, pushes the dialogue overlay for a scripted beat
+(the sim pauses under it), pushes Game Over when the last life is gone, restarts in place on R, and
+when the level is won asks `on_done` for the transition (the story sequence decides what comes next,
+not this scene); draw() only reads state.
 """
 from __future__ import annotations
 
+import functools
 import logging
-from typing import Callable
+import math
+from typing import Any, Callable
 
 import pygame
 
+from game import VIEW_H, VIEW_W
+from game.hud import Hud
 from game.input import NO_INPUT, Action, InputFrame
+from game.scenes.gameover import GameOverScene
 from game.scenes.hotreload import HotReload, apply_reload, draw_reload_error
+from game.scenes.level_view import LevelView
+from game.scenes.menu import UIFont
 from game.scenes.pause import PauseHooks, PauseScene
-from game.scenes.stack import BaseScene, Push, Transition
-from game.simulation import LevelSim
+from game.scenes.stack import BaseScene, Pop, Push, Scene, Transition
+from game.simulation import LOST, WON, LevelSim
 from game.world.camera import Camera
-from game.world.render import MapRenderer, Sprite
+from game.world.render import MapRenderer
 
 log = logging.getLogger(__name__)
 
 OnDone = Callable[[str], "Transition | None"]
+DialogueFactory = Callable[[str, str], "Scene | None"]
 
 
-def _placeholder_danko() -> pygame.Surface:
-    """A 16x24 stand-in until the sprite sheets land: fur hat, grey coat."""
-    s = pygame.Surface((16, 24), pygame.SRCALPHA)
-    s.fill((58, 42, 30), (4, 0, 8, 4))      # fur hat
-    s.fill((224, 176, 140), (5, 4, 6, 5))   # face
-    s.fill((110, 114, 120), (3, 9, 10, 11))  # grey coat
-    s.fill((40, 40, 48), (4, 20, 3, 4))      # legs
-    s.fill((40, 40, 48), (9, 20, 3, 4))
-    return s
+@functools.lru_cache(maxsize=1)
+def _story() -> Any:
+    from game.story.script import load_story
+
+    return load_story()
+
+
+def story_lines(beat: str, key: str) -> tuple:
+    """The lines a trigger names: `key` of `beat` in levels/story.toml, or `beat.key` spelled out."""
+    if "." in key:
+        beat, key = key.split(".", 1)
+    try:
+        value = getattr(_story().beat(beat), key, ())
+    except Exception as exc:  # a broken or missing story must not stop the fight
+        log.warning("no dialogue %s.%s (%s)", beat, key, exc)
+        return ()
+    if isinstance(value, tuple) and all(hasattr(v, "speaker") and hasattr(v, "text") for v in value):
+        return value
+    log.warning("story beat %r has no line list %r", beat, key)
+    return ()
+
+
+def story_dialogue(beat: str, key: str) -> Scene | None:
+    """The story engineer's dialogue overlay with the beat's lines (a plain one until it lands)."""
+    lines = story_lines(beat, key)
+    if not lines:
+        return None
+    try:
+        from game.scenes.dialogue import DialogueScene  # type: ignore[import-not-found]
+    except ImportError:
+        return LinesOverlay(lines)
+    return DialogueScene(lines)
+
+
+class LinesOverlay(BaseScene):
+    """A minimal dialogue box: speaker and text, Confirm for the next line. Fallback only."""
+
+    opaque = False
+
+    def __init__(self, lines: tuple) -> None:
+        self.lines = list(lines)
+        self.index = 0
+        self.frame = NO_INPUT
+        self.font: UIFont | None = None
+
+    def enter(self) -> None:
+        self.font = UIFont()
+
+    def handle(self, frame: InputFrame) -> None:
+        self.frame = frame
+
+    def update(self, dt: float) -> Transition | None:
+        frame, self.frame = self.frame, NO_INPUT
+        apply_reload(self, self.hot_reload.step())
+        if frame.was_pressed(Action.SKIP):
+            return Pop()
+        if frame.was_pressed(Action.CONFIRM) or frame.was_pressed(Action.PUNCH):
+            self.index += 1
+            if self.index >= len(self.lines):
+                return Pop()
+        return None
+
+    def draw(self, surface: pygame.Surface) -> None:
+        font = self.font or UIFont()
+        line = self.lines[min(self.index, len(self.lines) - 1)]
+        box = pygame.Rect(8, VIEW_H - 52, VIEW_W - 16, 46)
+        surface.fill((16, 14, 18), box)
+        pygame.draw.rect(surface, (120, 100, 80), box, 1)
+        name = getattr(line, "name", "") or str(getattr(line, "speaker", "")).title()
+        if name and name.lower() != "narrator":
+            surface.blit(font.render(name, (232, 184, 72)), (box.x + 6, box.y + 4))
+        y = box.y + 4 + font.line_height
+        for text in font.wrap(line.text, box.width - 12)[:3]:
+            surface.blit(font.render(text, (240, 230, 210)), (box.x + 6, y))
+            y += font.line_height
 
 
 class LevelScene(BaseScene):
     pause_on_focus_loss = True  # the app injects a Pause press when the window loses focus
 
-    def __init__(self, sim: LevelSim, on_done: OnDone | None = None, pause: PauseHooks | None = None) -> None:
+    def __init__(self, sim: LevelSim, on_done: OnDone | None = None, pause: PauseHooks | None = None,
+                 audio: Any = None, shake_enabled: Callable[[], bool] | None = None,
+                 dialogue: DialogueFactory | None = story_dialogue) -> None:
         self.sim = sim
         self.on_done = on_done
         self.pause = pause
+        self.audio = audio
+        self.shake_enabled = shake_enabled or (lambda: True)
+        self.dialogue = dialogue
         self.frame: InputFrame = NO_INPUT
         self.renderer: MapRenderer | None = None
         self.camera: Camera | None = None
-        self._danko: pygame.Surface | None = None
-        self._font: pygame.font.Font | None = None
+        self.view = LevelView()
+        self.hud: Hud | None = None
+        self._pending: list[tuple[str, str]] = []
+        self._done = False
+        self.restarts = 0
         self.hot_reload = HotReload(sim.tilemap)  # designers' saves in Tiled show up within a second
 
     def enter(self) -> None:
         self.renderer = MapRenderer(self.sim.tilemap)
         self.camera = Camera(*self.sim.tilemap.pixel_size)
         self.camera.center_on(*self.sim.player.body.feet)
-        self._danko = _placeholder_danko()
-        if not pygame.font.get_init():
-            pygame.font.init()
-        self._font = pygame.font.Font(None, 14)
+        font = UIFont()
+        self.hud = Hud(font)
+        self.view.font = font
 
     def handle(self, frame: InputFrame) -> None:
         self.frame = frame
 
+    def restart(self) -> None:
+        """Back to the level's start at once: same seed, flags and difficulty (R, or Continue)."""
+        self.sim = self.sim.fresh()
+        self._pending.clear()
+        self._done = False
+        self.restarts += 1
+        if self.camera is not None:
+            self.camera.center_on(*self.sim.player.body.feet)
+        if self.hud is not None:
+            self.hud = Hud(self.hud.font)
+
     def update(self, dt: float) -> Transition | None:
-        if self.frame.was_pressed(Action.PAUSE):
-            return Push(PauseScene(self.pause))
+        frame, self.frame = self.frame, NO_INPUT
         apply_reload(self, self.hot_reload.step())
-        outcome = self.sim.step(self.frame)
+        if frame.was_pressed(Action.PAUSE):
+            return Push(PauseScene(self.pause))
+        if frame.was_pressed(Action.RESTART):
+            self.restart()
+            return None
+        if self._pending:  # more lines queued by the same step: show them in turn
+            beat, key = self._pending.pop(0)
+            scene = self.dialogue(beat, key) if self.dialogue else None
+            if scene is not None:
+                return Push(scene)
+        if self._done:
+            return None
+        outcome = self.sim.step(frame)
+        if self.hud is not None:
+            self.hud.tick()
+        for event in self.sim.events:
+            kind = event["type"]
+            if kind == "sound":
+                if self.audio is not None:
+                    self.audio.play(event["name"])
+            elif kind == "dialogue":
+                self._pending.append((event["beat"], event["key"]))
+            elif self.hud is not None:
+                self.hud.on_event(event)
         if self.camera is not None:
             self.camera.follow(*self.sim.player.body.feet)
-        if outcome is not None and self.on_done is not None:
-            return self.on_done(outcome)
+        if outcome == LOST:
+            self._done = True
+            return Push(GameOverScene(on_continue=self.restart, on_quit=self._quit_hook()))
+        if outcome == WON:
+            self._done = True
+            return self.on_done(outcome) if self.on_done is not None else None
+        if self._pending:
+            beat, key = self._pending.pop(0)
+            scene = self.dialogue(beat, key) if self.dialogue else None
+            if scene is not None:
+                return Push(scene)
+        return None
+
+    def _quit_hook(self) -> Callable[[], Transition | None] | None:
+        if self.pause is not None and self.pause.quit_to_title is not None:
+            return self.pause.quit_to_title
+        if self.on_done is not None:
+            return lambda: self.on_done(LOST)  # type: ignore[misc]
         return None
 
     def draw(self, surface: pygame.Surface) -> None:
-        assert self.renderer is not None and self.camera is not None and self._danko is not None
+        assert self.renderer is not None and self.camera is not None and self.hud is not None
         surface.fill((0, 0, 0))
-        fx, fy = self.sim.player.body.feet
-        image = self._danko
-        sprite = Sprite(image, round(fx - image.get_width() / 2), round(fy - image.get_height()), fy)
-        self.renderer.draw(surface, self.camera.offset, self.sim.time_ms, [sprite])
-        self._draw_hud(surface)
+        sim = self.sim
+        amount = sim.shake if self.shake_enabled() else 0.0
+        if amount > 0.3:
+            # Deterministic shake from the game clock: the same replay shakes the same way.
+            self.camera.shake = (round(math.sin(sim.steps * 2.1) * amount),
+                                 round(math.cos(sim.steps * 1.7) * amount * 0.7))
+        else:
+            self.camera.shake = (0, 0)
+        offset = self.camera.offset
+        self.renderer.draw(surface, offset, sim.time_ms, self.view.sprites(sim))
+        self.view.draw_over(surface, sim, offset)
+        self.hud.draw(surface, sim)
         draw_reload_error(surface, self.hot_reload.error)
-
-    def _draw_hud(self, surface: pygame.Surface) -> None:
-        assert self._font is not None
-        player = self.sim.player
-        surface.fill((20, 20, 24), (4, 4, 52, 6))
-        width = max(0, round(50 * player.health / player.tuning.max_health))
-        surface.fill((200, 40, 40), (5, 5, width, 4))
-        text = self._font.render("Reach the exit", False, (240, 230, 210))
-        surface.blit(text, (surface.get_width() - text.get_width() - 4, 3))

@@ -1,0 +1,273 @@
+"""An autopilot for the action levels: walks to the objectives and fights, using only what a player
+sees (positions, tells, the map). It produces held-input masks, so its runs record as replays.
+
+`python -m game autoplay LEVEL [--difficulty easy|normal|hard]` exits 0 when it won. It proves each
+level can be finished; its recorded run on normal is the replay stored in tests/replays/.
+"""
+from __future__ import annotations
+
+import logging
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from game.actors.combat import unit
+from game.actors.enemies import Enemy
+from game.input import Action, EdgeTracker
+from game.simulation import LevelSim
+from game.world.navigation import UNREACHABLE, distance_map
+
+log = logging.getLogger(__name__)
+
+ENGAGE_RANGE = 150.0
+STRIKE_RANGE = 17.0
+PRESS_EVERY = 7
+
+
+@dataclass
+class Autopilot:
+    sim: LevelSim
+    masks: list[int] = field(default_factory=list)
+    _fields: dict[tuple, np.ndarray] = field(default_factory=dict)
+    _solid_version: int = 0
+    _last_pos: tuple[float, float] = (0.0, 0.0)
+    _stuck: int = 0
+    _target_id: int | None = None
+
+    def decide(self) -> int:
+        sim = self.sim
+        p = sim.player
+        if p.state in ("dead", "down"):
+            return 0
+        step = sim.steps
+        fx, fy = p.body.feet
+        # Step out of a vent that is about to blow or blowing.
+        for h in sim.spec.hazards:
+            if h.phase_at(step + 20) != "off" and h.rect.contains_box(_grow(p.body.box, 6)):
+                cx, cy = h.rect.center
+                return _keys(fx - cx or 1.0, fy - cy)
+        enemy = self._pick_enemy()
+        if enemy is not None:
+            return self._fight(enemy)
+        if p.health < 60:
+            item = self._nearest_pickup("first_aid")
+            if item is not None:
+                return self._go(item.x, item.y + 3)
+        goal = self._objective()
+        if goal is None:
+            return 0
+        return self._go(*goal)
+
+    # --- fighting ----------------------------------------------------------------------------
+    def _pick_enemy(self) -> Enemy | None:
+        sim = self.sim
+        fx, fy = sim.player.body.feet
+        best, best_d = None, ENGAGE_RANGE
+        for e in sim.live:
+            if not e.active:
+                continue
+            ex, ey = e.body.feet
+            d = math.hypot(ex - fx, ey - fy)
+            if e.id == self._target_id:
+                d -= 25  # stick with the current target unless another is much closer
+            if e.kind.gun is not None:
+                d -= 40  # gunmen first: they are fragile and dangerous at range
+            elif e.kind.armored:
+                d += 30  # the heavy last
+            if e.aggro and d < best_d and (d < 60 or sim.grid.line_of_sight(fx, fy - 3, ex, ey - 3)):
+                best, best_d = e, d
+        if best is None:
+            # Nobody close in sight: hunt the nearest aggressive enemy wherever it is.
+            for e in sim.live:
+                if e.active and e.aggro:
+                    ex, ey = e.body.feet
+                    d = math.hypot(ex - fx, ey - fy)
+                    if best is None or d < best_d:
+                        best, best_d = e, d
+        self._target_id = best.id if best is not None else None
+        return best
+
+    def _fight(self, e: Enemy) -> int:
+        sim = self.sim
+        p = sim.player
+        fx, fy = p.body.feet
+        ex, ey = e.body.feet
+        dx, dy = ex - fx, ey - fy
+        dist = math.hypot(dx, dy)
+        step = sim.steps
+        # The pistol for gunmen and Rostavili, from a distance, when lined up on one of 8 directions.
+        if (p.armed and p.ammo > 0 and e.hittable and 30 < dist < 180 and p.state == "free"
+                and (e.kind.gun is not None or e.kind.armored) and p.shot_cooldown == 0
+                and sim.grid.line_of_sight(fx, fy - 3, ex, ey - 3)):
+            return _keys(dx, dy) | (int(Action.SHOOT) if step % 2 == 0 else 0)
+        # Bullets in flight toward us: step off their line.
+        for b in sim.bullets:
+            bdx, bdy = fx - b.x, fy - 10 - b.y
+            if bdx * b.vx + bdy * b.vy > 0 and math.hypot(bdx, bdy) < 90:
+                ux, uy = unit(b.vx, b.vy)
+                if abs(bdx * uy - bdy * ux) < 12:
+                    side = 1 if bdx * uy - bdy * ux >= 0 else -1
+                    return _keys(uy * side, -ux * side)
+        # Wind-ups aimed at us: hit first if we can interrupt, otherwise get out of reach.
+        for other in sim.live:
+            if other.state not in ("tell", "attack") or other.attack is None:
+                continue
+            ox, oy = other.body.feet
+            odx, ody = fx - ox, fy - oy
+            odist = math.hypot(odx, ody)
+            a = other.attack
+            if a.ranged:
+                ax, ay = other.aim
+                off_line = abs(odx * ay - ody * ax)
+                locked = other.state == "tell" and other.timer > a.startup * 0.6
+                if odist < 200 and locked and off_line < 16:
+                    return _keys(-ay, ax) if self._clear_side(-ay, ax) else _keys(ay, -ax)
+                continue
+            danger = a.reach + a.size / 2 + a.lunge * a.active + 16
+            if odist > danger + 14:
+                continue
+            if odist > danger:
+                return 0  # just out of reach: let the blow whiff, then step in
+            if other.state == "tell" and not other.kind.armored and odist < STRIKE_RANGE + 2 and p.state == "free":
+                press = int(Action.PUNCH) if step % 2 == 0 else 0
+                return _keys(-odx, -ody) | press
+            if p.state == "free":
+                if not self._clear_side(*unit(odx, ody)):
+                    ax, ay = unit(odx, ody)
+                    return _keys(-ay, ax) if self._clear_side(-ay, ax) else _keys(ay, -ax)
+                return _keys(odx, ody)
+        if not e.hittable:
+            # Downed: wait beside it, not on top of it.
+            if dist < 24:
+                return _keys(-dx, -dy) if dist < 14 else 0
+            return self._go(ex, ey)
+        if dist > STRIKE_RANGE:
+            side = -1 if dx > 0 else 1
+            tx, ty = ex + side * 12, ey
+            if not sim.grid.line_of_sight(fx, fy - 3, ex, ey - 3) or dist > 60:
+                return self._go(ex, ey)
+            return _keys(tx - fx, ty - fy)
+        if e.kind.armored:
+            # Punches bounce off a heavy: open with the knockdown kick, and keep out of his slam.
+            if e.state == "tell":
+                return _keys(-dx, -dy)
+            press = int(Action.KICK) if step % PRESS_EVERY == 0 else 0
+            return _keys(dx, dy) | press
+        press = int(Action.PUNCH) if step % PRESS_EVERY == 0 else 0
+        return _keys(dx, dy) | press
+
+    def _clear_side(self, dx: float, dy: float) -> bool:
+        fx, fy = self.sim.player.body.feet
+        return self.sim.grid.line_of_sight(fx, fy - 3, fx + dx * 20, fy - 3 + dy * 20)
+
+    # --- walking -----------------------------------------------------------------------------
+    def _nearest_pickup(self, kind: str):
+        sim = self.sim
+        fx, fy = sim.player.body.feet
+        items = [i for i in sim.pickups if not i.taken and i.kind == kind
+                 and math.hypot(i.x - fx, i.y - fy) < 220]
+        return min(items, key=lambda i: math.hypot(i.x - fx, i.y - fy)) if items else None
+
+    def _objective(self) -> tuple[float, float] | None:
+        sim = self.sim
+        fx, fy = sim.player.body.feet
+        choices = []
+        for t in sim.spec.triggers:
+            if t.id in sim.fired or t.rect is None:
+                continue
+            if t.requires_flag and not sim.flags.get(t.requires_flag):
+                continue
+            choices.append(t.rect.center)
+        if not choices:
+            for x in sim.spec.exits:
+                if sim.exit_open(x.id):
+                    choices.append(x.rect.center)
+        if not choices:
+            return None
+        return min(choices, key=lambda c: self._path_length(*c))
+
+    def _field(self, gx: float, gy: float) -> np.ndarray:
+        sim = self.sim
+        key = (int(gx // sim.tile), int(gy // sim.tile), tuple(sim.doors_open))
+        if key not in self._fields:
+            if len(self._fields) > 64:
+                self._fields.clear()
+            self._fields[key] = distance_map(~sim.solid, key[:2])
+        return self._fields[key]
+
+    def _path_length(self, gx: float, gy: float) -> float:
+        fx, fy = self.sim.player.body.feet
+        d = self._field(gx, gy)[int((fy - 1) // self.sim.tile), int(fx // self.sim.tile)]
+        return float(d) if d < UNREACHABLE else 1e9
+
+    def _go(self, gx: float, gy: float) -> int:
+        sim = self.sim
+        b = sim.player.body
+        fx, fy = b.feet
+        t = sim.tile
+        moved = math.hypot(fx - self._last_pos[0], fy - self._last_pos[1])
+        self._last_pos = (fx, fy)
+        self._stuck = self._stuck + 1 if moved < 0.05 else 0
+        if self._stuck > 30:
+            k = (sim.steps // 15) % 4
+            return int((Action.UP, Action.RIGHT, Action.DOWN, Action.LEFT)[k])
+        if sim.grid.line_of_sight(b.x + 1, b.y + 1, gx, gy - 3) and sim.grid.line_of_sight(
+                b.x + b.w - 1, b.y + b.h - 1, gx, gy - 3) and math.hypot(gx - fx, gy - fy) < 120:
+            return _keys(gx - fx, gy - fy)
+        dist = self._field(gx, gy)
+        col, row = int(fx // t), int((fy - 1) // t)
+        best, best_d = (0, 0), dist[row, col] if 0 <= row < dist.shape[0] and 0 <= col < dist.shape[1] else UNREACHABLE
+        for ddx, ddy in ((1, 0), (-1, 0), (0, 1), (0, -1), (1, 1), (-1, 1), (1, -1), (-1, -1)):
+            r, c = row + ddy, col + ddx
+            if not (0 <= r < dist.shape[0] and 0 <= c < dist.shape[1]):
+                continue
+            if ddx and ddy and (dist[row, c] >= UNREACHABLE or dist[r, col] >= UNREACHABLE):
+                continue
+            if dist[r, c] < best_d:
+                best, best_d = (ddx, ddy), dist[r, c]
+        if best == (0, 0):
+            return _keys(gx - fx, gy - fy)
+        # Aim for the centre of the next cell, with the whole feet box inside it.
+        tx = (col + best[0] + 0.5) * t
+        ty = (row + best[1] + 0.5) * t + b.h / 2
+        return _keys(tx - fx, ty - fy)
+
+
+def _grow(box: tuple[float, float, float, float], pad: float) -> tuple[float, float, float, float]:
+    return (box[0] - pad, box[1] - pad, box[2] + 2 * pad, box[3] + 2 * pad)
+
+
+def _keys(dx: float, dy: float) -> int:
+    """Direction keys for a wish vector (8-way, with a dead zone so it does not jitter)."""
+    length = math.hypot(dx, dy)
+    if length < 0.5:
+        return 0
+    mask = 0
+    if dx > 0.38 * length:
+        mask |= Action.RIGHT
+    elif dx < -0.38 * length:
+        mask |= Action.LEFT
+    if dy > 0.38 * length:
+        mask |= Action.DOWN
+    elif dy < -0.38 * length:
+        mask |= Action.UP
+    return int(mask)
+
+
+def autoplay(sim: LevelSim, max_steps: int) -> tuple[str, list[int]]:
+    """Play until the level ends or `max_steps` pass; returns the outcome and the held masks."""
+    pilot = Autopilot(sim)
+    edges = EdgeTracker()
+    masks: list[int] = []
+    last = 0
+    while sim.steps < max_steps:
+        mask = pilot.decide()
+        # A press only counts on its first step: release attack buttons held from the last step.
+        mask &= ~(last & (Action.PUNCH | Action.KICK | Action.SHOOT | Action.SPECIAL))
+        masks.append(mask)
+        last = mask
+        outcome = sim.step(edges.frame(mask))
+        if outcome is not None:
+            return outcome, masks
+    return "timeout", masks

@@ -1,0 +1,70 @@
+"""Game over: Danko is out of lives. Continue restarts the level from its start; Quit leaves it.
+
+Lifecycle: an overlay (`opaque = False`) pushed by the level scene; the level keeps drawing beneath.
+Scenes never touch the stack: Continue calls `on_continue` (the level resets itself) and pops; Quit
+pops and then applies `on_quit()`'s transition (the story director's or the CLI's choice).
+"""
+from __future__ import annotations
+
+import logging
+from typing import Callable
+
+import pygame
+
+from game import VIEW_H, VIEW_W
+from game.input import NO_INPUT, Action, InputFrame
+from game.scenes.menu import Item, Menu, UIFont, draw_panel
+from game.scenes.stack import BaseScene, Chain, Pop, Transition
+
+log = logging.getLogger(__name__)
+
+
+class GameOverScene(BaseScene):
+    opaque = False
+    pause_on_focus_loss = False
+
+    def __init__(self, on_continue: Callable[[], None],
+                 on_quit: Callable[[], Transition | None] | None = None) -> None:
+        self.on_continue = on_continue
+        self.on_quit = on_quit
+        items = [Item("Continue")] + ([Item("Quit")] if on_quit is not None else [])
+        self.menu = Menu(items)
+        self.frame: InputFrame = NO_INPUT
+        self.steps = 0
+        self._font: UIFont | None = None
+
+    def enter(self) -> None:
+        self._font = UIFont()
+
+    def handle(self, frame: InputFrame) -> None:
+        self.frame = frame
+
+    def update(self, dt: float) -> Transition | None:
+        frame, self.frame = self.frame, NO_INPUT
+        self.steps += 1
+        if self.steps < 30:
+            return None  # a beat to let the defeat land before a mashed button skips it
+        if frame.was_pressed(Action.RESTART):
+            self.on_continue()
+            return Pop()
+        event = self.menu.handle(frame)
+        if event is None or event.kind != "select" or event.item is None:
+            return None
+        if event.item.key == "Continue":
+            self.on_continue()
+            return Pop()
+        if event.item.key == "Quit" and self.on_quit is not None:
+            after = self.on_quit()
+            return Chain((Pop(), after)) if after is not None else Pop()
+        return None
+
+    def draw(self, surface: pygame.Surface) -> None:
+        font = self._font or UIFont()
+        line = font.line_height + 4
+        rect = pygame.Rect(0, 0, 150, 30 + line * (len(self.menu.items) + 1))
+        rect.center = (VIEW_W // 2, VIEW_H // 2)
+        draw_panel(surface, rect, "GAME OVER", font)
+        self.menu.draw(surface, font, pygame.Rect(rect.x + 6, rect.y + 24, rect.width - 12,
+                                                  line * len(self.menu.items)))
+        hint = font.render("from the start of the level", (150, 140, 128))
+        surface.blit(hint, (rect.centerx - hint.get_width() // 2, rect.bottom - line))

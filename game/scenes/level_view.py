@@ -1,0 +1,327 @@
+"""How an action level looks: actors from the sprite sheets, tells, hit flashes and i-frame blinks,
+steam vents, pickups, doors, sparks and tracers. Draw-only: everything is read from the LevelSim,
+and animation runs on the game clock (`sim.steps`), never the wall clock."""
+from __future__ import annotations
+
+import logging
+import math
+from typing import TYPE_CHECKING, Any
+
+import pygame
+
+from game.world.render import Sprite
+
+if TYPE_CHECKING:  # pragma: no cover
+    from game.actors.enemies import Enemy
+    from game.simulation import LevelSim
+
+log = logging.getLogger(__name__)
+
+TELL_RED = (236, 56, 40)
+FLASH = (255, 255, 255)
+
+
+def _placeholder(color: tuple[int, int, int]) -> Any:
+    """A 16x24 stand-in figure when a sprite sheet is missing."""
+    s = pygame.Surface((16, 24), pygame.SRCALPHA)
+    s.fill((224, 176, 140), (5, 3, 6, 5))
+    s.fill(color, (3, 9, 10, 11))
+    s.fill((40, 40, 48), (4, 20, 3, 4))
+    s.fill((40, 40, 48), (9, 20, 3, 4))
+    return s
+
+
+class _Sheet:
+    """A character's frames, or a coloured placeholder when the sheet cannot be loaded."""
+
+    def __init__(self, name: str) -> None:
+        self.sprites = None
+        try:
+            from game.sprites import load_character
+
+            self.sprites = load_character(name)
+        except Exception as exc:  # a missing sheet must never stop the game
+            log.warning("sprite sheet %r unavailable (%s); using a placeholder", name, exc)
+            self.fallback = _placeholder((110, 114, 120) if name == "danko" else (120, 60, 50))
+
+    def frame(self, anim: str, facing: str, step: int) -> pygame.Surface:
+        if self.sprites is None:
+            return self.fallback
+        try:
+            frames = self.sprites.frames(anim, facing)
+        except KeyError:
+            frames = self.sprites.frames("idle", facing)
+        return frames[(step // 8) % len(frames)]
+
+
+def _silhouette(image: pygame.Surface, color: tuple[int, int, int]) -> pygame.Surface:
+    """The sprite's shape filled with one colour (hit flash, tell glow)."""
+    mask = pygame.mask.from_surface(image)
+    return mask.to_surface(setcolor=(*color, 255), unsetcolor=(0, 0, 0, 0))
+
+
+class LevelView:
+    def __init__(self) -> None:
+        self._sheets: dict[str, _Sheet] = {}
+        self._effects: dict[str, tuple[pygame.Surface, ...]] = {}
+        self._cache: dict[tuple, pygame.Surface] = {}
+
+    def sheet(self, name: str) -> _Sheet:
+        if name not in self._sheets:
+            self._sheets[name] = _Sheet(name)
+        return self._sheets[name]
+
+    def effect(self, name: str) -> tuple[pygame.Surface, ...]:
+        if name not in self._effects:
+            try:
+                from game.sprites import load_effect
+
+                self._effects[name] = load_effect(name)
+            except Exception as exc:
+                log.warning("effect %r unavailable (%s)", name, exc)
+                dot = pygame.Surface((6, 6), pygame.SRCALPHA)
+                pygame.draw.circle(dot, (255, 240, 200), (3, 3), 3)
+                self._effects[name] = (dot,)
+        return self._effects[name]
+
+    def _tinted(self, image: pygame.Surface, color: tuple[int, int, int]) -> pygame.Surface:
+        key = (id(image), color)
+        if key not in self._cache:
+            self._cache[key] = _silhouette(image, color)
+        return self._cache[key]
+
+    # --- sprites for the renderer's y-sorted pass --------------------------------------------
+    def sprites(self, sim: "LevelSim") -> list[Sprite]:
+        out: list[Sprite] = []
+        step = sim.steps
+        out.extend(self._ground_marks(sim))
+        for item in sim.pickups:
+            if item.taken or (item.kind == "ammo" and not sim.player.armed):
+                continue
+            image = self._pickup_image(item.kind, step)
+            out.append(Sprite(image, round(item.x - 6), round(item.y - 8 - (step // 15) % 2), item.y))
+        for npc in sim.npcs:
+            if npc.state == "hidden":
+                continue
+            anim = "down" if npc.state == "fallen" else "idle"
+            image = self.sheet(npc.sprite).frame(anim, npc.facing, step)
+            out.append(Sprite(image, round(npc.x - 8), round(npc.y - 24), npc.y))
+        for e in sim.live:
+            sprite = self._enemy_sprite(e, step)
+            if sprite is not None:
+                out.append(sprite)
+        out.append(self._player_sprite(sim, step))
+        return out
+
+    def _player_sprite(self, sim: "LevelSim", step: int) -> Sprite:
+        p = sim.player
+        b = p.body
+        if p.state == "attack" and p.attack is not None:
+            name = p.attack.name
+            anim = "shoot" if name == "shoot" else "kick" if "kick" in name else "punch"
+            if name == "charge":
+                anim = "punch"
+            if p.attack.phase(p.timer) == "startup" and name != "charge":
+                anim = "idle"
+        elif p.state == "hurt":
+            anim = "hurt"
+        elif p.state in ("down", "dead"):
+            anim = "down"
+        else:
+            anim = "walk" if abs(b.vx) + abs(b.vy) > 0.2 else "idle"
+        image = self.sheet("danko").frame(anim, b.facing, step)
+        fx, fy = b.feet
+        if p.iframes and p.state not in ("dead",) and (step // 4) % 2 == 0:
+            image = self._tinted(image, (255, 255, 255)) if p.iframes > 60 else _blank()
+        return Sprite(image, round(fx - 8), round(fy - 24), fy)
+
+    def _enemy_sprite(self, e: "Enemy", step: int) -> Sprite | None:
+        b = e.body
+        s = e.state
+        attack = e.attack
+        if s in ("down", "dying", "getup"):
+            anim = "down" if s != "getup" or e.timer < 8 else "hurt"
+        elif s == "hurt":
+            anim = "hurt"
+        elif s == "attack" and attack is not None:
+            anim = "shoot" if attack.ranged else "kick" if "kick" in attack.name or attack.name == "slam" else "punch"
+        elif s == "tell" and attack is not None and attack.ranged:
+            anim = "shoot"
+        else:
+            anim = "walk" if abs(b.vx) + abs(b.vy) > 0.15 else "idle"
+        image = self.sheet(e.kind.sprite).frame(anim, b.facing, step + e.id)
+        if s == "dying" and e.timer > 20 and (step // 3) % 2 == 0:
+            return None  # the beaten thug blinks out
+        if e.flash and e.flash % 4 < 2:
+            image = self._tinted(image, FLASH)
+        elif s == "tell" and (e.timer // 4) % 2 == 0:
+            image = self._tinted(image, TELL_RED)  # the tell: a red pulse before every attack
+        fx, fy = b.feet
+        dx = 0
+        if s == "tell" and attack is not None and not attack.ranged:
+            dx = 1 if (e.timer // 2) % 2 else -1  # a wind-up shiver
+        return Sprite(image, round(fx - 8 + dx), round(fy - 24), fy)
+
+    def _ground_marks(self, sim: "LevelSim") -> list[Sprite]:
+        """Shadows and the red ground marks of a heavy blow being wound up (drawn under everyone)."""
+        out = []
+        for e in sim.live:
+            if e.state == "tell" and e.attack is not None and not e.attack.ranged and e.attack.size >= 18:
+                a = e.attack
+                fx, fy = e.body.feet
+                cx, cy = fx + e.aim[0] * a.reach, fy - 3 + e.aim[1] * a.reach
+                r = int(a.size * 0.7)
+                alpha = 60 + int(120 * min(1.0, e.timer / max(1, a.startup)))
+                key = ("mark", r, alpha // 20)
+                if key not in self._cache:
+                    mark = pygame.Surface((r * 2, r), pygame.SRCALPHA)
+                    pygame.draw.ellipse(mark, (*TELL_RED, alpha // 20 * 20), mark.get_rect())
+                    self._cache[key] = mark
+                out.append(Sprite(self._cache[key], round(cx - r), round(cy - r / 2), -1e9))
+        return out
+
+    def _pickup_image(self, kind: str, step: int) -> pygame.Surface:
+        key = ("pickup", kind)
+        if key not in self._cache:
+            s = pygame.Surface((12, 10), pygame.SRCALPHA)
+            if kind == "first_aid":
+                s.fill((20, 16, 18), (0, 0, 12, 10))
+                s.fill((236, 232, 224), (1, 1, 10, 8))
+                s.fill((210, 30, 36), (5, 2, 2, 6))
+                s.fill((210, 30, 36), (3, 4, 6, 2))
+            else:
+                s.fill((20, 16, 18), (0, 1, 12, 9))
+                s.fill((112, 96, 52), (1, 2, 10, 7))
+                for i in range(3):
+                    s.fill((232, 184, 72), (2 + i * 3, 0, 2, 5))
+            self._cache[key] = s
+        return self._cache[key]
+
+    # --- drawn over the map and actors --------------------------------------------------------
+    def draw_over(self, surface: pygame.Surface, sim: "LevelSim", cam: tuple[int, int]) -> None:
+        cx, cy = cam
+        step = sim.steps
+        self._doors(surface, sim, cx, cy, step)
+        self._hazards(surface, sim, cx, cy, step)
+        for e in sim.live:
+            if e.state == "tell" and e.attack is not None:
+                self._tell_marks(surface, e, cx, cy, step)
+        for b in sim.bullets:
+            pygame.draw.line(surface, (255, 236, 160), (round(b.x - cx), round(b.y - cy)),
+                             (round(b.x - b.vx * 1.5 - cx), round(b.y - b.vy * 1.5 - cy)), 2)
+        for fx in sim.effects:
+            self._effect(surface, fx, cx, cy)
+        self._exit_arrows(surface, sim, cx, cy, step)
+
+    def _tell_marks(self, surface: pygame.Surface, e: "Enemy", cx: int, cy: int, step: int) -> None:
+        fx, fy = e.body.feet
+        x, y = round(fx - cx), round(fy - cy)
+        # "!" above the head, growing more urgent as the strike nears.
+        urgent = e.attack is not None and e.timer > e.attack.startup * 0.6
+        color = TELL_RED if urgent or (e.timer // 6) % 2 == 0 else (255, 220, 120)
+        surface.fill((20, 10, 10), (x - 2, y - 35, 5, 9))
+        surface.fill(color, (x - 1, y - 34, 3, 5))
+        surface.fill(color, (x - 1, y - 28, 3, 2))
+        if e.attack is not None and e.attack.ranged:
+            # The gunman's aim: a dotted laser line that tightens and stops tracking before the shot.
+            ax, ay = e.aim
+            ox, oy = fx + ax * 7, fy - 10 + ay * 7
+            length = 110
+            gap = 6 if urgent else 9
+            for d in range(0, length, gap):
+                px, py = round(ox + ax * d - cx), round(oy + ay * d - cy)
+                surface.fill(TELL_RED, (px, py, 2 if urgent else 1, 2 if urgent else 1))
+
+    def _hazards(self, surface: pygame.Surface, sim: "LevelSim", cx: int, cy: int, step: int) -> None:
+        puffs = self.effect("steam_puff")
+        for h in sim.spec.hazards:
+            r = h.rect
+            if r.x + r.w < cx or r.x > cx + surface.get_width() or r.y + r.h < cy - 32 or r.y > cy + surface.get_height():
+                continue
+            phase = h.phase_at(step)
+            t = (step + h.phase) % h.period
+            if phase == "off":
+                continue
+            if phase == "warn":
+                # A readable build-up: wisps grow and the grate glows orange.
+                k = t / max(1, h.warn)
+                glow = pygame.Surface((int(r.w), int(r.h)), pygame.SRCALPHA)
+                glow.fill((255, 120, 40, int(40 + 80 * k) if (t // 6) % 2 else int(30 + 50 * k)))
+                surface.blit(glow, (round(r.x - cx), round(r.y - cy)))
+                n = 1 + int(k * 3)
+                for i in range(n):
+                    frame = puffs[(t // 6 + i) % len(puffs)]
+                    px = r.x + (i * 7 + t // 3) % max(1, int(r.w) - 8)
+                    py = r.y + r.h - 10 - ((t * 0.6 + i * 9) % 18)
+                    img = frame.copy()
+                    img.set_alpha(110)
+                    surface.blit(img, (round(px - cx), round(py - cy)))
+            else:
+                on_t = t - h.warn
+                cols = max(1, int(r.w // 10))
+                for i in range(cols):
+                    for j in range(3):
+                        frame = puffs[(on_t // 4 + i + j) % len(puffs)]
+                        big = pygame.transform.scale(frame, (22, 22))
+                        big.set_alpha(200 - j * 40)
+                        px = r.x + i * (r.w / cols) - 3 + math.sin((on_t + i * 13) * 0.3) * 2
+                        py = r.y + r.h - 20 - j * 12 - (on_t % 12)
+                        surface.blit(big, (round(px - cx), round(py - cy)))
+
+    def _doors(self, surface: pygame.Surface, sim: "LevelSim", cx: int, cy: int, step: int) -> None:
+        for d in sim.spec.doors:
+            if not sim.door_closed(d.id):
+                continue
+            x, y = round(d.rect.x - cx), round(d.rect.y - cy)
+            w, h = round(d.rect.w), round(d.rect.h)
+            surface.fill((28, 22, 22), (x, y, w, h))
+            for i in range(0, w, 4):
+                surface.fill((92, 70, 52), (x + i + 1, y + 1, 2, h - 2))
+            surface.fill((200, 50, 40) if (step // 20) % 2 else (130, 30, 30), (x + w // 2 - 2, y + h // 2 - 2, 4, 4))
+
+    def _exit_arrows(self, surface: pygame.Surface, sim: "LevelSim", cx: int, cy: int, step: int) -> None:
+        if not sim.area_clear:
+            return
+        for x in sim.spec.exits:
+            if not sim.exit_open(x.id):
+                continue
+            mx, my = x.rect.center
+            bob = (step // 10) % 3
+            px, py = round(mx - cx), round(my - cy - 14 - bob)
+            pygame.draw.polygon(surface, (20, 16, 10), [(px - 5, py - 1), (px + 6, py - 1), (px, py + 6)])
+            pygame.draw.polygon(surface, (120, 230, 120), [(px - 4, py), (px + 4, py), (px, py + 4)])
+
+    def _effect(self, surface: pygame.Surface, fx: Any, cx: int, cy: int) -> None:
+        x, y = round(fx.x - cx), round(fx.y - cy)
+        if fx.kind in ("spark", "bigspark"):
+            frames = self.effect("hit_spark")
+            frame = frames[min(len(frames) - 1, fx.age * len(frames) // fx.life)]
+            if fx.kind == "bigspark":
+                frame = pygame.transform.scale(frame, (24, 24))
+            surface.blit(frame, (x - frame.get_width() // 2, y - frame.get_height() // 2))
+        elif fx.kind == "flash":
+            frames = self.effect("muzzle_flash")
+            frame = frames[min(len(frames) - 1, fx.age * len(frames) // fx.life)]
+            surface.blit(frame, (x - 8, y - 8))
+        elif fx.kind == "tracer":
+            if fx.age < 3:
+                pygame.draw.line(surface, (255, 244, 190), (x, y), (round(fx.x2 - cx), round(fx.y2 - cy)), 1)
+        elif fx.kind == "dust":
+            frames = self.effect("dust")
+            frame = frames[min(len(frames) - 1, fx.age * len(frames) // fx.life)]
+            surface.blit(frame, (x - 8, y - 12))
+        elif fx.kind == "text" and self.font is not None:
+            image = self.font.render(fx.text, (120, 230, 120))
+            surface.blit(image, (x - image.get_width() // 2, y - fx.age // 3))
+
+    font: Any = None
+
+
+_BLANK: pygame.Surface | None = None
+
+
+def _blank() -> pygame.Surface:
+    global _BLANK
+    if _BLANK is None:
+        _BLANK = pygame.Surface((1, 1), pygame.SRCALPHA)
+    return _BLANK
