@@ -283,8 +283,9 @@ class LevelSim:
             return
         x, y, t = b.x, b.y, self.tile
         nx, ny = x + dx, y + dy
-        if (nx // t == x // t and (nx + b.w) // t == (x + b.w) // t
-                and ny // t == y // t and (ny + b.h) // t == (y + b.h) // t):
+        w, h = b.w - 1e-6, b.h - 1e-6  # far edges exactly on a tile line belong to the cell before
+        if (nx // t == x // t and (nx + w) // t == (x + w) // t
+                and ny // t == y // t and (ny + h) // t == (y + h) // t):
             b.x, b.y = nx, ny  # no new cell entered: no wall to test
             return
         b.x, b.y, hx, hy = self.grid.move(x, y, b.w, b.h, dx, dy)
