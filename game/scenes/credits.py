@@ -6,7 +6,7 @@ when the last line has passed, `on_done()` gives the transition. draw() only rea
 from __future__ import annotations
 
 import logging
-from typing import Callable, Sequence
+from typing import Any, Callable, Sequence
 
 import pygame
 
@@ -32,8 +32,9 @@ CREDITS: tuple[str, ...] = (
 
 class CreditsScene(BaseScene):
     def __init__(self, on_done: Callable[[], Transition | None] | None = None,
-                 lines: Sequence[str] = CREDITS) -> None:
+                 lines: Sequence[str] = CREDITS, audio: Any = None) -> None:
         self.on_done = on_done
+        self.audio = audio
         self.lines = list(lines)
         self.offset = 0.0
         self.finished = False
@@ -42,6 +43,8 @@ class CreditsScene(BaseScene):
         self._height = 0
 
     def enter(self) -> None:
+        if self.audio is not None:
+            self.audio.music("title")  # the heroic theme again over Red Square
         font = load_ui_font()
         self._images = []
         for text in self.lines:

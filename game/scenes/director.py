@@ -303,7 +303,7 @@ class Director:
             self.index = i + 1
             return Replace(self._card(i + 1))
         self.finished = True
-        return Replace(CreditsScene(on_done=self.on_finished))
+        return Replace(CreditsScene(on_done=self.on_finished, audio=self.audio))
 
 
 # --- The title, wired to the director -------------------------------------------------------

@@ -92,3 +92,15 @@ def test_title_draws_logo_and_prompt():
 
 def _reddish(color) -> bool:
     return color[0] > 140 and color[1] < 90 and color[2] < 90
+
+
+def test_python_m_game_with_no_arguments_starts_at_the_title(tmp_path, monkeypatch):
+    from game.cli import main
+
+    monkeypatch.setenv("REDHEAT_DATA_DIR", str(tmp_path))
+    out = tmp_path / "frame.png"
+    assert main(["--headless", "--frames", "40", "--save-frame", str(out)]) == 0
+    frame = pygame.image.load(str(out))
+    assert frame.get_at((2, 2))[:3] in ((18, 8, 10), (26, 10, 12))  # the title's dark red ground
+    reds = sum(1 for x in range(0, 320, 2) for y in range(30, 90, 2) if _reddish(frame.get_at((x, y))))
+    assert reds > 50  # the logo
