@@ -112,11 +112,12 @@ class App:
 
     # --- services for scenes built by the CLI or the story director --------------------------
     def options_scene(self) -> OptionsScene:
-        return OptionsScene(self.store)
+        return OptionsScene(self.store, self.audio)
 
     def pause_hooks(self, restart: Callable[[], Transition] | None = None,
                     quit_to_title: Callable[[], Transition] | None = None) -> PauseHooks:
-        return PauseHooks(options=self.options_scene, restart=restart, quit_to_title=quit_to_title)
+        return PauseHooks(options=self.options_scene, restart=restart, quit_to_title=quit_to_title,
+                          audio=self.audio)
 
     def title_hooks(self) -> Any:
         """Continue, Options and saving at each beat, for the story's title screen and director."""
@@ -214,6 +215,9 @@ class App:
             problem = self.store.save()
             if problem:
                 log.warning("%s", problem)
+            close = getattr(self.audio, "close", None)
+            if close is not None:
+                close()
             pygame.display.quit()
 
     def _loop(self) -> int:

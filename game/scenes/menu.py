@@ -41,9 +41,17 @@ class Item:
 
 @dataclass(frozen=True)
 class MenuEvent:
-    kind: str  # "select", "change" or "back"
+    kind: str  # "select", "change", "back" or "move" (the selection moved)
     item: Item | None = None
     delta: int = 0
+
+
+def click(audio: object, event: "MenuEvent | None") -> None:
+    """The menu sounds: a tick when the selection moves, a confirm when something is chosen."""
+    if audio is None or event is None:
+        return
+    name = {"move": "menu_move", "change": "menu_move", "select": "confirm", "back": "menu_move"}[event.kind]
+    audio.play(name)  # type: ignore[attr-defined]
 
 
 class UIFont:
@@ -117,7 +125,7 @@ class Menu:
         delta = self._repeat(frame, Action.RIGHT) - self._repeat(frame, Action.LEFT)
         if delta and self.current.adjustable:
             return MenuEvent("change", self.current, delta)
-        return None
+        return MenuEvent("move", self.current) if step else None
 
     def _repeat(self, frame: InputFrame, action: Action) -> int:
         if frame.was_pressed(action):

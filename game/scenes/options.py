@@ -9,6 +9,7 @@ key or button, so while it waits the app hands raw events to `capture_event` fir
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 import pygame
 
@@ -16,7 +17,7 @@ from game import VIEW_H, VIEW_W
 from game.input import (ALL_ACTIONS, CANCEL_BUTTON, DEFAULT_KEYS, DEFAULT_PAD, RESERVED_BUTTONS,
                         RESERVED_KEYS, Action, InputFrame, NO_INPUT, display_name, key_name, pad_button_name,
                         rebind)
-from game.scenes.menu import DIM, ROW_GAP, Item, Menu, MenuEvent, TEXT, UIFont, VALUE, draw_panel
+from game.scenes.menu import DIM, ROW_GAP, TEXT, VALUE, Item, Menu, MenuEvent, UIFont, click, draw_panel
 from game.scenes.stack import BaseScene, Pop, Transition
 from game.settings import (DIFFICULTIES, SCALES, TEXT_SPEEDS, VOLUME_STEPS, Settings, SettingsStore,
                            action_names)
@@ -50,8 +51,9 @@ class OptionsScene(BaseScene):
     opaque = False
     pause_on_focus_loss = False
 
-    def __init__(self, store: SettingsStore) -> None:
+    def __init__(self, store: SettingsStore, audio: Any = None) -> None:
         self.store = store
+        self.audio = audio  # menu sounds; an effects-volume change plays a sample at the new level
         self.page = "main"
         self.menu = self._main_menu()
         self.frame: InputFrame = NO_INPUT
@@ -83,11 +85,12 @@ class OptionsScene(BaseScene):
                 self._end_capture("No input: binding unchanged")
             return None
         event = self.menu.handle(frame)
-        if event is None:
+        if event is None or event.kind == "move":
+            click(self.audio, event)
             return None
-        if self.page == "main":
-            return self._main_event(event)
-        return self._bindings_event(event)
+        result = self._main_event(event) if self.page == "main" else self._bindings_event(event)
+        click(self.audio, event)  # after the change, so an effects-volume change is heard at its new level
+        return result
 
     # --- main page ---------------------------------------------------------------------------
     def _main_menu(self, index: int = 0) -> Menu:

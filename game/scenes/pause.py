@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import Callable
+from typing import Any, Callable
 
 import pygame
 
 from game import VIEW_H, VIEW_W
 from game.input import NO_INPUT, InputFrame
-from game.scenes.menu import ROW_GAP, Item, Menu, UIFont, draw_panel
+from game.scenes.menu import ROW_GAP, Item, Menu, UIFont, click, draw_panel
 from game.scenes.stack import BaseScene, Chain, Pop, Push, Scene, Transition
 
 log = logging.getLogger(__name__)
@@ -29,6 +29,7 @@ class PauseHooks:
     options: Callable[[], Scene] | None = None  # builds the options scene to push
     restart: Callable[[], Transition] | None = None  # applied in place of the paused scene
     quit_to_title: Callable[[], Transition] | None = None  # e.g. Reset(TitleScene(...))
+    audio: Any = None  # menu sounds (game.audio.Audio), optional
 
 
 class PauseScene(BaseScene):
@@ -57,6 +58,7 @@ class PauseScene(BaseScene):
     def update(self, dt: float) -> Transition | None:
         frame, self.frame = self.frame, NO_INPUT
         event = self.menu.handle(frame)
+        click(self.hooks.audio, event)
         if event is None:
             return None
         if event.kind == "back":

@@ -195,3 +195,18 @@ def test_overlays_draw_over_the_scene_below(store):
     stack.draw(surface)
     assert surface.get_at((2, 2))[:3] != (200, 200, 200)  # dimmed
     assert surface.get_at((2, 2))[:3] != (0, 0, 0)  # but still visible beneath
+
+
+def test_menus_tick_and_confirm_and_effects_volume_is_heard_at_its_new_level(store):
+    from game.audio import Audio
+
+    audio = Audio.null()
+    stack = SceneStack()
+    stack.push(PauseScene(PauseHooks(options=lambda: OptionsScene(store, audio), audio=audio)))
+    drive = Driver(stack)
+    drive.press(Action.DOWN)
+    drive.press(Action.CONFIRM)
+    assert list(audio.history)[-2:] == [("play", "menu_move"), ("play", "confirm")]
+    drive.press(Action.DOWN)
+    drive.press(Action.LEFT)  # effects 80% -> 70%, then the sample
+    assert store.settings.sfx_volume == pytest.approx(0.7) and audio.history[-1] == ("play", "menu_move")
