@@ -62,12 +62,12 @@ class Hud:
     def draw(self, surface: pygame.Surface, sim: "LevelSim") -> None:
         p = sim.player
         font = self.font
-        _text(surface, font, "DANKO", (4, 3))
-        _bar(surface, 36, 5, 60, 5, p.health / p.tuning.max_health, RED if p.health > 25 or
+        x0 = 4 + _text(surface, font, "DANKO", (4, 3)) + 5
+        _bar(surface, x0, 5, 60, 5, p.health / p.tuning.max_health, RED if p.health > 25 or
              (sim.steps // 8) % 2 else (255, 120, 100))
         # Lives as little fur hats.
         for i in range(max(0, p.lives)):
-            x = 102 + i * 8
+            x = x0 + 66 + i * 8
             surface.fill(SHADOW, (x, 4, 7, 7))
             surface.fill((92, 64, 44), (x, 4, 6, 3))
             surface.fill((224, 176, 140), (x + 1, 7, 4, 3))

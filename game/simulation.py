@@ -29,6 +29,8 @@ log = logging.getLogger(__name__)
 WON, LOST, TIMEOUT = "won", "lost", "timeout"
 DEATH_STEPS = 90           # Danko lies on the floor this long before a life is spent
 PICKUP_SIZE = 12.0
+SEPARATION = 13.0          # px between enemies' feet below which they push apart
+SEPARATION_PUSH = 0.12
 SEPARATE_EVERY = 3         # steps between crowd separation passes (the push persists in between)
 FIRST_AID = 40
 AMMO_CLIP = 6
@@ -488,36 +490,41 @@ class LevelSim:
         self._tokens[0], self._tokens[1] = melee, ranged
 
     def _separate(self) -> None:
-        """Push overlapping enemies apart (and off Danko) so they never stack on one spot."""
+        """Push overlapping enemies apart (and off Danko) so they never stack on one spot.
+
+        One numpy pass over all pairs: cheaper than Python loops once a crowd gathers round Danko."""
+        movers = []
+        xs: list[float] = []
+        ys: list[float] = []
         for e in self.live:
             e.push_x = e.push_y = 0.0
-        movers = [e for e in self.live if e.alive and e.state not in ("down", "dying")]
-        n = len(movers)
-        px, py = self.player.body.feet
-        if n >= 2:
-            pos = np.array([e.body.feet for e in movers])
-            diff = pos[:, None, :] - pos[None, :, :]
-            d2 = (diff ** 2).sum(axis=2)
-            close = (d2 < 13.0 ** 2) & (d2 > 1e-6)
+            if e.state in ("down", "dying") or e.hp <= 0:
+                continue
+            b = e.body
+            movers.append(e)
+            xs.append(b.x + b.w / 2)
+            ys.append(b.y + b.h)
+        if len(movers) >= 2:
+            x, y = np.array(xs), np.array(ys)
+            dx = x[:, None] - x[None, :]
+            dy = y[:, None] - y[None, :]
+            d2 = dx * dx + dy * dy
+            close = (d2 < SEPARATION ** 2) & (d2 > 1e-6)
             if close.any():
                 d = np.sqrt(np.where(close, d2, 1.0))
-                strength = np.where(close, (13.0 - d) / d * 0.12, 0.0)
-                push = (diff * strength[:, :, None]).sum(axis=1)
-                for e, (ux, uy) in zip(movers, push.tolist()):
-                    if ux or uy:
-                        self._nudge(e, ux, uy)
-        for e in movers:
-            ex, ey = e.body.feet
-            dx, dy = ex - px, ey - py
-            d2 = dx * dx + dy * dy
+                strength = np.where(close, (SEPARATION - d) / d * SEPARATION_PUSH, 0.0)
+                push_x = (dx * strength).sum(axis=1).tolist()
+                push_y = (dy * strength).sum(axis=1).tolist()
+                for e, ux, uy in zip(movers, push_x, push_y):
+                    e.push_x, e.push_y = ux, uy
+        px, py = self.player.body.feet
+        for e, x0, y0 in zip(movers, xs, ys):
+            ddx, ddy = x0 - px, y0 - py
+            d2 = ddx * ddx + ddy * ddy
             if 1e-6 < d2 < 11.0 ** 2:
-                d = math.sqrt(d2)
-                self._nudge(e, dx / d * (11.0 - d) * 0.3, dy / d * (11.0 - d) * 0.3)
-
-    @staticmethod
-    def _nudge(e: Enemy, ux: float, uy: float) -> None:
-        e.push_x += ux
-        e.push_y += uy
+                dist = math.sqrt(d2)
+                e.push_x += ddx / dist * (11.0 - dist) * 0.3
+                e.push_y += ddy / dist * (11.0 - dist) * 0.3
 
     def _move_bullets(self) -> None:
         if not self.bullets:

@@ -130,8 +130,12 @@ class Grid:
                     old_c, new_c = int(x // t), int(nx // t)
                 if new_c != old_c:
                     r0, r1 = int(y // t), int((y + h - 1e-6) // t)
-                    blocked = new_c < 0 or new_c >= self.cols or r0 < 0 or r1 >= self.rows or any(
-                        cells[r][new_c] for r in range(r0, r1 + 1))
+                    blocked = new_c < 0 or new_c >= self.cols or r0 < 0 or r1 >= self.rows
+                    if not blocked:
+                        for r in range(r0, r1 + 1):
+                            if cells[r][new_c]:
+                                blocked = True
+                                break
                     if blocked:
                         hit_x = True
                         nx = new_c * t - w - 1e-4 if sx > 0 else (new_c + 1) * t + 1e-4
@@ -144,8 +148,13 @@ class Grid:
                     old_r, new_r = int(y // t), int(ny // t)
                 if new_r != old_r:
                     c0, c1 = int(x // t), int((x + w - 1e-6) // t)
-                    blocked = new_r < 0 or new_r >= self.rows or c0 < 0 or c1 >= self.cols or any(
-                        cells[new_r][c] for c in range(c0, c1 + 1))
+                    blocked = new_r < 0 or new_r >= self.rows or c0 < 0 or c1 >= self.cols
+                    if not blocked:
+                        row = cells[new_r]
+                        for c in range(c0, c1 + 1):
+                            if row[c]:
+                                blocked = True
+                                break
                     if blocked:
                         hit_y = True
                         ny = new_r * t - h - 1e-4 if sy > 0 else (new_r + 1) * t + 1e-4

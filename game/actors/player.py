@@ -36,6 +36,10 @@ SHOT_COOLDOWN = 22
 SHOT_DAMAGE = 40
 SHOT_RANGE = 220.0
 BUFFER_STEPS = 10
+_BUTTONS = ((int(Action.PUNCH), "punch"), (int(Action.KICK), "kick"), (int(Action.SPECIAL), "charge"),
+            (int(Action.SHOOT), "shoot"))
+_ATTACK_BITS = int(Action.PUNCH | Action.KICK | Action.SPECIAL | Action.SHOOT)
+_UP, _DOWN, _LEFT, _RIGHT = int(Action.UP), int(Action.DOWN), int(Action.LEFT), int(Action.RIGHT)
 IFRAMES = 70           # blinking invulnerability after a hit
 DOWN_STEPS = 45        # lying on the floor after a knockdown
 RESPAWN_IFRAMES = 120
@@ -74,11 +78,12 @@ class Player:
 
     # --- input -------------------------------------------------------------------------------
     def _read_buttons(self, frame: InputFrame) -> None:
-        for action, name in ((Action.PUNCH, "punch"), (Action.KICK, "kick"),
-                             (Action.SPECIAL, "charge"), (Action.SHOOT, "shoot")):
-            if frame.pressed & action:
-                self.buffered, self.buffer_age = name, 0
-                return
+        pressed = int(frame.pressed)
+        if pressed & _ATTACK_BITS:
+            for bit, name in _BUTTONS:
+                if pressed & bit:
+                    self.buffered, self.buffer_age = name, 0
+                    return
         if self.buffered is not None:
             self.buffer_age += 1
             if self.buffer_age > BUFFER_STEPS:
@@ -101,7 +106,9 @@ class Player:
             world.move_player()
             return
         self._read_buttons(frame)
-        dx, dy = frame.move
+        held = int(frame.held)  # plain ints: IntFlag arithmetic is slow on the hot path
+        dx = (1 if held & _RIGHT else 0) - (1 if held & _LEFT else 0)
+        dy = (1 if held & _DOWN else 0) - (1 if held & _UP else 0)
         if dx or dy:
             self.aim = snap8(dx, dy)
         self.timer += 1
