@@ -1,0 +1,222 @@
+"""The locksmith's puzzle: match Danko's drawing of the key to a blank, a lock maker, and a locker bank.
+
+Pure logic on the fixed step (no pygame). Three boards in order: key blanks (bow shape and number of
+cuts), lock makers (which blanks they cut and how deep), and the maker's installations (the number
+stamped on the key). A wrong pick crosses that card out and says why it is wrong; the second wrong pick
+on a board adds the locksmith's general tip; from the third the locksmith taps the right card. Crossed
+cards cannot be picked again, so every board is solved in at most (cards - 1) wrong tries: the puzzle
+cannot dead-end.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from game.input import Action, InputFrame
+
+log = logging.getLogger(__name__)
+
+COLUMNS = 3
+BOWS = ("round", "square", "hexagon", "clover", "triangle")
+
+
+@dataclass(frozen=True)
+class Key:
+    bow: str
+    cuts: tuple[int, ...]  # depth of each cut, tip last
+    stamp: str
+
+
+@dataclass(frozen=True)
+class Card:
+    id: str
+    title: str
+    lines: tuple[str, ...] = ()
+    bow: str | None = None      # drawn as a shape (board 1)
+    cuts: int | None = None     # drawn as notches (board 1)
+    why_not: str = ""           # said when picked wrongly
+
+
+@dataclass(frozen=True)
+class Board:
+    title: str
+    question: str
+    cards: tuple[Card, ...]
+    answer: str
+    tip: str                    # the locksmith's general tip after two wrong tries
+    found: str                  # what the notes record when solved
+
+    def __post_init__(self) -> None:
+        if self.answer not in {c.id for c in self.cards}:
+            raise ValueError(f"board {self.title!r}: answer {self.answer!r} is not one of its cards")
+
+
+@dataclass(frozen=True)
+class Puzzle:
+    key: Key
+    boards: tuple[Board, ...]
+
+
+LOCKSMITH = Puzzle(
+    key=Key(bow="hexagon", cuts=(3, 1, 4, 1, 5), stamp="1217"),
+    boards=(
+        Board(
+            title="KEY BLANKS",
+            question="Which blank was this key cut from?",
+            cards=(
+                Card("Y1", "Y1", ("Yale",), bow="round", cuts=5,
+                     why_not="Y1 has a round bow. Yours has six sides."),
+                Card("CL6", "CL-6", ("Chicago Lock",), bow="hexagon", cuts=6,
+                     why_not="CL-6 takes six cuts. Count yours: five."),
+                Card("M5", "M5", ("Master",), bow="square", cuts=5,
+                     why_not="M5 has a square bow. Yours has six sides."),
+                Card("CL5", "CL-5", ("Chicago Lock",), bow="hexagon", cuts=5),
+                Card("IL5", "IL-5", ("Illinois",), bow="clover", cuts=5,
+                     why_not="IL-5 has a clover bow. Yours has six sides."),
+                Card("E4", "E4", ("Eagle",), bow="hexagon", cuts=4,
+                     why_not="E4 takes four cuts. Count yours: five."),
+            ),
+            answer="CL5",
+            tip="Locksmith: Bow first, count its sides. Then count the cuts.",
+            found="Blank CL-5",
+        ),
+        Board(
+            title="LOCK MAKERS",
+            question="Whose blanks and depths fit this key?",
+            cards=(
+                Card("yale", "YALE", ("Y1", "depth 1-5"),
+                     why_not="Yale does not cut CL-5 blanks."),
+                Card("illinois", "ILLINOIS", ("IL-5 CL-5", "depth 2-7"),
+                     why_not="Illinois never cuts to depth 1. Your key has two."),
+                Card("chicago", "CHICAGO LK", ("CL-5 CL-6", "depth 1-5")),
+                Card("master", "MASTER", ("M5", "depth 0-4"),
+                     why_not="Master does not cut CL-5 blanks."),
+                Card("eagle", "EAGLE", ("E4 CL-5", "depth 3-9"),
+                     why_not="Eagle starts at depth 3. Your key has cuts of 1."),
+                Card("acme", "ACME", ("A2", "depth 1-6"),
+                     why_not="Acme does not cut CL-5 blanks."),
+            ),
+            answer="chicago",
+            tip="Locksmith: It must take CL-5, and reach from depth 1 to 5.",
+            found="Chicago Lock",
+        ),
+        Board(
+            title="CHICAGO LOCK CO. ORDERS",
+            question="Which lockers carry number 1217?",
+            cards=(
+                Card("union", "UNION STN", ("lockers", "100-899"),
+                     why_not="Union Station stops at 899. The key says 1217."),
+                Card("terminal", "BUS TERMINAL", ("lockers", "1000-1399")),
+                Card("ohare", "O'HARE", ("lockers", "2000-2599"),
+                     why_not="O'Hare starts at 2000. The key says 1217."),
+                Card("ymca", "YMCA", ("gym lockers", "1400-1699"),
+                     why_not="The YMCA starts at 1400. The key says 1217."),
+                Card("post", "POST OFFICE", ("boxes", "1-99"),
+                     why_not="Post boxes stop at 99. The key says 1217."),
+                Card("hotel", "HOTEL", ("safes", "3000-3199"),
+                     why_not="The hotel safes start at 3000. The key says 1217."),
+            ),
+            answer="terminal",
+            tip="Locksmith: Read the number stamped on the bow: 1217.",
+            found="Bus terminal lockers",
+        ),
+    ),
+)
+
+
+@dataclass
+class PuzzleState:
+    """Where the player is in the puzzle; `step` applies one fixed step of input."""
+
+    puzzle: Puzzle = LOCKSMITH
+    board: int = 0
+    cursor: int = 0
+    wrong: int = 0                           # wrong tries on this board
+    crossed: set[str] = field(default_factory=set)
+    message: str = ""
+    tip: str = ""
+    pointed: str | None = None               # the card the locksmith taps after three wrong tries
+    solved: list[str] = field(default_factory=list)
+    last: str | None = None                  # "wrong" / "right" / "moved" this step, for sounds
+    done: bool = False
+    total_wrong: int = 0
+
+    @property
+    def current(self) -> Board:
+        return self.puzzle.boards[min(self.board, len(self.puzzle.boards) - 1)]
+
+    def step(self, frame: InputFrame) -> str | None:
+        """Returns "won" when the last board is solved."""
+        self.last = None
+        if self.done:
+            return "won"
+        cards = self.current.cards
+        n = len(cards)
+        rows = (n + COLUMNS - 1) // COLUMNS
+        col, row = self.cursor % COLUMNS, self.cursor // COLUMNS
+        if frame.was_pressed(Action.LEFT):
+            col = (col - 1) % COLUMNS
+        elif frame.was_pressed(Action.RIGHT):
+            col = (col + 1) % COLUMNS
+        elif frame.was_pressed(Action.UP):
+            row = (row - 1) % rows
+        elif frame.was_pressed(Action.DOWN):
+            row = (row + 1) % rows
+        moved = min(row * COLUMNS + col, n - 1)
+        if moved != self.cursor:
+            self.cursor, self.last = moved, "moved"
+        if frame.was_pressed(Action.CONFIRM) or frame.was_pressed(Action.PUNCH):
+            return self.pick(cards[self.cursor].id)
+        return None
+
+    def pick(self, card_id: str) -> str | None:
+        board = self.current
+        card = next(c for c in board.cards if c.id == card_id)
+        if card_id in self.crossed:
+            self.message = f"{card.title} is already ruled out."
+            self.last = "wrong"
+            return None
+        if card_id != board.answer:
+            self.crossed.add(card_id)
+            self.wrong += 1
+            self.total_wrong += 1
+            self.message = card.why_not or "No. That one does not match."
+            if self.wrong >= 2:
+                self.tip = board.tip
+            if self.wrong >= 3:
+                self.pointed = board.answer
+            self.last = "wrong"
+            return None
+        self.solved.append(board.found)
+        self.last = "right"
+        self.message = f"Yes: {board.found}."
+        self.board += 1
+        self.cursor, self.wrong, self.crossed, self.tip, self.pointed = 0, 0, set(), "", None
+        if self.board >= len(self.puzzle.boards):
+            self.done = True
+            return "won"
+        return None
+
+    def state(self) -> tuple:
+        return (self.board, self.cursor, self.wrong, tuple(sorted(self.crossed)), tuple(self.solved),
+                self.done, self.total_wrong)
+
+
+def autopilot_mask(state: PuzzleState, step: int) -> int:
+    """Tries the cards in reading order, skipping crossed ones: it walks the hint path every time.
+
+    Presses come as a press on even steps and a release on odd ones, so every press is an edge.
+    """
+    if step % 2:
+        return 0
+    board = state.current
+    target = next(i for i, c in enumerate(board.cards) if c.id not in state.crossed)
+    if state.pointed is not None:
+        target = next(i for i, c in enumerate(board.cards) if c.id == state.pointed)
+    if state.cursor == target:
+        return int(Action.CONFIRM)
+    tc, tr = target % COLUMNS, target // COLUMNS
+    cc, cr = state.cursor % COLUMNS, state.cursor // COLUMNS
+    if tr != cr:
+        return int(Action.DOWN if tr > cr else Action.UP)
+    return int(Action.RIGHT if tc > cc else Action.LEFT)

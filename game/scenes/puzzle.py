@@ -1,0 +1,283 @@
+"""The locksmith puzzle scene: the shop behind, Danko's drawing of the key, a board of cards to pick from.
+
+Lifecycle: enter() renders the shop map (levels/locksmith.tmx) once as the backdrop and loads the font
+and the locksmith's portrait; handle() stores the step's input; update() steps the PuzzleState and asks
+`on_done("won")` for the transition once the last board is solved; draw() only reads state.
+
+Readable without colour: bows are drawn as outlined shapes with their name, cuts as notches with the
+count, the cursor is a thick frame plus an arrow, ruled-out cards are crossed, the right one gets a tick.
+Everything is driven by Actions, so keyboard and gamepad both work.
+"""
+from __future__ import annotations
+
+import logging
+import math
+from typing import Callable
+
+import pygame
+
+from game.input import NO_INPUT, Action, InputFrame
+from game.puzzle import COLUMNS, LOCKSMITH, Card, Key, Puzzle, PuzzleState
+from game.scenes.stack import BaseScene, Push, Transition
+from game.world.tilemap import TileMap
+
+log = logging.getLogger(__name__)
+
+OnDone = Callable[[str], "Transition | None"]
+
+INK = (236, 228, 210)
+DIM = (150, 144, 132)
+PAPER = (32, 30, 36)
+CARD = (58, 54, 60)
+BRASS = (214, 176, 84)
+RED = (220, 70, 60)
+GREEN = (120, 200, 110)
+
+
+def _font() -> object:
+    try:
+        from game.font import load_font
+
+        return load_font()
+    except (ImportError, FileNotFoundError, ValueError):
+        if not pygame.font.get_init():
+            pygame.font.init()
+        return pygame.font.Font(None, 12)
+
+
+def _text(font: object, text: str, colour: tuple[int, int, int]) -> pygame.Surface:
+    if isinstance(font, pygame.font.Font):
+        return font.render(text, False, colour)
+    return font.render(text, colour)  # type: ignore[attr-defined]
+
+
+def bow_points(shape: str, cx: float, cy: float, r: float) -> list[tuple[float, float]]:
+    """Outline of a key bow; shapes differ in outline, not just colour."""
+    if shape == "round":
+        n, start = 16, 0.0
+        return [(cx + r * math.cos(start + 2 * math.pi * i / n), cy + r * math.sin(start + 2 * math.pi * i / n))
+                for i in range(n)]
+    if shape == "square":
+        return [(cx - r, cy - r), (cx + r, cy - r), (cx + r, cy + r), (cx - r, cy + r)]
+    if shape == "hexagon":
+        return [(cx + r * math.cos(math.pi / 6 + i * math.pi / 3), cy + r * math.sin(math.pi / 6 + i * math.pi / 3))
+                for i in range(6)]
+    if shape == "triangle":
+        return [(cx, cy - r), (cx + r, cy + r * 0.8), (cx - r, cy + r * 0.8)]
+    if shape == "clover":
+        pts = []
+        for i in range(48):
+            a = 2 * math.pi * i / 48
+            rr = r * (0.72 + 0.28 * math.cos(3 * a))
+            pts.append((cx + rr * math.cos(a), cy + rr * math.sin(a)))
+        return pts
+    raise ValueError(f"unknown bow shape {shape!r}")
+
+
+def draw_key(surface: pygame.Surface, key_bow: str, cuts: tuple[int, ...] | int, x: int, y: int,
+             scale: int = 1, colour: tuple[int, int, int] = BRASS) -> None:
+    """A key lying east: bow at (x, y) left, blade to the right with its cuts (depth = notch height)."""
+    r = 6 * scale
+    pts = bow_points(key_bow, x + r, y, r)
+    pygame.draw.polygon(surface, colour, pts)
+    pygame.draw.polygon(surface, (20, 16, 10), pts, 1)
+    pygame.draw.circle(surface, PAPER, (x + r, y), max(2, 2 * scale))
+    depths = cuts if isinstance(cuts, tuple) else (3,) * cuts
+    step = 4 * scale
+    bx = x + 2 * r - 1
+    length = step * (len(depths) + 1)
+    top, h = y - 3 * scale, 6 * scale
+    outline = [(bx, top)]
+    for i, d in enumerate(depths):
+        cx = bx + step * (i + 1)
+        depth = min(h - 1, max(1, round(d * h / 6)))
+        outline += [(cx - 2 * scale, top), (cx, top + depth), (cx + 2 * scale, top)]
+    outline += [(bx + length, top), (bx + length + 2 * scale, top + h // 2), (bx + length, top + h),
+                (bx, top + h)]
+    pygame.draw.polygon(surface, colour, outline)
+    pygame.draw.polygon(surface, (20, 16, 10), outline, 1)
+
+
+class PuzzleScene(BaseScene):
+    def __init__(self, tilemap: TileMap | None = None, on_done: OnDone | None = None,
+                 puzzle: Puzzle = LOCKSMITH, pause: object = None) -> None:
+        self.tilemap = tilemap
+        self.on_done = on_done
+        self.pause = pause
+        self.state = PuzzleState(puzzle)
+        self.frame: InputFrame = NO_INPUT
+        self.steps = 0
+        self.shake = 0  # steps of a wrong-pick shake on the picked card
+        self.flash = 0  # steps of the right-pick flash
+        self.verdict = ""  # "right" / "wrong": how the last pick went
+        self._backdrop: pygame.Surface | None = None
+        self._font: object | None = None
+        self._portrait: pygame.Surface | None = None
+        self._audio = None
+
+    def enter(self) -> None:
+        self._font = _font()
+        if self.tilemap is not None:
+            from game.world.render import render_full_map
+
+            try:
+                self._backdrop = render_full_map(self.tilemap)
+            except (pygame.error, ValueError, OSError) as exc:
+                log.warning("%s: cannot draw the shop (%s); plain backdrop", self.tilemap.path, exc)
+        try:
+            from game.sprites import load_portrait
+
+            self._portrait = pygame.transform.scale(load_portrait("locksmith"), (24, 24))
+        except Exception as exc:  # no portrait: the hint box still reads
+            log.info("no locksmith portrait (%s)", exc)
+
+    def handle(self, frame: InputFrame) -> None:
+        self.frame = frame
+
+    def update(self, dt: float) -> Transition | None:
+        if self.frame.was_pressed(Action.PAUSE):
+            from game.scenes.pause import PauseScene
+
+            return Push(PauseScene(self.pause))  # type: ignore[arg-type]
+        self.steps += 1
+        self.shake = max(0, self.shake - 1)
+        self.flash = max(0, self.flash - 1)
+        outcome = self.state.step(self.frame)
+        if self.state.last == "wrong":
+            self.shake, self.verdict = 12, "wrong"
+        elif self.state.last == "right":
+            self.flash, self.verdict = 30, "right"
+        if outcome == "won" and self.on_done is not None:
+            return self.on_done("won")
+        return None
+
+    # --- drawing ---------------------------------------------------------------------------------
+
+    def draw(self, surface: pygame.Surface) -> None:
+        w, h = surface.get_size()
+        surface.fill((18, 16, 20))
+        if self._backdrop is not None:
+            surface.blit(self._backdrop, (0, 0))
+            shade = pygame.Surface((w, h), pygame.SRCALPHA)
+            shade.fill((10, 8, 12, 170))
+            surface.blit(shade, (0, 0))
+        font = self._font
+        st = self.state
+        board = st.current
+        # Header: which board, and the question.
+        title = _text(font, f"{board.title}  ({min(st.board + 1, len(st.puzzle.boards))}/{len(st.puzzle.boards)})",
+                      BRASS)
+        surface.blit(title, (6, 3))
+        surface.blit(_text(font, board.question, INK), (6, 14))
+        self._draw_key_panel(surface, st.puzzle.key)
+        self._draw_cards(surface)
+        self._draw_message(surface)
+
+    def _draw_key_panel(self, surface: pygame.Surface, key: Key) -> None:
+        font = self._font
+        x, y, w, h = 4, 27, 84, 108
+        surface.fill(PAPER, (x, y, w, h))
+        pygame.draw.rect(surface, DIM, (x, y, w, h), 1)
+        surface.blit(_text(font, "THE KEY", DIM), (x + 4, y + 3))
+        draw_key(surface, key.bow, key.cuts, x + 4, y + 24, scale=2)
+        lines = [f"bow: {key.bow}", f"cuts: {len(key.cuts)}",
+                 "depth " + "-".join(str(d) for d in key.cuts), f"stamp: {key.stamp}"]
+        for i, line in enumerate(lines):
+            surface.blit(_text(font, line, INK), (x + 4, y + 44 + i * 10))
+        # Notes: what has been found so far.
+        for i, found in enumerate(self.state.solved):
+            surface.blit(_text(font, f"+ {found}", GREEN), (x + 4, y + 86 + i * 9 - 9 * max(0, len(self.state.solved) - 2)))
+
+    def _card_rect(self, i: int) -> pygame.Rect:
+        col, row = i % COLUMNS, i // COLUMNS
+        return pygame.Rect(92 + col * 76, 27 + row * 55, 73, 52)
+
+    def _draw_cards(self, surface: pygame.Surface) -> None:
+        font = self._font
+        st = self.state
+        for i, card in enumerate(st.current.cards):
+            rect = self._card_rect(i)
+            if i == st.cursor and self.shake:
+                rect = rect.move((-2, 2, -1, 1)[self.shake % 4], 0)
+            crossed = card.id in st.crossed
+            surface.fill((40, 38, 42) if crossed else CARD, rect)
+            pygame.draw.rect(surface, DIM, rect, 1)
+            colour = DIM if crossed else INK
+            surface.blit(_text(font, card.title, colour), (rect.x + 3, rect.y + 2))
+            if card.bow is not None:
+                draw_key(surface, card.bow, card.cuts or 0, rect.x + 4, rect.y + 22, scale=1,
+                         colour=(120, 116, 110) if crossed else (190, 186, 176))
+                surface.blit(_text(font, card.bow, colour), (rect.x + 3, rect.y + 30))
+                surface.blit(_text(font, f"{card.cuts} cuts", colour), (rect.x + 3, rect.y + 40))
+            else:
+                for j, line in enumerate(card.lines):
+                    surface.blit(_text(font, line, colour), (rect.x + 3, rect.y + 14 + j * 10))
+            if crossed:  # a big X: ruled out, readable without colour
+                pygame.draw.line(surface, RED, rect.topleft, (rect.right - 1, rect.bottom - 1), 2)
+                pygame.draw.line(surface, RED, (rect.right - 1, rect.top), (rect.left, rect.bottom - 1), 2)
+            if st.pointed == card.id and (self.steps // 15) % 2 == 0:
+                # The locksmith taps the card: a pointing hand drawn as an arrow from below.
+                ax, ay = rect.right - 8, rect.bottom - 3
+                pygame.draw.polygon(surface, BRASS, [(ax, ay - 10), (ax - 6, ay), (ax + 6, ay)])
+                pygame.draw.polygon(surface, (20, 16, 10), [(ax, ay - 10), (ax - 6, ay), (ax + 6, ay)], 1)
+            if i == st.cursor:
+                pygame.draw.rect(surface, (255, 255, 255), rect.inflate(2, 2), 2)
+                tip = (rect.x - 1, rect.y + 6)
+                pygame.draw.polygon(surface, (255, 255, 255), [tip, (tip[0] - 5, tip[1] - 4), (tip[0] - 5, tip[1] + 4)])
+
+    def _draw_message(self, surface: pygame.Surface) -> None:
+        font = self._font
+        st = self.state
+        w, h = surface.get_size()
+        box = pygame.Rect(4, 138, w - 8, h - 141)
+        surface.fill(PAPER, box)
+        pygame.draw.rect(surface, DIM, box, 1)
+        tx = box.x + 4
+        if self._portrait is not None:
+            surface.blit(self._portrait, (box.x + 3, box.y + 5))
+            tx += 28
+        lines = []
+        if st.message:
+            right = self.verdict == "right"
+            lines.append((("" if right else "X ") + st.message, GREEN if right else INK))
+        if st.tip:
+            lines.append((st.tip, BRASS))
+        if not lines:
+            lines.append(("Arrows choose a card. Enter picks it.", DIM))
+        y = box.y + 4
+        max_w = box.right - tx - 4
+        for text, colour in lines:
+            for part in _wrap(font, text, max_w):
+                surface.blit(_text(font, part, colour), (tx, y))
+                y += 10
+
+
+def _wrap(font: object, text: str, width: int) -> list[str]:
+    wrap = getattr(font, "wrap", None)
+    if callable(wrap):
+        return list(wrap(text, width))
+    words, lines, line = text.split(), [], ""
+    for word in words:
+        trial = f"{line} {word}".strip()
+        if font.size(trial)[0] > width and line:  # type: ignore[attr-defined]
+            lines.append(line)
+            line = word
+        else:
+            line = trial
+    if line:
+        lines.append(line)
+    return lines
+
+
+def story_scene(ctx: object) -> BaseScene:
+    """The director's hook for beats of kind `puzzle` (see game.scenes.director)."""
+    from game.world.tilemap import LevelError, load_tilemap
+
+    tilemap = None
+    path = ctx.level_path  # type: ignore[attr-defined]
+    if path is not None:
+        try:
+            tilemap = load_tilemap(path)
+        except LevelError as exc:
+            log.error("%s", exc)  # the puzzle still plays, over a plain backdrop
+    return PuzzleScene(tilemap, on_done=ctx.on_done, pause=ctx.pause)  # type: ignore[attr-defined]
