@@ -267,8 +267,8 @@ def _agreement(a: Any, b: Any) -> float:
 
 # --- a full frame: map + sprites + HUD, scaled x4 -------------------------------------------------
 
-def _sprite_frames(count: int = 4) -> list[Any]:
-    """A 16x24 walker in `count` poses (legs and arms swing), per-pixel alpha like real sheets."""
+def _stand_in_frames(count: int = 4) -> list[Any]:
+    """A 16x24 walker in `count` poses (legs swing), per-pixel alpha like real sheets."""
     import pygame
 
     frames = []
@@ -285,17 +285,48 @@ def _sprite_frames(count: int = 4) -> list[Any]:
     return frames
 
 
+def _walk_cycles() -> list[list[Any]]:
+    """The game's own thug sprites walking in each facing; stand-ins if the sheets cannot load."""
+    try:
+        from game.sprites import load_character
+
+        cycles = []
+        for name in ("thug_brawler", "thug_knife", "thug_gunman", "thug_heavy"):
+            character = load_character(name)
+            for facing in ("down", "left", "right", "up"):
+                # convert_alpha: the sheets load in RGBA byte order, and blitting that onto the canvas
+                # takes SDL's slow per-pixel conversion path (measured: about 2x the whole frame)
+                frames = [frame.convert_alpha() for frame in character.frames("walk", facing)]
+                if frames:
+                    cycles.append(frames)
+        if cycles:
+            return cycles
+    except Exception as exc:  # the bench must run without the art (and say so)
+        log.warning("bench: game sprites unavailable (%s); using stand-ins", exc)
+    return [_stand_in_frames()]
+
+
 class _BenchHud:
     """Stand-in HUD of the real one's size: health bars, lives, ammo, objective, enemy name."""
 
     def __init__(self) -> None:
         import pygame
 
-        if not pygame.font.get_init():
-            pygame.font.init()
-        font = pygame.font.Font(None, 14)
-        self.texts = [font.render(t, False, (240, 230, 210)) for t in
-                      ("Reach the snow", "x3", "AMMO 7", "BRAWLER")]
+        try:
+            from game.font import load_font
+
+            font = load_font()
+
+            def render(text: str) -> Any:
+                return font.render(text, (240, 230, 210))
+        except Exception:  # no bitmap font: pygame's default one is the same kind of work
+            if not pygame.font.get_init():
+                pygame.font.init()
+            default = pygame.font.Font(None, 14)
+
+            def render(text: str) -> Any:
+                return default.render(text, False, (240, 230, 210))
+        self.texts = [render(t) for t in ("Reach the snow", "x3", "AMMO 7", "BRAWLER")]
 
     def draw(self, surface: Any, health: int) -> None:
         surface.fill((20, 20, 24), (4, 4, 52, 6))
@@ -317,7 +348,7 @@ def bench_frame(tilemap: Any, cfg: BenchConfig) -> dict[str, Any]:
     canvas = pygame.Surface((320, 180)).convert()
     renderer = MapRenderer(tilemap)
     hud = _BenchHud()
-    frames = _sprite_frames()
+    cycles = _walk_cycles()
     rng = np.random.default_rng(3)
     base = rng.uniform(0, 1, size=(cfg.sprites, 2)) * (320 + 64, 180 + 64) - 32  # around the view
     phase = rng.uniform(0, 6.28, size=cfg.sprites)
@@ -329,8 +360,11 @@ def bench_frame(tilemap: Any, cfg: BenchConfig) -> dict[str, Any]:
         t = i / 60.0
         xs = base[:, 0] + cx + 12 * np.cos(phase + t)
         ys = base[:, 1] + cy + 12 * np.sin(phase + 1.3 * t)
-        sprites = [Sprite(frames[(i // 8 + k) % 4], int(x), int(y), y + 24)
-                   for k, (x, y) in enumerate(zip(xs.tolist(), ys.tolist()))]
+        sprites = []
+        for k, (x, y) in enumerate(zip(xs.tolist(), ys.tolist())):
+            cycle = cycles[k % len(cycles)]
+            image = cycle[(i // 8 + k) % len(cycle)]
+            sprites.append(Sprite(image, int(x), int(y), y + image.get_height()))
         canvas.fill((0, 0, 0))
         renderer.draw(canvas, (cx, cy), i * 1000.0 / 60.0, sprites)
         hud.draw(canvas, 100 - i % 100)
