@@ -56,13 +56,14 @@ def tile_to_px(point: Sequence[float]) -> tuple[float, float]:
 class CutsceneScene(BaseScene):
     def __init__(self, stage: str, actors: Sequence[Actor], script: Sequence[Step],
                  on_done: Callable[[], Transition | None] | None = None, *, audio: Any = None,
-                 chars_per_second: float = CHARS_PER_SECOND) -> None:
+                 chars_per_second: float = CHARS_PER_SECOND, pause: Any = None) -> None:
         self.stage = stage
         self.cast = list(actors)
         self.script = list(script)
         self.on_done = on_done
         self.audio = audio
         self.cps = chars_per_second
+        self.pause = pause  # PauseHooks, passed on to the dialogues too
         self.actors: dict[str, ActorState] = {}
         self.step_index = 0
         self.step_time = 0.0
@@ -97,6 +98,10 @@ class CutsceneScene(BaseScene):
         if frame.was_pressed(Action.SKIP) or self.skipped:
             self.skipped = True
             return self._finish()
+        if frame.was_pressed(Action.PAUSE) and self.pause is not None:
+            from game.scenes.pause import PauseScene
+
+            return Push(PauseScene(self.pause))
         while self.step_index < len(self.script):
             step = self.script[self.step_index]
             if step.op == "say":
@@ -104,7 +109,7 @@ class CutsceneScene(BaseScene):
                 self.step_index += 1
                 self.step_time = 0.0
                 self.dialogue = DialogueScene(step.lines, on_done=self._said, audio=self.audio,
-                                              chars_per_second=self.cps)
+                                              chars_per_second=self.cps, pause=self.pause)
                 return Push(self.dialogue)
             done = self._run(step, dt)
             if not done:

@@ -15,7 +15,7 @@ from typing import Any, Callable, Sequence
 import pygame
 
 from game.input import NO_INPUT, Action, InputFrame
-from game.scenes.stack import BaseScene, Pop, Transition
+from game.scenes.stack import BaseScene, Pop, Push, Transition
 from game.scenes.storyart import Font, load_ui_font, portrait
 
 log = logging.getLogger(__name__)
@@ -60,7 +60,8 @@ def layout(line: Any, font: Font) -> list[str]:
 
 class DialogueScene(BaseScene):
     def __init__(self, lines: Sequence[Any], on_done: Callable[[], Transition | None] | None = None, *,
-                 backdrop: Any = None, audio: Any = None, chars_per_second: float = CHARS_PER_SECOND) -> None:
+                 backdrop: Any = None, audio: Any = None, chars_per_second: float = CHARS_PER_SECOND,
+                 pause: Any = None) -> None:
         if not lines:
             raise ValueError("a dialogue needs at least one line")
         self.lines = list(lines)
@@ -69,6 +70,7 @@ class DialogueScene(BaseScene):
         self.opaque = backdrop is not None
         self.audio = audio
         self.cps = chars_per_second
+        self.pause = pause  # PauseHooks: with them the pause key opens the pause menu over the dialogue
         self.index = 0
         self.shown = 0.0  # characters revealed of the current line
         self.ticks = 0  # steps, for the blinking prompt
@@ -116,6 +118,10 @@ class DialogueScene(BaseScene):
         if frame.was_pressed(Action.SKIP):
             self.skipped = True
             return self._finish()
+        if frame.was_pressed(Action.PAUSE) and self.pause is not None:
+            from game.scenes.pause import PauseScene
+
+            return Push(PauseScene(self.pause))
         if frame.was_pressed(Action.CONFIRM):
             if self.typing:
                 self.shown = float(self._length)

@@ -104,7 +104,7 @@ def cutscene_scene(ctx: BeatContext) -> Scene:
         script = list(_say_script(beat.lines + beat.outro))
     return CutsceneScene(beat.stage, beat.actors or _default_cast(beat), script,
                          on_done=lambda: ctx.on_done("won"), audio=ctx.audio,
-                         chars_per_second=ctx.chars_per_second)
+                         chars_per_second=ctx.chars_per_second, pause=ctx.pause)
 
 
 def fallback_scene(ctx: BeatContext) -> Scene:
@@ -117,7 +117,7 @@ def fallback_scene(ctx: BeatContext) -> Scene:
     script = _say_script(tuple(lines)) if lines else (Step("fade_in", {"time": 0.4}), Step("wait", {"time": 1.0}))
     return CutsceneScene(beat.stage, beat.actors or _default_cast(beat), script,
                          on_done=lambda: ctx.on_done("won"), audio=ctx.audio,
-                         chars_per_second=ctx.chars_per_second)
+                         chars_per_second=ctx.chars_per_second, pause=ctx.pause)
 
 
 def _say_script(lines: tuple[Line, ...]) -> tuple[Step, ...]:
@@ -175,8 +175,9 @@ class WithIntro(BaseScene):
     """Shows dialogue lines over a scene before it starts; then the scene runs as itself."""
 
     def __init__(self, inner: Scene, lines: tuple[Line, ...], audio: Any = None,
-                 chars_per_second: float = CHARS_PER_SECOND) -> None:
+                 chars_per_second: float = CHARS_PER_SECOND, pause: Any = None) -> None:
         self.inner = inner
+        self.pause = pause
         self.lines = lines
         self.audio = audio
         self.cps = chars_per_second
@@ -197,7 +198,7 @@ class WithIntro(BaseScene):
     def update(self, dt: float) -> Transition | None:
         if not self._intro_done:
             self._intro_done = True
-            return Push(DialogueScene(self.lines, audio=self.audio, chars_per_second=self.cps))
+            return Push(DialogueScene(self.lines, audio=self.audio, chars_per_second=self.cps, pause=self.pause))
         return self.inner.update(dt)
 
     def draw(self, surface: object) -> None:
@@ -259,7 +260,8 @@ class Director:
         holder: dict[str, Scene] = {}
         pause = None
         if self.pause_hooks is not None:
-            pause = self.pause_hooks(restart=lambda: Replace(self._play(i, intro=False)),
+            # Reset, not Replace: the beat may be paused under its own dialogue overlay.
+            pause = self.pause_hooks(restart=lambda: Reset(self._play(i, intro=False)),
                                      quit_to_title=(lambda: Reset(self.title())) if self.title else None)
         ctx = BeatContext(beat, dict(self.flags), self.seed, lambda outcome: self._done(i, outcome, holder),
                           audio=self.audio, difficulty=self._difficulty(), chars_per_second=self._cps(),
@@ -273,7 +275,7 @@ class Director:
         holder["scene"] = scene
         if isinstance(scene, CutsceneScene) or not (intro and beat.lines) or map_plays(scene, beat, "lines"):
             return scene  # a cutscene plays its own lines; so may a map, from a trigger
-        return WithIntro(scene, beat.lines, audio=self.audio, chars_per_second=self._cps())
+        return WithIntro(scene, beat.lines, audio=self.audio, chars_per_second=self._cps(), pause=pause)
 
     def _done(self, i: int, outcome: str, holder: dict[str, Scene]) -> Transition | None:
         beat = self.story.sequence[i]

@@ -197,3 +197,36 @@ def test_lines_a_map_plays_from_a_trigger_are_not_repeated_by_the_director():
     result = director._done(story.index("hotel"), "won",
                             {"scene": scene_with({"beat": "hotel", "dialogue": "outro"})})
     assert isinstance(result.scene, CardScene) and result.scene.title == "The locksmith"
+
+
+def test_pause_in_a_cutscene_dialogue_restarts_or_quits_the_beat_cleanly():
+    from game.scenes.pause import PauseHooks, PauseScene
+
+    story = load_story()
+    titles = []
+
+    def hooks(restart=None, quit_to_title=None):
+        return PauseHooks(restart=restart, quit_to_title=quit_to_title)
+
+    def title():
+        titles.append(1)
+        return TitleScene(lambda: None)
+
+    director = Director(story, pause_hooks=hooks, title=title)
+    stack = SceneStack()
+    stack.push(director._play(story.index("hospital")))
+    for _ in range(120):  # into the first dialogue of the cutscene
+        stack.handle(InputFrame())
+        stack.update(DT)
+    assert isinstance(stack.top, DialogueScene) and len(stack) == 2
+    stack.handle(InputFrame(held=int(Action.PAUSE), pressed=int(Action.PAUSE)))
+    stack.update(DT)
+    pause = stack.top
+    assert isinstance(pause, PauseScene)
+    assert [i.key for i in pause.menu.items] == ["Resume", "Restart level", "Quit to title"]
+    restart = pause.hooks.restart()
+    stack.apply(restart)  # Reset: the dialogue and the old cutscene both go
+    assert len(stack) == 1 and isinstance(stack.top, CutsceneScene) and stack.top.step_index == 0
+    assert director.started == ["hospital", "hospital"]
+    stack.apply(pause.hooks.quit_to_title())
+    assert len(stack) == 1 and isinstance(stack.top, TitleScene) and titles == [1]
