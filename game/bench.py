@@ -386,25 +386,44 @@ ENEMY_KINDS = ("brawler", "knife", "gunman", "heavy")
 
 
 def write_sim_level(folder: Path, enemies: int, seed: int = 5) -> Path:
-    """The first level with enemies added on reachable floor, up to `enemies` in all.
+    """The first level with chasing enemies added on reachable floor until `enemies` are active at the
+    start (the level's own wave-0 enemies count; later waves and scripted ones do not).
 
     Enemies are added as Tiled objects, the way a designer would, so the bench measures whatever the
     simulation does with them without depending on its internals.
     """
-    import re
-
     from game.paths import first_level
-    from game.world.navigation import UNREACHABLE, distance_map
+    from game.simulation import LevelSim
     from game.world.tilemap import load_tilemap
 
     src = first_level()
+    path = folder / f"sim_{src.name}"
+    added = 0
+    active = _count_enemies(LevelSim(load_tilemap(src), seed=1))
+    for _ in range(3):  # the level's rules decide what is active: add, count, top up
+        if active >= enemies:
+            break
+        added += enemies - active
+        path.write_text(_with_enemies(src, added, seed), encoding="utf-8")
+        active = _count_enemies(LevelSim(load_tilemap(path), seed=1))
+    if not added:
+        path.write_text(_with_enemies(src, 0, seed), encoding="utf-8")
+    return path
+
+
+def _with_enemies(src: Path, count: int, seed: int) -> str:
+    """The TMX text of `src` with `count` aggro enemies of the four kinds on reachable floor."""
+    import re
+
+    from game.world.navigation import UNREACHABLE, distance_map
+    from game.world.tilemap import load_tilemap
+
     tilemap = load_tilemap(src)
-    need = max(0, enemies - len(tilemap.objects_of("enemy")))
     spawn = tilemap.player_spawn
     dist = distance_map(~tilemap.solid, tilemap.tile_at_pixel(spawn.x, spawn.y))
     cells = np.argwhere((dist != UNREACHABLE) & (dist >= 3))
     rng = np.random.default_rng(seed)
-    picks = cells[rng.choice(len(cells), size=need, replace=need > len(cells))] if need else cells[:0]
+    picks = cells[rng.choice(len(cells), size=count, replace=count > len(cells))] if count else cells[:0]
     objects = "".join(
         f'  <object id="{90000 + i}" name="bench_{i}" type="enemy" x="{(c + 0.5) * tilemap.tile_w:g}" '
         f'y="{(r + 0.5) * tilemap.tile_h + 3:g}"><properties><property name="kind" propertytype="EnemyKind" '
@@ -418,12 +437,8 @@ def write_sim_level(folder: Path, enemies: int, seed: int = 5) -> Path:
 
     text = re.sub(r'\b(source|template)="([^"/][^"]*)"', absolute, text)
     if "</objectgroup>" in text:
-        text = text.replace("</objectgroup>", objects + " </objectgroup>", 1)
-    else:
-        text = text.replace("</map>", f' <objectgroup id="999" name="bench">\n{objects} </objectgroup>\n</map>')
-    path = folder / f"sim_{src.name}"
-    path.write_text(text, encoding="utf-8")
-    return path
+        return text.replace("</objectgroup>", objects + " </objectgroup>", 1)
+    return text.replace("</map>", f' <objectgroup id="999" name="bench">\n{objects} </objectgroup>\n</map>')
 
 
 def _input_script() -> list[int]:
