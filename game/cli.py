@@ -45,7 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
     replay.add_argument("--difficulty", choices=("easy", "normal", "hard"), default="normal")
 
     auto = sub.add_parser("autoplay", help="let the autopilot play a level headless; exit 0 when it won")
-    auto.add_argument("level", type=Path)
+    auto.add_argument("level", type=Path, nargs="?")
+    auto.add_argument("--all", action="store_true",
+                      help="play a whole new game from the title to the credits instead of one level")
     auto.add_argument("--difficulty", choices=("easy", "normal", "hard"), default="normal")
     auto.add_argument("--seed", type=int, default=0)
     auto.add_argument("--max-steps", type=int, default=DEFAULT_MAX_STEPS)
@@ -200,6 +202,11 @@ def cmd_autoplay(args: argparse.Namespace) -> int:
     from game.simulation import LevelSim
     from game.world.tilemap import load_tilemap
 
+    if args.all or args.level is None:
+        return cmd_autoplay_special(args)
+    mode = load_tilemap(args.level).properties.get("mode")
+    if mode in ("puzzle", "chase"):
+        return cmd_autoplay_special(args, mode)
     sim = LevelSim(load_tilemap(args.level), seed=args.seed, difficulty=args.difficulty)
     outcome, masks = autoplay(sim, args.max_steps)
     p = sim.player
@@ -209,6 +216,28 @@ def cmd_autoplay(args: argparse.Namespace) -> int:
     if args.record is not None:
         save_replay(args.record, masks)
     return 0 if outcome == "won" else 1
+
+
+def cmd_autoplay_special(args: argparse.Namespace, mode: str | None = None) -> int:
+    """The whole game (--all), or a puzzle / chase map: their autopilots live in game.playthrough."""
+    from game import playthrough
+    from game.world.tilemap import load_tilemap
+
+    if not args.all and args.level is None:
+        print("error: autoplay needs a LEVEL or --all", file=sys.stderr)
+        return 2
+    if args.all:
+        result = playthrough.play_new_game(seed=args.seed, difficulty=args.difficulty)
+        print(f"{result.outcome} after {result.steps} steps ({result.steps / 60:.0f} s of game time): "
+              f"{result.detail}; beats: {' '.join(result.beats)}")
+    elif mode == "puzzle":
+        result = playthrough.autoplay_puzzle(args.max_steps)
+        print(f"{result.outcome} after {result.steps} steps: {result.detail}")
+    else:
+        result = playthrough.autoplay_chase(load_tilemap(args.level), seed=args.seed,
+                                            difficulty=args.difficulty, max_steps=args.max_steps)
+        print(f"{result.outcome} after {result.steps} steps ({result.steps / 60:.0f} s): {result.detail}")
+    return 0 if result.outcome == "won" else 1
 
 
 def cmd_replay(level: Path, file: Path, seed: int, max_steps: int, difficulty: str = "normal") -> int:
