@@ -87,7 +87,8 @@ class Hud:
 
     def _draw_enemy(self, surface: pygame.Surface, sim: "LevelSim") -> None:
         e = sim.last_hit
-        if e is None or sim.steps - sim.last_hit_step > LAST_HIT_STEPS:
+        since = sim.steps - sim.last_hit_step
+        if e is None or since > LAST_HIT_STEPS or (e.hp <= 0 and since > 90):
             return
         y = surface.get_height() - 12
         w = _text(surface, self.font, e.name.upper(), (4, y - 2), ENEMY)

@@ -749,7 +749,7 @@ class LevelSim:
             ox, oy = ax + actor.aim[0] * 7, ay - 10 + actor.aim[1] * 7
             self.effects.append(Effect("flash", ox, oy, 6))
             self.effects.append(Effect("tracer", ox, oy, 6, x2=tx, y2=ty - 10))
-            self.emit_sound("shot")
+            self.emit_sound("derringer")
             self.shake = max(self.shake, 3.0)
             if isinstance(target, Npc):
                 target.state = "fallen"

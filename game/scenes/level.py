@@ -31,6 +31,9 @@ from game.world.render import MapRenderer
 log = logging.getLogger(__name__)
 
 OnDone = Callable[[str], "Transition | None"]
+# The sim names what happened; these are the effects game.audio has for it (None: silent for now).
+SOUNDS = {"slash": "punch", "slam": "knockdown", "hurt": "hit", "ko": "knockdown", "down": "knockdown",
+          "block": "hit", "charge": "footstep", "door": "click", "wave": "footstep", "hiss": None}
 DialogueFactory = Callable[[str, str], "Scene | None"]
 
 
@@ -176,8 +179,9 @@ class LevelScene(BaseScene):
         for event in self.sim.events:
             kind = event["type"]
             if kind == "sound":
-                if self.audio is not None:
-                    self.audio.play(event["name"])
+                name = SOUNDS.get(event["name"], event["name"])
+                if self.audio is not None and name is not None:
+                    self.audio.play(name)
             elif kind == "dialogue":
                 self._pending.append((event["beat"], event["key"]))
             elif self.hud is not None:
