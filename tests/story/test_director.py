@@ -230,3 +230,18 @@ def test_pause_in_a_cutscene_dialogue_restarts_or_quits_the_beat_cleanly():
     assert director.started == ["hospital", "hospital"]
     stack.apply(pause.hooks.quit_to_title())
     assert len(stack) == 1 and isinstance(stack.top, TitleScene) and titles == [1]
+
+
+def test_danko_is_armed_in_a_level_only_when_the_plot_gave_him_a_gun():
+    story = load_story()
+    armed = {}
+    for beat_id in ("bathhouse", "hotel"):
+        director = Director(story)
+        i = story.index(beat_id)
+        for beat in story.sequence[:i]:  # the flags a new game carries to this beat
+            director.flags.update(beat.flags)
+        scene = director._play(i)
+        level = scene.inner if isinstance(scene, WithIntro) else scene
+        assert isinstance(level, LevelScene)
+        armed[beat_id] = level.sim.player.armed
+    assert armed == {"bathhouse": False, "hotel": True}
