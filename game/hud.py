@@ -79,7 +79,9 @@ class Hud:
         if sim.objective:
             flash = self.objective_flash and (self.objective_flash // 10) % 2 == 0
             w = font.size(sim.objective)[0]
-            _text(surface, font, sim.objective, (surface.get_width() - w - 4, 3), GOLD if flash else INK)
+            lives_end = x0 + 66 + 8 * max(0, p.lives) + 4
+            y = 3 if surface.get_width() - w - 4 >= lives_end else 13  # too long: its own row
+            _text(surface, font, sim.objective, (surface.get_width() - w - 4, y), GOLD if flash else INK)
         self._draw_enemy(surface, sim)
         if self.banner_steps:
             w = font.size(self.banner)[0]

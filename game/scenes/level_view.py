@@ -257,16 +257,25 @@ class LevelView:
                     img.set_alpha(110)
                     surface.blit(img, (round(px - cx), round(py - cy)))
             else:
+                # Blowing: the grate burns red and a thick white column rises (it scalds).
                 on_t = t - h.warn
-                cols = max(1, int(r.w // 10))
-                for i in range(cols):
-                    for j in range(3):
+                hot = pygame.Surface((int(r.w) + 6, int(r.h) + 6), pygame.SRCALPHA)
+                hot.fill((255, 70, 30, 150 if (on_t // 4) % 2 else 110))
+                surface.blit(hot, (round(r.x - 3 - cx), round(r.y - 3 - cy)))
+                cols = max(1, int(r.w // 12))
+                for j in range(4):
+                    size = 20 + j * 4
+                    for i in range(cols):
                         frame = puffs[(on_t // 4 + i + j) % len(puffs)]
-                        big = pygame.transform.scale(frame, (22, 22))
-                        big.set_alpha(200 - j * 40)
-                        px = r.x + i * (r.w / cols) - 3 + math.sin((on_t + i * 13) * 0.3) * 2
-                        py = r.y + r.h - 20 - j * 12 - (on_t % 12)
-                        surface.blit(big, (round(px - cx), round(py - cy)))
+                        key = ("puff", id(frame), size, j)
+                        if key not in self._cache:
+                            big = pygame.transform.scale(frame, (size, size))
+                            big.set_alpha(235 - j * 35)
+                            self._cache[key] = big
+                        wobble = math.sin((on_t + i * 13 + j * 7) * 0.3) * 2
+                        px = r.x + (i + 0.5) * (r.w / cols) - size / 2 + wobble
+                        py = r.y + r.h - size - j * 11 - (on_t % 10)
+                        surface.blit(self._cache[key], (round(px - cx), round(py - cy)))
 
     def _doors(self, surface: pygame.Surface, sim: "LevelSim", cx: int, cy: int, step: int) -> None:
         for d in sim.spec.doors:
