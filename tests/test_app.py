@@ -210,3 +210,21 @@ def test_options_from_the_title(tmp_path):
     title = build_title(hooks=app.title_hooks())
     title.enter()
     assert isinstance(title.select("Options").scene, OptionsScene)
+
+
+def test_story_levels_follow_the_shake_option_and_difficulty_live(tmp_path):
+    from game.scenes.director import Director
+    from game.story.script import load_story
+
+    app = App(AppConfig(headless=True, data_dir=tmp_path))
+    story = load_story()
+    beat = next(b for b in story.sequence if b.kind == "level" and b.level == "bathhouse.tmx")
+    director = Director(story, settings=lambda: app.settings, pause_hooks=app.pause_hooks)
+    app.store.update(difficulty="hard")
+    scene = director.resume(beat.id, {}).on_done().scene
+    scene = getattr(scene, "inner", scene)  # the intro dialogue wrapper
+    assert isinstance(scene, LevelScene) and scene.sim.difficulty.name == "hard"
+    assert scene.shake_enabled()
+    app.store.update(screen_shake=False)
+    assert not scene.shake_enabled()
+    assert scene.pause is not None and scene.pause.options is not None

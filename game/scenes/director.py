@@ -50,6 +50,7 @@ class BeatContext:
     chars_per_second: float = CHARS_PER_SECOND
     levels_dir: Path | None = None
     pause: Any = None  # PauseHooks for this beat (restart it, quit to the title), when the app gives them
+    shake_enabled: Callable[[], bool] | None = None  # the player's screen-shake option, read live
 
     @property
     def level_path(self) -> Path | None:
@@ -88,7 +89,7 @@ def level_scene(ctx: BeatContext) -> Scene:
 
     extra = {"difficulty": ctx.difficulty} if ctx.difficulty is not None else {}
     sim = LevelSim(tilemap, seed=ctx.seed, flags=dict(ctx.flags), **extra)
-    return LevelScene(sim, on_done=ctx.on_done, pause=ctx.pause)
+    return LevelScene(sim, on_done=ctx.on_done, pause=ctx.pause, audio=ctx.audio, shake_enabled=ctx.shake_enabled)
 
 
 def cutscene_scene(ctx: BeatContext) -> Scene:
@@ -265,7 +266,7 @@ class Director:
                                      quit_to_title=(lambda: Reset(self.title())) if self.title else None)
         ctx = BeatContext(beat, dict(self.flags), self.seed, lambda outcome: self._done(i, outcome, holder),
                           audio=self.audio, difficulty=self._difficulty(), chars_per_second=self._cps(),
-                          levels_dir=self.levels_dir, pause=pause)
+                          levels_dir=self.levels_dir, pause=pause, shake_enabled=self._shake_enabled())
         factory = self.registry.get(beat.kind)
         if factory is None:
             log.info("beat %s: no scene for kind %r yet; playing it as a cutscene", beat.id, beat.kind)
@@ -293,6 +294,12 @@ class Director:
         if self.settings is not None:
             return float(getattr(self.settings(), "text_cps", self.chars_per_second))
         return self.chars_per_second
+
+    def _shake_enabled(self) -> Callable[[], bool] | None:
+        settings = self.settings
+        if settings is None:
+            return None
+        return lambda: bool(getattr(settings(), "screen_shake", True))
 
     def _difficulty(self) -> str | None:
         if self.settings is not None:
