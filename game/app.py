@@ -54,6 +54,15 @@ def letterbox(window: tuple[int, int], view: tuple[int, int] = (VIEW_W, VIEW_H))
     return pygame.Rect((window[0] - w) // 2, (window[1] - h) // 2, w, h)
 
 
+def pauses_itself(scene: object) -> bool:
+    """Whether a Pause press would open the pause menu over `scene` (so focus loss should press it):
+    its `pause_on_focus_loss` flag when it has one, else whether it was given pause hooks."""
+    flag = getattr(scene, "pause_on_focus_loss", None)
+    if flag is not None:
+        return bool(flag)
+    return getattr(scene, "pause", None) is not None
+
+
 class NullAudio:
     """Stands in until `game.audio` exists or when it cannot start: silent, never failing."""
 
@@ -270,8 +279,7 @@ class App:
         lost_pad = len(self.reader.gamepad.pads) < pads
         if lost_pad:
             self.notify("Gamepad disconnected")
-        if (event.type == pygame.WINDOWFOCUSLOST or lost_pad) and getattr(self.stack.top, "pause_on_focus_loss",
-                                                                          False):
+        if (event.type == pygame.WINDOWFOCUSLOST or lost_pad) and pauses_itself(self.stack.top):
             self.reader.inject(Action.PAUSE)  # through the normal input path: the scene pauses itself
 
     def step(self, edges: EdgeTracker) -> None:

@@ -228,3 +228,21 @@ def test_story_levels_follow_the_shake_option_and_difficulty_live(tmp_path):
     app.store.update(screen_shake=False)
     assert not scene.shake_enabled()
     assert scene.pause is not None and scene.pause.options is not None
+
+
+def test_which_scenes_pause_on_focus_loss():
+    from game.app import pauses_itself
+    from game.scenes.pause import PauseHooks
+
+    class Chase:
+        pause = PauseHooks()
+
+    class Title:
+        pass
+
+    class Menu:
+        pause_on_focus_loss = False
+        pause = PauseHooks()
+
+    assert pauses_itself(Chase()) and not pauses_itself(Title()) and not pauses_itself(Menu())
+    assert not pauses_itself(PauseScene())
