@@ -159,3 +159,77 @@ def _current_beat(stack: Any) -> str | None:
                 if hasattr(value, "beat") and hasattr(value, "story"):
                     return value.beat.id  # the Director
     return None
+
+
+# --- replays of the puzzle and the chase ----------------------------------------------------------
+
+def record_puzzle(max_steps: int = 20000) -> list[int]:
+    from game.puzzle import PuzzleState, autopilot_mask
+
+    state, edges, masks = PuzzleState(), EdgeTracker(), []
+    for step in range(max_steps):
+        masks.append(autopilot_mask(state, step))
+        if state.step(edges.frame(masks[-1])) == "won":
+            break
+    return masks
+
+
+def replay_puzzle(masks: list[int]) -> tuple[str, str]:
+    """Outcome and a digest of the final puzzle state for a recorded input stream."""
+    import hashlib
+
+    from game.input import replay_frames
+    from game.puzzle import PuzzleState
+
+    state = PuzzleState()
+    frames = replay_frames(masks)
+    for _ in range(len(masks)):
+        if state.step(next(frames)) == "won":
+            break
+    digest = hashlib.sha256(repr(state.state()).encode()).hexdigest()[:16]
+    return ("won" if state.done else "timeout"), digest
+
+
+def record_chase(tilemap: Any, seed: int = 0, difficulty: str = "normal",
+                 max_steps: int = 36000) -> list[int]:
+    """The chase scene's whole input stream (driving, then the fight on foot) from the autopilots."""
+    from game.autoplay import Autopilot
+    from game.chase import WON, ChaseSim, autopilot_mask, finale_tilemap
+    from game.simulation import LevelSim
+
+    sim, edges, masks = ChaseSim(tilemap, seed=seed), EdgeTracker(), []
+    while sim.outcome is None and len(masks) < max_steps:
+        masks.append(autopilot_mask(sim))
+        sim.step(edges.frame(masks[-1]))
+    if sim.outcome != WON:
+        return masks
+    level = LevelSim(finale_tilemap(sim), seed=seed, flags={"has_gun": True}, difficulty=difficulty)
+    pilot, last = Autopilot(level), 0
+    while level.outcome is None and len(masks) < max_steps:
+        mask = pilot.decide() & ~(last & ATTACKS)
+        last = mask
+        masks.append(mask)
+        level.step(edges.frame(mask))
+    return masks
+
+
+def replay_chase(tilemap: Any, masks: list[int], seed: int = 0,
+                 difficulty: str = "normal") -> tuple[str, str, str]:
+    """Feed a recorded stream to the chase, then the rest to the fight: outcome and both state hashes."""
+    from game.chase import WON, ChaseSim, finale_tilemap
+    from game.input import replay_frames
+    from game.simulation import LevelSim
+
+    frames = replay_frames(masks)
+    sim = ChaseSim(tilemap, seed=seed)
+    used = 0
+    while sim.outcome is None and used < len(masks):
+        sim.step(next(frames))
+        used += 1
+    if sim.outcome != WON:
+        return (sim.outcome or "timeout"), sim.state_hash(), ""
+    level = LevelSim(finale_tilemap(sim), seed=seed, flags={"has_gun": True}, difficulty=difficulty)
+    while level.outcome is None and used < len(masks):
+        level.step(next(frames))
+        used += 1
+    return (level.outcome or "timeout"), sim.state_hash(), level.state_hash()
