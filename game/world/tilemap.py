@@ -8,6 +8,7 @@ file, typed properties); tile collision shapes drawn in Tiled's collision editor
 from __future__ import annotations
 
 import logging
+import math
 import os
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
@@ -237,6 +238,7 @@ def _precheck(path: Path, sources: list[Path]) -> tuple[ET.Element, list[_Tilese
             raise LevelError(path, f"map {key} {root.get(key)!r} is not a positive whole number")
     if int(root.get("width")) * int(root.get("height")) > 1 << 22:
         raise LevelError(path, "map is too large (more than 4 million tiles)")
+    _precheck_numbers(path, root)
     for layer in root.iter("layer"):
         data = layer.find("data")
         name = layer.get("name", "?")
@@ -251,8 +253,11 @@ def _precheck(path: Path, sources: list[Path]) -> tuple[ET.Element, list[_Tilese
                              f"'{data.get('compression')}'; use zlib, gzip or none")
         if data.find("chunk") is not None:
             raise LevelError(path, "infinite maps are not supported")
+        for key in ("width", "height"):
+            if layer.get(key) not in (None, root.get(key)):
+                raise LevelError(path, f"layer '{name}' {key} is {layer.get(key)}, the map's is {root.get(key)}")
         if encoding == "csv":
-            _precheck_csv(path, name, data.text or "")
+            _precheck_csv(path, name, data.text or "", int(root.get("width")) * int(root.get("height")))
     tilesets = [_precheck_tileset(path, ts, sources) for ts in root.findall("tileset")]
     return root, tilesets
 
@@ -289,14 +294,47 @@ def _csv_cells_ok(text: str) -> bool:
     return all(int(raw[a:b]) <= 0xFFFFFFFF for a, b in zip(starts[lengths == 10], ends[lengths == 10]))
 
 
-def _precheck_csv(path: Path, name: str, text: str) -> None:
+_WHOLE = ("width", "height", "tilewidth", "tileheight", "id", "firstgid", "tilecount", "columns", "margin",
+          "spacing", "nextlayerid", "nextobjectid", "tileid", "duration")
+_REAL = ("opacity", "offsetx", "offsety", "parallaxx", "parallaxy")
+
+
+def _precheck_numbers(path: Path, root: ET.Element) -> None:
+    """Numbers pytmx would choke on, named with their element (objects are checked in tmxobjects)."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.tag in ("object", "objectgroup", "properties"):
+            continue  # objects have their own messages; property values are typed separately
+        for key, text in node.attrib.items():
+            if key in _WHOLE and not (text.strip().isdigit() and int(text) < 1 << 31):
+                raise LevelError(path, f"<{node.tag} {_node_name(node)}>: {key} {text!r} is not a whole number")
+            if key in _REAL:
+                try:
+                    ok = math.isfinite(float(text))
+                except ValueError:
+                    ok = False
+                if not ok:
+                    raise LevelError(path, f"<{node.tag} {_node_name(node)}>: {key} {text!r} is not a number")
+        stack.extend(node)
+
+
+def _node_name(node: ET.Element) -> str:
+    for key in ("name", "source", "id"):
+        if node.get(key):
+            return f"{key}={node.get(key)!r}"
+    return ""
+
+
+def _precheck_csv(path: Path, name: str, text: str, cells: int) -> None:
     """pytmx's CSV reader fails with a bare ValueError; name the bad cell instead."""
-    if _csv_cells_ok(text):  # the common case, fast; otherwise the loop finds and names the bad cell
-        return
-    for i, cell in enumerate(text.replace("\n", "").split(",")):
+    values = text.split(",")
+    for i, cell in enumerate(values):
         cell = cell.strip()
         if not cell.isdigit() or int(cell) > 0xFFFFFFFF:
             raise LevelError(path, f"layer '{name}': cell {i} is {cell[:20]!r}, not a tile id")
+    if len(values) != cells:
+        raise LevelError(path, f"layer '{name}' has {len(values)} cells, the map needs {cells}")
 
 
 def _precheck_tileset(map_path: Path, node: ET.Element, sources: list[Path]) -> _TilesetXml:
@@ -321,6 +359,7 @@ def _precheck_tileset(map_path: Path, node: ET.Element, sources: list[Path]) -> 
             raise LevelError(ts_path, f"cannot read: {exc.strerror}") from exc
         if node.tag != "tileset":
             raise LevelError(ts_path, f"not a Tiled tileset (root element <{node.tag}>)")
+        _precheck_numbers(ts_path, node)
     for key in ("tilewidth", "tileheight"):
         if not (node.get(key) or "").strip().isdigit() or int(node.get(key)) <= 0:
             raise LevelError(ts_path, f"tileset {key} {node.get(key)!r} is not a positive whole number")
