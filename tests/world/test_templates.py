@@ -6,6 +6,7 @@ import subprocess
 import pytest
 
 from conftest import ROOT, room, tmx_text
+from game.paths import level_files
 from game.world.tilemap import LevelError, load_tilemap
 from game.world.tiledproject import load_project
 
@@ -122,22 +123,64 @@ def _tiled() -> str | None:
     return found
 
 
+def tiled_detach(tool, source, target, tmp_path):
+    home = tmp_path / "home"
+    home.mkdir(exist_ok=True)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(home), XDG_RUNTIME_DIR=str(home))
+    subprocess.run([tool, "--export-map", "--detach-templates", str(source), str(target)],
+                   check=True, env=env, capture_output=True, timeout=120)
+    assert "template=" not in target.read_text()
+
+
+def as_shown(obj):
+    return (obj.id, obj.type, obj.name, obj.x, obj.y, obj.width, obj.height, obj.shape, obj.properties)
+
+
 def test_resolution_agrees_with_tiled_detach_templates(template_level, tmp_path):
     """Tiled (1.8 here) detaches the templates itself; our reading of both files must match."""
     tool = _tiled()
     if tool is None:
         pytest.skip("tiled not installed (apt-get install tiled)")
     detached = template_level.with_name("detached.tmx")
-    home = tmp_path / "home"
-    home.mkdir()
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(home), XDG_RUNTIME_DIR=str(home))
-    subprocess.run([tool, "--export-map", "--detach-templates", str(template_level), str(detached)],
-                   check=True, env=env, capture_output=True, timeout=120)
-    assert "template=" not in detached.read_text()
+    tiled_detach(tool, template_level, detached, tmp_path)
     ours = load_tilemap(template_level).objects
     tiled = load_tilemap(detached).objects
-    strip = lambda o: (o.id, o.type, o.name, o.x, o.y, o.width, o.height, o.shape, o.properties)  # noqa: E731
-    assert [strip(o) for o in ours] == [strip(o) for o in tiled]
+    assert [as_shown(o) for o in ours] == [as_shown(o) for o in tiled]
+
+
+@pytest.mark.parametrize("level", level_files(), ids=lambda p: p.name)
+def test_tiled_reads_every_level_and_shows_the_same_objects(level, tmp_path):
+    """Every shipped level opens in Tiled 1.8 (Debian's), and its objects, templates detached by
+    Tiled, read the same as ours."""
+    tool = _tiled()
+    if tool is None:
+        pytest.skip("tiled not installed (apt-get install tiled)")
+    detached = tmp_path / level.name
+    tiled_detach(tool, level, detached, tmp_path)
+    ours, theirs = load_tilemap(level), load_tilemap(detached)
+    assert [as_shown(o) for o in ours.objects] == [as_shown(o) for o in theirs.objects]
+    assert [(layer.name, layer.gids.tolist()) for layer in ours.layers] == \
+        [(layer.name, layer.gids.tolist()) for layer in theirs.layers]
+
+
+def test_tmxrasterizer_renders_a_map_using_templates_like_the_game(template_level, tmp_path):
+    from test_tiled_agreement import premultiplied, _rasterizer
+
+    import numpy as np
+    import pygame
+
+    from game.world.render import render_full_map
+
+    tool = _rasterizer()
+    if tool is None:
+        pytest.skip("tmxrasterizer not installed (apt-get install tiled)")
+    ref = tmp_path / "ref.png"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    subprocess.run([tool, "--no-smoothing", "--show-layer", "ground", str(template_level), str(ref)],
+                   check=True, env=env, capture_output=True, timeout=120)
+    ours = premultiplied(render_full_map(load_tilemap(template_level)))
+    theirs = premultiplied(pygame.image.load(str(ref)))
+    assert ours.shape == theirs.shape and int(np.abs(ours - theirs).max()) <= 2
 
 
 def test_untyped_values_take_the_declared_member_type(write_level):
