@@ -152,7 +152,9 @@ def cmd_check(levels: list[Path]) -> int:
 
     paths = levels or level_files()
     story, story_problem = story_refs()
-    problems = ([story_problem] if story_problem else []) + check_levels(paths, story)
+    from game.actors.objects import validate  # the gameplay objects' own rules (waves, flags, scripts)
+
+    problems = ([story_problem] if story_problem else []) + check_levels(paths, story, extra=[validate])
     for problem in problems:
         print(problem)
     print(f"checked {len(paths)} level(s): {len(problems)} problem(s)", file=sys.stderr)

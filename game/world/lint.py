@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
@@ -45,12 +45,22 @@ class StoryRefs:
     source: str = "levels/story.toml"
 
 
-def check_level(path: str | Path, story: StoryRefs | None = None) -> list[Problem]:
+# Rules from outside `world` (the actors' object rules: waves, flags, scripts), passed in by the CLI.
+ExtraRule = Callable[[TileMap], "list[tuple[MapObject | None, str]]"]
+
+
+def check_level(path: str | Path, story: StoryRefs | None = None,
+                extra: Sequence[ExtraRule] = ()) -> list[Problem]:
     try:
         tilemap = load_tilemap(path)
     except LevelError as exc:
         return [Problem(display_path(exc.path), "", exc.problem)]
-    return check_tilemap(tilemap, story)
+    problems = check_tilemap(tilemap, story)
+    where = display_path(tilemap.path)
+    for rule in extra:
+        problems.extend(Problem(where, obj.label() if obj is not None else "", message)
+                        for obj, message in rule(tilemap))
+    return problems
 
 
 def check_tilemap(tilemap: TileMap, story: StoryRefs | None = None) -> list[Problem]:
@@ -150,8 +160,9 @@ def display_path(path: str | Path) -> str:
         return str(path)
 
 
-def check_levels(paths: Iterable[str | Path], story: StoryRefs | None = None) -> list[Problem]:
+def check_levels(paths: Iterable[str | Path], story: StoryRefs | None = None,
+                 extra: Sequence[ExtraRule] = ()) -> list[Problem]:
     problems: list[Problem] = []
     for path in paths:
-        problems.extend(check_level(path, story))
+        problems.extend(check_level(path, story, extra))
     return problems

@@ -1,5 +1,6 @@
 """`python -m game check`: every shipped level passes, and a broken copy of a level fails each rule
 with the message a designer needs (`file: object N 'type' at (x,y): problem`)."""
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -207,3 +208,29 @@ def test_tiles_outside_their_image_are_reported(write_level, level_dir):
     problems = check_level(write_level(tmx_text(ground)))
     assert len(problems) == 1 and "tile 19 of tileset 'base' (gid 20) lies outside its 128x32 image" \
         in problems[0].message
+
+
+def test_check_includes_the_gameplay_object_rules(tmp_path, capsys, monkeypatch):
+    """The actors' own rules (here: a wave no trigger starts) reach `python -m game check`."""
+    def mutate(root, tilemap):
+        s = tilemap.player_spawn
+        add_object(root, id=9006, type="enemy", x=f"{s.x:g}", y=f"{s.y:g}", props={"wave": 77})
+
+    path = broken_copy(tmp_path, mutate)
+    monkeypatch.chdir(ROOT)
+    assert main(["check", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert re.search(r"object 9006 'enemy' at .*: wave 77 is never started by a trigger", out), out
+
+
+def test_readme_documents_every_class_member():
+    from game.world.tiledproject import load_project
+
+    readme = (ROOT / "levels" / "README.md").read_text()
+    project = load_project(ROOT / "levels" / "red-heat.tiled-project")
+    for name, members in project.classes.items():
+        assert f"`{name}`" in readme, name
+        for member in members:
+            assert f"`{member.name}`" in readme, (name, member.name)
+    for enum, values in project.enums.items():
+        assert f"`{enum}`" in readme, enum
