@@ -115,11 +115,14 @@ def _trigger_refs(obj: MapObject, story: StoryRefs) -> list[str]:
     beat = obj.properties.get("beat", "")
     if story.beats is not None and beat and beat not in story.beats:
         out.append(f"beat '{beat}' does not exist in {story.source}")
-    dialogue = obj.properties.get("dialogue", "")
-    if dialogue and "." not in dialogue:
-        dialogue = f"{beat}.{dialogue}"  # a line list of the trigger's own beat
-    if story.dialogue is not None and dialogue and dialogue not in story.dialogue:
-        out.append(f"dialogue '{dialogue}' does not exist in {story.source}")
+    keys = [obj.properties.get("dialogue", "")]
+    script = str(obj.properties.get("script", ""))
+    keys += [words[1] for part in script.replace("\n", ";").split(";")
+             if len(words := part.split()) == 2 and words[0] == "dialogue"]  # script: `dialogue KEY`
+    for key in filter(None, keys):
+        full = key if "." in key else f"{beat}.{key}"  # a line list of the trigger's own beat
+        if story.dialogue is not None and full not in story.dialogue:
+            out.append(f"dialogue '{full}' does not exist in {story.source}")
     return out
 
 

@@ -174,6 +174,8 @@ RULES = [
      r"object 9003 'trigger' at .*: property 'beat' is 'no_such_beat', not one of BeatId"),
     ("trigger dialogue exists", trigger_at_spawn({"beat": "hotel", "dialogue": "no_such_lines"}),
      r"object 9003 'trigger' at .*: dialogue 'hotel.no_such_lines' does not exist in levels/story.toml"),
+    ("script dialogue exists", trigger_at_spawn({"beat": "hotel", "script": "wait 3; dialogue no_such_key"}),
+     r"object 9003 'trigger' at .*: dialogue 'hotel.no_such_key' does not exist in levels/story.toml"),
     ("declared property types", enemy_kind("ninja"),
      r"object 9004 'enemy' at .*: property 'kind' is 'ninja', not one of EnemyKind"),
     ("tiles exist in their tileset", bad_gid, r"tile \(0,0\) uses gid 99999, which is in no tileset"),
