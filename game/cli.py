@@ -57,10 +57,10 @@ def build_parser() -> argparse.ArgumentParser:
     bench = sub.add_parser("bench", help="time rendering, simulation and loading beside pyscroll/pytmx")
     bench.add_argument("--json", action="store_true", help="print one JSON object instead of the table")
     bench.add_argument("--quick", action="store_true", help="fewer frames and repeats: under a minute")
-    bench.add_argument("--frames", type=int, metavar="N", help="timed frames per view")
-    bench.add_argument("--map-size", type=int, metavar="N", help="main map size in tiles (default 256)")
+    bench.add_argument("--frames", type=_positive, metavar="N", help="timed frames per view")
+    bench.add_argument("--map-size", type=_positive, metavar="N", help="main map size in tiles (default 256)")
     bench.add_argument("--scaling-sizes", metavar="A,B", help="map sizes for the scaling figures")
-    bench.add_argument("--sim-steps", type=int, metavar="N", help="simulation steps to time")
+    bench.add_argument("--sim-steps", type=_positive, metavar="N", help="simulation steps to time")
 
     assets = sub.add_parser("assets", help="regenerate art, font and sounds from assets/src/")
     assets.add_argument("--sheet", type=Path, metavar="PNG", help="also write the contact sheet here")
@@ -113,6 +113,16 @@ def _dispatch(args: argparse.Namespace) -> int:
     return cmd_play(args)
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got '{text}'") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     import dataclasses
     import json
@@ -132,8 +142,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
         changes["map_size"] = args.map_size
     if args.scaling_sizes is not None:
         try:
-            changes["scaling_sizes"] = tuple(int(v) for v in args.scaling_sizes.split(",") if v.strip())
-        except ValueError:
+            changes["scaling_sizes"] = tuple(_positive(v) for v in args.scaling_sizes.split(",") if v.strip())
+        except (ValueError, argparse.ArgumentTypeError):
             print(f"error: --scaling-sizes: expected sizes like 512,1024, got '{args.scaling_sizes}'",
                   file=sys.stderr)
             return 2

@@ -39,9 +39,13 @@ def test_camera_path_scrolls_a_few_pixels_and_stays_on_the_map():
     assert len(set(path)) > 50
 
 
-def test_bad_scaling_sizes_is_one_line_exit_2(capsys):
+def test_bad_bench_numbers_are_one_line_exit_2(capsys):
     assert main(["bench", "--scaling-sizes", "big"]) == 2
     assert "--scaling-sizes" in capsys.readouterr().err
+    assert main(["bench", "--scaling-sizes", "512,-1"]) == 2
+    with pytest.raises(SystemExit) as exit_info:
+        main(["bench", "--map-size", "0"])
+    assert exit_info.value.code == 2 and "must be at least 1" in capsys.readouterr().err
 
 
 def test_quick_config_is_smaller():
