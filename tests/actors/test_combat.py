@@ -165,3 +165,36 @@ def test_min_difficulty_controls_enemy_count(write_level):
         + enemy_xml(4, "heavy", 240, 96, min_difficulty="hard")
     counts = [len(arena(write_level, enemies, w=24, difficulty=d).enemies) for d in ("easy", "normal", "hard")]
     assert counts == [1, 2, 3]
+
+
+def test_steam_vent_warns_before_it_scalds_and_only_hurts_while_blowing(write_level):
+    vent = ('<object id="5" type="hazard" x="64" y="80" width="16" height="16"><properties>'
+            '<property name="period" type="int" value="120"/><property name="warn" type="int" value="40"/>'
+            '<property name="on" type="int" value="30"/></properties></object>')
+    sim = arena(write_level, vent, spawn=(72, 94))
+    h = sim.spec.hazards[0]
+    phases = [h.phase_at(s) for s in range(120)]
+    first_on = phases.index("on")
+    assert first_on == 40 and all(p == "warn" for p in phases[:40])  # a readable build-up first
+    health = []
+    for _ in range(first_on - 1):
+        sim.step(NONE)
+        health.append(sim.player.health)
+    assert set(health) == {100}
+    run(sim, 3)
+    assert sim.player.health < 100
+
+
+def test_pickups_heal_and_ammo_only_when_armed(write_level):
+    items = ('<object id="5" type="pickup" x="76" y="86" width="12" height="12"><properties>'
+             '<property name="item" value="first_aid"/></properties></object>'
+             '<object id="6" type="pickup" x="76" y="86" width="12" height="12"><properties>'
+             '<property name="item" value="ammo"/></properties></object>')
+    sim = arena(write_level, items)
+    sim.player.health = 30
+    sim.step(NONE)
+    assert sim.player.health == 70 and not sim.pickups[1].taken   # no gun, no use for bullets
+    armed = arena(write_level, items, flags={"has_gun": True})
+    armed.player.ammo = 1
+    armed.step(NONE)
+    assert armed.player.ammo == 7 and not armed.pickups[0].taken  # full health: the kit stays

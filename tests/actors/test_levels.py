@@ -1,6 +1,5 @@
 """The two action levels, end to end and headless: the stored replays finish them on normal with the
 stored final hash, the autopilot finishes them on every difficulty, and standing still loses."""
-from pathlib import Path
 
 import pytest
 
