@@ -33,7 +33,11 @@ def data_dir() -> Path:
         except Exception as exc:  # no SDL pref path on this platform: fall back to the home folder
             log.warning("no SDL preference folder (%s); using ~/.redheat", exc)
             path = Path.home() / ".redheat"
-    path.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # reads then find nothing and writes report their own failure: never fatal
+        log.warning("%s: cannot create the data folder (%s); settings and saves will not be kept",
+                    path, exc.strerror or exc)
     return path
 
 

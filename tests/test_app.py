@@ -246,3 +246,15 @@ def test_which_scenes_pause_on_focus_loss():
 
     assert pauses_itself(Chase()) and not pauses_itself(Title()) and not pauses_itself(Menu())
     assert not pauses_itself(PauseScene())
+
+
+def test_an_unusable_data_folder_never_stops_the_game(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("REDHEAT_DATA_DIR", str(blocker / "data"))  # cannot be created: a file is in the way
+    app = App(AppConfig(headless=True, scale=3))
+    assert app.settings.scale == 3 and app.load_save() is None
+    app.store.update(scale=2)
+    assert "could not save settings" in app.store.save()
+    app.save_progress({"beat": "hotel", "flags": {}})
+    assert app.notices[-1][0].startswith("Could not save progress")
