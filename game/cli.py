@@ -324,8 +324,19 @@ def cmd_play(args: argparse.Namespace) -> int:
     tilemap = load_tilemap(args.level)  # fail early, before a window opens
     app = App(config)
 
+    mode = tilemap.properties.get("mode")
+
     def new_scene() -> LevelScene:
         hooks = app.pause_hooks(restart=lambda: Replace(new_scene()))
+        if mode == "chase":  # the bus chase and the locksmith have scenes of their own
+            from game.scenes.chase import ChaseScene
+
+            return ChaseScene(tilemap, seed=args.seed, on_done=lambda outcome: Replace(new_scene()),  # type: ignore[return-value]
+                              flags={"has_gun": True}, difficulty=app.settings.difficulty, pause=hooks)
+        if mode == "puzzle":
+            from game.scenes.puzzle import PuzzleScene
+
+            return PuzzleScene(tilemap, on_done=lambda outcome: Replace(new_scene()), pause=hooks)  # type: ignore[return-value]
         sim = LevelSim(tilemap, seed=args.seed, difficulty=app.settings.difficulty)
         return LevelScene(sim, on_done=lambda outcome: Replace(new_scene()), pause=hooks,
                           audio=app.audio, shake_enabled=lambda: app.settings.screen_shake)

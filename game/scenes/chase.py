@@ -195,19 +195,35 @@ class ChaseScene(BaseScene):
             self.restart()
             self._say("You lost him. Again, from the terminal!")
         elif outcome == WON:
-            self.finale = self.finale_factory(self.sim, self._finale_done)
-            if self.finale is None:
-                return self.on_done(WON) if self.on_done else None
-            self.finale.enter()
+            return self._start_finale()
+        if "crash" in self.sim.events:
+            self._say("He crashed into the train!")
         return None
+
+    def _start_finale(self) -> Transition | None:
+        self.finale = self.finale_factory(self.sim, self._finale_done)
+        if self.finale is None:
+            return self.on_done(WON) if self.on_done else None
+        self.finale.enter()
+        # The buses stay where they stopped (solid on foot): draw them among the walkers, y-sorted.
+        view = getattr(self.finale, "view", None)
+        if view is not None and hasattr(view, "sprites"):
+            own = view.sprites
+            view.sprites = lambda sim: own(sim) + self._parked_buses()  # type: ignore[method-assign]
+        return None
+
+    def _parked_buses(self) -> list[Sprite]:
+        out = []
+        for key, v, wrecked in (("bus", self.sim.player, False), ("rostavili_bus", self.sim.rostavili, True)):
+            img = self._damage_frame(key, v, wrecked).at(v.heading)
+            out.append(Sprite(img, round(v.x - img.get_width() / 2), round(v.y - img.get_height() / 2),
+                              v.y + v.spec.width / 2))
+        return out
 
     def _finale_done(self, outcome: str) -> Transition | None:
         if outcome != WON:
             # Beaten on foot: back to the wreck, not the whole chase.
-            self.finale = self.finale_factory(self.sim, self._finale_done)
-            if self.finale is not None:
-                self.finale.enter()
-            return None
+            return self._start_finale()
         return self.on_done(WON) if self.on_done else None
 
     def restart(self) -> None:
