@@ -144,8 +144,18 @@ def rebind(table: Mapping[Action, tuple[str, ...]], action: Action, name: str) -
     return Rebound(out, conflict, message)
 
 
+PAD_LABELS = {
+    "dpup": "D-pad Up", "dpdown": "D-pad Down", "dpleft": "D-pad Left", "dpright": "D-pad Right",
+    "leftshoulder": "LB", "rightshoulder": "RB", "lefttrigger": "LT", "righttrigger": "RT",
+    "leftstick": "L3", "rightstick": "R3",
+}
+
+
 def display_name(name: str) -> str:
-    """A key or button name as players read it: "x" -> "X", "left shift" -> "Left Shift"."""
+    """A key or button name as players read it: "x" -> "X", "left shift" -> "Left Shift", "dpup" ->
+    "D-pad Up"."""
+    if name in PAD_LABELS:
+        return PAD_LABELS[name]
     return name.upper() if len(name) == 1 else name.title()
 
 

@@ -250,6 +250,6 @@ class OptionsScene(BaseScene):
         else:
             hint = "Up/Down choose  Left/Right change  Esc back"
             if self.page != "main":
-                hint = "Confirm: rebind  Esc: back"
+                hint = "Confirm: rebind   Esc / Start: back"
             image = font.render(hint, DIM)
             surface.blit(image, (rect.centerx - image.get_width() // 2, y))
