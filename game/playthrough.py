@@ -116,7 +116,7 @@ def play_new_game(seed: int = 0, difficulty: str = "normal", max_steps: int = 60
     import pygame
 
     from game.scenes.credits import CreditsScene
-    from game.scenes.director import Director, build_title
+    from game.scenes.director import TitleHooks, build_title
     from game.scenes.stack import SceneStack
 
     if not pygame.display.get_init():
@@ -124,11 +124,12 @@ def play_new_game(seed: int = 0, difficulty: str = "normal", max_steps: int = 60
     if pygame.display.get_surface() is None:
         pygame.display.set_mode((320, 180))
     surface = pygame.Surface((320, 180))
+    beats: list[str] = []
+    hooks = TitleHooks(on_progress=lambda state: beats.append(str(state.get("beat"))))
     stack = SceneStack()
-    stack.push(build_title(seed=seed, difficulty=difficulty))
+    stack.push(build_title(seed=seed, difficulty=difficulty, hooks=hooks))
     pilot = _Pilot()
     edges = EdgeTracker()
-    beats: list[str] = []
     for step in range(max_steps):
         top = stack.top
         if top is None:
@@ -136,29 +137,11 @@ def play_new_game(seed: int = 0, difficulty: str = "normal", max_steps: int = 60
         if isinstance(top, CreditsScene):
             stack.draw(surface)
             return RunResult("won", step, "credits reached", beats)
-        beat = _current_beat(stack)
-        if beat and (not beats or beats[-1] != beat):
-            beats.append(beat)
-            log.info("step %d: beat %s", step, beat)
         stack.handle(edges.frame(pilot.decide(top, step)))
         stack.update(DT)
         if draw_every and step % draw_every == 0:
             stack.draw(surface)
     return RunResult("timeout", max_steps, f"stopped in {beats[-1] if beats else 'the title'}", beats)
-
-
-def _current_beat(stack: Any) -> str | None:
-    """The beat being played, read from the on_done callbacks the director handed out (for the log)."""
-    for scene in reversed(stack.scenes):
-        inner = getattr(scene, "inner", scene)
-        done = getattr(inner, "on_done", None)
-        owner = getattr(getattr(done, "__closure__", None) or (), "__len__", None)
-        if done is not None and owner is not None:
-            for cell in done.__closure__ or ():
-                value = cell.cell_contents
-                if hasattr(value, "beat") and hasattr(value, "story"):
-                    return value.beat.id  # the Director
-    return None
 
 
 # --- replays of the puzzle and the chase ----------------------------------------------------------

@@ -34,3 +34,9 @@ def test_a_whole_new_game_reaches_the_credits():
     assert result.beats[0] == "bathhouse" and result.beats[-1] == "epilogue"
     for beat in ("locksmith", "bus_terminal", "bus_chase"):
         assert beat in result.beats
+
+
+def test_cli_autoplay_without_a_level_or_all_is_a_usage_error():
+    proc = subprocess.run([sys.executable, "-m", "game", "autoplay"], cwd=ROOT, capture_output=True,
+                          text=True, timeout=60)
+    assert proc.returncode == 2 and "LEVEL or --all" in proc.stderr
