@@ -337,11 +337,11 @@ class ChaseScene(BaseScene):
         font = self._font
         w, h = surface.get_size()
         # His bus's damage bar, labelled (the bar fills as it takes damage).
-        surface.fill((10, 10, 12), (4, 4, 82, 12))
-        surface.fill((60, 60, 64), (5, 12, 80, 3))
-        surface.fill((220, 60, 40), (5, 12, round(80 * sim.rostavili.damage / 100), 3))
-        label = _text(font, "ROSTAVILI", (240, 230, 210))
-        surface.blit(label, (6, 3))
+        surface.fill((10, 10, 12), (3, 3, 86, 17))
+        surface.fill((60, 60, 64), (5, 14, 82, 4))
+        surface.fill((220, 60, 40), (5, 14, round(82 * sim.rostavili.damage / 100), 4))
+        label = _text(font, "HIS BUS DAMAGE", (240, 230, 210))
+        surface.blit(label, (5, 4))
         # Speed, as a simple gauge.
         kmh = round(abs(sim.player.speed) * 60 / 16 * 3.6 * 2.2)
         speed = _text(font, f"{kmh:3d} km/h", (240, 230, 210))
