@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<tileset version="1.8" tiledversion="1.8.2" name="bathhouse" tilewidth="16" tileheight="16" tilecount="39" columns="8">
- <image source="bathhouse.png" width="128" height="80"/>
+<tileset version="1.8" tiledversion="1.8.2" name="bathhouse" tilewidth="16" tileheight="16" tilecount="53" columns="8">
+ <image source="bathhouse.png" width="128" height="112"/>
  <tile id="0">
   <properties>
    <property name="name" value="floor"/>
@@ -235,6 +235,94 @@
   <properties>
    <property name="name" value="towels"/>
    <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="39">
+  <properties>
+   <property name="name" value="steam_vent_prop"/>
+  </properties>
+  <animation>
+   <frame tileid="39" duration="300"/>
+   <frame tileid="40" duration="200"/>
+   <frame tileid="41" duration="200"/>
+   <frame tileid="42" duration="300"/>
+  </animation>
+ </tile>
+ <tile id="40">
+  <properties>
+   <property name="name" value="steam_vent_b_prop"/>
+  </properties>
+ </tile>
+ <tile id="41">
+  <properties>
+   <property name="name" value="steam_vent_c_prop"/>
+  </properties>
+ </tile>
+ <tile id="42">
+  <properties>
+   <property name="name" value="steam_vent_d_prop"/>
+  </properties>
+ </tile>
+ <tile id="43">
+  <properties>
+   <property name="name" value="bench_left_prop"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="44">
+  <properties>
+   <property name="name" value="bench_mid_prop"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="45">
+  <properties>
+   <property name="name" value="bench_right_prop"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="46">
+  <properties>
+   <property name="name" value="column_prop"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="47">
+  <properties>
+   <property name="name" value="stove_prop"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+  <animation>
+   <frame tileid="47" duration="350"/>
+   <frame tileid="48" duration="250"/>
+  </animation>
+ </tile>
+ <tile id="48">
+  <properties>
+   <property name="name" value="stove_b_prop"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="49">
+  <properties>
+   <property name="name" value="bucket_prop"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="50">
+  <properties>
+   <property name="name" value="towels_prop"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="51">
+  <properties>
+   <property name="name" value="mat_prop"/>
+  </properties>
+ </tile>
+ <tile id="52">
+  <properties>
+   <property name="name" value="drain_prop"/>
   </properties>
  </tile>
 </tileset>

@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<tileset version="1.8" tiledversion="1.8.2" name="hotel" tilewidth="16" tileheight="16" tilecount="29" columns="8">
- <image source="hotel.png" width="128" height="64"/>
+<tileset version="1.8" tiledversion="1.8.2" name="hotel" tilewidth="16" tileheight="16" tilecount="41" columns="8">
+ <image source="hotel.png" width="128" height="96"/>
  <tile id="0">
   <properties>
    <property name="name" value="carpet"/>
@@ -183,6 +183,88 @@
   <properties>
    <property name="name" value="exit_sign"/>
    <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="29">
+  <properties>
+   <property name="name" value="bed_head_prop"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="30">
+  <properties>
+   <property name="name" value="bed_foot_prop"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="31">
+  <properties>
+   <property name="name" value="nightstand_prop"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="32">
+  <properties>
+   <property name="name" value="lamp_prop"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+  <animation>
+   <frame tileid="32" duration="1200"/>
+   <frame tileid="33" duration="80"/>
+   <frame tileid="32" duration="160"/>
+   <frame tileid="33" duration="60"/>
+  </animation>
+ </tile>
+ <tile id="33">
+  <properties>
+   <property name="name" value="lamp_b_prop"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="34">
+  <properties>
+   <property name="name" value="table_prop"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="35">
+  <properties>
+   <property name="name" value="chair_prop"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="36">
+  <properties>
+   <property name="name" value="plant_prop"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="37">
+  <properties>
+   <property name="name" value="tv_prop"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+  <animation>
+   <frame tileid="37" duration="120"/>
+   <frame tileid="38" duration="120"/>
+   <frame tileid="39" duration="120"/>
+  </animation>
+ </tile>
+ <tile id="38">
+  <properties>
+   <property name="name" value="tv_b_prop"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="39">
+  <properties>
+   <property name="name" value="tv_c_prop"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="40">
+  <properties>
+   <property name="name" value="rug_prop"/>
   </properties>
  </tile>
 </tileset>

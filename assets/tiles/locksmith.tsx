@@ -1,5 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<tileset version="1.8" tiledversion="1.8.2" name="locksmith" tilewidth="16" tileheight="16" tilecount="25" columns="8">
+<tileset version="1.8" tiledversion="1.8.2" name="locksmith" tilewidth="16" tileheight="16" tilecount="28" columns="8">
  <image source="locksmith.png" width="128" height="64"/>
  <tile id="0">
   <properties>
@@ -154,6 +154,23 @@
  <tile id="24">
   <properties>
    <property name="name" value="mat"/>
+  </properties>
+ </tile>
+ <tile id="25">
+  <properties>
+   <property name="name" value="crate_prop"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="26">
+  <properties>
+   <property name="name" value="stool_prop"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="27">
+  <properties>
+   <property name="name" value="mat_prop"/>
   </properties>
  </tile>
 </tileset>

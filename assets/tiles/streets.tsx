@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<tileset version="1.8" tiledversion="1.8.2" name="streets" tilewidth="16" tileheight="16" tilecount="43" columns="8">
- <image source="streets.png" width="128" height="96"/>
+<tileset version="1.8" tiledversion="1.8.2" name="streets" tilewidth="16" tileheight="16" tilecount="53" columns="8">
+ <image source="streets.png" width="128" height="112"/>
  <tile id="0">
   <properties>
    <property name="name" value="asphalt"/>
@@ -252,6 +252,74 @@
  <tile id="42">
   <properties>
    <property name="name" value="grass"/>
+  </properties>
+ </tile>
+ <tile id="43">
+  <properties>
+   <property name="name" value="crossing_light_prop"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+  <animation>
+   <frame tileid="43" duration="400"/>
+   <frame tileid="44" duration="400"/>
+  </animation>
+ </tile>
+ <tile id="44">
+  <properties>
+   <property name="name" value="crossing_light_b_prop"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="45">
+  <properties>
+   <property name="name" value="barrier_down_prop"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="46">
+  <properties>
+   <property name="name" value="barrier_up_prop"/>
+  </properties>
+ </tile>
+ <tile id="47">
+  <properties>
+   <property name="name" value="traffic_light_prop"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+  <animation>
+   <frame tileid="47" duration="1500"/>
+   <frame tileid="48" duration="500"/>
+   <frame tileid="49" duration="1500"/>
+  </animation>
+ </tile>
+ <tile id="48">
+  <properties>
+   <property name="name" value="traffic_light_y_prop"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="49">
+  <properties>
+   <property name="name" value="traffic_light_r_prop"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="50">
+  <properties>
+   <property name="name" value="hydrant_prop"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="51">
+  <properties>
+   <property name="name" value="bus_stop_prop"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="52">
+  <properties>
+   <property name="name" value="streetlight_prop"/>
+   <property name="solid" type="bool" value="true"/>
   </properties>
  </tile>
 </tileset>
