@@ -206,3 +206,21 @@ def test_sheet_copy_and_cli_flag(tmp_path):
     generate(SRC, tmp_path / "out", sheet=sheet)
     assert sheet.is_file() and sheet.read_bytes() == (tmp_path / "out" / "preview.png").read_bytes()
     assert cli.build_parser().parse_args(["assets", "--sheet", "x.png"]).sheet == Path("x.png")
+
+
+@pytest.mark.parametrize("name", TILESETS)
+def test_prop_variants_are_transparent_around_the_prop(name):
+    root = ET.parse(ASSETS / "tiles" / f"{name}.tsx").getroot()
+    columns = int(root.get("columns"))
+    image = pygame.image.load(str(ASSETS / "tiles" / f"{name}.png"))
+    props = 0
+    for tile in root.findall("tile"):
+        tile_name = tile.find("properties/property[@name='name']").get("value")
+        if not tile_name.endswith("_prop"):
+            continue
+        props += 1
+        r, c = divmod(int(tile.get("id")), columns)
+        cell = image.subsurface((c * 16, r * 16, 16, 16))
+        a = pygame.surfarray.array_alpha(cell)
+        assert 0 < (a > 0).sum() < 256, f"{tile_name} is empty or opaque"
+    assert props >= 3
