@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<tileset version="1.8" tiledversion="1.8.2" name="hotel" tilewidth="16" tileheight="16" tilecount="41" columns="8">
- <image source="hotel.png" width="128" height="96"/>
+<tileset version="1.8" tiledversion="1.8.2" name="hotel" tilewidth="16" tileheight="16" tilecount="40" columns="8">
+ <image source="hotel.png" width="128" height="80"/>
  <tile id="0">
   <properties>
    <property name="name" value="carpet"/>
@@ -260,11 +260,6 @@
   <properties>
    <property name="name" value="tv_c_prop"/>
    <property name="solid" type="bool" value="true"/>
-  </properties>
- </tile>
- <tile id="40">
-  <properties>
-   <property name="name" value="rug_prop"/>
   </properties>
  </tile>
 </tileset>
