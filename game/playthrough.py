@@ -8,6 +8,7 @@ autopilot in action levels, the puzzle and chase autopilots in theirs; it succee
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -120,6 +121,8 @@ def play_new_game(seed: int = 0, difficulty: str = "normal", max_steps: int = 60
     from game.scenes.stack import SceneStack
 
     if not pygame.display.get_init():
+        os.environ.setdefault("SDL_VIDEODRIVER", "dummy")  # headless by definition: never a window
+        os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
         pygame.display.init()
     if pygame.display.get_surface() is None:
         pygame.display.set_mode((320, 180))
