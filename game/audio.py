@@ -4,7 +4,7 @@
 silent: no method ever raises. `Audio.null()` never touches the mixer (headless runs and tests) and
 records what was asked of it in `history`. Effects are assets/sounds/NAME.wav, music assets/music/NAME.wav
 (looped). Names: punch, kick, hit, knockdown, gunshot, derringer, click, footstep, bus_engine, horn,
-train_horn, crash, menu_move, confirm, blip, pickup; music title, action, chase.
+train_horn, crash, menu_move, confirm, blip, pickup, hiss (steam), door; music title, action, chase.
 """
 from __future__ import annotations
 

@@ -171,13 +171,28 @@ def _pickup() -> np.ndarray:
     return seq((1047, 0.05), (1319, 0.05), (1568, 0.05), (2093, 0.12), decay=14) * 0.55
 
 
+def _hiss() -> np.ndarray:
+    """Steam from a vent: bright noise swelling and fading."""
+    d = 0.7
+    n = noise(d, 13) - lowpass(noise(d, 13), 6)  # high-passed
+    x = t(d)
+    return n * np.minimum(1, x / 0.08) * np.exp(-np.maximum(0, x - 0.15) * 5)
+
+
+def _door() -> np.ndarray:
+    """A door: a short creak, then the thump of it closing."""
+    creak = lowpass(sweep(180, 260, 0.22, "square"), 5) * env(ns(0.22), attack=0.03, decay=6) * 0.35
+    thump = sweep(120, 50, 0.15) * env(ns(0.15), decay=22)
+    return np.concatenate([creak, thump])
+
+
 EFFECTS = {
     "punch": _punch, "kick": _kick, "hit": _hit, "knockdown": _knockdown, "gunshot": _gunshot,
     "derringer": _derringer, "click": _click, "footstep": _footstep, "bus_engine": _bus_engine,
     "horn": _horn, "train_horn": _train_horn, "crash": _crash, "menu_move": _menu_move,
-    "confirm": _confirm, "blip": _blip, "pickup": _pickup,
+    "confirm": _confirm, "blip": _blip, "pickup": _pickup, "hiss": _hiss, "door": _door,
 }
-LOUDNESS = {"blip": 0.5, "menu_move": 0.6, "footstep": 0.45, "click": 0.6, "bus_engine": 0.6, "confirm": 0.55,
+LOUDNESS = {"hiss": 0.4, "blip": 0.5, "menu_move": 0.6, "footstep": 0.45, "click": 0.6, "bus_engine": 0.6, "confirm": 0.55,
             "pickup": 0.5, "horn": 0.55}
 
 
