@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 OnDone = Callable[[str], "Transition | None"]
 # The sim names what happened; these are the effects game.audio has for it (None: silent for now).
 SOUNDS = {"slash": "punch", "slam": "knockdown", "hurt": "hit", "ko": "knockdown", "down": "knockdown",
-          "block": "hit", "charge": "footstep", "door": "click", "wave": "footstep", "hiss": None}
+          "block": "hit", "charge": "footstep", "door": "door", "wave": "footstep", "hiss": "hiss"}
 DialogueFactory = Callable[[str, str], "Scene | None"]
 
 
@@ -143,6 +143,8 @@ class LevelScene(BaseScene):
         font = UIFont()
         self.hud = Hud(font)
         self.view.font = font
+        if self.audio is not None:
+            self.audio.music("action")
 
     def handle(self, frame: InputFrame) -> None:
         self.frame = frame
