@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import math
-from typing import Callable
+from typing import Any, Callable
 
 import pygame
 
@@ -132,8 +132,9 @@ class _Rotations:
 class ChaseScene(BaseScene):
     def __init__(self, tilemap: TileMap, seed: int = 0, on_done: OnDone | None = None,
                  finale: FinaleFactory | None = None, flags: dict | None = None,
-                 difficulty: str | None = None, pause: object = None) -> None:
+                 difficulty: str | None = None, pause: object = None, audio: Any = None) -> None:
         self.tilemap = tilemap
+        self.audio = audio
         self.seed = seed
         self.on_done = on_done
         self.flags = dict(flags or {})
@@ -153,6 +154,8 @@ class ChaseScene(BaseScene):
     # --- lifecycle -------------------------------------------------------------------------------
 
     def enter(self) -> None:
+        if self.audio is not None:
+            self.audio.music("chase")
         self.renderer = MapRenderer(self.tilemap)
         self._font = _font()
         spec = self.sim.player.spec
@@ -381,7 +384,7 @@ class ChaseScene(BaseScene):
 
         extra = {"difficulty": self.difficulty} if self.difficulty is not None else {}
         level = LevelSim(finale_tilemap(sim), seed=sim.seed, flags=dict(self.flags), **extra)
-        return LevelScene(level, on_done=on_done, pause=self.pause)  # type: ignore[arg-type]
+        return LevelScene(level, on_done=on_done, pause=self.pause, audio=self.audio)  # type: ignore[arg-type]
 
 
 def story_scene(ctx: object) -> BaseScene:
@@ -397,4 +400,5 @@ def story_scene(ctx: object) -> BaseScene:
         log.error("%s", exc)
         return ctx.fallback()  # type: ignore[attr-defined,no-any-return]
     return ChaseScene(tilemap, seed=ctx.seed, on_done=ctx.on_done, flags=ctx.flags,  # type: ignore[attr-defined]
-                      difficulty=ctx.difficulty, pause=ctx.pause)  # type: ignore[attr-defined]
+                      difficulty=ctx.difficulty, pause=ctx.pause,  # type: ignore[attr-defined]
+                      audio=getattr(ctx, "audio", None))
