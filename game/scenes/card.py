@@ -10,7 +10,7 @@ from typing import Callable
 
 import pygame
 
-from game.input import NO_INPUT, Action, InputFrame
+from game.input import Action
 from game.scenes.stack import BaseScene, Pop, Transition
 from game.scenes.storyart import load_ui_font, render_text
 
@@ -40,7 +40,6 @@ class CardScene(BaseScene):
         self.hold = hold
         self.time = 0.0
         self.finished = False
-        self.frame: InputFrame = NO_INPUT
         self._place_img: pygame.Surface | None = None
         self._title_img: pygame.Surface | None = None
 
@@ -50,11 +49,8 @@ class CardScene(BaseScene):
         self._place_img = render_text(font, self.place.upper(), accent, scale=3)
         self._title_img = render_text(font, self.title, (220, 216, 206)) if self.title else None
 
-    def handle(self, frame: InputFrame) -> None:
-        self.frame = frame
-
     def update(self, dt: float) -> Transition | None:
-        frame, self.frame = self.frame, NO_INPUT
+        frame = self.take_frame()
         if self.finished:
             return None
         self.time += dt

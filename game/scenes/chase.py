@@ -17,7 +17,7 @@ import pygame
 
 from game.actors.vehicles import Vehicle
 from game.chase import LOST, WON, ChaseSim
-from game.input import NO_INPUT, Action, InputFrame
+from game.input import Action
 from game.scenes.stack import BaseScene, Push, Transition
 from game.world.render import MapRenderer, Sprite
 from game.world.tilemap import TileMap
@@ -142,7 +142,6 @@ class ChaseScene(BaseScene):
         self.pause = pause
         self.finale_factory = finale if finale is not None else self._default_finale
         self.sim = ChaseSim(tilemap, seed=seed)
-        self.frame: InputFrame = NO_INPUT
         self.finale: BaseScene | None = None
         self.retries = 0
         self.renderer: MapRenderer | None = None
@@ -173,9 +172,6 @@ class ChaseScene(BaseScene):
                 self._frames[f"car{i}"] = tuple(_Rotations(f) for f in frames)
         self._message = "Catch Rostavili's bus!"
         self._message_steps = 180
-
-    def handle(self, frame: InputFrame) -> None:
-        self.frame = frame
 
     def update(self, dt: float) -> Transition | None:
         if self.finale is not None:

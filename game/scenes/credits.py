@@ -10,7 +10,7 @@ from typing import Any, Callable, Sequence
 
 import pygame
 
-from game.input import NO_INPUT, Action, InputFrame
+from game.input import Action
 from game.scenes.stack import BaseScene, Pop, Transition
 from game.scenes.storyart import load_ui_font, render_text
 
@@ -38,7 +38,6 @@ class CreditsScene(BaseScene):
         self.lines = list(lines)
         self.offset = 0.0
         self.finished = False
-        self.frame: InputFrame = NO_INPUT
         self._images: list[pygame.Surface | None] = []
         self._height = 0
 
@@ -64,11 +63,8 @@ class CreditsScene(BaseScene):
         """Scrolled far enough that the last line has left the top of the screen."""
         return 180 + self._height
 
-    def handle(self, frame: InputFrame) -> None:
-        self.frame = frame
-
     def update(self, dt: float) -> Transition | None:
-        frame, self.frame = self.frame, NO_INPUT
+        frame = self.take_frame()
         if self.finished:
             return None
         self.offset += SPEED * dt * (FAST if frame.is_held(Action.CONFIRM) else 1.0)

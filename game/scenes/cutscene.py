@@ -16,7 +16,7 @@ from typing import Any, Callable, Sequence
 import pygame
 
 from game import TILE, VIEW_H, VIEW_W
-from game.input import NO_INPUT, Action, InputFrame
+from game.input import Action
 from game.scenes.dialogue import CHARS_PER_SECOND, DialogueScene
 from game.scenes.stack import BaseScene, Pop, Push, Transition
 from game.scenes.stages import LAYOUTS, STAGE_H, STAGE_W, paint_tiles
@@ -76,7 +76,6 @@ class CutsceneScene(BaseScene):
         self.dialogue: DialogueScene | None = None
         self.skipped = False
         self.finished = False
-        self.frame: InputFrame = NO_INPUT
         self._backdrop: pygame.Surface | None = None
 
     def enter(self) -> None:
@@ -86,11 +85,8 @@ class CutsceneScene(BaseScene):
             self.actors[actor.id] = ActorState(actor.sprite, x, y, actor.facing, "idle", not actor.hidden)
         self.camera = (0.0, 0.0)  # stage top-left; actors stand above the dialogue box
 
-    def handle(self, frame: InputFrame) -> None:
-        self.frame = frame
-
     def update(self, dt: float) -> Transition | None:
-        frame, self.frame = self.frame, NO_INPUT
+        frame = self.take_frame()
         if self.finished:
             return None
         self.flash = max(0.0, self.flash - dt)

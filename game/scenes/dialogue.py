@@ -14,7 +14,7 @@ from typing import Any, Callable, Sequence
 
 import pygame
 
-from game.input import NO_INPUT, Action, InputFrame
+from game.input import Action
 from game.scenes.stack import BaseScene, Pop, Push, Transition
 from game.scenes.storyart import Font, load_ui_font, portrait
 
@@ -76,7 +76,6 @@ class DialogueScene(BaseScene):
         self.ticks = 0  # steps, for the blinking prompt
         self.skipped = False
         self.finished = False
-        self.frame: InputFrame = NO_INPUT
         self.font: Font | None = None
         self._wrapped: list[str] = []
         self._portraits: dict[str, pygame.Surface | None] = {}
@@ -89,9 +88,6 @@ class DialogueScene(BaseScene):
             if name and name not in self._portraits:
                 self._portraits[name] = portrait(name)
         self._start_line()
-
-    def handle(self, frame: InputFrame) -> None:
-        self.frame = frame
 
     @property
     def line(self) -> Any:
@@ -111,7 +107,7 @@ class DialogueScene(BaseScene):
             self._wrapped = layout(self.line, self.font)
 
     def update(self, dt: float) -> Transition | None:
-        frame, self.frame = self.frame, NO_INPUT
+        frame = self.take_frame()
         self.ticks += 1
         if self.finished:
             return None

@@ -12,7 +12,7 @@ from typing import Callable
 import pygame
 
 from game import VIEW_H, VIEW_W
-from game.input import NO_INPUT, Action, InputFrame
+from game.input import Action
 from game.scenes.menu import Item, Menu, UIFont, draw_panel
 from game.scenes.stack import BaseScene, Chain, Pop, Transition
 
@@ -29,18 +29,14 @@ class GameOverScene(BaseScene):
         self.on_quit = on_quit
         items = [Item("Continue")] + ([Item("Quit")] if on_quit is not None else [])
         self.menu = Menu(items)
-        self.frame: InputFrame = NO_INPUT
         self.steps = 0
         self._font: UIFont | None = None
 
     def enter(self) -> None:
         self._font = UIFont()
 
-    def handle(self, frame: InputFrame) -> None:
-        self.frame = frame
-
     def update(self, dt: float) -> Transition | None:
-        frame, self.frame = self.frame, NO_INPUT
+        frame = self.take_frame()
         self.steps += 1
         if self.steps < 30:
             return None  # a beat to let the defeat land before a mashed button skips it

@@ -17,7 +17,7 @@ import pygame
 
 from game import VIEW_H, VIEW_W
 from game.hud import Hud
-from game.input import NO_INPUT, Action, InputFrame
+from game.input import NO_INPUT, Action
 from game.scenes.gameover import GameOverScene
 from game.scenes.hotreload import HotReload, apply_reload, draw_reload_error
 from game.scenes.level_view import LevelView
@@ -85,11 +85,8 @@ class LinesOverlay(BaseScene):
     def enter(self) -> None:
         self.font = UIFont()
 
-    def handle(self, frame: InputFrame) -> None:
-        self.frame = frame
-
     def update(self, dt: float) -> Transition | None:
-        frame, self.frame = self.frame, NO_INPUT
+        frame = self.take_frame()
         apply_reload(self, self.hot_reload.step())
         if frame.was_pressed(Action.SKIP):
             return Pop()
@@ -126,7 +123,6 @@ class LevelScene(BaseScene):
         self.audio = audio
         self.shake_enabled = shake_enabled or (lambda: True)
         self.dialogue = dialogue
-        self.frame: InputFrame = NO_INPUT
         self.renderer: MapRenderer | None = None
         self.camera: Camera | None = None
         self.view = LevelView()
@@ -146,9 +142,6 @@ class LevelScene(BaseScene):
         if self.audio is not None:
             self.audio.music("action")
 
-    def handle(self, frame: InputFrame) -> None:
-        self.frame = frame
-
     def restart(self) -> None:
         """Back to the level's start at once: same seed, flags and difficulty (R, or Continue)."""
         self.sim = self.sim.fresh()
@@ -161,7 +154,7 @@ class LevelScene(BaseScene):
             self.hud = Hud(self.hud.font)
 
     def update(self, dt: float) -> Transition | None:
-        frame, self.frame = self.frame, NO_INPUT
+        frame = self.take_frame()
         apply_reload(self, self.hot_reload.step())
         if frame.was_pressed(Action.PAUSE):
             return Push(PauseScene(self.pause))

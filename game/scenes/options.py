@@ -15,7 +15,7 @@ import pygame
 
 from game import VIEW_H, VIEW_W
 from game.input import (ALL_ACTIONS, CANCEL_BUTTON, DEFAULT_KEYS, DEFAULT_PAD, RESERVED_BUTTONS,
-                        RESERVED_KEYS, Action, InputFrame, NO_INPUT, display_name, key_name, pad_button_name,
+                        RESERVED_KEYS, Action, display_name, key_name, pad_button_name,
                         rebind)
 from game.scenes.menu import DIM, ROW_GAP, TEXT, VALUE, Item, Menu, MenuEvent, UIFont, click, draw_panel
 from game.scenes.stack import BaseScene, Pop, Transition
@@ -56,7 +56,6 @@ class OptionsScene(BaseScene):
         self.audio = audio  # menu sounds; an effects-volume change plays a sample at the new level
         self.page = "main"
         self.menu = self._main_menu()
-        self.frame: InputFrame = NO_INPUT
         self.message = ""
         self.capturing: tuple[str, Action] | None = None  # ("keys" | "pad", action)
         self._capture_left = 0
@@ -74,11 +73,8 @@ class OptionsScene(BaseScene):
     def exit(self) -> None:
         self.save_problem = self.store.save()
 
-    def handle(self, frame: InputFrame) -> None:
-        self.frame = frame
-
     def update(self, dt: float) -> Transition | None:
-        frame, self.frame = self.frame, NO_INPUT
+        frame = self.take_frame()
         if self.capturing is not None:
             self._capture_left -= 1
             if self._capture_left <= 0:

@@ -15,7 +15,6 @@ from typing import Any, Callable
 import pygame
 
 from game import VIEW_H, VIEW_W
-from game.input import NO_INPUT, InputFrame
 from game.scenes.menu import ROW_GAP, Item, Menu, UIFont, click, draw_panel
 from game.scenes.stack import BaseScene, Chain, Pop, Push, Scene, Transition
 
@@ -46,17 +45,13 @@ class PauseScene(BaseScene):
         if self.hooks.quit_to_title is not None:
             items.append(Item("Quit to title"))
         self.menu = Menu(items)
-        self.frame: InputFrame = NO_INPUT
         self._font: UIFont | None = None
 
     def enter(self) -> None:
         self._font = UIFont()
 
-    def handle(self, frame: InputFrame) -> None:
-        self.frame = frame
-
     def update(self, dt: float) -> Transition | None:
-        frame, self.frame = self.frame, NO_INPUT
+        frame = self.take_frame()
         event = self.menu.handle(frame)
         click(self.hooks.audio, event)
         if event is None:

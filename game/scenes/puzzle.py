@@ -16,8 +16,8 @@ from typing import Callable
 
 import pygame
 
-from game.input import NO_INPUT, Action, InputFrame
-from game.puzzle import COLUMNS, LOCKSMITH, Card, Key, Puzzle, PuzzleState
+from game.input import Action
+from game.puzzle import COLUMNS, LOCKSMITH, Key, Puzzle, PuzzleState
 from game.scenes.stack import BaseScene, Push, Transition
 from game.world.tilemap import TileMap
 
@@ -105,7 +105,6 @@ class PuzzleScene(BaseScene):
         self.on_done = on_done
         self.pause = pause
         self.state = PuzzleState(puzzle)
-        self.frame: InputFrame = NO_INPUT
         self.steps = 0
         self.shake = 0  # steps of a wrong-pick shake on the picked card
         self.flash = 0  # steps of the right-pick flash
@@ -130,9 +129,6 @@ class PuzzleScene(BaseScene):
             self._portrait = pygame.transform.scale(load_portrait("locksmith"), (24, 24))
         except Exception as exc:  # no portrait: the hint box still reads
             log.info("no locksmith portrait (%s)", exc)
-
-    def handle(self, frame: InputFrame) -> None:
-        self.frame = frame
 
     def update(self, dt: float) -> Transition | None:
         if self.frame.was_pressed(Action.PAUSE):

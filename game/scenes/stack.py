@@ -2,7 +2,7 @@
 
 Lifecycle of a scene on the stack:
   enter()  once, when it becomes part of the stack (pushed or replacing another);
-  handle(action) / update(dt)  while it is the top scene (or not covered by an overlay);
+  handle(frame) / update(dt)  each step while it is the top scene: one InputFrame, then one update;
   draw(surface)  every frame while visible; never changes state;
   exit()   once, when it leaves the stack (popped or replaced).
 An overlay scene (`opaque = False`) lets the scene below draw, and blocks its updates.
@@ -13,6 +13,8 @@ import logging
 from dataclasses import dataclass
 from typing import Protocol, Union
 
+from game.input import NO_INPUT, InputFrame
+
 log = logging.getLogger(__name__)
 
 
@@ -21,15 +23,19 @@ class Scene(Protocol):
 
     def enter(self) -> None: ...
     def exit(self) -> None: ...
-    def handle(self, action: object) -> None: ...
+    def handle(self, frame: InputFrame) -> None: ...
     def update(self, dt: float) -> "Transition | None": ...
     def draw(self, surface: object) -> None: ...
 
 
 class BaseScene:
-    """Convenience base with no-op hooks; subclasses override what they need."""
+    """Convenience base with no-op hooks; subclasses override what they need.
+
+    `handle` keeps the step's input; `update` takes it with `take_frame()`, so a press is acted on once.
+    """
 
     opaque = True
+    frame: InputFrame = NO_INPUT
 
     def enter(self) -> None:
         pass
@@ -37,8 +43,12 @@ class BaseScene:
     def exit(self) -> None:
         pass
 
-    def handle(self, action: object) -> None:
-        pass
+    def handle(self, frame: InputFrame) -> None:
+        self.frame = frame
+
+    def take_frame(self) -> InputFrame:
+        frame, self.frame = self.frame, NO_INPUT
+        return frame
 
     def update(self, dt: float) -> "Transition | None":
         return None

@@ -15,7 +15,7 @@ from typing import Any, Callable
 
 import pygame
 
-from game.input import NO_INPUT, Action, InputFrame
+from game.input import Action
 from game.scenes.stack import BaseScene, Pop, Transition
 from game.scenes.storyart import load_ui_font, logo, render_text
 
@@ -50,7 +50,6 @@ class TitleScene(BaseScene):
         self.started = False  # "press start" passed
         self.cursor = 0
         self.ticks = 0
-        self.frame: InputFrame = NO_INPUT
         self._logo: pygame.Surface | None = None
         self._font: Any = None
 
@@ -77,11 +76,8 @@ class TitleScene(BaseScene):
     def labels(self) -> list[str]:
         return [item.label for item in self.items]
 
-    def handle(self, frame: InputFrame) -> None:
-        self.frame = frame
-
     def update(self, dt: float) -> Transition | None:
-        frame, self.frame = self.frame, NO_INPUT
+        frame = self.take_frame()
         self.ticks += 1
         if not self.started:
             if frame.was_pressed(Action.CONFIRM) or frame.was_pressed(Action.PAUSE):
