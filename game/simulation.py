@@ -16,12 +16,12 @@ from typing import Any, Iterable
 import numpy as np
 
 from game.actors.body import Body
-from game.actors.combat import HURT_PAD, Attack, Grid, boxes_overlap, flow_directions, hitbox, unit
+from game.actors.combat import HURT_PAD, MAX_SUBSTEP, Attack, Grid, boxes_overlap, flow_directions, hitbox, unit
 from game.actors.enemies import BULLET_SPEED, KINDS, Enemy
 from game.actors.objects import DIFFICULTIES, Command, LevelSpec, Rect, read_level
 from game.actors.player import SHOT_DAMAGE, SHOT_RANGE, Player, PlayerTuning
 from game.input import InputFrame, replay_frames
-from game.world.navigation import UNREACHABLE, distance_map
+from game.world.navigation import UNREACHABLE, distance_map, downhill
 from game.world.tilemap import TileMap
 
 log = logging.getLogger(__name__)
@@ -149,7 +149,8 @@ class LevelSim:
         self.fired: list[int] = []
         self.scripts: list[Script] = []
         self._tokens = [0, 0]  # melee, ranged attackers winding up or striking this step
-        self._flow: tuple[list[list[int]], list[list[int]]] | None = None
+        self._flow: np.ndarray | None = None  # distance map toward Danko's tile
+        self._flow_dirs: dict[int, tuple[int, int]] = {}  # downhill step per cell asked for, from _flow
         self._flow_tile: tuple[int, int] | None = None
         self._goal_fields: dict[tuple[int, int], tuple[list[list[int]], list[list[int]]]] = {}
         self._death_timer = 0
@@ -279,28 +280,37 @@ class LevelSim:
 
     def move_enemy(self, e: Enemy) -> None:
         b = e.body
-        b.prev_x, b.prev_y = b.x, b.y
-        dx, dy = b.vx + e.push_x, b.vy + e.push_y  # separation rides along with the move
+        b.prev_x = x = b.x
+        b.prev_y = y = b.y
+        dx = b.vx + e.push_x  # separation rides along with the move
+        dy = b.vy + e.push_y
         if dx == 0.0 and dy == 0.0:
             return
-        x, y, t = b.x, b.y, self.tile
-        nx, ny = x + dx, y + dy
-        w, h = b.w - 1e-6, b.h - 1e-6  # far edges exactly on a tile line belong to the cell before
-        if (nx // t == x // t and (nx + w) // t == (x + w) // t
-                and ny // t == y // t and (ny + h) // t == (y + h) // t):
-            b.x, b.y = nx, ny  # no new cell entered: no wall to test
-            return
-        b.x, b.y, hx, hy = self.grid.move(x, y, b.w, b.h, dx, dy)
+        if -MAX_SUBSTEP <= dx <= MAX_SUBSTEP and -MAX_SUBSTEP <= dy <= MAX_SUBSTEP:
+            # One sub-step (nearly always): it only tests cells the leading edges newly enter.
+            b.x, b.y, hx, hy = self.grid.move_small(x, y, b.w, b.h, dx, dy)
+        else:
+            b.x, b.y, hx, hy = self.grid.move(x, y, b.w, b.h, dx, dy)
         if hx:
             b.vx = 0.0
         if hy:
             b.vy = 0.0
 
     def flow_step(self, col: int, row: int) -> tuple[int, int]:
-        flow = self._flow
-        if flow is None or not (0 <= row < self.grid.rows and 0 <= col < self.grid.cols):
+        """Unit step (dx, dy) toward Danko from a cell along the shared flow field.
+
+        Worked out per cell on first asking (and kept until Danko changes tile): enemies stand on a
+        few dozen cells, so this is far cheaper than the whole grid's directions at every rebuild.
+        """
+        dist = self._flow
+        grid = self.grid
+        if dist is None or not (0 <= row < grid.rows and 0 <= col < grid.cols):
             return (0, 0)
-        return flow[0][row][col], flow[1][row][col]
+        key = row * grid.cols + col
+        step = self._flow_dirs.get(key)
+        if step is None:
+            step = self._flow_dirs[key] = downhill(dist, col, row)
+        return step
 
     def field_to(self, gx: float, gy: float) -> tuple[list[list[int]], list[list[int]]]:
         """A flow field toward a fixed point (scripted walks), cached per goal tile."""
@@ -458,8 +468,8 @@ class LevelSim:
         tile = (int(fx // self.tile), int((fy - 1) // self.tile))
         if tile != self._flow_tile or self._flow is None:
             self._flow_tile = tile
-            dist = distance_map(~self.solid, tile)
-            self._flow = flow_directions(dist, UNREACHABLE)
+            self._flow = distance_map(~self.solid, tile)
+            self._flow_dirs = {}
 
     def _assign_slots(self) -> None:
         """Spread the enemies near Danko evenly around him, keeping their current order by angle."""
@@ -496,14 +506,15 @@ class LevelSim:
         movers = []
         xs: list[float] = []
         ys: list[float] = []
+        add_mover, add_x, add_y = movers.append, xs.append, ys.append
         for e in self.live:
             e.push_x = e.push_y = 0.0
-            if e.state in ("down", "dying") or e.hp <= 0:
+            if e.hp <= 0 or e.state == "down" or e.state == "dying":
                 continue
             b = e.body
-            movers.append(e)
-            xs.append(b.x + b.w / 2)
-            ys.append(b.y + b.h)
+            add_mover(e)
+            add_x(b.x + b.w / 2)
+            add_y(b.y + b.h)
         if len(movers) >= 2:
             x, y = np.array(xs), np.array(ys)
             dx = x[:, None] - x[None, :]

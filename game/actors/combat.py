@@ -115,8 +115,9 @@ class Grid:
         Only the cells newly entered by the leading edge are looked at, so a move inside the
         cells the box already covers costs a few float operations.
         """
-        n = 1 if abs(dx) <= MAX_SUBSTEP and abs(dy) <= MAX_SUBSTEP else int(
-            max(abs(dx), abs(dy)) / MAX_SUBSTEP) + 1
+        if abs(dx) <= MAX_SUBSTEP and abs(dy) <= MAX_SUBSTEP:
+            return self.move_small(x, y, w, h, dx, dy)
+        n = int(max(abs(dx), abs(dy)) / MAX_SUBSTEP) + 1
         sx, sy = dx / n, dy / n
         hit_x = hit_y = False
         t = self.tile
@@ -161,6 +162,52 @@ class Grid:
                 y = ny
         return x, y, hit_x, hit_y
 
+    def move_small(self, x: float, y: float, w: float, h: float, dx: float,
+                   dy: float) -> tuple[float, float, bool, bool]:
+        """`move` for a step of at most MAX_SUBSTEP on each axis (one sub-step): the same arithmetic,
+        unrolled, because nearly every move of every actor is one of these."""
+        t = self.tile
+        hit_x = hit_y = False
+        if dx:
+            nx = x + dx
+            if dx > 0:
+                old_c, new_c = int((x + w - 1e-6) // t), int((nx + w - 1e-6) // t)
+            else:
+                old_c, new_c = int(x // t), int(nx // t)
+            if new_c != old_c:
+                r0, r1 = int(y // t), int((y + h - 1e-6) // t)
+                blocked = new_c < 0 or new_c >= self.cols or r0 < 0 or r1 >= self.rows
+                if not blocked:
+                    cells = self.cells
+                    for r in range(r0, r1 + 1):
+                        if cells[r][new_c]:
+                            blocked = True
+                            break
+                if blocked:
+                    hit_x = True
+                    nx = new_c * t - w - 1e-4 if dx > 0 else (new_c + 1) * t + 1e-4
+            x = nx
+        if dy:
+            ny = y + dy
+            if dy > 0:
+                old_r, new_r = int((y + h - 1e-6) // t), int((ny + h - 1e-6) // t)
+            else:
+                old_r, new_r = int(y // t), int(ny // t)
+            if new_r != old_r:
+                c0, c1 = int(x // t), int((x + w - 1e-6) // t)
+                blocked = new_r < 0 or new_r >= self.rows or c0 < 0 or c1 >= self.cols
+                if not blocked:
+                    row = self.cells[new_r]
+                    for c in range(c0, c1 + 1):
+                        if row[c]:
+                            blocked = True
+                            break
+                if blocked:
+                    hit_y = True
+                    ny = new_r * t - h - 1e-4 if dy > 0 else (new_r + 1) * t + 1e-4
+            y = ny
+        return x, y, hit_x, hit_y
+
     def line_of_sight(self, x0: float, y0: float, x1: float, y1: float) -> bool:
         """Grid ray march (Amanatides-Woo) in pure Python: True when no solid cell lies between."""
         t = self.tile
@@ -198,24 +245,31 @@ def flow_directions(dist: np.ndarray, unreachable: int) -> tuple[list[list[int]]
     """For every cell, the unit step (dx, dy) toward the lowest 8-neighbour of a distance map.
 
     Vectorized over the whole grid; diagonal steps never cut a corner. Computed once per player tile
-    change and shared by every enemy, which then just indexes it.
+    change and shared by every enemy, which then just indexes it. In-place masked copies on int32
+    (no temporaries per neighbour): this runs every time Danko enters a new tile.
     """
     rows, cols = dist.shape
-    big = np.int64(unreachable)
-    d = dist.astype(np.int64)
-    padded = np.full((rows + 2, cols + 2), big, dtype=np.int64)
-    padded[1:-1, 1:-1] = d
-    best = d.copy()
+    big = min(int(unreachable), int(np.iinfo(np.int32).max))
+    padded = np.full((rows + 2, cols + 2), big, dtype=np.int32)
+    padded[1:-1, 1:-1] = np.minimum(dist, big)
+    blocked = padded >= big  # cells a diagonal step may not cut past
+    best = padded[1:-1, 1:-1].copy()
     bx = np.zeros((rows, cols), dtype=np.int8)
     by = np.zeros((rows, cols), dtype=np.int8)
+    better = np.empty((rows, cols), dtype=bool)
     for ddx, ddy in ((1, 0), (-1, 0), (0, 1), (0, -1), (1, 1), (-1, 1), (1, -1), (-1, -1)):
         nb = padded[1 + ddy:1 + ddy + rows, 1 + ddx:1 + ddx + cols]
-        if ddx and ddy:
-            side_x = padded[1:1 + rows, 1 + ddx:1 + ddx + cols]
-            side_y = padded[1 + ddy:1 + ddy + rows, 1:1 + cols]
-            nb = np.where((side_x >= big) | (side_y >= big), big, nb)
-        better = nb < best
-        best = np.where(better, nb, best)
-        bx[better] = ddx
-        by[better] = ddy
+        np.less(nb, best, out=better)
+        if ddx and ddy:  # best <= big, so a blocked neighbour (big) never wins: mask it out instead
+            better &= ~blocked[1:1 + rows, 1 + ddx:1 + ddx + cols]
+            better &= ~blocked[1 + ddy:1 + ddy + rows, 1:1 + cols]
+        np.copyto(best, nb, where=better)
+        if ddx:
+            np.copyto(bx, ddx, where=better)
+        else:
+            bx[better] = 0
+        if ddy:
+            np.copyto(by, ddy, where=better)
+        else:
+            by[better] = 0
     return bx.tolist(), by.tolist()

@@ -231,8 +231,12 @@ class Enemy:
         if d < 1.5:
             self._brake(self.kind.accel)
             return
-        want = min(max_speed, d * 0.15 + 0.2)  # arrive gently instead of orbiting the spot
-        k = min(1.0, self.kind.accel * 1.5 * (THINK_EVERY if self.state == "chase" else 1))
+        want = d * 0.15 + 0.2  # arrive gently instead of orbiting the spot
+        if want > max_speed:
+            want = max_speed
+        k = self.kind.accel * 1.5 * (THINK_EVERY if self.state == "chase" else 1)
+        if k > 1.0:
+            k = 1.0
         b.vx += (dx / d * want - b.vx) * k
         b.vy += (dy / d * want - b.vy) * k
 
@@ -243,8 +247,8 @@ class Enemy:
         col, row = int(fx // t), int(fy // t)
         dx, dy = world.flow_step(col, row)
         if dx == 0 and dy == 0:
-            px, py = world.player.body.feet
-            self._steer(px, py, speed)
+            pb = world.player.body
+            self._steer(pb.x + pb.w / 2, pb.y + pb.h, speed)  # pb.feet, without the tuple
             return
         self._steer((col + dx + 0.5) * t, (row + dy + 0.5) * t + 3, speed)
 
@@ -275,12 +279,14 @@ class Enemy:
         k = self.kind
         b = self.body
         fx, fy = b.x + b.w / 2, b.y + b.h
-        px, py = world.player.body.feet
+        player = world.player
+        pb = player.body
+        px, py = pb.x + pb.w / 2, pb.y + pb.h  # pb.feet, inlined: this runs for every chaser
         dx, dy = px - fx, py - fy
         dist = math.hypot(dx, dy)
         if (self.timer + self.id) % 4 == 0 or self.timer < THINK_EVERY:
             self.los = dist < 200 and world.grid.line_of_sight(fx, fy - 3, px, py - 3)
-        if not world.player_targetable:
+        if player.state == "dead":  # not world.player_targetable
             self._steer(fx - dx, fy - dy, k.speed * 0.5) if dist < 40 else self._brake(0.3)
             return
         if self.los and dist > 1:
