@@ -32,10 +32,11 @@ def distance_map(walkable: np.ndarray, start: tuple[int, int]) -> np.ndarray:
     padded = np.zeros((rows, stride), dtype=bool)
     padded[:, :cols] = walkable
     walk = _to_bits(padded)
-    frontier = seen = 1 << (r * stride + c)
+    frontier = 1 << (r * stride + c)
+    unseen = walk ^ frontier  # walkable cells not reached yet (kept directly: no negation a ring)
     planes: list[int] = []  # planes[i] holds bit i of every cell's distance
     while frontier:
-        carry = walk & ~seen  # everything not reached yet is at least one ring further out
+        carry = unseen  # everything not reached yet is at least one ring further out
         for i, plane in enumerate(planes):
             planes[i] = plane ^ carry
             carry &= plane
@@ -44,9 +45,9 @@ def distance_map(walkable: np.ndarray, start: tuple[int, int]) -> np.ndarray:
         else:
             if carry:
                 planes.append(carry)
-        grown = (frontier << 1) | (frontier >> 1) | (frontier << stride) | (frontier >> stride)
-        frontier = grown & walk & ~seen
-        seen |= frontier
+        frontier = ((frontier << 1) | (frontier >> 1) | (frontier << stride) | (frontier >> stride)) & unseen
+        unseen ^= frontier
+    seen = walk ^ unseen
     counter = np.zeros(rows * stride, dtype=np.int32)
     for i, plane in enumerate(planes):
         counter |= _from_bits(plane, rows * stride).astype(np.int32) << i
