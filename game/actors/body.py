@@ -52,12 +52,16 @@ class Body:
                 self.vy *= max_speed / speed
             self.face(dx, dy)
         else:
-            speed = math.hypot(self.vx, self.vy)
-            if speed <= friction:
-                self.vx = self.vy = 0.0
-            else:
-                self.vx -= self.vx / speed * friction
-                self.vy -= self.vy / speed * friction
+            self.brake(friction)
+
+    def brake(self, friction: float) -> None:
+        """Slow down by `friction` px/step, stopping rather than reversing."""
+        speed = math.hypot(self.vx, self.vy)
+        if speed <= friction:
+            self.vx = self.vy = 0.0
+        else:
+            self.vx -= self.vx / speed * friction
+            self.vy -= self.vy / speed * friction
 
     def face(self, dx: float, dy: float) -> None:
         if abs(dx) > abs(dy):

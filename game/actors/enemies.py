@@ -215,13 +215,7 @@ class Enemy:
 
     # --- movement ----------------------------------------------------------------------------
     def _brake(self, friction: float) -> None:
-        b = self.body
-        speed = math.hypot(b.vx, b.vy)
-        if speed <= friction:
-            b.vx = b.vy = 0.0
-        else:
-            b.vx -= b.vx / speed * friction
-            b.vy -= b.vy / speed * friction
+        self.body.brake(friction)
 
     def _steer(self, tx: float, ty: float, max_speed: float) -> None:
         b = self.body
