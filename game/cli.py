@@ -68,7 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _scale(text: str) -> int:
-    from game.settings import SCALES
+    from game.desktop.settings import SCALES
 
     if not text.isdigit() or int(text) not in SCALES:
         raise argparse.ArgumentTypeError(f"expected a whole number from {SCALES[0]} to {SCALES[-1]}, got {text!r}")
@@ -82,7 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     args = build_parser().parse_args(args_list)
-    from game.input import ReplayError
+    from game.input.replay import ReplayError
     from game.story.script import StoryError
     from game.world.tilemap import LevelError
 
@@ -127,7 +127,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     import dataclasses
     import json
 
-    from game.bench import BenchConfig, format_report, run_bench
+    from game.devtools.bench import BenchConfig, format_report, run_bench
 
     try:
         import pyscroll  # noqa: F401
@@ -158,11 +158,13 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 def cmd_check(levels: list[Path]) -> int:
     from game.paths import level_files
-    from game.world.lint import Problem, check_levels
+    from game.world.lint import check_levels
 
     paths = levels or level_files()
     story, story_problem = story_refs()
-    from game.actors.objects import validate  # the gameplay objects' own rules (waves, flags, scripts)
+    from game.actors.objects import (
+        validate,  # the gameplay objects' own rules (waves, flags, scripts)
+    )
 
     problems = ([story_problem] if story_problem else []) + check_levels(paths, story, extra=[validate])
     for problem in problems:
@@ -209,9 +211,9 @@ def cmd_render(level: Path, out: Path) -> int:
 
 
 def cmd_autoplay(args: argparse.Namespace) -> int:
-    from game.autoplay import autoplay
-    from game.input import save_replay
-    from game.simulation import LevelSim
+    from game.input.replay import save_replay
+    from game.modes.level.autopilot import autoplay
+    from game.modes.level.sim import LevelSim
     from game.world.tilemap import load_tilemap
 
     if args.all or args.level is None:
@@ -231,8 +233,8 @@ def cmd_autoplay(args: argparse.Namespace) -> int:
 
 
 def cmd_autoplay_special(args: argparse.Namespace, mode: str | None = None) -> int:
-    """The whole game (--all), or a puzzle / chase map: their autopilots live in game.playthrough."""
-    from game import playthrough
+    """The whole game (--all), or a puzzle / chase map: their autopilots live in game.devtools.playthrough."""
+    from game.devtools import playthrough
     from game.world.tilemap import load_tilemap
 
     if not args.all and args.level is None:
@@ -253,8 +255,8 @@ def cmd_autoplay_special(args: argparse.Namespace, mode: str | None = None) -> i
 
 
 def cmd_replay(level: Path, file: Path, seed: int, max_steps: int, difficulty: str = "normal") -> int:
-    from game.input import load_replay
-    from game.simulation import LevelSim, run_headless
+    from game.input.replay import load_replay
+    from game.modes.level.sim import LevelSim, run_headless
     from game.world.tilemap import load_tilemap
 
     tilemap = load_tilemap(level)
@@ -300,10 +302,10 @@ def cmd_assets(sheet: Path | None) -> int:
 
 
 def cmd_play(args: argparse.Namespace) -> int:
-    from game.app import App, AppConfig
-    from game.scenes.level import LevelScene
+    from game.desktop.app import App, AppConfig
+    from game.modes.level.scene import LevelScene
+    from game.modes.level.sim import LevelSim
     from game.scenes.stack import Replace
-    from game.simulation import LevelSim
     from game.world.tilemap import load_tilemap
 
     fullscreen = True if args.fullscreen else False if args.windowed else None
@@ -329,12 +331,12 @@ def cmd_play(args: argparse.Namespace) -> int:
     def new_scene() -> LevelScene:
         hooks = app.pause_hooks(restart=lambda: Replace(new_scene()))
         if mode == "chase":  # the bus chase and the locksmith have scenes of their own
-            from game.scenes.chase import ChaseScene
+            from game.modes.chase.scene import ChaseScene
 
             return ChaseScene(tilemap, seed=args.seed, on_done=lambda outcome: Replace(new_scene()),  # type: ignore[return-value]
                               flags={"has_gun": True}, difficulty=app.settings.difficulty, pause=hooks)
         if mode == "puzzle":
-            from game.scenes.puzzle import PuzzleScene
+            from game.modes.puzzle.scene import PuzzleScene
 
             return PuzzleScene(tilemap, on_done=lambda outcome: Replace(new_scene()), pause=hooks)  # type: ignore[return-value]
         sim = LevelSim(tilemap, seed=args.seed, difficulty=app.settings.difficulty)

@@ -1,15 +1,15 @@
 import pygame
 import pytest
 
-from game.app import App, AppConfig, letterbox
 from game.cli import main
-from game.input import Action, EdgeTracker
+from game.desktop.app import App, AppConfig, letterbox
+from game.desktop.settings import Settings, load_settings, save_settings
+from game.input.actions import Action, EdgeTracker
+from game.modes.level.scene import LevelScene
+from game.modes.level.sim import LevelSim
 from game.paths import first_level
-from game.scenes.level import LevelScene
 from game.scenes.options import OptionsScene
 from game.scenes.pause import PauseScene
-from game.settings import Settings, load_settings, save_settings
-from game.simulation import LevelSim
 from game.world.tilemap import load_tilemap
 
 
@@ -138,7 +138,7 @@ def test_cli_mute_starts_silent(tmp_path):
 
 
 def test_runs_silently_without_an_audio_device(monkeypatch, tmp_path):
-    from game.app import make_audio
+    from game.desktop.app import make_audio
 
     monkeypatch.setenv("SDL_AUDIODRIVER", "no-such-driver")
     audio = make_audio(headless=False)
@@ -170,7 +170,7 @@ def _run_until(stack, predicate, steps=3000):
 
 
 def test_continue_resumes_at_the_saved_beat_with_the_same_flags(tmp_path):
-    from game.save import load_progress, save_progress
+    from game.desktop.save import load_progress, save_progress
     from game.scenes.director import build_title
     from game.scenes.stack import SceneStack
     from game.story.script import load_story
@@ -231,7 +231,7 @@ def test_story_levels_follow_the_shake_option_and_difficulty_live(tmp_path):
 
 
 def test_which_scenes_pause_on_focus_loss():
-    from game.app import pauses_itself
+    from game.desktop.app import pauses_itself
     from game.scenes.pause import PauseHooks
 
     class Chase:

@@ -7,7 +7,7 @@ import pygame
 import pytest
 
 from game.assetgen.sounds import EFFECTS
-from game.audio import Audio
+from game.desktop.audio import Audio
 from game.paths import ASSETS
 
 MUSIC = ("title", "action", "chase")

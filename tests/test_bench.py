@@ -3,8 +3,14 @@ import json
 
 import pytest
 
-from game.bench import BenchConfig, camera_path, format_report, map_layers, targets
 from game.cli import main
+from game.devtools.bench import (
+    BenchConfig,
+    camera_path,
+    format_report,
+    map_layers,
+    targets,
+)
 
 
 def test_bench_json_reports_every_figure(capsys):

@@ -3,8 +3,8 @@ import math
 
 import pytest
 
-from game.chase import LOST, WON, ChaseSim, autopilot_mask, finale_tilemap
-from game.input import Action, EdgeTracker
+from game.input.actions import Action, EdgeTracker
+from game.modes.chase.sim import LOST, WON, ChaseSim, autopilot_mask, finale_tilemap
 from game.paths import LEVELS
 from game.world.collision import overlaps_solid
 from game.world.tilemap import load_tilemap
@@ -107,8 +107,8 @@ def test_camera_leads_in_the_direction_of_travel(tilemap):
 
 def test_finale_fight_on_foot_ends_the_chase_when_rostavili_falls(won_run):
     """The crash hands over to combat's LevelSim; beating Rostavili there wins (the `win` trigger)."""
-    from game.input import Action
-    from game.simulation import LevelSim
+    from game.input.actions import Action
+    from game.modes.level.sim import LevelSim
 
     level = LevelSim(finale_tilemap(won_run), seed=0, flags={"has_gun": True})
     boss = [e for e in level.enemies if e.name == "rostavili"]

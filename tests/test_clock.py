@@ -1,4 +1,4 @@
-from game.clock import ClockConfig, FixedStep
+from game.desktop.clock import ClockConfig, FixedStep
 
 DT = 1 / 60
 

@@ -1,6 +1,6 @@
-from game.input import Action
+from game.input.actions import Action
+from game.modes.level.sim import LevelSim, run_headless
 from game.paths import first_level
-from game.simulation import LevelSim, run_headless
 from game.world.tilemap import load_tilemap
 
 

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from game.font import load_font
+from game.ui.font import load_font
 
 
 @pytest.fixture(scope="module")

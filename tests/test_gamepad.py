@@ -1,8 +1,9 @@
 import pygame
 import pytest
 
-from game.input import (Action, EdgeTracker, GamepadReader, InputReader, PadBindings, decode_replay,
-                        encode_replay, stick_bits)
+from game.input.actions import Action, EdgeTracker
+from game.input.devices import GamepadReader, InputReader, PadBindings, stick_bits
+from game.input.replay import decode_replay, encode_replay
 
 
 class FakeSDL:

@@ -2,8 +2,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from game.input import (Action, EdgeTracker, ReplayError, decode_replay, encode_replay, load_replay,
-                        replay_frames, save_replay)
+from game.input.actions import Action, EdgeTracker, replay_frames
+from game.input.replay import (
+    ReplayError,
+    decode_replay,
+    encode_replay,
+    load_replay,
+    save_replay,
+)
 
 
 @given(st.lists(st.integers(0, 4095), max_size=300))

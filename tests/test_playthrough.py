@@ -4,8 +4,8 @@ import sys
 
 import pytest
 
+from game.devtools.playthrough import autoplay_chase, autoplay_puzzle, play_new_game
 from game.paths import LEVELS, ROOT
-from game.playthrough import autoplay_chase, autoplay_puzzle, play_new_game
 from game.world.tilemap import load_tilemap
 
 

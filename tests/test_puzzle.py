@@ -3,8 +3,8 @@ import itertools
 
 import pytest
 
-from game.input import Action, EdgeTracker, InputFrame
-from game.puzzle import LOCKSMITH, PuzzleState, autopilot_mask
+from game.input.actions import Action, EdgeTracker, InputFrame
+from game.modes.puzzle.sim import LOCKSMITH, PuzzleState, autopilot_mask
 
 
 def press(state, *actions):
@@ -96,7 +96,7 @@ def test_every_card_text_fits_its_card_at_the_real_font():
     import pygame
 
     pygame.display.init()
-    from game.font import load_font
+    from game.ui.font import load_font
 
     font = load_font()
     for board in LOCKSMITH.boards:

@@ -5,10 +5,10 @@ terminal and the fight on foot run on the combat LevelSim, so for them the test 
 the terminal, a bit-for-bit repeat) rather than a stored hash: a combat tuning change should not break
 the chase.
 """
-from game.input import load_replay
+from game.devtools.playthrough import replay_chase, replay_puzzle
+from game.input.replay import load_replay
+from game.modes.level.sim import LevelSim, run_headless
 from game.paths import LEVELS, ROOT
-from game.playthrough import replay_chase, replay_puzzle
-from game.simulation import LevelSim, run_headless
 from game.world.tilemap import load_tilemap
 
 REPLAYS = ROOT / "tests" / "replays"

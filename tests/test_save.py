@@ -5,8 +5,14 @@ import subprocess
 import sys
 import textwrap
 
+from game.desktop.save import (
+    Progress,
+    has_progress,
+    load_progress,
+    save_path,
+    save_progress,
+)
 from game.paths import ROOT
-from game.save import Progress, has_progress, load_progress, save_path, save_progress
 
 
 def test_no_save_means_no_continue(tmp_path):
@@ -47,7 +53,7 @@ def test_wrong_shapes_are_rejected(tmp_path):
 KILLED_WRITER = textwrap.dedent("""
     import os, sys, time
     from pathlib import Path
-    from game.save import save_progress
+    from game.desktop.save import save_progress
     real_replace = os.replace
     def stall(src, dst):
         print("written", flush=True)  # the temp file is complete and fsynced; the rename never comes

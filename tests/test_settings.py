@@ -1,7 +1,14 @@
 import json
 
-from game.input import Action, KeyboardReader, conflicts, rebind
-from game.settings import Settings, SettingsStore, load_settings, save_settings, settings_path
+from game.desktop.settings import (
+    Settings,
+    SettingsStore,
+    load_settings,
+    save_settings,
+    settings_path,
+)
+from game.input.actions import Action
+from game.input.devices import KeyboardReader, conflicts, rebind
 
 
 def test_defaults_when_no_file(tmp_path):

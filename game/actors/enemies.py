@@ -17,7 +17,7 @@ from game.actors.body import Body
 from game.actors.combat import Attack, unit
 
 if TYPE_CHECKING:  # pragma: no cover
-    from game.simulation import LevelSim
+    from game.modes.level.sim import LevelSim
 
 log = logging.getLogger(__name__)
 

@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 
 from game.actors.body import Body
 from game.actors.combat import Attack, snap8, unit
-from game.input import Action, InputFrame
+from game.input.actions import Action, InputFrame
 
 if TYPE_CHECKING:  # pragma: no cover
-    from game.simulation import LevelSim
+    from game.modes.level.sim import LevelSim
 
 log = logging.getLogger(__name__)
 

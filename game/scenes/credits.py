@@ -10,7 +10,7 @@ from typing import Any, Callable, Sequence
 
 import pygame
 
-from game.input import Action
+from game.input.actions import Action
 from game.scenes.stack import BaseScene, Pop, Transition
 from game.scenes.storyart import load_ui_font, render_text
 

@@ -16,7 +16,7 @@ from typing import Any, Callable, Sequence
 import pygame
 
 from game import TILE, VIEW_H, VIEW_W
-from game.input import Action
+from game.input.actions import Action
 from game.scenes.dialogue import CHARS_PER_SECOND, DialogueScene
 from game.scenes.stack import BaseScene, Pop, Push, Transition
 from game.scenes.stages import LAYOUTS, STAGE_H, STAGE_W, paint_tiles

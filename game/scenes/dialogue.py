@@ -14,7 +14,7 @@ from typing import Any, Callable, Sequence
 
 import pygame
 
-from game.input import Action
+from game.input.actions import Action
 from game.scenes.stack import BaseScene, Pop, Push, Transition
 from game.scenes.storyart import Font, load_ui_font, portrait
 

@@ -34,7 +34,7 @@ from game.story.script import Actor, Beat, Line, Step, Story, load_story
 log = logging.getLogger(__name__)
 
 LOST = "lost"
-PLUGIN_KINDS = ("puzzle", "chase")  # looked up as game.scenes.<kind>.story_scene
+PLUGIN_KINDS = ("puzzle", "chase")  # looked up as game.modes.<kind>.scene.story_scene
 
 
 @dataclass
@@ -84,8 +84,8 @@ def level_scene(ctx: BeatContext) -> Scene:
     except LevelError as exc:
         log.error("%s", exc)  # one line naming the file; the story goes on
         return ctx.fallback()
-    from game.scenes.level import LevelScene
-    from game.simulation import LevelSim
+    from game.modes.level.scene import LevelScene
+    from game.modes.level.sim import LevelSim
 
     extra = {"difficulty": ctx.difficulty} if ctx.difficulty is not None else {}
     sim = LevelSim(tilemap, seed=ctx.seed, flags=dict(ctx.flags), **extra)
@@ -145,9 +145,9 @@ def default_registry() -> dict[str, Factory]:
     }
     for kind in PLUGIN_KINDS:
         try:
-            module = importlib.import_module(f"game.scenes.{kind}")
+            module = importlib.import_module(f"game.modes.{kind}.scene")
         except ModuleNotFoundError as exc:
-            if exc.name != f"game.scenes.{kind}":
+            if exc.name != f"game.modes.{kind}.scene":
                 raise  # a real import error inside the plugin must not be hidden
             continue
         factory = getattr(module, "story_scene", None)

@@ -12,7 +12,7 @@ from typing import Callable
 import pygame
 
 from game import VIEW_H, VIEW_W
-from game.input import Action
+from game.input.actions import Action
 from game.scenes.menu import Item, Menu, UIFont, draw_panel
 from game.scenes.stack import BaseScene, Chain, Pop, Transition
 

@@ -42,7 +42,7 @@ def draw_reload_error(surface: pygame.Surface, error: str | None) -> None:
     """The loader's message, wrapped over a dark band at the bottom (the last good map runs above)."""
     if not error:
         return
-    from game.font import load_font
+    from game.ui.font import load_font
 
     font = load_font()
     lines = font.wrap("Level not reloaded: " + error, surface.get_width() - 8)[-4:]

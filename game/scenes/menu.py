@@ -12,7 +12,7 @@ from typing import Callable
 
 import pygame
 
-from game.input import Action, InputFrame
+from game.input.actions import Action, InputFrame
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +60,7 @@ class UIFont:
     def __init__(self) -> None:
         self._bitmap = None
         try:
-            from game.font import load_font  # type: ignore[import-not-found]
+            from game.ui.font import load_font  # type: ignore[import-not-found]
 
             self._bitmap = load_font()
         except Exception:  # no bitmap font yet: a plain small font keeps menus readable

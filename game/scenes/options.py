@@ -14,13 +14,40 @@ from typing import Any
 import pygame
 
 from game import VIEW_H, VIEW_W
-from game.input import (ALL_ACTIONS, CANCEL_BUTTON, DEFAULT_KEYS, DEFAULT_PAD, RESERVED_BUTTONS,
-                        RESERVED_KEYS, Action, display_name, key_name, pad_button_name,
-                        rebind)
-from game.scenes.menu import DIM, ROW_GAP, TEXT, VALUE, Item, Menu, MenuEvent, UIFont, click, draw_panel
+from game.desktop.settings import (
+    DIFFICULTIES,
+    SCALES,
+    TEXT_SPEEDS,
+    VOLUME_STEPS,
+    Settings,
+    SettingsStore,
+    action_names,
+)
+from game.input.actions import ALL_ACTIONS, Action
+from game.input.devices import (
+    CANCEL_BUTTON,
+    DEFAULT_KEYS,
+    DEFAULT_PAD,
+    RESERVED_BUTTONS,
+    RESERVED_KEYS,
+    display_name,
+    key_name,
+    pad_button_name,
+    rebind,
+)
+from game.scenes.menu import (
+    DIM,
+    ROW_GAP,
+    TEXT,
+    VALUE,
+    Item,
+    Menu,
+    MenuEvent,
+    UIFont,
+    click,
+    draw_panel,
+)
 from game.scenes.stack import BaseScene, Pop, Transition
-from game.settings import (DIFFICULTIES, SCALES, TEXT_SPEEDS, VOLUME_STEPS, Settings, SettingsStore,
-                           action_names)
 
 log = logging.getLogger(__name__)
 

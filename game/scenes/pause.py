@@ -28,7 +28,7 @@ class PauseHooks:
     options: Callable[[], Scene] | None = None  # builds the options scene to push
     restart: Callable[[], Transition] | None = None  # applied in place of the paused scene
     quit_to_title: Callable[[], Transition] | None = None  # e.g. Reset(TitleScene(...))
-    audio: Any = None  # menu sounds (game.audio.Audio), optional
+    audio: Any = None  # menu sounds (game.desktop.audio.Audio), optional
 
 
 class PauseScene(BaseScene):

@@ -13,7 +13,7 @@ import logging
 from dataclasses import dataclass
 from typing import Protocol, Union
 
-from game.input import NO_INPUT, InputFrame
+from game.input.actions import NO_INPUT, InputFrame
 
 log = logging.getLogger(__name__)
 

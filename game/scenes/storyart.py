@@ -1,6 +1,6 @@
 """Art lookups for the story scenes: font, portraits, character frames, logo, each with a placeholder.
 
-The art engineer's `game.font` and `game.sprites` are used when present; until then (or when a name has
+The art engineer's `game.ui.font` and `game.sprites` are used when present; until then (or when a name has
 no art yet) these draw simple stand-ins so every story scene still renders.
 """
 from __future__ import annotations
@@ -37,7 +37,7 @@ class Font(Protocol):
 
 
 class FallbackFont:
-    """pygame's default font behind the BitmapFont interface, until game.font lands."""
+    """pygame's default font behind the BitmapFont interface, until game.ui.font lands."""
 
     def __init__(self, size: int = 12) -> None:
         if not pygame.font.get_init():
@@ -74,7 +74,7 @@ def wrap_words(font: Any, text: str, max_width: int) -> list[str]:
 
 def load_ui_font() -> Font:
     try:
-        from game.font import load_font
+        from game.ui.font import load_font
     except ImportError:
         return FallbackFont()
     try:

@@ -17,7 +17,13 @@ from typing import Any
 
 import numpy as np
 
-from game.world.tiledproject import EMPTY, ProjectError, PropertyTypes, find_project, load_project
+from game.world.tiledproject import (
+    EMPTY,
+    ProjectError,
+    PropertyTypes,
+    find_project,
+    load_project,
+)
 from game.world.tmxobjects import BadObject, MapObject, TemplateCache, parse_objects
 
 log = logging.getLogger(__name__)

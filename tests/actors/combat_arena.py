@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from conftest import room, tmx_text
-from game.simulation import LevelSim
+
+from game.modes.level.sim import LevelSim
 from game.world.tilemap import load_tilemap
 
 

@@ -2,7 +2,7 @@
 from combat_arena import arena, enemy_xml
 
 from game.actors import player as P
-from game.input import Action, InputFrame
+from game.input.actions import Action, InputFrame
 
 NONE = InputFrame()
 

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from game.actors import enemies as E
 from game.actors.combat import Attack
-from game.input import Action, InputFrame
+from game.input.actions import Action, InputFrame
 from game.world.collision import overlaps_solid
 
 MIN_TELL = 12  # steps: 0.2 s, long enough to see and react to
@@ -74,7 +74,7 @@ def test_surround_rather_than_stack(write_level):
 
 
 def test_flow_field_is_recomputed_only_when_danko_changes_tile(write_level, monkeypatch):
-    import game.simulation as S
+    import game.modes.level.sim as S
 
     calls = []
     real = S.distance_map
@@ -99,7 +99,8 @@ def test_knockback_never_pushes_an_actor_into_a_wall(tmp_path_factory, kind, col
     import shutil
 
     from conftest import BASE_TSX, tmx_text
-    from game.simulation import LevelSim
+
+    from game.modes.level.sim import LevelSim
     from game.world.tilemap import load_tilemap
 
     folder = tmp_path_factory.mktemp("kb")

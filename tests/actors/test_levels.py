@@ -3,10 +3,11 @@ stored final hash, the autopilot finishes them on every difficulty, and standing
 
 import pytest
 
-from game.autoplay import autoplay
-from game.input import NO_INPUT, load_replay
+from game.input.actions import NO_INPUT
+from game.input.replay import load_replay
+from game.modes.level.autopilot import autoplay
+from game.modes.level.sim import LOST, WON, LevelSim, run_headless
 from game.paths import LEVELS, ROOT
-from game.simulation import LOST, WON, LevelSim, run_headless
 from game.world.tilemap import load_tilemap
 
 REPLAYS = ROOT / "tests" / "replays"
@@ -47,7 +48,7 @@ def _events_of_a_won_run(name: str) -> tuple[LevelSim, list[dict]]:
     sim = LevelSim(level(name), seed=0, difficulty="normal")
     events: list[dict] = []
     frames = iter(load_replay(REPLAYS / f"{name}.rep"))
-    from game.input import EdgeTracker
+    from game.input.actions import EdgeTracker
 
     edges = EdgeTracker()
     for mask in frames:

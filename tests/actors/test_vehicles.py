@@ -4,8 +4,17 @@ import math
 import numpy as np
 import pytest
 
-from game.actors.vehicles import (BUS, CAR, Control, Path, Vehicle, clearance, collide, obb_overlap,
-                                  solid_samples)
+from game.actors.vehicles import (
+    BUS,
+    CAR,
+    Control,
+    Path,
+    Vehicle,
+    clearance,
+    collide,
+    obb_overlap,
+    solid_samples,
+)
 
 TILE = 16
 

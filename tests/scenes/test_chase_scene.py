@@ -2,10 +2,10 @@
 import pygame
 import pytest
 
-from game.chase import LOST, WON, autopilot_mask
-from game.input import EdgeTracker
+from game.input.actions import EdgeTracker
+from game.modes.chase.scene import ChaseScene
+from game.modes.chase.sim import WON, autopilot_mask
 from game.paths import LEVELS
-from game.scenes.chase import ChaseScene
 from game.scenes.stack import BaseScene, Replace
 from game.world.tilemap import load_tilemap
 

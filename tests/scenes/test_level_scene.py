@@ -3,12 +3,12 @@ Continue on game over (which restarts the level from its start)."""
 import pygame
 import pytest
 
-from game.input import Action, InputFrame
+from game.input.actions import Action, InputFrame
+from game.modes.level.scene import LevelScene
+from game.modes.level.sim import LOST, LevelSim
 from game.paths import LEVELS
 from game.scenes.gameover import GameOverScene
-from game.scenes.level import LevelScene
 from game.scenes.stack import SceneStack
-from game.simulation import LOST, LevelSim
 from game.world.tilemap import load_tilemap
 
 
@@ -90,7 +90,7 @@ def test_game_over_offers_continue_from_the_level_start(display):
 
 
 def test_story_lines_resolve_from_story_toml():
-    from game.scenes.level import story_lines
+    from game.modes.level.scene import story_lines
 
     lines = story_lines("hotel", "outro")
     assert lines and all(line.text for line in lines)

@@ -1,11 +1,12 @@
 import pygame
 import pytest
 
-from game.input import Action, EdgeTracker, conflicts
+from game.desktop.settings import Settings, SettingsStore, load_settings
+from game.input.actions import Action, EdgeTracker
+from game.input.devices import conflicts
 from game.scenes.options import OptionsScene
 from game.scenes.pause import PauseHooks, PauseScene
 from game.scenes.stack import BaseScene, Replace, Reset, SceneStack
-from game.settings import Settings, SettingsStore, load_settings
 
 
 class Playing(BaseScene):
@@ -198,7 +199,7 @@ def test_overlays_draw_over_the_scene_below(store):
 
 
 def test_menus_tick_and_confirm_and_effects_volume_is_heard_at_its_new_level(store):
-    from game.audio import Audio
+    from game.desktop.audio import Audio
 
     audio = Audio.null()
     stack = SceneStack()

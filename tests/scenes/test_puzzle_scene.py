@@ -1,10 +1,10 @@
 """The puzzle scene: plays to the end on actions, draws every board, and reports "won" once."""
 import pygame
 
-from game.input import EdgeTracker
+from game.input.actions import EdgeTracker
+from game.modes.puzzle.scene import PuzzleScene, bow_points
+from game.modes.puzzle.sim import autopilot_mask
 from game.paths import LEVELS
-from game.puzzle import autopilot_mask
-from game.scenes.puzzle import PuzzleScene, bow_points
 from game.world.tilemap import load_tilemap
 
 

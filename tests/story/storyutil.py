@@ -7,7 +7,7 @@ from __future__ import annotations
 import pygame
 import pytest
 
-from game.input import Action, EdgeTracker, InputFrame
+from game.input.actions import Action, InputFrame
 
 
 @pytest.fixture(autouse=True)

@@ -5,12 +5,12 @@ from pathlib import Path
 
 import pygame
 import pytest
-
 from storyutil import audio, display  # noqa: F401  (fixtures)
-from game.input import NO_INPUT, Action, InputFrame
+
+from game.input.actions import NO_INPUT, Action, InputFrame
 from game.scenes.cutscene import CutsceneScene, tile_to_px
 from game.scenes.dialogue import DialogueScene
-from game.scenes.stack import BaseScene, Pop, Push, Replace, SceneStack
+from game.scenes.stack import BaseScene, Push, Replace, SceneStack
 from game.story.script import StoryError, parse_story, read_seed
 
 DT = 1 / 60

@@ -10,9 +10,18 @@ from pathlib import Path
 import pytest
 
 from game.paths import ROOT
-from game.story.plot import plot_sentences, read_seed, section_span, sentences
-from game.story.script import (KINDS, NOT_EVENTS, StoryError, check_story, load_story, overlaps,
-                               parse_story, story_path, uncovered)
+from game.story.plot import plot_sentences, read_seed, section_span
+from game.story.script import (
+    KINDS,
+    NOT_EVENTS,
+    StoryError,
+    check_story,
+    load_story,
+    overlaps,
+    parse_story,
+    story_path,
+    uncovered,
+)
 
 
 @pytest.fixture(scope="module")

@@ -1,21 +1,20 @@
 from __future__ import annotations
 
 import pygame
-
-
 from storyutil import audio, display  # noqa: F401  (fixtures)
-from game.font import load_font
-from game.input import NO_INPUT, Action
+
+from game.input.actions import NO_INPUT, Action
 from game.scenes import dialogue as dlg
 from game.scenes.dialogue import DialogueScene, layout, text_area
 from game.scenes.stack import BaseScene, Pop, Replace, SceneStack
 from game.story.script import Line, load_story
+from game.ui.font import load_font
 
 DT = 1 / 60
 
 
 def press(action):
-    from game.input import InputFrame
+    from game.input.actions import InputFrame
 
     return InputFrame(held=int(action), pressed=int(action))
 

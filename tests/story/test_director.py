@@ -5,17 +5,23 @@ import sys
 import types
 
 import pygame
-import pytest
-
 from storyutil import audio, display  # noqa: F401  (fixtures)
-from game.input import Action, InputFrame
+
+from game.input.actions import Action, InputFrame
+from game.modes.level.scene import LevelScene
 from game.scenes.card import CardScene
 from game.scenes.credits import CreditsScene
 from game.scenes.cutscene import CutsceneScene
 from game.scenes.dialogue import DialogueScene
-from game.scenes.director import (BeatContext, Director, TitleHooks, WithIntro, build_title, map_plays,
-                                  default_registry)
-from game.scenes.level import LevelScene
+from game.scenes.director import (
+    BeatContext,
+    Director,
+    TitleHooks,
+    WithIntro,
+    build_title,
+    default_registry,
+    map_plays,
+)
 from game.scenes.stack import BaseScene, SceneStack
 from game.scenes.title import TitleScene
 from game.story.script import load_story
@@ -140,9 +146,9 @@ def test_missing_level_file_or_unbuilt_kind_plays_as_a_cutscene(tmp_path):
 
 def test_other_engineers_plug_in_a_scene_kind_by_module(monkeypatch):
     built = []
-    module = types.ModuleType("game.scenes.puzzle")
+    module = types.ModuleType("game.modes.puzzle.scene")
     module.story_scene = lambda ctx: built.append(ctx.beat.id) or BaseScene()
-    monkeypatch.setitem(sys.modules, "game.scenes.puzzle", module)
+    monkeypatch.setitem(sys.modules, "game.modes.puzzle.scene", module)
     story = load_story()
     director = Director(story, registry=default_registry())
     scene = director._play(story.index("locksmith"))

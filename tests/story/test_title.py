@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 import pygame
-
 from storyutil import audio, display  # noqa: F401  (fixtures)
-from game.input import NO_INPUT, Action, InputFrame
+
+from game.input.actions import NO_INPUT, Action, InputFrame
 from game.scenes.stack import BaseScene, Push, Replace, SceneStack
 from game.scenes.title import TitleScene
 

@@ -10,10 +10,10 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from conftest import BASE_TSX, ROOT, room, tmx_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import BASE_TSX, ROOT, room, tmx_text
 from game.world.lint import check_tilemap
 from game.world.tilemap import LevelError, load_tilemap
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-
 from conftest import ROOT, room, tmx_text
+
 from game.cli import main, story_refs
 from game.paths import first_level, level_files
 from game.world.lint import StoryRefs, check_level

@@ -2,9 +2,14 @@
 import json
 
 import pytest
-
 from conftest import ROOT
-from game.world.tiledproject import ProjectError, find_project, load_project, parse_property_types
+
+from game.world.tiledproject import (
+    ProjectError,
+    find_project,
+    load_project,
+    parse_property_types,
+)
 from game.world.tilemap import OBJECT_TYPES, load_tilemap
 
 PROJECT = ROOT / "levels" / "red-heat.tiled-project"
@@ -81,6 +86,7 @@ def test_broken_project_declarations_are_named(data, problem):
 
 def test_a_broken_project_file_is_a_level_error_naming_it(write_level, level_dir):
     from conftest import room, tmx_text
+
     from game.world.tilemap import LevelError
 
     (level_dir / "red-heat.tiled-project").write_text("{ nope")

@@ -1,8 +1,8 @@
 import numpy as np
 import pygame
 import pytest
-
 from conftest import tmx_text
+
 from game.world.render import MapRenderer, render_full_map
 from game.world.tilemap import FLIP_H, load_tilemap
 

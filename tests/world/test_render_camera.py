@@ -1,8 +1,8 @@
 import numpy as np
 import pygame
 import pytest
-
 from conftest import room, tmx_text
+
 from game.world.camera import Camera, CameraConfig
 from game.world.render import MapRenderer, Sprite, flip_tile, render_full_map
 from game.world.tilemap import FLIP_D, FLIP_H, FLIP_V, load_tilemap

@@ -4,11 +4,11 @@ import shutil
 import subprocess
 
 import pytest
-
 from conftest import ROOT, room, tmx_text
+
 from game.paths import level_files
-from game.world.tilemap import LevelError, load_tilemap
 from game.world.tiledproject import load_project
+from game.world.tilemap import LevelError, load_tilemap
 
 TEMPLATES = ROOT / "levels" / "templates"
 PROJECT = ROOT / "levels" / "red-heat.tiled-project"
@@ -164,10 +164,9 @@ def test_tiled_reads_every_level_and_shows_the_same_objects(level, tmp_path):
 
 
 def test_tmxrasterizer_renders_a_map_using_templates_like_the_game(template_level, tmp_path):
-    from test_tiled_agreement import premultiplied, _rasterizer
-
     import numpy as np
     import pygame
+    from test_tiled_agreement import _rasterizer, premultiplied
 
     from game.world.render import render_full_map
 

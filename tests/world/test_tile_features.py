@@ -1,10 +1,9 @@
 """Tileset features made in Tiled: collision-editor shapes block their cells; tile animations play at
 Tiled's frame durations on the game clock."""
-import numpy as np
 import pygame
 import pytest
-
 from conftest import room, tmx_text
+
 from game.world.render import MapRenderer
 from game.world.tilemap import LevelError, load_tilemap
 
@@ -91,9 +90,9 @@ def test_animation_frames_follow_tiled_durations(write_level, level_dir):
 
 
 def test_level_time_is_the_game_clock():
-    from game.input import NO_INPUT
+    from game.input.actions import NO_INPUT
+    from game.modes.level.sim import LevelSim
     from game.paths import first_level
-    from game.simulation import LevelSim
 
     sim = LevelSim(load_tilemap(first_level()), seed=1)
     for _ in range(30):

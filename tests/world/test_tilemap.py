@@ -3,8 +3,8 @@ import struct
 
 import numpy as np
 import pytest
-
 from conftest import room, tmx_text
+
 from game.cli import main
 from game.world.tilemap import FLIP_H, LevelError, load_tilemap
 

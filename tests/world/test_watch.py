@@ -2,13 +2,12 @@
 import os
 import shutil
 
-import numpy as np
 import pygame
-
 from conftest import ROOT, room, tmx_text
-from game.input import NO_INPUT
-from game.scenes.level import LevelScene
-from game.simulation import LevelSim
+
+from game.input.actions import NO_INPUT
+from game.modes.level.scene import LevelScene
+from game.modes.level.sim import LevelSim
 from game.world.tilemap import load_tilemap
 from game.world.watch import HotReload, LevelWatcher, feet_after_reload
 

@@ -1,7 +1,7 @@
 """The autopilot for the locksmith puzzle, the chase, and a whole new game from the title to the credits.
 
 `python -m game autoplay LEVEL` sends a puzzle or chase map (map property `mode`) here; other maps go to
-the combat autopilot (game.autoplay). `python -m game autoplay --all` runs the real scene stack from the
+the combat autopilot (game.modes.level.autopilot). `python -m game autoplay --all` runs the real scene stack from the
 title, headless: scripted confirm presses through the title, cards, dialogue and cutscenes, the combat
 autopilot in action levels, the puzzle and chase autopilots in theirs; it succeeds when the credits roll.
 """
@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from game import DT
-from game.input import Action, EdgeTracker
+from game.input.actions import Action, EdgeTracker
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +31,7 @@ class RunResult:
 # --- single scenes ------------------------------------------------------------------------------
 
 def autoplay_puzzle(max_steps: int = 20000) -> RunResult:
-    from game.puzzle import PuzzleState, autopilot_mask
+    from game.modes.puzzle.sim import PuzzleState, autopilot_mask
 
     state = PuzzleState()
     edges = EdgeTracker()
@@ -44,9 +44,9 @@ def autoplay_puzzle(max_steps: int = 20000) -> RunResult:
 def autoplay_chase(tilemap: Any, seed: int = 0, difficulty: str = "normal", max_steps: int = 36000,
                    flags: dict | None = None) -> RunResult:
     """Drive the chase (retrying from the start if he gets away), then fight Rostavili on foot."""
-    from game.autoplay import autoplay as fight
-    from game.chase import WON, ChaseSim, autopilot_mask, finale_tilemap
-    from game.simulation import LevelSim
+    from game.modes.chase.sim import WON, ChaseSim, autopilot_mask, finale_tilemap
+    from game.modes.level.autopilot import autoplay as fight
+    from game.modes.level.sim import LevelSim
 
     steps, tries = 0, 0
     while steps < max_steps:
@@ -78,12 +78,12 @@ class _Pilot:
         self.last = 0
 
     def decide(self, scene: Any, step: int) -> int:
-        from game.chase import autopilot_mask as drive
-        from game.puzzle import autopilot_mask as solve
-        from game.scenes.chase import ChaseScene
+        from game.modes.chase.scene import ChaseScene
+        from game.modes.chase.sim import autopilot_mask as drive
+        from game.modes.level.scene import LevelScene
+        from game.modes.puzzle.scene import PuzzleScene
+        from game.modes.puzzle.sim import autopilot_mask as solve
         from game.scenes.director import WithIntro
-        from game.scenes.level import LevelScene
-        from game.scenes.puzzle import PuzzleScene
 
         while isinstance(scene, WithIntro):
             scene = scene.inner
@@ -99,7 +99,7 @@ class _Pilot:
         return int(Action.CONFIRM) if step % 2 == 0 else 0
 
     def _fight(self, sim: Any) -> int:
-        from game.autoplay import Autopilot
+        from game.modes.level.autopilot import Autopilot
 
         pilot = self.level_pilots.get(id(sim))
         if pilot is None or pilot.sim is not sim:
@@ -150,7 +150,7 @@ def play_new_game(seed: int = 0, difficulty: str = "normal", max_steps: int = 60
 # --- replays of the puzzle and the chase ----------------------------------------------------------
 
 def record_puzzle(max_steps: int = 20000) -> list[int]:
-    from game.puzzle import PuzzleState, autopilot_mask
+    from game.modes.puzzle.sim import PuzzleState, autopilot_mask
 
     state, edges, masks = PuzzleState(), EdgeTracker(), []
     for step in range(max_steps):
@@ -164,8 +164,8 @@ def replay_puzzle(masks: list[int]) -> tuple[str, str]:
     """Outcome and a digest of the final puzzle state for a recorded input stream."""
     import hashlib
 
-    from game.input import replay_frames
-    from game.puzzle import PuzzleState
+    from game.input.actions import replay_frames
+    from game.modes.puzzle.sim import PuzzleState
 
     state = PuzzleState()
     frames = replay_frames(masks)
@@ -179,9 +179,9 @@ def replay_puzzle(masks: list[int]) -> tuple[str, str]:
 def record_chase(tilemap: Any, seed: int = 0, difficulty: str = "normal",
                  max_steps: int = 36000) -> list[int]:
     """The chase scene's whole input stream (driving, then the fight on foot) from the autopilots."""
-    from game.autoplay import Autopilot
-    from game.chase import WON, ChaseSim, autopilot_mask, finale_tilemap
-    from game.simulation import LevelSim
+    from game.modes.chase.sim import WON, ChaseSim, autopilot_mask, finale_tilemap
+    from game.modes.level.autopilot import Autopilot
+    from game.modes.level.sim import LevelSim
 
     sim, edges, masks = ChaseSim(tilemap, seed=seed), EdgeTracker(), []
     while sim.outcome is None and len(masks) < max_steps:
@@ -202,9 +202,9 @@ def record_chase(tilemap: Any, seed: int = 0, difficulty: str = "normal",
 def replay_chase(tilemap: Any, masks: list[int], seed: int = 0,
                  difficulty: str = "normal") -> tuple[str, str, str]:
     """Feed a recorded stream to the chase, then the rest to the fight: outcome and both state hashes."""
-    from game.chase import WON, ChaseSim, finale_tilemap
-    from game.input import replay_frames
-    from game.simulation import LevelSim
+    from game.input.actions import replay_frames
+    from game.modes.chase.sim import WON, ChaseSim, finale_tilemap
+    from game.modes.level.sim import LevelSim
 
     frames = replay_frames(masks)
     sim = ChaseSim(tilemap, seed=seed)

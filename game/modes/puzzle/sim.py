@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from game.input import Action, InputFrame
+from game.input.actions import Action, InputFrame
 
 log = logging.getLogger(__name__)
 

@@ -16,8 +16,8 @@ from typing import Any, Callable
 import pygame
 
 from game.actors.vehicles import Vehicle
-from game.chase import LOST, WON, ChaseSim
-from game.input import Action
+from game.input.actions import Action
+from game.modes.chase.sim import LOST, WON, ChaseSim
 from game.scenes.stack import BaseScene, Push, Transition
 from game.world.render import MapRenderer, Sprite
 from game.world.tilemap import TileMap
@@ -37,7 +37,7 @@ CAR_ART = ("sedan", "wagon", "taxi", "sedan", "wagon", "police")
 
 def _font() -> object:
     try:
-        from game.font import load_font
+        from game.ui.font import load_font
 
         return load_font()
     except (ImportError, FileNotFoundError, ValueError):  # no bitmap font: a stand-in
@@ -374,9 +374,9 @@ class ChaseScene(BaseScene):
 
     def _default_finale(self, sim: ChaseSim, on_done: OnDone) -> BaseScene | None:
         """The fight on foot by the wreck: the combat LevelSim on the same streets, Danko by his bus."""
-        from game.chase import finale_tilemap
-        from game.scenes.level import LevelScene
-        from game.simulation import LevelSim
+        from game.modes.chase.sim import finale_tilemap
+        from game.modes.level.scene import LevelScene
+        from game.modes.level.sim import LevelSim
 
         extra = {"difficulty": self.difficulty} if self.difficulty is not None else {}
         level = LevelSim(finale_tilemap(sim), seed=sim.seed, flags=dict(self.flags), **extra)

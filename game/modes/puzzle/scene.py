@@ -16,8 +16,8 @@ from typing import Callable
 
 import pygame
 
-from game.input import Action
-from game.puzzle import COLUMNS, LOCKSMITH, Key, Puzzle, PuzzleState
+from game.input.actions import Action
+from game.modes.puzzle.sim import COLUMNS, LOCKSMITH, Key, Puzzle, PuzzleState
 from game.scenes.stack import BaseScene, Push, Transition
 from game.world.tilemap import TileMap
 
@@ -36,7 +36,7 @@ GREEN = (120, 200, 110)
 
 def _font() -> object:
     try:
-        from game.font import load_font
+        from game.ui.font import load_font
 
         return load_font()
     except (ImportError, FileNotFoundError, ValueError):

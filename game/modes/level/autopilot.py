@@ -14,8 +14,8 @@ import numpy as np
 
 from game.actors.combat import unit
 from game.actors.enemies import Enemy
-from game.input import Action, EdgeTracker
-from game.simulation import LevelSim
+from game.input.actions import Action, EdgeTracker
+from game.modes.level.sim import LevelSim
 from game.world.navigation import UNREACHABLE, distance_map
 
 log = logging.getLogger(__name__)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 import pygame
 
 if TYPE_CHECKING:  # pragma: no cover
-    from game.simulation import LevelSim
+    from game.modes.level.sim import LevelSim
 
 log = logging.getLogger(__name__)
 

@@ -16,22 +16,22 @@ from typing import Any, Callable
 import pygame
 
 from game import VIEW_H, VIEW_W
-from game.hud import Hud
-from game.input import NO_INPUT, Action
+from game.input.actions import NO_INPUT, Action
+from game.modes.level.hud import Hud
+from game.modes.level.sim import LOST, WON, LevelSim
+from game.modes.level.view import LevelView
 from game.scenes.gameover import GameOverScene
 from game.scenes.hotreload import HotReload, apply_reload, draw_reload_error
-from game.scenes.level_view import LevelView
 from game.scenes.menu import UIFont
 from game.scenes.pause import PauseHooks, PauseScene
 from game.scenes.stack import BaseScene, Pop, Push, Scene, Transition
-from game.simulation import LOST, WON, LevelSim
 from game.world.camera import Camera
 from game.world.render import MapRenderer
 
 log = logging.getLogger(__name__)
 
 OnDone = Callable[[str], "Transition | None"]
-# The sim names what happened; these are the effects game.audio has for it (None: silent for now).
+# The sim names what happened; these are the effects game.desktop.audio has for it (None: silent for now).
 SOUNDS = {"slash": "punch", "slam": "knockdown", "hurt": "hit", "ko": "knockdown", "down": "knockdown",
           "block": "hit", "charge": "footstep", "door": "door", "wave": "footstep", "hiss": "hiss"}
 DialogueFactory = Callable[[str, str], "Scene | None"]

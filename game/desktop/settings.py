@@ -12,8 +12,9 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
-from game.datafiles import atomic_write_text, data_dir, read_json, set_aside
-from game.input import DEFAULT_KEYS, DEFAULT_PAD, Action, KeyBindings, PadBindings
+from game.desktop.datafiles import atomic_write_text, data_dir, read_json, set_aside
+from game.input.actions import Action
+from game.input.devices import DEFAULT_KEYS, DEFAULT_PAD, KeyBindings, PadBindings
 
 log = logging.getLogger(__name__)
 

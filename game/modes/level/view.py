@@ -13,7 +13,7 @@ from game.world.render import Sprite
 
 if TYPE_CHECKING:  # pragma: no cover
     from game.actors.enemies import Enemy
-    from game.simulation import LevelSim
+    from game.modes.level.sim import LevelSim
 
 log = logging.getLogger(__name__)
 

@@ -2,7 +2,7 @@
 loop, and the few keys that belong to the window rather than the game (F11 / Alt+Enter, F12).
 
 The app owns the only wall clock in the game. It turns real frame time into whole simulation steps
-(game.clock), feeds each step one InputFrame (keyboard and gamepads merged into one held mask), and draws
+(game.desktop.clock), feeds each step one InputFrame (keyboard and gamepads merged into one held mask), and draws
 the scene stack once per frame onto a 320x180 canvas that is scaled by a whole factor into the window.
 """
 from __future__ import annotations
@@ -17,15 +17,16 @@ from typing import Any, Callable, Mapping
 import pygame
 
 from game import DT, VIEW_H, VIEW_W
-from game.clock import ClockConfig, FixedStep
-from game.datafiles import data_dir
-from game.input import Action, EdgeTracker, InputReader
+from game.desktop.clock import ClockConfig, FixedStep
+from game.desktop.datafiles import data_dir
+from game.desktop.save import load_progress, save_progress
+from game.desktop.settings import SCALES, Settings, SettingsStore, load_settings
+from game.input.actions import Action, EdgeTracker
+from game.input.devices import InputReader
 from game.scenes.menu import UIFont
 from game.scenes.options import OptionsScene
 from game.scenes.pause import PauseHooks
-from game.save import load_progress, save_progress
 from game.scenes.stack import Push, Scene, SceneStack, Transition
-from game.settings import SCALES, Settings, SettingsStore, load_settings
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +65,7 @@ def pauses_itself(scene: object) -> bool:
 
 
 class NullAudio:
-    """Stands in until `game.audio` exists or when it cannot start: silent, never failing."""
+    """Stands in until `game.desktop.audio` exists or when it cannot start: silent, never failing."""
 
     def play(self, name: str) -> None:
         pass
@@ -79,7 +80,7 @@ class NullAudio:
 def make_audio(headless: bool) -> Any:
     """The game's Audio (music and effects on separate channels); silent when there is no device."""
     try:
-        from game.audio import Audio  # type: ignore[import-not-found]
+        from game.desktop.audio import Audio  # type: ignore[import-not-found]
     except ImportError:
         return NullAudio()
     try:

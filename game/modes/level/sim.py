@@ -16,11 +16,20 @@ from typing import Any, Iterable
 import numpy as np
 
 from game.actors.body import Body
-from game.actors.combat import HURT_PAD, MAX_SUBSTEP, Attack, Grid, boxes_overlap, flow_directions, hitbox, unit
+from game.actors.combat import (
+    HURT_PAD,
+    MAX_SUBSTEP,
+    Attack,
+    Grid,
+    boxes_overlap,
+    flow_directions,
+    hitbox,
+    unit,
+)
 from game.actors.enemies import BULLET_SPEED, KINDS, Enemy
 from game.actors.objects import DIFFICULTIES, Command, LevelSpec, Rect, read_level
 from game.actors.player import SHOT_DAMAGE, SHOT_RANGE, Player, PlayerTuning
-from game.input import InputFrame, replay_frames
+from game.input.actions import InputFrame, replay_frames
 from game.world.navigation import UNREACHABLE, distance_map, downhill
 from game.world.tilemap import TileMap
 

@@ -23,9 +23,19 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from game.actors.vehicles import (BUS, CAR, Control, LaneDriver, Path, RouteDriver, Vehicle, VehicleSpec,
-                                  collide, obb_overlap)
-from game.input import Action, InputFrame
+from game.actors.vehicles import (
+    BUS,
+    CAR,
+    Control,
+    LaneDriver,
+    Path,
+    RouteDriver,
+    Vehicle,
+    VehicleSpec,
+    collide,
+    obb_overlap,
+)
+from game.input.actions import Action, InputFrame
 from game.world.camera import Camera
 from game.world.collision import overlaps_solid
 from game.world.tilemap import LevelError, MapObject, TileMap

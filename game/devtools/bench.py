@@ -313,7 +313,7 @@ class _BenchHud:
         import pygame
 
         try:
-            from game.font import load_font
+            from game.ui.font import load_font
 
             font = load_font()
 
@@ -392,8 +392,8 @@ def write_sim_level(folder: Path, enemies: int, seed: int = 5) -> Path:
     Enemies are added as Tiled objects, the way a designer would, so the bench measures whatever the
     simulation does with them without depending on its internals.
     """
+    from game.modes.level.sim import LevelSim
     from game.paths import first_level
-    from game.simulation import LevelSim
     from game.world.tilemap import load_tilemap
 
     src = first_level()
@@ -444,7 +444,7 @@ def _with_enemies(src: Path, count: int, seed: int) -> str:
 def _input_script() -> list[int]:
     """Held masks that walk the player round and round (so the flow field keeps changing). No attacks:
     the 40 enemies stay alive and busy; when they win, the level restarts (untimed)."""
-    from game.input import Action
+    from game.input.actions import Action
 
     legs = [(Action.RIGHT, 90), (Action.DOWN, 30), (Action.LEFT, 90), (Action.UP, 30)]
     masks: list[int] = []
@@ -466,8 +466,8 @@ def _count_enemies(sim: Any) -> int:
 
 def bench_sim(tmx: Path, cfg: BenchConfig) -> dict[str, Any]:
     """Steps per second of LevelSim.step with scripted input; a finished level restarts (untimed)."""
-    from game.input import EdgeTracker
-    from game.simulation import LevelSim
+    from game.input.actions import EdgeTracker
+    from game.modes.level.sim import LevelSim
     from game.world.tilemap import load_tilemap
 
     tilemap = load_tilemap(tmx)
@@ -513,9 +513,9 @@ def bench_load(tmx: Path, cfg: BenchConfig, extras: bool = True) -> tuple[dict[s
     pyscroll's load (load_pygame + renderer) for reference."""
     import gc
 
+    import pyscroll
     import pytmx
     import pytmx.util_pygame
-    import pyscroll
 
     from game.world.render import MapRenderer
     from game.world.tilemap import load_tilemap
@@ -620,12 +620,12 @@ def memory_probe(kind: str, tmx: str, frames: int) -> dict[str, float]:
 
 
 def bench_memory(tmx: Path, cfg: BenchConfig) -> dict[str, Any]:
-    root = Path(__file__).resolve().parent.parent
+    from game.paths import ROOT as root
     env = dict(os.environ, SDL_VIDEODRIVER="dummy", PYGAME_HIDE_SUPPORT_PROMPT="1",
                PYTHONPATH=os.pathsep.join([str(root), os.environ.get("PYTHONPATH", "")]))
     out: dict[str, Any] = {}
     for kind in ("ours", "pyscroll"):
-        code = ("import json, game.bench as b; "
+        code = ("import json, game.devtools.bench as b; "
                 f"print(json.dumps(b.memory_probe({kind!r}, {str(tmx)!r}, {cfg.frames})))")
         proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root,
                               env=env, timeout=300)

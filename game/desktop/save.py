@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
 
-from game.datafiles import atomic_write_text, data_dir, read_json, set_aside
+from game.desktop.datafiles import atomic_write_text, data_dir, read_json, set_aside
 
 log = logging.getLogger(__name__)
 

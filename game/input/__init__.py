@@ -1,0 +1,1 @@
+"""Input: `actions` (pure, what simulations see), `devices` (keyboard, gamepads), `replay` (files)."""

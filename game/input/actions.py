@@ -1,0 +1,74 @@
+"""Player actions and the per-step input frame: the only part of input a simulation imports.
+
+The simulation never sees keys: each fixed step gets one `InputFrame` (which actions are held, which
+were newly pressed). Pure: no pygame, no files.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntFlag
+from typing import Iterable, Iterator
+
+
+class Action(IntFlag):
+    UP = 1
+    DOWN = 2
+    LEFT = 4
+    RIGHT = 8
+    PUNCH = 16
+    KICK = 32
+    SHOOT = 64
+    CONFIRM = 128
+    PAUSE = 256
+    SPECIAL = 512  # grab / shoulder charge
+    RESTART = 1024
+    SKIP = 2048  # skip a whole dialogue or cutscene
+
+
+ALL_ACTIONS = tuple(Action)
+
+
+@dataclass(frozen=True)
+class InputFrame:
+    """The input for one simulation step."""
+
+    held: int = 0
+    pressed: int = 0  # became held this step (edge)
+
+    def is_held(self, action: Action) -> bool:
+        return bool(self.held & action)
+
+    def was_pressed(self, action: Action) -> bool:
+        return bool(self.pressed & action)
+
+    @property
+    def move(self) -> tuple[int, int]:
+        """Digital direction as (-1..1, -1..1)."""
+        dx = (1 if self.held & Action.RIGHT else 0) - (1 if self.held & Action.LEFT else 0)
+        dy = (1 if self.held & Action.DOWN else 0) - (1 if self.held & Action.UP else 0)
+        return dx, dy
+
+
+NO_INPUT = InputFrame()
+
+
+class EdgeTracker:
+    """Turns a stream of held masks into InputFrames with press edges."""
+
+    def __init__(self) -> None:
+        self._prev = 0
+
+    def frame(self, held: int) -> InputFrame:
+        # Edges come from the held masks alone, so a recorded run replays with the same presses.
+        pressed = held & ~self._prev
+        self._prev = held
+        return InputFrame(held=held, pressed=pressed)
+
+
+def replay_frames(masks: Iterable[int]) -> Iterator[InputFrame]:
+    """InputFrames for a recorded sequence; after it ends, no input forever."""
+    edges = EdgeTracker()
+    for mask in masks:
+        yield edges.frame(mask)
+    while True:
+        yield edges.frame(0)
