@@ -27,9 +27,10 @@ from game.actors.combat import (
     unit,
 )
 from game.actors.enemies import BULLET_SPEED, KINDS, Enemy
-from game.actors.objects import DIFFICULTIES, Command, LevelSpec, Rect, read_level
+from game.actors.objects import Command, LevelSpec, Rect, read_level
 from game.actors.player import SHOT_DAMAGE, SHOT_RANGE, Player, PlayerTuning
 from game.input.actions import InputFrame, replay_frames
+from game.modes.level.difficulty import difficulty_named, difficulty_rank
 from game.world.navigation import UNREACHABLE, distance_map, downhill
 from game.world.tilemap import TileMap
 
@@ -46,24 +47,6 @@ AMMO_CLIP = 6
 SHOT_ATTACK = Attack("pistol", 0, 1, 0, SHOT_DAMAGE, 0, 0, knockback=3.5, hitstun=30, knockdown=True,
                      hitstop=5, sound="shot")
 STEAM_ATTACK = Attack("steam", 0, 1, 0, 0, 0, 0, knockback=3.0, hitstun=16, hitstop=2, sound="hiss")
-
-
-@dataclass(frozen=True)
-class Difficulty:
-    name: str
-    damage_taken: float   # multiplier on every hit Danko takes
-    melee_tokens: int     # enemies allowed to wind up a melee attack at once
-    ranged_tokens: int
-    cooldown: float       # multiplier on enemy rest between attacks
-    lives: int
-    enemy_hp: float
-
-
-DIFFICULTY: dict[str, Difficulty] = {
-    "easy": Difficulty("easy", 0.6, 1, 1, 1.5, 5, 0.85),
-    "normal": Difficulty("normal", 1.0, 2, 1, 1.0, 3, 1.0),
-    "hard": Difficulty("hard", 1.3, 3, 2, 0.75, 3, 1.15),
-}
 
 
 @dataclass
@@ -115,18 +98,12 @@ class Script:
     wait: int = 0
 
 
-def _difficulty_rank(name: str) -> int:
-    return DIFFICULTIES.index(name)
-
-
 class LevelSim:
     def __init__(self, tilemap: TileMap, seed: int = 0, flags: dict[str, Any] | None = None,
                  difficulty: str = "normal", log_combat: bool = False) -> None:
-        if difficulty not in DIFFICULTY:
-            raise ValueError(f"difficulty must be one of {', '.join(DIFFICULTIES)}, not {difficulty!r}")
         self.tilemap = tilemap
         self.seed = seed
-        self.difficulty = DIFFICULTY[difficulty]
+        self.difficulty = difficulty_named(difficulty)
         self.rng = np.random.default_rng(seed)
         self.steps = 0
         self.outcome: str | None = None
@@ -164,10 +141,10 @@ class LevelSim:
         self._goal_fields: dict[tuple[int, int], tuple[list[list[int]], list[list[int]]]] = {}
         self._death_timer = 0
         self._gone = False
-        rank = _difficulty_rank(difficulty)
+        rank = difficulty_rank(difficulty)
         self.enemies: list[Enemy] = []
         for i, s in enumerate(self.spec.enemies):
-            if _difficulty_rank(s.min_difficulty) > rank:
+            if difficulty_rank(s.min_difficulty) > rank:
                 continue
             kind = KINDS[s.kind]
             hp = max(1, round(kind.hp * self.difficulty.enemy_hp))
