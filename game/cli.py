@@ -83,12 +83,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     args = build_parser().parse_args(args_list)
     from game.input.replay import ReplayError
+    from game.paths import DataNotFound, require_data
     from game.story.script import StoryError
     from game.world.tilemap import LevelError
 
     try:
+        require_data()  # an unexpected install layout: say where the data was looked for, exit 1
         return _dispatch(args)
-    except (LevelError, ReplayError, StoryError) as exc:
+    except (DataNotFound, LevelError, ReplayError, StoryError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
@@ -161,6 +163,11 @@ def cmd_check(levels: list[Path]) -> int:
     from game.world.lint import check_levels
 
     paths = levels or level_files()
+    if not paths:
+        from game.paths import LEVELS
+
+        print(f"error: {LEVELS}: no .tmx levels to check", file=sys.stderr)
+        return 1
     story, story_problem = story_refs()
     from game.actors.objects import (
         validate,  # the gameplay objects' own rules (waves, flags, scripts)

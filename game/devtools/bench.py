@@ -620,7 +620,7 @@ def memory_probe(kind: str, tmx: str, frames: int) -> dict[str, float]:
 
 
 def bench_memory(tmx: Path, cfg: BenchConfig) -> dict[str, Any]:
-    from game.paths import ROOT as root
+    from game.paths import CODE_ROOT as root
     env = dict(os.environ, SDL_VIDEODRIVER="dummy", PYGAME_HIDE_SUPPORT_PROMPT="1",
                PYTHONPATH=os.pathsep.join([str(root), os.environ.get("PYTHONPATH", "")]))
     out: dict[str, Any] = {}

@@ -1,0 +1,73 @@
+"""The wheel carries the game: sdist -> wheel from a clean copy of the sources, installed into a fresh venv
+outside the checkout, then played, checked and autoplayed from there (one test: one venv, ~30 s of CPU)."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+from game.paths import CODE_ROOT, LEVELS
+
+SOURCES = ("game", "assets", "levels", "seeds", "pyproject.toml", "setup.py", "MANIFEST.in", "README.md",
+           "LICENSE")
+
+
+def run(cmd: list[str], cwd: Path, env: dict[str, str], timeout: float = 300) -> subprocess.CompletedProcess:
+    result = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
+    assert result.returncode == 0, f"{cmd}: exit {result.returncode}\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}"
+    return result
+
+
+def clean_copy(dest: Path) -> Path:
+    """The sources a build needs, without build/, egg-info or caches left in the checkout."""
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "_data")
+    for name in SOURCES:
+        src = CODE_ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=ignore)
+        else:
+            shutil.copy2(src, dest / name)
+    return dest
+
+
+def test_wheel_from_sdist_installs_into_a_fresh_venv_and_plays(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}  # nothing may reach the checkout
+    env.update(SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", PIP_NO_INDEX="1")
+    src = clean_copy(tmp_path / "src")
+    dist = tmp_path / "dist"
+    # The sdist as setuptools makes it, then the wheel built from that sdist (what installing it would do).
+    run([sys.executable, "-c", f"from setuptools import build_meta as b; print(b.build_sdist({str(dist)!r}))"],
+        cwd=src, env=env)
+    (sdist,) = dist.glob("*.tar.gz")
+    run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-w", str(dist), str(sdist)],
+        cwd=tmp_path, env=env)
+    (wheel,) = dist.glob("*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for needed in ("game/_data/levels/story.toml", "game/_data/seeds/red_heat.txt", "game/_data/assets/font.png",
+                   "game/_data/assets/tiles/base.tsx", "game/_data/levels/red-heat.tiled-project"):
+        assert needed in names, needed
+    shipped_levels = sorted(n for n in names if n.startswith("game/_data/levels/") and n.endswith(".tmx"))
+    assert [Path(n).name for n in shipped_levels] == sorted(p.name for p in LEVELS.glob("*.tmx"))
+    assert not [n for n in names if n.startswith("game/_data/assets/src/")], "generator sources shipped"
+
+    venv = tmp_path / "venv"
+    run([sys.executable, "-m", "venv", "--without-pip", "--system-site-packages", str(venv)], cwd=tmp_path, env=env)
+    python = venv / "bin" / "python"
+    run([sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "--force-reinstall",
+         str(wheel)], cwd=tmp_path, env=env)
+
+    play = tmp_path / "elsewhere"  # not the checkout: `python -m` puts the working folder on sys.path
+    play.mkdir()
+    where = run([str(python), "-c", "import game, game.paths as p; print(game.__file__); print(p.ROOT)"],
+                cwd=play, env=env).stdout.split()
+    assert all(Path(w).is_relative_to(venv) for w in where), where
+    assert where[1].endswith(os.path.join("game", "_data"))
+
+    run([str(python), "-m", "game", "--headless", "--frames", "120"], cwd=play, env=env)
+    checked = run([str(venv / "bin" / "redheat"), "check"], cwd=play, env=env)
+    assert f"checked {len(shipped_levels)} level(s): 0 problem(s)" in checked.stderr
+    auto = run([str(python), "-m", "game", "autoplay", "--all"], cwd=play, env=env, timeout=600)
+    assert auto.stdout.startswith("won") and "credits reached" in auto.stdout, auto.stdout
