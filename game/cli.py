@@ -10,7 +10,7 @@ from typing import Sequence
 
 log = logging.getLogger(__name__)
 
-COMMANDS = ("play", "check", "render", "replay", "autoplay", "story", "assets", "bench")
+COMMANDS = ("play", "check", "render", "replay", "autoplay", "story", "assets", "bench", "new-level")
 DEFAULT_MAX_STEPS = 60 * 60 * 10  # ten minutes of game time
 
 
@@ -64,6 +64,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     assets = sub.add_parser("assets", help="regenerate art, font and sounds from assets/src/")
     assets.add_argument("--sheet", type=Path, metavar="PNG", help="also write the contact sheet here")
+    from game.devtools import newlevel  # shipping and designer tools: each sets args.run
+
+    for tool in (newlevel,):
+        tool.add_parser(sub)
     return parser
 
 
@@ -98,6 +102,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
+    if hasattr(args, "run"):  # new-level
+        return args.run(args)
     if args.command == "check":
         return cmd_check(args.levels)
     if args.command == "render":
@@ -309,6 +315,11 @@ def cmd_assets(sheet: Path | None) -> int:
 
 
 def cmd_play(args: argparse.Namespace) -> int:
+    return build_app(args).run()
+
+
+def build_app(args: argparse.Namespace) -> "App":
+    """The app for `play` (and the browser build's main.py), its first scene set, not yet running."""
     from game.desktop.app import App, AppConfig
     from game.modes.level.scene import LevelScene
     from game.modes.level.sim import LevelSim
@@ -328,7 +339,7 @@ def cmd_play(args: argparse.Namespace) -> int:
         hooks = app.title_hooks()
         app.first_scene = lambda: build_title(seed=args.seed, story=story, audio=app.audio, hooks=hooks,
                                               settings=lambda: app.settings, pause_hooks=app.pause_hooks)
-        return app.run()
+        return app
 
     tilemap = load_tilemap(args.level)  # fail early, before a window opens
     app = App(config)
@@ -351,4 +362,4 @@ def cmd_play(args: argparse.Namespace) -> int:
                           audio=app.audio, shake_enabled=lambda: app.settings.screen_shake)
 
     app.first_scene = new_scene
-    return app.run()
+    return app

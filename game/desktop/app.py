@@ -12,7 +12,7 @@ import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Iterator, Mapping
 
 import pygame
 
@@ -212,25 +212,50 @@ class App:
 
     # --- the loop ----------------------------------------------------------------------------
     def run(self) -> int:
+        """Open the window and play until the stack empties, the window closes or `frames` have run."""
         self._open_display()
         try:
-            code = self._loop()
-            if self.config.save_frame is not None and self.canvas is not None:
-                pygame.image.save(self.canvas, str(self.config.save_frame))
-                log.info("saved frame to %s", self.config.save_frame)
-            return code
+            return self._finish(_drain(self._frames(pace=True)))
         finally:
-            while len(self.stack):
-                self.stack.pop()
-            problem = self.store.save()
-            if problem:
-                log.warning("%s", problem)
-            close = getattr(self.audio, "close", None)
-            if close is not None:
-                close()
-            pygame.display.quit()
+            self._close()
 
-    def _loop(self) -> int:
+    async def run_async(self) -> int:
+        """The same loop as a coroutine, for the browser (pygbag): one `await asyncio.sleep(0)` per frame,
+        where the browser paces the frames instead of `time.sleep`; the fixed steps are the same."""
+        import asyncio
+
+        self._open_display()
+        try:
+            code = 0
+            for result in self._frames(pace=False):
+                if result is not None:
+                    code = result
+                    break
+                await asyncio.sleep(0)
+            return self._finish(code)
+        finally:
+            self._close()
+
+    def _finish(self, code: int) -> int:
+        if self.config.save_frame is not None and self.canvas is not None:
+            pygame.image.save(self.canvas, str(self.config.save_frame))
+            log.info("saved frame to %s", self.config.save_frame)
+        return code
+
+    def _close(self) -> None:
+        while len(self.stack):
+            self.stack.pop()
+        problem = self.store.save()
+        if problem:
+            log.warning("%s", problem)
+        close = getattr(self.audio, "close", None)
+        if close is not None:
+            close()
+        pygame.display.quit()
+
+    def _frames(self, pace: bool) -> Iterator[int | None]:
+        """Yield None after each presented frame, then the exit code once. Real frame time becomes whole
+        fixed steps (headless: exactly one step per frame); `pace` sleeps off the rest of a frame."""
         clock = FixedStep(ClockConfig(dt=DT))
         edges = EdgeTracker()
         if self.first_scene is None:
@@ -241,7 +266,8 @@ class App:
         while len(self.stack):
             for event in pygame.event.get():
                 if event.type == pygame.QUIT:
-                    return 0
+                    yield 0
+                    return
                 self.dispatch(event)
             if self.config.headless:
                 frame_time = DT  # headless runs step exactly once per frame, as fast as possible
@@ -251,14 +277,17 @@ class App:
             for _ in range(clock.advance(frame_time)):
                 self.step(edges)
                 if not len(self.stack):
-                    return 0
+                    yield 0
+                    return
             self._present()
             frames += 1
             if self.config.frames is not None and frames >= self.config.frames:
-                return 0
-            if not self.config.headless:
+                yield 0
+                return
+            if pace and not self.config.headless:
                 time.sleep(max(0.0, DT - (time.perf_counter() - last)) * 0.5)
-        return 0
+            yield None
+        yield 0
 
     def dispatch(self, event: pygame.event.Event) -> None:
         """One window event: the app's own keys first, then a waiting rebind, then the input reader."""
@@ -347,3 +376,10 @@ class App:
         for i, text in enumerate(lines):
             surface.blit(font.render(text, (236, 226, 206)), (6, VIEW_H - height + 2 + i * line))
 
+
+def _drain(frames: Iterator[int | None]) -> int:
+    """Run a frame generator to its exit code."""
+    for code in frames:
+        if code is not None:
+            return code
+    return 0
