@@ -3,6 +3,7 @@ from combat_arena import arena, enemy_xml
 
 from game.actors import player as P
 from game.input.actions import Action, InputFrame
+from game.modes.events import Sound
 
 NONE = InputFrame()
 
@@ -135,7 +136,7 @@ def test_empty_gun_clicks(write_level):
     sim = arena(write_level, flags={"has_gun": True})
     sim.player.ammo = 0
     sim.step(press(Action.SHOOT))
-    assert {"type": "sound", "name": "click"} in sim.events
+    assert Sound("click") in sim.events
 
 
 def test_shoulder_charge_travels_and_knocks_down(write_level):

@@ -5,6 +5,7 @@ import pytest
 
 from game.input.actions import NO_INPUT
 from game.input.replay import load_replay
+from game.modes.events import Dialogue, Event, ObjectiveChanged, of_type
 from game.modes.level.autopilot import autoplay
 from game.modes.level.sim import LOST, WON, LevelSim, run_headless
 from game.paths import LEVELS, ROOT
@@ -44,9 +45,9 @@ def test_a_player_who_stands_still_loses(name):
     assert sim.outcome == LOST
 
 
-def _events_of_a_won_run(name: str) -> tuple[LevelSim, list[dict]]:
+def _events_of_a_won_run(name: str) -> tuple[LevelSim, list[Event]]:
     sim = LevelSim(level(name), seed=0, difficulty="normal")
-    events: list[dict] = []
+    events: list[Event] = []
     frames = iter(load_replay(REPLAYS / f"{name}.rep"))
     from game.input.actions import EdgeTracker
 
@@ -61,7 +62,7 @@ def _events_of_a_won_run(name: str) -> tuple[LevelSim, list[dict]]:
 
 def test_the_sting_goes_wrong_at_the_end_of_the_bathhouse():
     sim, events = _events_of_a_won_run("bathhouse")
-    assert {"type": "dialogue", "beat": "bathhouse", "key": "outro"} in events
+    assert Dialogue("bathhouse", "outro") in events
     ogarkov = next(n for n in sim.npcs if n.name == "ogarkov")
     rostavili = next(e for e in sim.enemies if e.name == "Rostavili")
     assert ogarkov.state == "fallen"
@@ -72,11 +73,11 @@ def test_the_sting_goes_wrong_at_the_end_of_the_bathhouse():
 
 def test_rostavili_takes_the_key_at_the_hotel_and_the_objective_changes():
     sim, events = _events_of_a_won_run("hotel")
-    objectives = [e["text"] for e in events if e["type"] == "objective"]
+    objectives = [e.text for e in of_type(events, ObjectiveChanged)]
     assert "Someone is in your room!" in objectives
     assert objectives.index("Someone is in your room!") < objectives.index("The key is gone! To the elevator")
     assert objectives[-1] == "Get in the elevator"
-    assert {"type": "dialogue", "beat": "hotel", "key": "outro"} in events
+    assert Dialogue("hotel", "outro") in events
     assert sim.flags.get("key_stolen") and sim.player.armed
 
 

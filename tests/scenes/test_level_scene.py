@@ -4,6 +4,7 @@ import pygame
 import pytest
 
 from game.input.actions import Action, InputFrame
+from game.modes.events import Dialogue
 from game.modes.level.scene import LevelScene
 from game.modes.level.sim import LOST, LevelSim
 from game.paths import LEVELS
@@ -67,7 +68,7 @@ def test_r_restarts_the_level_at_once(display):
 
 def test_a_dialogue_event_pushes_the_story_overlay_and_pauses_the_fight(display):
     stack, scene = scene_for()
-    scene.sim.emit("dialogue", beat="bathhouse", key="outro")
+    scene.sim.emit(Dialogue("bathhouse", "outro"))
     scene._pending.append(("bathhouse", "outro"))
     step(stack)
     top = stack.top

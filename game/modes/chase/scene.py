@@ -18,6 +18,7 @@ import pygame
 from game.actors.vehicles import Vehicle
 from game.input.actions import Action
 from game.modes.chase.sim import LOST, WON, ChaseSim
+from game.modes.events import Crashed, Escaped, TrainCalled, of_type
 from game.scenes.stack import BaseScene, Push, Transition
 from game.world.render import MapRenderer, Sprite
 from game.world.tilemap import TileMap
@@ -186,16 +187,17 @@ class ChaseScene(BaseScene):
             return None
         outcome = self.sim.step(self.frame)
         self._message_steps = max(0, self._message_steps - 1)
-        if "train_horn" in self.sim.events:
-            self._say("The crossing! A train!" if self.sim.close_at_approach else "He's racing the train!")
-        if "escaped" in self.sim.events:
+        events = self.sim.events
+        for called in of_type(events, TrainCalled):
+            self._say("The crossing! A train!" if called.close else "He's racing the train!")
+        if of_type(events, Escaped):
             self._say("He got across. Don't lose him!")
         if outcome == LOST:
             self.restart()
             self._say("You lost him. Again, from the terminal!")
         elif outcome == WON:
             return self._start_finale()
-        if "crash" in self.sim.events:
+        if of_type(events, Crashed):
             self._say("He crashed into the train!")
         return None
 

@@ -36,6 +36,7 @@ from game.actors.vehicles import (
     obb_overlap,
 )
 from game.input.actions import Action, InputFrame
+from game.modes.events import Bump, Crashed, Escaped, Event, LostSight, Ram, Scrape, TrainCalled
 from game.world.camera import Camera
 from game.world.collision import overlaps_solid
 from game.world.tilemap import LevelError, MapObject, TileMap
@@ -114,7 +115,7 @@ class ChaseSim:
     crash_timer: int = 0
     close_at_approach: bool = False
     rails_cross_s_route: float = math.inf  # where the crossing lies along his route
-    events: list[str] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         tm = self.tilemap
@@ -177,7 +178,7 @@ class ChaseSim:
         throttle = (1.0 if frame.is_held(Action.UP) else 0.0) - (1.0 if frame.is_held(Action.DOWN) else 0.0)
         steer = (1.0 if frame.is_held(Action.RIGHT) else 0.0) - (1.0 if frame.is_held(Action.LEFT) else 0.0)
         if self.player.step(Control(throttle, steer), solid, tile) and self.player.scraping == 1:
-            self.events.append("scrape")
+            self.events.append(Scrape())
 
         active = self._active_traffic()
         everyone = [self.player, self.rostavili] + [car for car, _ in active] + self.obstacles
@@ -215,11 +216,11 @@ class ChaseSim:
                     impact = collide(a, b, solid, tile, restitution=0.35)
                     if impact > 0.3 and self.phase != "crashed":
                         b.damage = min(100.0, b.damage + impact * self.tuning.ram_damage)
-                        self.events.append("ram")
+                        self.events.append(Ram(impact))
                     continue
                 impact = collide(a, b, solid, tile)
                 if impact > 0.6 and a is self.player and b in others:
-                    self.events.append("bump")
+                    self.events.append(Bump(impact))
         if self.train is not None:
             for v in movers:
                 if v is self.rostavili and self.phase == "train" and obb_overlap(v, self.train.body):
@@ -234,7 +235,7 @@ class ChaseSim:
             self.train.step()
         if self.phase == "train" and self.driver.s > self.rails_cross_s_route + r.spec.length:
             self.phase = "escaped"
-            self.events.append("escaped")
+            self.events.append(Escaped())
             log.info("Rostavili got across before the train")
         if self.phase == "crashed":
             self.crash_timer += 1
@@ -260,7 +261,7 @@ class ChaseSim:
                            Vehicle(0.0, 0.0, 0.0, TRAIN_SPEC, static=True))
         self.train.step()
         self.phase = "train"
-        self.events.append("train_horn")
+        self.events.append(TrainCalled(self.close_at_approach))
 
     def _crash(self) -> None:
         self.phase = "crashed"
@@ -270,7 +271,7 @@ class ChaseSim:
             tf = self.train.body.forward
             self.rostavili.vx = self.rostavili.vx * 0.2 + tf[0] * self.train.speed * 0.5
             self.rostavili.vy = self.rostavili.vy * 0.2 + tf[1] * self.train.speed * 0.5
-        self.events.append("crash")
+        self.events.append(Crashed())
         log.info("Rostavili's bus hit the train at step %d", self.steps)
 
     def _camera(self) -> None:
@@ -302,7 +303,7 @@ class ChaseSim:
         self.offscreen += 1
         if self.offscreen >= self.tuning.lose_steps:
             self.outcome = LOST
-            self.events.append("lost")
+            self.events.append(LostSight())
 
     @property
     def lose_left(self) -> float:

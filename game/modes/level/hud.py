@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from game.modes.events import Event, LifeLost, ObjectiveChanged
+
 if TYPE_CHECKING:  # pragma: no cover
     from game.modes.level.sim import LevelSim
 
@@ -46,11 +48,11 @@ class Hud:
         self.banner = ""
         self.banner_steps = 0
 
-    def on_event(self, event: dict) -> None:
-        if event["type"] == "objective":
+    def on_event(self, event: Event) -> None:
+        if isinstance(event, ObjectiveChanged):
             self.objective_flash = 150
-        elif event["type"] == "life_lost":
-            lives = event.get("lives", 0)
+        elif isinstance(event, LifeLost):
+            lives = event.lives
             self.banner, self.banner_steps = f"{lives} {'LIFE' if lives == 1 else 'LIVES'} LEFT", 120
 
     def tick(self) -> None:

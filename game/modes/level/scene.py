@@ -17,6 +17,7 @@ import pygame
 
 from game import VIEW_H, VIEW_W
 from game.input.actions import NO_INPUT, Action
+from game.modes.events import Dialogue, Sound
 from game.modes.level.hud import Hud
 from game.modes.level.sim import LOST, WON, LevelSim
 from game.modes.level.view import LevelView
@@ -172,13 +173,12 @@ class LevelScene(BaseScene):
         if self.hud is not None:
             self.hud.tick()
         for event in self.sim.events:
-            kind = event["type"]
-            if kind == "sound":
-                name = SOUNDS.get(event["name"], event["name"])
+            if isinstance(event, Sound):
+                name = SOUNDS.get(event.name, event.name)
                 if self.audio is not None and name is not None:
                     self.audio.play(name)
-            elif kind == "dialogue":
-                self._pending.append((event["beat"], event["key"]))
+            elif isinstance(event, Dialogue):
+                self._pending.append((event.beat, event.key))
             elif self.hud is not None:
                 self.hud.on_event(event)
         if self.camera is not None:

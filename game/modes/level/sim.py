@@ -2,8 +2,8 @@
 
 Pure logic on the fixed step: no pygame, no wall-clock time. The same tile map, seed, flags,
 difficulty and input sequence always give the same `state_hash()`. The scene reads `events` (this
-step's dialogue beats, objective changes, sounds), `effects` (sparks, flashes) and `shake` to present
-what happened; the sim never waits for it.
+step's typed events from game.modes.events: dialogue, objectives, sounds, hits), `effects` (sparks,
+flashes) and `shake` to present what happened; the sim never waits for it.
 """
 from __future__ import annotations
 
@@ -30,6 +30,16 @@ from game.actors.enemies import BULLET_SPEED, KINDS, Enemy
 from game.actors.objects import Command, LevelSpec, Rect, read_level
 from game.actors.player import SHOT_DAMAGE, SHOT_RANGE, Player, PlayerTuning
 from game.input.actions import InputFrame, replay_frames
+from game.modes.events import (
+    Dialogue,
+    EnemyHit,
+    Event,
+    Knockout,
+    LifeLost,
+    ObjectiveChanged,
+    PlayerHit,
+    Sound,
+)
 from game.modes.level.difficulty import difficulty_named, difficulty_rank
 from game.world.navigation import UNREACHABLE, distance_map, downhill
 from game.world.tilemap import TileMap
@@ -122,7 +132,7 @@ class LevelSim:
         self.player.armed = bool(self.flags.get("has_gun", False))
         self.player.ammo = int(tilemap.properties.get("ammo", 8)) if self.player.armed else 0
         self.objective = self.spec.objective
-        self.events: list[dict[str, Any]] = []
+        self.events: list[Event] = []
         self.effects: list[Effect] = []
         self.bullets: list[Bullet] = []
         self.shake = 0.0
@@ -245,11 +255,11 @@ class LevelSim:
         return not any(e.active for e in self.live)
 
     # --- helpers the actors call -------------------------------------------------------------
-    def emit(self, kind: str, **data: Any) -> None:
-        self.events.append({"type": kind, **data})
+    def emit(self, event: Event) -> None:
+        self.events.append(event)
 
     def emit_sound(self, name: str) -> None:
-        self.emit("sound", name=name)
+        self.events.append(Sound(name))
 
     def log_event(self, kind: str, enemy: Enemy) -> None:
         if self.log_combat:
@@ -376,9 +386,11 @@ class LevelSim:
         ex, ey = e.body.feet
         big = attack.knockdown or dealt >= 14
         self.effects.append(Effect("bigspark" if big else "spark", ex - kx * 4, ey - 12, 10 if big else 7))
+        self.emit(EnemyHit(e.id, attack.name, dealt, ex, ey))
         self.emit_sound(attack.sound if not e.kind.armored or attack.knockdown else "block")
         if was_alive and e.hp <= 0:
             self.kills += 1
+            self.emit(Knockout(e.id, e.name, ex, ey))
             self.emit_sound("ko")
             self.shake = max(self.shake, 5.0)
             if e.drop:
@@ -440,6 +452,7 @@ class LevelSim:
         self.shake = max(self.shake, 4.0 if attack.knockdown else 3.0)
         px, py = p.body.feet
         self.effects.append(Effect("spark", px, py - 12, 8))
+        self.emit(PlayerHit(attack.name, dealt, px, py))
         self.emit_sound("hurt")
         if p.state == "dead":
             self.emit_sound("down")
@@ -655,7 +668,7 @@ class LevelSim:
 
     def _fire(self, beat: str, dialogue: str, wave: int, flag: str, objective: str) -> None:
         if dialogue:
-            self.emit("dialogue", beat=beat, key=dialogue)
+            self.emit(Dialogue(beat, dialogue))
         if wave:
             self.spawn_wave(wave)
         if flag:
@@ -665,7 +678,7 @@ class LevelSim:
 
     def set_objective(self, text: str) -> None:
         self.objective = text
-        self.emit("objective", text=text)
+        self.emit(ObjectiveChanged(text))
 
     def spawn_wave(self, wave: int) -> None:
         for e in self.enemies:
@@ -707,7 +720,7 @@ class LevelSim:
         if name == "wait":
             script.wait = int(args[0])
         elif name == "dialogue":
-            self.emit("dialogue", beat=script.beat, key=args[0])
+            self.emit(Dialogue(script.beat, args[0]))
         elif name == "objective":
             self.set_objective(args[0])
         elif name == "flag":
@@ -784,7 +797,7 @@ class LevelSim:
             self.outcome = LOST
             return
         p.respawn()
-        self.emit("life_lost", lives=p.lives)
+        self.emit(LifeLost(p.lives))
         # Clear a little room so a new life does not start inside a beating.
         fx, fy = p.body.feet
         for e in self.live:

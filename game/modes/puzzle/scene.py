@@ -17,6 +17,7 @@ from typing import Callable
 import pygame
 
 from game.input.actions import Action
+from game.modes.events import Picked, of_type
 from game.modes.puzzle.sim import COLUMNS, LOCKSMITH, Key, Puzzle, PuzzleState
 from game.scenes.stack import BaseScene, Push, Transition
 from game.world.tilemap import TileMap
@@ -139,10 +140,11 @@ class PuzzleScene(BaseScene):
         self.shake = max(0, self.shake - 1)
         self.flash = max(0, self.flash - 1)
         outcome = self.state.step(self.frame)
-        if self.state.last == "wrong":
-            self.shake, self.verdict = 12, "wrong"
-        elif self.state.last == "right":
-            self.flash, self.verdict = 30, "right"
+        for pick in of_type(self.state.events, Picked):
+            if pick.right:
+                self.flash, self.verdict = 30, "right"
+            else:
+                self.shake, self.verdict = 12, "wrong"
         if outcome == "won" and self.on_done is not None:
             return self.on_done("won")
         return None

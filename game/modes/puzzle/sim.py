@@ -13,6 +13,7 @@ import logging
 from dataclasses import dataclass, field
 
 from game.input.actions import Action, InputFrame
+from game.modes.events import CursorMoved, Event, Picked
 
 log = logging.getLogger(__name__)
 
@@ -137,7 +138,7 @@ class PuzzleState:
     tip: str = ""
     pointed: str | None = None               # the card the locksmith taps after three wrong tries
     solved: list[str] = field(default_factory=list)
-    last: str | None = None                  # "wrong" / "right" / "moved" this step, for sounds
+    events: list[Event] = field(default_factory=list)  # this step's moves and picks, for the scene
     done: bool = False
     total_wrong: int = 0
 
@@ -147,7 +148,7 @@ class PuzzleState:
 
     def step(self, frame: InputFrame) -> str | None:
         """Returns "won" when the last board is solved."""
-        self.last = None
+        self.events = []
         if self.done:
             return "won"
         cards = self.current.cards
@@ -164,7 +165,8 @@ class PuzzleState:
             row = (row + 1) % rows
         moved = min(row * COLUMNS + col, n - 1)
         if moved != self.cursor:
-            self.cursor, self.last = moved, "moved"
+            self.cursor = moved
+            self.events.append(CursorMoved(cards[moved].id))
         if frame.was_pressed(Action.CONFIRM) or frame.was_pressed(Action.PUNCH):
             return self.pick(cards[self.cursor].id)
         return None
@@ -174,7 +176,7 @@ class PuzzleState:
         card = next(c for c in board.cards if c.id == card_id)
         if card_id in self.crossed:
             self.message = f"{card.title} is already ruled out."
-            self.last = "wrong"
+            self.events.append(Picked(card_id, right=False))
             return None
         if card_id != board.answer:
             self.crossed.add(card_id)
@@ -185,10 +187,10 @@ class PuzzleState:
                 self.tip = board.tip
             if self.wrong >= 3:
                 self.pointed = board.answer
-            self.last = "wrong"
+            self.events.append(Picked(card_id, right=False))
             return None
         self.solved.append(board.found)
-        self.last = "right"
+        self.events.append(Picked(card_id, right=True))
         self.message = f"Yes: {board.found}."
         self.board += 1
         self.cursor, self.wrong, self.crossed, self.tip, self.pointed = 0, 0, set(), "", None
