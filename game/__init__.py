@@ -4,3 +4,4 @@ STEP_HZ = 60
 DT = 1.0 / STEP_HZ
 VIEW_W, VIEW_H = 320, 180
 TILE = 16
+DIFFICULTIES = ("easy", "normal", "hard")  # in rising order; levels/difficulty.toml has one table each

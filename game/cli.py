@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
+from game import DIFFICULTIES
+
 log = logging.getLogger(__name__)
 
 COMMANDS = ("play", "check", "render", "replay", "autoplay", "story", "assets", "bench", "new-level")
@@ -42,13 +44,13 @@ def build_parser() -> argparse.ArgumentParser:
     replay.add_argument("file", type=Path)
     replay.add_argument("--seed", type=int, default=0)
     replay.add_argument("--max-steps", type=int, default=DEFAULT_MAX_STEPS)
-    replay.add_argument("--difficulty", choices=("easy", "normal", "hard"), default="normal")
+    replay.add_argument("--difficulty", choices=DIFFICULTIES, default="normal")
 
     auto = sub.add_parser("autoplay", help="let the autopilot play a level headless; exit 0 when it won")
     auto.add_argument("level", type=Path, nargs="?")
     auto.add_argument("--all", action="store_true",
                       help="play a whole new game from the title to the credits instead of one level")
-    auto.add_argument("--difficulty", choices=("easy", "normal", "hard"), default="normal")
+    auto.add_argument("--difficulty", choices=DIFFICULTIES, default="normal")
     auto.add_argument("--seed", type=int, default=0)
     auto.add_argument("--max-steps", type=int, default=DEFAULT_MAX_STEPS)
     auto.add_argument("--record", type=Path, metavar="FILE", help="save the run as a replay file")
@@ -86,6 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     args = build_parser().parse_args(args_list)
+    from game.content.schema import ContentError
     from game.input.replay import ReplayError
     from game.paths import DataNotFound, require_data
     from game.story.script import StoryError
@@ -94,7 +97,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         require_data()  # an unexpected install layout: say where the data was looked for, exit 1
         return _dispatch(args)
-    except (DataNotFound, LevelError, ReplayError, StoryError) as exc:
+    except (ContentError, DataNotFound, LevelError, ReplayError, StoryError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
@@ -179,7 +182,11 @@ def cmd_check(levels: list[Path]) -> int:
         validate,  # the gameplay objects' own rules (waves, flags, scripts)
     )
 
-    problems = ([story_problem] if story_problem else []) + check_levels(paths, story, extra=[validate])
+    from game.content.loader import check_tables
+
+    content = check_tables()  # the levels/*.toml tables first: the level rules read them
+    problems = content + ([story_problem] if story_problem else []) + (
+        [] if content else check_levels(paths, story, extra=[validate]))
     for problem in problems:
         print(problem)
     print(f"checked {len(paths)} level(s): {len(problems)} problem(s)", file=sys.stderr)

@@ -1,4 +1,4 @@
-"""Enemies: data-driven kinds (from the TMX `kind` property) and one state machine that plays them.
+"""Enemies: data-driven kinds (levels/enemies.toml, named by the TMX `kind` property) and one state machine.
 
 Every attack starts with a visible tell (`tell` state, `Attack.startup` steps) before it can hurt;
 the sim logs both so tests can prove it. Enemies chase along the shared flow field, switch to direct
@@ -11,10 +11,12 @@ from __future__ import annotations
 import logging
 import math
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from game.actors.body import Body
 from game.actors.combat import Attack, unit
+from game.content.loader import load
 
 if TYPE_CHECKING:  # pragma: no cover
     from game.modes.level.sim import LevelSim
@@ -49,39 +51,20 @@ class EnemyKind:
         object.__setattr__(self, "gun", next((a for a in self.attacks if a.ranged), None))
 
 
+def kinds_from(table: dict[str, Any]) -> dict[str, EnemyKind]:
+    """The checked table of levels/enemies.toml as kinds; attacks keep their order (the boss picks by index)."""
+    return {key: EnemyKind(key, attacks=tuple(Attack(name, **a) for name, a in row["attacks"].items()),
+                           **{k: v for k, v in row.items() if k != "attacks"})
+            for key, row in table.items()}
+
+
+def load_kinds(path: Path | None = None) -> dict[str, EnemyKind]:
+    return kinds_from(load("enemies", path))
+
+
+KINDS: dict[str, EnemyKind] = load_kinds()  # levels/enemies.toml, in file order
+
 BULLET_SPEED = 3.2
-
-KINDS: dict[str, EnemyKind] = {
-    "brawler": EnemyKind(
-        "brawler", "Thug", "thug_brawler", hp=44, speed=0.85, cooldown=55,
-        attacks=(Attack("haymaker", startup=26, active=4, recovery=24, damage=10, reach=12, size=15,
-                        knockback=2.5, hitstun=20, lunge=0.8, sound="punch"),)),
-    "knife": EnemyKind(
-        "knife", "Knife thug", "thug_knife", hp=30, speed=1.3, accel=0.3, cooldown=45, hit_and_run=30,
-        reach=26,
-        attacks=(Attack("slash", startup=20, active=4, recovery=26, damage=11, reach=14, size=14,
-                        knockback=2.0, hitstun=18, lunge=2.2, sound="slash"),)),
-    "gunman": EnemyKind(
-        "gunman", "Gunman", "thug_gunman", hp=32, speed=0.8, cooldown=110, ranged=True,
-        keep_min=64, keep_max=120, aggro_range=170,
-        attacks=(Attack("shot", startup=45, active=1, recovery=30, damage=12, reach=0, size=0,
-                        knockback=2.5, hitstun=18, ranged=True, sound="shot"),)),
-    "heavy": EnemyKind(
-        "heavy", "Heavy", "thug_heavy", hp=80, speed=0.55, cooldown=70, armored=True, ring=19,
-        reach=26, body_w=14, body_h=8,
-        attacks=(Attack("slam", startup=40, active=5, recovery=34, damage=20, reach=14, size=22,
-                        knockback=4.0, hitstun=30, knockdown=True, lunge=0.4, sound="slam"),)),
-    "rostavili": EnemyKind(
-        "rostavili", "Rostavili", "rostavili", hp=150, speed=1.2, accel=0.3, cooldown=40, hit_and_run=20,
-        reach=24, aggro_range=200, keep_max=150,
-        attacks=(Attack("jab", startup=14, active=3, recovery=18, damage=8, reach=12, size=14,
-                        knockback=2.0, hitstun=16, lunge=1.0, sound="punch"),
-                 Attack("spin_kick", startup=28, active=5, recovery=26, damage=15, reach=14, size=20,
-                        knockback=4.0, hitstun=26, knockdown=True, lunge=1.2, sound="kick"),
-                 Attack("shot", startup=40, active=1, recovery=26, damage=12, reach=0, size=0,
-                        knockback=2.5, hitstun=18, ranged=True, sound="shot"))),
-}
-
 DOWN_STEPS = 50
 GETUP_STEPS = 16
 DEATH_STEPS = 50

@@ -10,11 +10,11 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
+from game import DIFFICULTIES
 from game.world.tilemap import MapObject, TileMap
 
 log = logging.getLogger(__name__)
 
-DIFFICULTIES = ("easy", "normal", "hard")
 PICKUP_KINDS = ("first_aid", "ammo")
 # Script commands and how many arguments each takes (None: the rest of the line is one text).
 SCRIPT_ARGS: dict[str, int | None] = {

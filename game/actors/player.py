@@ -6,11 +6,13 @@ The player only decides; the LevelSim (passed in as `world`) resolves hits, bull
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from game.actors.body import Body
 from game.actors.combat import Attack, snap8, unit
+from game.content.loader import load
 from game.input.actions import Action, InputFrame
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -18,47 +20,57 @@ if TYPE_CHECKING:  # pragma: no cover
 
 log = logging.getLogger(__name__)
 
-# Frame data (steps at 60 Hz). A follow-up pressed any time before `cancel_from` is buffered and
-# comes out exactly at `cancel_from`; pressed after the attack ended, it starts a fresh combo.
-PUNCH_1 = Attack("punch1", startup=3, active=3, recovery=10, damage=7, reach=11, size=14,
-                 knockback=1.2, hitstun=18, hitstop=3, lunge=0.6, cancel_from=6, sound="punch")
-PUNCH_2 = Attack("punch2", startup=3, active=3, recovery=12, damage=9, reach=11, size=14,
-                 knockback=1.5, hitstun=20, hitstop=4, lunge=0.7, cancel_from=6, sound="punch")
-KICK = Attack("kick", startup=7, active=4, recovery=18, damage=14, reach=13, size=16,
-              knockback=4.0, hitstun=30, knockdown=True, hitstop=6, lunge=0.9, sound="kick")
-COMBO_KICK = Attack("combo_kick", startup=5, active=4, recovery=18, damage=16, reach=13, size=16,
-                    knockback=4.5, hitstun=30, knockdown=True, hitstop=7, lunge=1.0, sound="kick")
-CHARGE = Attack("charge", startup=4, active=16, recovery=14, damage=12, reach=8, size=16,
-                knockback=5.0, hitstun=30, knockdown=True, hitstop=6, sound="charge")
-CHARGE_SPEED = 3.0
-CHARGE_COOLDOWN = 50
-SHOT_COOLDOWN = 22
-SHOT_DAMAGE = 40
-SHOT_RANGE = 220.0
-BUFFER_STEPS = 10
+
+@dataclass(frozen=True)
+class PlayerTuning:
+    accel: float      # px/step^2
+    max_speed: float  # px/step
+    friction: float
+    max_health: int
+    max_ammo: int
+
+
+def attacks_from(table: dict[str, Any]) -> dict[str, Attack]:
+    """The checked attacks of levels/player.toml by name."""
+    return {name: Attack(name, **a) for name, a in table["attacks"].items()}
+
+
+def tuning_from(table: dict[str, Any]) -> PlayerTuning:
+    return PlayerTuning(**{f.name: table["tuning"][f.name] for f in fields(PlayerTuning)})
+
+
+def load_player(path: Path | None = None) -> tuple[PlayerTuning, dict[str, Attack]]:
+    table = load("player", path)
+    return tuning_from(table), attacks_from(table)
+
+
+# Frame data and timing (steps at 60 Hz) from levels/player.toml. A follow-up pressed any time before
+# `cancel_from` is buffered and comes out exactly at `cancel_from`; pressed after the attack ended, it
+# starts a fresh combo.
+TUNING, ATTACKS = load_player()
+PUNCH_1, PUNCH_2, KICK, COMBO_KICK = ATTACKS["punch1"], ATTACKS["punch2"], ATTACKS["kick"], ATTACKS["combo_kick"]
+CHARGE, SHOOT, PISTOL = ATTACKS["charge"], ATTACKS["shoot"], ATTACKS["pistol"]  # PISTOL: a bullet's hit
+_TIMING = load("player")["tuning"]
+CHARGE_SPEED: float = _TIMING["charge_speed"]
+CHARGE_COOLDOWN: int = _TIMING["charge_cooldown"]
+SHOT_COOLDOWN: int = _TIMING["shot_cooldown"]
+SHOT_DAMAGE = PISTOL.damage
+SHOT_RANGE: float = _TIMING["shot_range"]
+BUFFER_STEPS: int = _TIMING["buffer_steps"]
+IFRAMES: int = _TIMING["iframes"]                  # blinking invulnerability after a hit
+DOWN_STEPS: int = _TIMING["down_steps"]            # lying on the floor after a knockdown
+RESPAWN_IFRAMES: int = _TIMING["respawn_iframes"]
 _BUTTONS = ((int(Action.PUNCH), "punch"), (int(Action.KICK), "kick"), (int(Action.SPECIAL), "charge"),
             (int(Action.SHOOT), "shoot"))
 _ATTACK_BITS = int(Action.PUNCH | Action.KICK | Action.SPECIAL | Action.SHOOT)
 _UP, _DOWN, _LEFT, _RIGHT = int(Action.UP), int(Action.DOWN), int(Action.LEFT), int(Action.RIGHT)
-IFRAMES = 70           # blinking invulnerability after a hit
-DOWN_STEPS = 45        # lying on the floor after a knockdown
-RESPAWN_IFRAMES = 120
-
-
-@dataclass(frozen=True)
-class PlayerTuning:
-    accel: float = 0.35      # px/step^2
-    max_speed: float = 1.5   # px/step (90 px/s)
-    friction: float = 0.5
-    max_health: int = 100
-    max_ammo: int = 12
 
 
 @dataclass
 class Player:
     body: Body
-    tuning: PlayerTuning = field(default_factory=PlayerTuning)
-    health: int = 100
+    tuning: PlayerTuning = TUNING
+    health: int = -1       # -1: starts at the tuning's max_health
     lives: int = 3
     ammo: int = 0
     armed: bool = False
@@ -75,6 +87,10 @@ class Player:
     hit_ids: list[int] = field(default_factory=list)  # enemies struck by the current attack
     combo: int = 0         # hits landed in the current chain, for the HUD
     name: str = "Danko"
+
+    def __post_init__(self) -> None:
+        if self.health < 0:
+            self.health = self.tuning.max_health
 
     # --- input -------------------------------------------------------------------------------
     def _read_buttons(self, frame: InputFrame) -> None:
@@ -163,7 +179,7 @@ class Player:
             self.ammo -= 1
             self.shot_cooldown = SHOT_COOLDOWN
             world.player_shoot(self.aim)
-            self._begin(Attack("shoot", 2, 1, 12, 0, 0, 0, 0, 0, sound="shot"), world, assist=False)
+            self._begin(SHOOT, world, assist=False)
         return True
 
     def _begin(self, attack: Attack, world: "LevelSim", assist: bool = True) -> None:

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
+from game import DIFFICULTIES
 from game.desktop.datafiles import atomic_write_text, data_dir, read_json, set_aside
 from game.input.actions import Action
 from game.input.devices import DEFAULT_KEYS, DEFAULT_PAD, KeyBindings, PadBindings
@@ -20,7 +21,6 @@ log = logging.getLogger(__name__)
 
 SETTINGS_NAME = "settings.json"
 SCALES = (2, 3, 4, 5, 6)
-DIFFICULTIES = ("easy", "normal", "hard")
 TEXT_SPEEDS = {"slow": 20, "normal": 40, "fast": 80, "instant": 0}  # characters per second; 0 = at once
 VOLUME_STEPS = 10  # volumes move in tenths
 

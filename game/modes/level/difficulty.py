@@ -1,10 +1,16 @@
-"""The difficulty table: how hard each named difficulty makes a level (damage, attack tokens, lives)."""
+"""The difficulty table: how hard each named difficulty makes a level (damage, attack tokens, lives).
+
+The numbers are data: levels/difficulty.toml, one table per name of `game.DIFFICULTIES`.
+"""
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
-from game.actors.objects import DIFFICULTIES
+from game import DIFFICULTIES
+from game.content.loader import load
 
 log = logging.getLogger(__name__)
 
@@ -20,11 +26,16 @@ class Difficulty:
     enemy_hp: float
 
 
-DIFFICULTY: dict[str, Difficulty] = {
-    "easy": Difficulty("easy", 0.6, 1, 1, 1.5, 5, 0.85),
-    "normal": Difficulty("normal", 1.0, 2, 1, 1.0, 3, 1.0),
-    "hard": Difficulty("hard", 1.3, 3, 2, 0.75, 3, 1.15),
-}
+def difficulties_from(table: dict[str, Any]) -> dict[str, Difficulty]:
+    """The checked table of levels/difficulty.toml as records, in the order of `DIFFICULTIES`."""
+    return {name: Difficulty(name, **table[name]) for name in DIFFICULTIES}
+
+
+def load_difficulties(path: Path | None = None) -> dict[str, Difficulty]:
+    return difficulties_from(load("difficulty", path))
+
+
+DIFFICULTY: dict[str, Difficulty] = load_difficulties()
 
 
 def difficulty_rank(name: str) -> int:

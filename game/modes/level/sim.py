@@ -28,7 +28,7 @@ from game.actors.combat import (
 )
 from game.actors.enemies import BULLET_SPEED, KINDS, Enemy
 from game.actors.objects import Command, LevelSpec, Rect, read_level
-from game.actors.player import SHOT_DAMAGE, SHOT_RANGE, Player, PlayerTuning
+from game.actors.player import PISTOL, SHOT_DAMAGE, SHOT_RANGE, TUNING, Player
 from game.input.actions import InputFrame, replay_frames
 from game.modes.events import (
     Dialogue,
@@ -54,8 +54,7 @@ SEPARATION_PUSH = 0.12
 SEPARATE_EVERY = 3         # steps between crowd separation passes (the push persists in between)
 FIRST_AID = 40
 AMMO_CLIP = 6
-SHOT_ATTACK = Attack("pistol", 0, 1, 0, SHOT_DAMAGE, 0, 0, knockback=3.5, hitstun=30, knockdown=True,
-                     hitstop=5, sound="shot")
+SHOT_ATTACK = PISTOL  # levels/player.toml
 STEAM_ATTACK = Attack("steam", 0, 1, 0, 0, 0, 0, knockback=3.0, hitstun=16, hitstop=2, sound="hiss")
 
 
@@ -128,7 +127,7 @@ class LevelSim:
         self.solid = tilemap.solid.copy()
         self.grid = Grid(self.solid, self.tile)
         spawn = tilemap.player_spawn
-        self.player = Player(Body.at_feet(spawn.x, spawn.y), PlayerTuning(), lives=self.difficulty.lives)
+        self.player = Player(Body.at_feet(spawn.x, spawn.y), TUNING, lives=self.difficulty.lives)
         self.player.armed = bool(self.flags.get("has_gun", False))
         self.player.ammo = int(tilemap.properties.get("ammo", 8)) if self.player.armed else 0
         self.objective = self.spec.objective

@@ -1,7 +1,7 @@
 """The locksmith's puzzle: match Danko's drawing of the key to a blank, a lock maker, and a locker bank.
 
-Pure logic on the fixed step (no pygame). Three boards in order: key blanks (bow shape and number of
-cuts), lock makers (which blanks they cut and how deep), and the maker's installations (the number
+Pure logic on the fixed step (no pygame). The boards are data (levels/puzzles.toml), three in order: key
+blanks (bow shape and number of cuts), lock makers (which blanks they cut and how deep), and the maker's installations (the number
 stamped on the key). A wrong pick crosses that card out and says why it is wrong; the second wrong pick
 on a board adds the locksmith's general tip; from the third the locksmith taps the right card. Crossed
 cards cannot be picked again, so every board is solved in at most (cards - 1) wrong tries: the puzzle
@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
+from game.content.loader import load
 from game.input.actions import Action, InputFrame
 from game.modes.events import CursorMoved, Event, Picked
 
 log = logging.getLogger(__name__)
 
-COLUMNS = 3
-BOWS = ("round", "square", "hexagon", "clover", "triangle")
+COLUMNS = 3  # cards in a row; levels/puzzles.toml allows at most two rows (content.tables.MAX_CARDS)
 
 
 @dataclass(frozen=True)
@@ -58,71 +60,25 @@ class Puzzle:
     boards: tuple[Board, ...]
 
 
-LOCKSMITH = Puzzle(
-    key=Key(bow="hexagon", cuts=(3, 1, 4, 1, 5), stamp="1217"),
-    boards=(
-        Board(
-            title="KEY BLANKS",
-            question="Which blank was this key cut from?",
-            cards=(
-                Card("Y1", "Y1", ("Yale",), bow="round", cuts=5,
-                     why_not="Y1 has a round bow. Yours has six sides."),
-                Card("CL6", "CL-6", ("Chicago Lock",), bow="hexagon", cuts=6,
-                     why_not="CL-6 takes six cuts. Count yours: five."),
-                Card("M5", "M5", ("Master",), bow="square", cuts=5,
-                     why_not="M5 has a square bow. Yours has six sides."),
-                Card("CL5", "CL-5", ("Chicago Lock",), bow="hexagon", cuts=5),
-                Card("IL5", "IL-5", ("Illinois",), bow="clover", cuts=5,
-                     why_not="IL-5 has a clover bow. Yours has six sides."),
-                Card("E4", "E4", ("Eagle",), bow="hexagon", cuts=4,
-                     why_not="E4 takes four cuts. Count yours: five."),
-            ),
-            answer="CL5",
-            tip="Locksmith: Bow first, count its sides. Then count the cuts.",
-            found="Blank CL-5",
-        ),
-        Board(
-            title="LOCK MAKERS",
-            question="Whose blanks and depths fit this key?",
-            cards=(
-                Card("yale", "YALE", ("Y1", "depth 1-5"),
-                     why_not="Yale does not cut CL-5 blanks."),
-                Card("illinois", "ILLINOIS", ("IL-5 CL-5", "depth 2-7"),
-                     why_not="Illinois never cuts to depth 1. Your key has two."),
-                Card("chicago", "CHICAGO LK", ("CL-5 CL-6", "depth 1-5")),
-                Card("master", "MASTER", ("M5", "depth 0-4"),
-                     why_not="Master does not cut CL-5 blanks."),
-                Card("eagle", "EAGLE", ("E4 CL-5", "depth 3-9"),
-                     why_not="Eagle starts at depth 3. Your key has cuts of 1."),
-                Card("acme", "ACME", ("A2", "depth 1-6"),
-                     why_not="Acme does not cut CL-5 blanks."),
-            ),
-            answer="chicago",
-            tip="Locksmith: It must take CL-5, and reach from depth 1 to 5.",
-            found="Chicago Lock",
-        ),
-        Board(
-            title="CHICAGO LOCK CO. ORDERS",
-            question="Which lockers carry number 1217?",
-            cards=(
-                Card("union", "UNION STN", ("lockers", "100-899"),
-                     why_not="Union Station stops at 899. The key says 1217."),
-                Card("terminal", "BUS TERMINAL", ("lockers", "1000-1399")),
-                Card("ohare", "O'HARE", ("lockers", "2000-2599"),
-                     why_not="O'Hare starts at 2000. The key says 1217."),
-                Card("ymca", "YMCA", ("gym lockers", "1400-1699"),
-                     why_not="The YMCA starts at 1400. The key says 1217."),
-                Card("post", "POST OFFICE", ("boxes", "1-99"),
-                     why_not="Post boxes stop at 99. The key says 1217."),
-                Card("hotel", "HOTEL", ("safes", "3000-3199"),
-                     why_not="The hotel safes start at 3000. The key says 1217."),
-            ),
-            answer="terminal",
-            tip="Locksmith: Read the number stamped on the bow: 1217.",
-            found="Bus terminal lockers",
-        ),
-    ),
-)
+def _card(row: dict[str, Any]) -> Card:
+    return Card(**{**row, "lines": tuple(row.get("lines", ()))})
+
+
+def puzzles_from(table: dict[str, Any]) -> dict[str, Puzzle]:
+    """The checked table of levels/puzzles.toml as puzzles, by name."""
+    return {name: Puzzle(
+        key=Key(bow=p["key"]["bow"], cuts=tuple(p["key"]["cuts"]), stamp=p["key"]["stamp"]),
+        boards=tuple(Board(cards=tuple(_card(c) for c in b["cards"]),
+                           **{k: v for k, v in b.items() if k != "cards"}) for b in p["boards"]))
+        for name, p in table.items()}
+
+
+def load_puzzles(path: Path | None = None) -> dict[str, Puzzle]:
+    return puzzles_from(load("puzzles", path))
+
+
+PUZZLES = load_puzzles()
+LOCKSMITH = PUZZLES["locksmith"]
 
 
 @dataclass
