@@ -2,8 +2,9 @@
 
 Static layers are composited once into large chunk surfaces (`tiles[gids]` reshaped into an image); a
 frame blits the few chunks under the camera, the y-sorted sprites, then the layers marked `above`.
-Animated tiles are the only per-frame tile work: each visible animated cell gets one small blit of its
-composited stack, cached by the gids it shows. The renderer reads a `TileMap`, never pytmx.
+Animated tiles are stamped into the chunks that hold them: when an animation changes frame, the cells
+whose shown tile changed get one batched blit into their chunk; a frame on which no animation changes
+does no tile work at all. The renderer reads a `TileMap`, never pytmx.
 """
 from __future__ import annotations
 
@@ -202,8 +203,9 @@ class _LayerGroup:
     """One set of layers (below or above the actors): chunks plus animated cells.
 
     Chunks are composited on first use and kept in a least-recently-used cache of `max_bytes`, so
-    memory and per-frame cost do not grow with the map. Animated cells are bucketed by chunk, so a
-    frame only looks at the animated cells of the chunks it shows.
+    memory and per-frame cost do not grow with the map. Animated cells are bucketed by chunk and drawn
+    into the chunk itself; each chunk remembers the animation frames it shows, so only a change of
+    frame costs work.
     """
 
     def __init__(self, tilemap: TileMap, atlas: np.ndarray, layers: list[TileLayer],
@@ -217,11 +219,18 @@ class _LayerGroup:
         self.map_w, self.map_h = tilemap.pixel_size
         self.max_chunks = max(4, max_bytes // (4 * self.chunk_px * self.chunk_px))
         self._chunks: OrderedDict[tuple[int, int], pygame.Surface | None] = OrderedDict()
-        self._cells: dict[tuple[int, ...], pygame.Surface] = {}
+        self._cells: dict[bytes, pygame.Surface] = {}
         self._stack_ids: dict[bytes, int] = {}  # composited cell stacks, shared by all chunks
         self._stack_pixels = np.zeros((0, tilemap.tile_h, tilemap.tile_w, 4), dtype=np.uint8)
         self._anim: dict[tuple[int, int], tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
-        anim_ids = np.array(sorted(tilemap.animations), dtype=np.uint32)
+        self._stamped: dict[tuple[int, int], np.ndarray] = {}  # per chunk: the stacks its cells show
+        self._anim_gids = np.array(sorted(tilemap.animations), dtype=np.uint32)
+        self._lut = np.arange(atlas.shape[0], dtype=np.uint32)  # gid -> the gid shown now
+        self._frames: tuple[int, ...] | None = None  # each animation's frame index in the lut
+        self._frames_span = (0.0, 0.0)  # game-clock times between which `_frames` holds
+        self._version = 0  # bumped whenever any animation changes frame
+        self._stamp_version: dict[tuple[int, int], int] = {}  # per chunk: the version it shows
+        anim_ids = self._anim_gids
         if layers and anim_ids.size:
             stack = _stack_raws(layers, slice(None), slice(None))  # (H, W, L)
             rows, cols = np.nonzero(np.isin(stack & GID_MASK, anim_ids).any(axis=-1))
@@ -249,9 +258,14 @@ class _LayerGroup:
             stacks, inverse = unique_stacks(raws.reshape(-1, depth))
             surface = tiles_surface(self._composited(stacks), inverse.reshape(h, w))
         self._chunks[key] = surface
+        self._forget_stamps(key)  # a fresh chunk shows the base tiles, not the current frames
         while len(self._chunks) > self.max_chunks:
-            self._chunks.popitem(last=False)
+            self._forget_stamps(self._chunks.popitem(last=False)[0])
         return surface
+
+    def _forget_stamps(self, key: tuple[int, int]) -> None:
+        self._stamped.pop(key, None)
+        self._stamp_version.pop(key, None)
 
     def _composited(self, stacks: np.ndarray) -> np.ndarray:
         """Composited pixels of each stack, computing only stacks no earlier chunk had."""
@@ -281,41 +295,60 @@ class _LayerGroup:
         visible = self.visible_chunks(cam_x, cam_y, view_w, view_h)
         # the cache must hold at least what one frame shows, or it would thrash
         self.max_chunks = max(self.max_chunks, 2 * len(visible))
-        blits = []
-        for cx, cy in visible:
-            chunk = self.chunk(cx, cy)
-            if chunk is not None:
-                blits.append((chunk, (cx * size - cam_x, cy * size - cam_y)))
         if self._anim:
-            for key in visible:
-                if key in self._anim:
-                    blits.extend(self._animated_cells(self._anim[key], cam_x, cam_y, view_w, view_h,
-                                                      time_ms))
+            self._update_lut(time_ms)
+        blits = []
+        for key in visible:
+            chunk = self.chunk(*key)
+            if chunk is None:
+                continue
+            if key in self._anim:
+                self._stamp(key, chunk)
+            blits.append((chunk, (key[0] * size - cam_x, key[1] * size - cam_y)))
         if blits:
             surface.fblits(blits)
 
-    def _animated_cells(self, cells: tuple[np.ndarray, np.ndarray, np.ndarray], cam_x: int, cam_y: int,
-                        view_w: int, view_h: int,
-                        time_ms: float) -> list[tuple[pygame.Surface, tuple[int, int]]]:
-        anim_rows, anim_cols, anim_stacks = cells
+    def _update_lut(self, time_ms: float) -> None:
+        """Point every animated gid at the frame it shows at `time_ms`."""
+        if self._frames_span[0] <= time_ms < self._frames_span[1]:
+            return  # no animation changes frame before the next boundary
+        frames = tuple(anim.frame_at(time_ms) for anim in self.tilemap.animations.values())
+        self._frames_span = (time_ms, time_ms + min(anim.until_next_frame(time_ms)
+                                                    for anim in self.tilemap.animations.values()))
+        if frames == self._frames:
+            return
+        self._frames = frames
+        self._version += 1
+        for (gid, anim), index in zip(self.tilemap.animations.items(), frames):
+            self._lut[gid] = anim.frames[index][0]
+
+    def _stamp(self, key: tuple[int, int], chunk: pygame.Surface) -> None:
+        """Draw into `chunk` the animated cells whose shown tile differs from what it has now."""
+        if self._stamp_version.get(key) == self._version:
+            return
+        self._stamp_version[key] = self._version
+        rows, cols, stacks = self._anim[key]
+        shown = (stacks & ~np.uint32(GID_MASK)) | self._lut[stacks & GID_MASK]
+        before = self._stamped.get(key)
+        changed = np.arange(len(shown)) if before is None else np.flatnonzero((shown != before).any(axis=1))
+        if not changed.size:
+            return
+        self._stamped[key] = shown
         tw, th = self.tilemap.tile_w, self.tilemap.tile_h
-        visible = ((anim_cols * tw > cam_x - tw) & (anim_cols * tw < cam_x + view_w)
-                   & (anim_rows * th > cam_y - th) & (anim_rows * th < cam_y + view_h))
-        if not visible.any():
-            return []
-        lut = np.arange(self.atlas.shape[0], dtype=np.uint32)
-        for gid, anim in self.tilemap.animations.items():
-            lut[gid] = anim.frames[anim.frame_at(time_ms)][0]
-        stacks = anim_stacks[visible]
-        shown = (stacks & ~np.uint32(GID_MASK)) | lut[stacks & GID_MASK]
-        out = []
-        for (row, col), stack in zip(zip(anim_rows[visible], anim_cols[visible]), shown):
-            key = tuple(int(v) for v in stack)
-            cell = self._cells.get(key)
+        x0, y0 = key[0] * self.chunk_px, key[1] * self.chunk_px
+        clear = bool(chunk.get_flags() & pygame.SRCALPHA)  # a cell's old frame must not show through
+        blits = []
+        for i in changed:
+            stack = shown[i]
+            cell_key = stack.tobytes()
+            cell = self._cells.get(cell_key)
             if cell is None:
-                cell = self._cells[key] = self._cell_surface(stack)
-            out.append((cell, (int(col) * tw - cam_x, int(row) * th - cam_y)))
-        return out
+                cell = self._cells[cell_key] = self._cell_surface(stack)
+            pos = (int(cols[i]) * tw - x0, int(rows[i]) * th - y0)
+            if clear:
+                chunk.fill((0, 0, 0, 0), (pos, (tw, th)))
+            blits.append((cell, pos))
+        chunk.fblits(blits)
 
     def _cell_surface(self, stack: np.ndarray) -> pygame.Surface:
         layers = [TileLayer(name=layer.name, gids=np.array([[v]], dtype=np.uint32).view(np.int32),

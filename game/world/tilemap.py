@@ -96,6 +96,15 @@ class Animation:
             t -= duration
         return len(self.frames) - 1
 
+    def until_next_frame(self, time_ms: float) -> float:
+        """Milliseconds of game clock from `time_ms` until the shown frame next changes (at least 1)."""
+        t = time_ms % max(1, self.period_ms)
+        for _, duration in self.frames:
+            if t < duration:
+                return max(1.0, duration - t)
+            t -= duration
+        return 1.0
+
 
 @dataclass(frozen=True)
 class TileMap:

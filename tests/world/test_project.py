@@ -92,3 +92,36 @@ def test_a_broken_project_file_is_a_level_error_naming_it(write_level, level_dir
     (level_dir / "red-heat.tiled-project").write_text("{ nope")
     with pytest.raises(LevelError, match=r"red-heat.tiled-project: malformed JSON"):
         load_tilemap(write_level(tmx_text(room())))
+
+
+def _tiled_command(name):
+    """A command of the project as Tiled runs it: its arguments split, %mapfile and %projectpath filled in."""
+    import shlex
+
+    commands = {c["name"]: c for c in json.loads(PROJECT.read_text())["commands"]}
+    command = commands[name]
+    assert command["enabled"] and command["saveBeforeExecute"] and command["shortcut"]
+    level = ROOT / "levels" / "hotel.tmx"
+    args = [a.replace("%mapfile", str(level)) for a in shlex.split(command["arguments"])]
+    cwd = command["workingDirectory"].replace("%projectpath", str(PROJECT.parent))
+    return command["command"], args, cwd
+
+
+def test_check_this_map_command_checks_the_open_map():
+    import subprocess
+    import sys
+
+    executable, args, cwd = _tiled_command("Check this map")
+    assert executable == "python3"
+    done = subprocess.run([sys.executable, *args], cwd=cwd, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "checked 1 level(s): 0 problem(s)" in done.stderr
+
+
+def test_play_this_map_command_opens_the_map_in_a_window():
+    from game.cli import build_parser
+
+    executable, args, cwd = _tiled_command("Play this map")
+    assert executable == "python3" and args[:2] == ["-m", "game"]
+    parsed = build_parser().parse_args(["play", *args[2:]])  # flags alone mean `play`, as in cli.main
+    assert str(parsed.level).endswith("hotel.tmx") and parsed.windowed

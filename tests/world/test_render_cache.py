@@ -42,3 +42,53 @@ def test_prepare_builds_exactly_the_chunks_a_view_shows(layered_map):
     renderer = MapRenderer(layered_map, chunk_px=256)
     renderer.prepare((250, 0), (320, 180))
     assert set(renderer.below._chunks) == {(0, 0), (1, 0), (2, 0)}
+
+
+def _frame_map(tilemap, time_ms):
+    """The map as Tiled shows it at `time_ms`: every animated gid replaced by the frame it shows."""
+    import dataclasses
+
+    from game.world.tilemap import GID_MASK
+
+    lut = np.arange(tilemap.max_gid + 1, dtype=np.uint32)
+    for gid, anim in tilemap.animations.items():
+        lut[gid] = anim.frames[anim.frame_at(time_ms)][0]
+    layers = []
+    for layer in tilemap.layers:
+        raw = layer.gids.view(np.uint32)
+        shown = (raw & ~np.uint32(GID_MASK)) | lut[raw & GID_MASK]
+        layers.append(dataclasses.replace(layer, gids=shown.view(np.int32)))
+    return dataclasses.replace(tilemap, layers=layers)
+
+
+def test_animated_cells_stamped_into_chunks_match_tiled_at_every_frame(write_level):
+    pygame.display.init()
+    pygame.display.set_mode((320, 180))
+    rng = np.random.default_rng(5)
+    ground = rng.choice([1, 3, 4, 9, 12], size=(40, 70)).tolist()  # gid 4 is the animated water
+    tilemap = load_tilemap(write_level(tmx_text(ground)))
+    assert tilemap.animations
+    renderer = MapRenderer(tilemap, chunk_px=256, max_bytes=1)  # evictions rebuild chunks mid-animation
+    view = pygame.Surface((320, 180))
+    path = [(0, 0, 0), (0, 0, 450), (300, 200, 450), (0, 0, 800), (700, 400, 1250), (0, 0, 1250), (5, 9, 2000), (5, 9, 450)]  # and back: a restart
+    for cam_x, cam_y, time_ms in path:
+        full = pixels(render_full_map(_frame_map(tilemap, time_ms)))
+        view.fill((255, 0, 255))
+        renderer.draw(view, (cam_x, cam_y), time_ms=time_ms)
+        crop = full[cam_y:cam_y + 180, cam_x:cam_x + 320, :3]
+        assert (pixels(view)[..., :3] == crop).all(), (cam_x, cam_y, time_ms)
+
+
+def test_a_frame_where_no_animation_changes_stamps_nothing(write_level):
+    pygame.display.init()
+    pygame.display.set_mode((320, 180))
+    ground = [[4 if (r + c) % 3 == 0 else 1 for c in range(30)] for r in range(20)]
+    renderer = MapRenderer(load_tilemap(write_level(tmx_text(ground))))
+    view = pygame.Surface((320, 180))
+    renderer.draw(view, (0, 0), time_ms=0)
+    first = dict(renderer.below._stamped)
+    assert first
+    renderer.draw(view, (0, 0), time_ms=100)  # the same water frame as at 0 ms (400 ms frames)
+    assert all(renderer.below._stamped[key] is shown for key, shown in first.items())
+    renderer.draw(view, (0, 0), time_ms=450)  # the water changes frame: its chunks are restamped
+    assert any(renderer.below._stamped[key] is not shown for key, shown in first.items())
