@@ -1,6 +1,6 @@
 """The title screen: the logo, a blinking "press start", then the menu.
 
-Menu: New game, Continue (only when a save exists), Options, Quit. Each item calls a hook passed in,
+Menu: New game, Continue (only when a save exists; the cursor starts on it), Options, Quit. Each item calls a hook passed in,
 which returns the transition: the story director starts a new game, the save system (desktop polish)
 wires Continue and Options. With no Options hook the item is shown greyed out. Quit pops the title,
 which empties the stack and ends the app.
@@ -55,11 +55,12 @@ class TitleScene(BaseScene):
 
     def enter(self) -> None:
         self.items = [MenuItem("New game", self.on_new_game)]
+        self.cursor = 0
         if self.on_continue is not None and self._save_exists():
             self.items.append(MenuItem("Continue", self.on_continue))
+            self.cursor = 1  # a returning player most likely wants to go on where they left off
         self.items.append(MenuItem("Options", self.on_options))
         self.items.append(MenuItem("Quit", self.on_quit or (lambda: Pop())))
-        self.cursor = 0
         self._font = load_ui_font()
         self._logo = logo() or self._text_logo()
         if self.audio is not None:

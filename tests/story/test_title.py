@@ -39,6 +39,7 @@ def test_continue_appears_only_when_a_save_exists():
     saved = title(has_save=True)
     saved.enter()
     assert saved.labels == ["New game", "Continue", "Options", "Quit"]
+    assert saved.labels[saved.cursor] == "Continue"
     unwired = title(has_save=True, with_continue=False)
     unwired.enter()
     assert "Continue" not in unwired.labels
@@ -48,10 +49,10 @@ def test_press_start_then_menu_hooks(audio):
     scene = title(has_save=True, audio=audio)
     scene.enter()
     assert audio.tracks == ["title"]
-    assert step(scene, press(Action.DOWN)) is None and scene.cursor == 0  # menu not up yet
+    assert step(scene, press(Action.DOWN)) is None and scene.cursor == 1  # menu not up yet
     step(scene, press(Action.CONFIRM))
     assert scene.started
-    step(scene, press(Action.DOWN))
+    assert scene.labels[scene.cursor] == "Continue"  # with a save, the cursor starts on Continue
     result = step(scene, press(Action.CONFIRM))
     assert isinstance(result, Replace) and result.scene.name == "continue"
     step(scene, press(Action.DOWN))
