@@ -122,7 +122,7 @@ class App:
 
     # --- services for scenes built by the CLI or the story director --------------------------
     def options_scene(self) -> OptionsScene:
-        return OptionsScene(self.store, self.audio)
+        return OptionsScene(self.store, self.audio, max_scale=self.largest_scale())
 
     def pause_hooks(self, restart: Callable[[], Transition] | None = None,
                     quit_to_title: Callable[[], Transition] | None = None) -> PauseHooks:
@@ -186,14 +186,19 @@ class App:
             self.window = pygame.display.set_mode(self._window_size(s.scale), pygame.RESIZABLE)
 
     @staticmethod
-    def _window_size(scale: int) -> tuple[int, int]:
-        """The window for `scale`, shrunk to the largest scale that fits the desktop."""
+    def largest_scale() -> int:
+        """The largest window scale whose window fits the desktop (the largest offered, without one)."""
         try:
             desk_w, desk_h = pygame.display.get_desktop_sizes()[0]
         except Exception:
-            desk_w, desk_h = VIEW_W * SCALES[-1], VIEW_H * SCALES[-1]
-        while scale > 1 and (VIEW_W * scale > desk_w or VIEW_H * scale > desk_h):
-            scale -= 1
+            return SCALES[-1]
+        fits = [scale for scale in SCALES if VIEW_W * scale <= desk_w and VIEW_H * scale <= desk_h]
+        return fits[-1] if fits else 1
+
+    @classmethod
+    def _window_size(cls, scale: int) -> tuple[int, int]:
+        """The window for `scale`, shrunk to the largest scale that fits the desktop."""
+        scale = min(scale, cls.largest_scale())
         return VIEW_W * scale, VIEW_H * scale
 
     def _settings_changed(self, old: Settings, new: Settings) -> None:

@@ -78,8 +78,9 @@ class OptionsScene(BaseScene):
     opaque = False
     pause_on_focus_loss = False
 
-    def __init__(self, store: SettingsStore, audio: Any = None) -> None:
+    def __init__(self, store: SettingsStore, audio: Any = None, max_scale: int = SCALES[-1]) -> None:
         self.store = store
+        self.max_scale = max(SCALES[0], min(SCALES[-1], max_scale))  # never offer a window the display cannot show
         self.audio = audio  # menu sounds; an effects-volume change plays a sample at the new level
         self.page = "main"
         self.menu = self._main_menu()
@@ -160,7 +161,7 @@ class OptionsScene(BaseScene):
         elif key == "Mute":
             self.store.update(muted=not s.muted)
         elif key == "Window scale":
-            self.store.update(scale=min(SCALES[-1], max(SCALES[0], s.scale + delta)))
+            self.store.update(scale=min(self.max_scale, max(SCALES[0], s.scale + delta)))
         elif key == "Fullscreen":
             self.store.update(fullscreen=not s.fullscreen)
         elif key == "Difficulty":

@@ -211,3 +211,29 @@ def test_menus_tick_and_confirm_and_effects_volume_is_heard_at_its_new_level(sto
     drive.press(Action.DOWN)
     drive.press(Action.LEFT)  # effects 80% -> 70%, then the sample
     assert store.settings.sfx_volume == pytest.approx(0.7) and audio.history[-1] == ("play", "menu_move")
+
+
+def test_window_scale_never_goes_past_what_the_display_can_show(store):
+    stack = SceneStack()
+    stack.push(OptionsScene(store, max_scale=3))  # a display that fits x3 at most
+    edges = EdgeTracker()
+    labels = [item.label for item in stack.top.menu.items]
+    for _ in range(labels.index("Window scale")):
+        stack.handle(edges.frame(int(Action.DOWN)))
+        stack.update(1 / 60)
+        stack.handle(edges.frame(0))
+        stack.update(1 / 60)
+    for _ in range(120):  # hold Right: the scale climbs to the largest that fits, never past it
+        stack.handle(edges.frame(int(Action.RIGHT)))
+        stack.update(1 / 60)
+    assert store.settings.scale == 3
+
+
+def test_largest_scale_fits_the_desktop(monkeypatch):
+    from game.desktop.app import App
+
+    monkeypatch.setattr(pygame.display, "get_desktop_sizes", lambda: [(1366, 768)])
+    assert App.largest_scale() == 4  # 1280x720 fits, 1600x900 does not
+    monkeypatch.setattr(pygame.display, "get_desktop_sizes", lambda: [(800, 600)])
+    assert App.largest_scale() == 2
+    assert App._window_size(6) == (640, 360)
