@@ -1,12 +1,8 @@
-"""A body on the tile grid: a feet hitbox that moves with acceleration and slides along walls."""
+"""A body on the tile grid: a feet hitbox with a velocity that steers, brakes and faces; the grid moves it."""
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-
-import numpy as np
-
-from game.world.collision import move_and_slide
 
 FACINGS = ("down", "left", "right", "up")
 
@@ -68,17 +64,6 @@ class Body:
             self.facing = "right" if dx > 0 else "left"
         elif dy:
             self.facing = "down" if dy > 0 else "up"
-
-    def move(self, solid: np.ndarray, tile: int) -> tuple[bool, bool]:
-        """Apply velocity for one step against the grid; returns which axes hit a wall."""
-        self.prev_x, self.prev_y = self.x, self.y
-        result = move_and_slide(solid, tile, self.box, self.vx, self.vy)
-        self.x, self.y = result.x, result.y
-        if result.hit_x:
-            self.vx = 0.0
-        if result.hit_y:
-            self.vy = 0.0
-        return result.hit_x, result.hit_y
 
     def overlaps(self, x: float, y: float, w: float, h: float) -> bool:
         return self.x < x + w and x < self.x + self.w and self.y < y + h and y < self.y + self.h

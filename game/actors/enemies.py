@@ -131,7 +131,8 @@ class Enemy:
                 # Steering is decided every few steps (staggered by id) and the velocity is kept
                 # in between: forty chasers stay cheap, and the lag reads as reaction time.
                 self._chase(world)
-            world.move_enemy(self)
+            b = self.body  # separation rides along with the move
+            world.grid.move_body(b, b.vx + self.push_x, b.vy + self.push_y)
             return
         if s == "dormant" or s == "gone":
             self.timer -= 1
@@ -175,7 +176,8 @@ class Enemy:
             self._steer(fx - (px - fx), fy - (py - fy), self.kind.speed * 0.9)
             if self.timer >= self.kind.hit_and_run:
                 self._set("chase")
-        world.move_enemy(self)
+        b = self.body
+        world.grid.move_body(b, b.vx + self.push_x, b.vy + self.push_y)
 
     def _set(self, state: str) -> None:
         self.state, self.timer = state, 0
@@ -244,10 +246,9 @@ class Enemy:
         if world.grid.line_of_sight(fx, fy - 3, gx, gy - 3):
             self._steer(gx, gy, self.kind.speed * 1.3)
         else:
-            field_ = world.field_to(gx, gy)
             t = world.tile
             col, row = int(fx // t), int((fy - 1) // t)
-            dx, dy = field_[0][row][col], field_[1][row][col]
+            dx, dy = world.field_to(gx, gy).direction(col, row)
             self._steer((col + dx + 0.5) * t, (row + dy + 0.5) * t + 3, self.kind.speed * 1.3)
         self.body.face(self.body.vx, self.body.vy)
 

@@ -119,7 +119,7 @@ class Player:
             self.shot_cooldown -= 1
         if self.state == "dead":
             self._brake(0.3)
-            world.move_player()
+            world.grid.move_body(self.body, self.body.vx, self.body.vy)
             return
         self._read_buttons(frame)
         held = int(frame.held)  # plain ints: IntFlag arithmetic is slow on the hot path
@@ -141,7 +141,7 @@ class Player:
             if not self._start_buffered(world):
                 t = self.tuning
                 self.body.steer(dx, dy, t.accel, t.max_speed, t.friction)
-        world.move_player()
+        world.grid.move_body(self.body, self.body.vx, self.body.vy)
 
     def _enter(self, state: str) -> None:
         self.state, self.timer = state, 0

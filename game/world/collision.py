@@ -1,130 +1,178 @@
-"""Grid collision: axis-separated AABB move-and-slide with array slices, and grid ray marching.
+"""Grid collision: the solid grid every walker moves against, its swept box mover and its ray march.
 
 Boxes are (x, y, w, h) in map pixels, top-left origin. Everything outside the map counts as solid.
-An actor that starts a move not overlapping a solid tile never ends it overlapping one, at any speed:
-the move checks the whole swept slab of cells, not just the destination.
+A box that starts a move not overlapping a solid cell never ends it overlapping one, at any speed:
+moves longer than `MAX_SUBSTEP` are cut into sub-steps, and each sub-step tests every cell the leading
+edge newly enters.
 """
 from __future__ import annotations
 
 import logging
 import math
-from typing import NamedTuple
+from typing import Protocol
 
 import numpy as np
 
 log = logging.getLogger(__name__)
 
 EPS = 1e-6
+MAX_SUBSTEP = 7.0  # px: under a tile, so a sub-step's leading edge enters at most one new row or column
+GAP = 1e-4         # a box stopped by a wall rests this far from it
 
 
-class MoveResult(NamedTuple):
-    """Where a move ended and which axes hit a wall (a NamedTuple: 3x cheaper to make than a frozen
-    dataclass, and every actor makes one per step)."""
+class MovingBox(Protocol):
+    """What `Grid.move_body` moves: a box with a velocity and the position it had a step before."""
 
     x: float
     y: float
-    hit_x: bool
-    hit_y: bool
-
-
-def _span(lo: float, size: float, tile: int) -> tuple[int, int]:
-    """First and last cell index covered by [lo, lo + size)."""
-    return int(math.floor(lo / tile)), int(math.floor((lo + size - EPS) / tile))
+    w: float
+    h: float
+    vx: float
+    vy: float
+    prev_x: float
+    prev_y: float
 
 
 def overlaps_solid(solid: np.ndarray, tile: int, x: float, y: float, w: float, h: float) -> bool:
-    c0, c1 = _span(x, w, tile)
-    r0, r1 = _span(y, h, tile)
+    """Whether the box covers a solid cell of `solid` or reaches outside it."""
+    c0, c1 = int(math.floor(x / tile)), int(math.floor((x + w - EPS) / tile))
+    r0, r1 = int(math.floor(y / tile)), int(math.floor((y + h - EPS) / tile))
     rows, cols = solid.shape
     if c0 < 0 or r0 < 0 or c1 >= cols or r1 >= rows:
         return True
     return bool(solid[r0:r1 + 1, c0:c1 + 1].any())
 
 
-def _first_blocked(solid: np.ndarray, r0: int, r1: int, start: int, stop: int) -> int | None:
-    """First column from `start` to `stop` (inclusive, either direction) holding a solid cell in rows
-    r0..r1, or None. The map edge blocks: columns are clamped to [-1, cols], both of which stand for
-    solid border lines, and a row span reaching outside the map blocks every column.
+class Grid:
+    """The solid grid as nested Python lists (cheap per-cell reads for forty movers a step), with the
+    game's one box mover and one ray march. Doors change it cell by cell through `set_solid`."""
 
-    Plain Python on purpose: a move crosses one or two columns of one or two rows, where numpy's
-    per-call overhead (a slab, `any`, a concatenate) cost ten times the work itself.
-    """
-    rows, cols = solid.shape
-    a, b = min(max(start, -1), cols), min(max(stop, -1), cols)
-    outside_rows = r0 < 0 or r1 >= rows
-    step = 1 if b >= a else -1
-    item = solid.item
-    for col in range(a, b + step, step):
-        if outside_rows or col < 0 or col >= cols:
-            return col
-        for row in range(r0, r1 + 1):
-            if item(row, col):
-                return col
-    return None
+    def __init__(self, solid: np.ndarray, tile: int) -> None:
+        self.tile = tile
+        self.rows, self.cols = solid.shape
+        self.cells: list[list[bool]] = solid.tolist()      # [row][col]
+        self.columns: list[list[bool]] = solid.T.tolist()  # [col][row]: the same cells, for moves in x
 
+    def set_solid(self, col: int, row: int, value: bool) -> None:
+        if 0 <= row < self.rows and 0 <= col < self.cols:
+            self.cells[row][col] = self.columns[col][row] = value
 
-def move_x(solid: np.ndarray, tile: int, x: float, y: float, w: float, h: float,
-           dx: float) -> tuple[float, bool]:
-    if dx == 0:
-        return x, False
-    if dx > 0:
-        now = math.floor((x + w - EPS) / tile)
-        target = math.floor((x + dx + w - EPS) / tile)
-        if target == now:  # still inside the same column of cells: nothing new to test
-            return x + dx, False
-        r0, r1 = _span(y, h, tile)
-        blocked = _first_blocked(solid, r0, r1, now + 1, target)
-        return (x + dx, False) if blocked is None else (blocked * tile - w, True)
-    now = math.floor(x / tile)
-    target = math.floor((x + dx) / tile)
-    if target == now:
-        return x + dx, False
-    r0, r1 = _span(y, h, tile)
-    blocked = _first_blocked(solid, r0, r1, now - 1, target)
-    return (x + dx, False) if blocked is None else ((blocked + 1) * tile, True)
+    def solid_at(self, col: int, row: int) -> bool:
+        if 0 <= row < self.rows and 0 <= col < self.cols:
+            return self.cells[row][col]
+        return True
 
-
-def move_y(solid: np.ndarray, tile: int, x: float, y: float, w: float, h: float,
-           dy: float) -> tuple[float, bool]:
-    # The same sweep on the transposed grid: rows become columns.
-    new_y, hit = move_x(solid.T, tile, y, x, h, w, dy)
-    return new_y, hit
-
-
-def move_and_slide(solid: np.ndarray, tile: int, box: tuple[float, float, float, float],
-                   dx: float, dy: float) -> MoveResult:
-    """Move a box by (dx, dy), x first then y, stopping flush against solid cells."""
-    x, y, w, h = box
-    x, hit_x = move_x(solid, tile, x, y, w, h, dx)
-    y, hit_y = move_y(solid, tile, x, y, w, h, dy)
-    return MoveResult(x, y, hit_x, hit_y)
-
-
-def ray_cast(solid: np.ndarray, tile: int, x0: float, y0: float, x1: float,
-             y1: float) -> tuple[float, float] | None:
-    """First point where the segment enters a solid cell (Amanatides-Woo grid march), or None."""
-    rows, cols = solid.shape
-    cx, cy = int(math.floor(x0 / tile)), int(math.floor(y0 / tile))
-    end_cx, end_cy = int(math.floor(x1 / tile)), int(math.floor(y1 / tile))
-    dx, dy = x1 - x0, y1 - y0
-    step_x = 1 if dx > 0 else -1
-    step_y = 1 if dy > 0 else -1
-    t_dx = abs(tile / dx) if dx else math.inf
-    t_dy = abs(tile / dy) if dy else math.inf
-    next_x = ((cx + (step_x > 0)) * tile - x0) / dx if dx else math.inf
-    next_y = ((cy + (step_y > 0)) * tile - y0) / dy if dy else math.inf
-    t = 0.0
-    for _ in range(abs(end_cx - cx) + abs(end_cy - cy) + 1):
-        if not (0 <= cx < cols and 0 <= cy < rows) or solid.item(cy, cx):
-            return (x0 + dx * t, y0 + dy * t)
-        if cx == end_cx and cy == end_cy:
-            return None
-        if next_x < next_y:
-            t, next_x, cx = next_x, next_x + t_dx, cx + step_x
+    # --- moving -------------------------------------------------------------------------------
+    def move_body(self, body: MovingBox, dx: float, dy: float) -> None:
+        """Move a body by (dx, dy) for one step: remember where it stood (`prev_x`, `prev_y`), slide
+        along walls, and stop its velocity on each axis that hit one."""
+        body.prev_x = x = body.x
+        body.prev_y = y = body.y
+        if dx == 0.0 and dy == 0.0:
+            return
+        if -MAX_SUBSTEP <= dx <= MAX_SUBSTEP and -MAX_SUBSTEP <= dy <= MAX_SUBSTEP:
+            # One sub-step (nearly always). When no leading edge enters a new cell (most steps), the
+            # result is just the sum: skip the cell tests and the call.
+            t = self.tile
+            if dx > 0:
+                lead, moved = x + body.w - EPS, x + dx + body.w - EPS
+            else:
+                lead, moved = x, x + dx
+            if lead // t == moved // t:
+                if dy > 0:
+                    lead, moved = y + body.h - EPS, y + dy + body.h - EPS
+                else:
+                    lead, moved = y, y + dy
+                if lead // t == moved // t:
+                    if dx:
+                        body.x = x + dx
+                    if dy:
+                        body.y = y + dy
+                    return
+            body.x, body.y, hit_x, hit_y = self.move_small(x, y, body.w, body.h, dx, dy)
         else:
-            t, next_y, cy = next_y, next_y + t_dy, cy + step_y
-    return None
+            body.x, body.y, hit_x, hit_y = self.move(x, y, body.w, body.h, dx, dy)
+        if hit_x:
+            body.vx = 0.0
+        if hit_y:
+            body.vy = 0.0
+
+    def move(self, x: float, y: float, w: float, h: float, dx: float,
+             dy: float) -> tuple[float, float, bool, bool]:
+        """Move the box by (dx, dy), x then y, in sub-steps; stop flush at walls. -> x, y, hit_x, hit_y.
+
+        An axis that hits a wall stays stopped for the rest of the move; the other slides on.
+        """
+        if -MAX_SUBSTEP <= dx <= MAX_SUBSTEP and -MAX_SUBSTEP <= dy <= MAX_SUBSTEP:
+            return self.move_small(x, y, w, h, dx, dy)
+        n = int(max(abs(dx), abs(dy)) / MAX_SUBSTEP) + 1
+        sx, sy = dx / n, dy / n
+        hit_x = hit_y = False
+        for _ in range(n):
+            x, y, hx, hy = self.move_small(x, y, w, h, 0.0 if hit_x else sx, 0.0 if hit_y else sy)
+            hit_x, hit_y = hit_x or hx, hit_y or hy
+        return x, y, hit_x, hit_y
+
+    def move_small(self, x: float, y: float, w: float, h: float, dx: float,
+                   dy: float) -> tuple[float, float, bool, bool]:
+        """One sub-step of `move` (at most MAX_SUBSTEP on each axis): x first, then y from the new x."""
+        hit_x = hit_y = False
+        if dx:
+            x, hit_x = _sweep(self.columns, self.cols, self.rows, self.tile, x, w, y, h, dx)
+        if dy:
+            y, hit_y = _sweep(self.cells, self.rows, self.cols, self.tile, y, h, x, w, dy)
+        return x, y, hit_x, hit_y
+
+    # --- rays ---------------------------------------------------------------------------------
+    def ray_cast(self, x0: float, y0: float, x1: float, y1: float) -> float | None:
+        """How far along the segment (0 at its start, 1 at its end) it enters its first solid cell, or
+        None when it stays clear. A grid march (Amanatides-Woo): every cell the segment crosses, once."""
+        t = self.tile
+        cx, cy = int(x0 // t), int(y0 // t)
+        ex, ey = int(x1 // t), int(y1 // t)
+        dx, dy = x1 - x0, y1 - y0
+        step_x = 1 if dx > 0 else -1
+        step_y = 1 if dy > 0 else -1
+        t_dx = abs(t / dx) if dx else math.inf
+        t_dy = abs(t / dy) if dy else math.inf
+        nx = ((cx + (step_x > 0)) * t - x0) / dx if dx else math.inf
+        ny = ((cy + (step_y > 0)) * t - y0) / dy if dy else math.inf
+        at = 0.0
+        rows, cols, cells = self.rows, self.cols, self.cells
+        for _ in range(abs(ex - cx) + abs(ey - cy) + 1):
+            if not (0 <= cy < rows and 0 <= cx < cols) or cells[cy][cx]:
+                return at
+            if cx == ex and cy == ey:
+                return None
+            if nx < ny:
+                at, nx, cx = nx, nx + t_dx, cx + step_x
+            else:
+                at, ny, cy = ny, ny + t_dy, cy + step_y
+        return None
+
+    def line_of_sight(self, x0: float, y0: float, x1: float, y1: float) -> bool:
+        """True when no solid cell lies on the segment."""
+        return self.ray_cast(x0, y0, x1, y1) is None
+
+    def ray_length(self, x0: float, y0: float, ux: float, uy: float, max_len: float) -> float:
+        """Distance along unit (ux, uy) from (x0, y0) to the first solid cell, at most max_len."""
+        hit = self.ray_cast(x0, y0, x0 + ux * max_len, y0 + uy * max_len)
+        return max_len if hit is None else hit * max_len
 
 
-def line_of_sight(solid: np.ndarray, tile: int, x0: float, y0: float, x1: float, y1: float) -> bool:
-    return ray_cast(solid, tile, x0, y0, x1, y1) is None
+def _sweep(lines: list[list[bool]], count: int, across: int, tile: int, pos: float, size: float,
+           cross: float, cross_size: float, d: float) -> tuple[float, bool]:
+    """One axis of a sub-step: move [pos, pos + size) by d along `lines` (rows for y, columns for x;
+    `count` of them, `across` cells long). Only the line the leading edge newly enters is tested, over
+    the cells [cross, cross + cross_size) covers. -> (new pos, hit): a hit stops GAP short of the wall."""
+    moved = pos + d
+    if d > 0:
+        old, new = int((pos + size - EPS) // tile), int((moved + size - EPS) // tile)
+    else:
+        old, new = int(pos // tile), int(moved // tile)
+    if new == old:
+        return moved, False
+    a0, a1 = int(cross // tile), int((cross + cross_size - EPS) // tile)
+    if new < 0 or new >= count or a0 < 0 or a1 >= across or True in lines[new][a0:a1 + 1]:
+        return (new * tile - size - GAP if d > 0 else (new + 1) * tile + GAP), True
+    return moved, False

@@ -1,6 +1,7 @@
-"""Breadth-first distance maps over the walkable grid, vectorized with numpy.
+"""Breadth-first distance maps over the walkable grid, and the flow field walkers follow downhill.
 
-Enemies follow the flow field downhill to the player; `check` uses the same map for reachability.
+Enemies follow a `FlowField` to the player (and scripted walkers to their goal), the autopilot to its
+objective; `check` uses the same distance map for reachability.
 """
 from __future__ import annotations
 
@@ -88,56 +89,33 @@ def downhill(dist: np.ndarray, col: int, row: int) -> tuple[int, int]:
 _NEIGHBOURS = ((1, 0), (-1, 0), (0, 1), (0, -1), (1, 1), (-1, 1), (1, -1), (-1, -1))
 
 
-def flow_directions(dist: np.ndarray) -> np.ndarray:
-    """`downhill` for every cell at once: int8 (H, W, 2) of (dx, dy), same neighbour order and ties.
-
-    One vectorized pass per neighbour over the whole grid, done when the distance map changes, turns
-    each enemy's per-step query into a single lookup.
-    """
-    rows, cols = dist.shape
-    padded = np.full((rows + 2, cols + 2), UNREACHABLE, dtype=np.int64)
-    padded[1:-1, 1:-1] = dist
-
-    def shifted(dx: int, dy: int) -> np.ndarray:
-        return padded[1 + dy:1 + dy + rows, 1 + dx:1 + dx + cols]
-
-    best_d = padded[1:-1, 1:-1].copy()
-    out = np.zeros((rows, cols, 2), dtype=np.int8)
-    for dx, dy in _NEIGHBOURS:
-        better = shifted(dx, dy) < best_d
-        if dx and dy:  # no corner cutting: both orthogonal cells on the way must be reachable
-            better &= (shifted(dx, 0) != UNREACHABLE) & (shifted(0, dy) != UNREACHABLE)
-        best_d = np.where(better, shifted(dx, dy), best_d)
-        out[better] = (dx, dy)
-    return out
-
-
 class FlowField:
-    """Directions toward a target tile over a walkable grid, rebuilt only when the target moves.
+    """The way to one target cell from anywhere on a walkable grid: its distance map (`dist`) and the
+    downhill step out of each cell (`direction`).
 
-    `direction(col, row)` is what an enemy asks every step: a plain list lookup (about 0.1 us) instead
-    of an 8-neighbour search (about 5 us).
+    Directions are worked out per cell on first asking and kept: the walkers ask from a few dozen cells,
+    so this is far cheaper than the whole grid's directions each time the target moves (a new field).
+    A field is fixed once made: when the target or the walls change, make a new one.
     """
 
-    def __init__(self, walkable: np.ndarray) -> None:
-        self.walkable = walkable
-        self.target: tuple[int, int] | None = None
-        self.dist = np.full(walkable.shape, UNREACHABLE, dtype=np.int32)
-        self._rows: list[list[tuple[int, int]]] = [[(0, 0)] * walkable.shape[1]
-                                                    for _ in range(walkable.shape[0])]
-
-    def update(self, target: tuple[int, int]) -> bool:
-        """Aim at `target` (col, row); returns whether anything was recomputed."""
-        if target == self.target:
-            return False
+    def __init__(self, walkable: np.ndarray, target: tuple[int, int]) -> None:
         self.target = target
-        self.dist = distance_map(self.walkable, target)
-        dirs = flow_directions(self.dist)
-        self._rows = [list(map(tuple, row)) for row in dirs.tolist()]
-        return True
+        self.dist = distance_map(walkable, target)
+        self.rows, self.cols = walkable.shape
+        self._steps: dict[int, tuple[int, int]] = {}
 
     def direction(self, col: int, row: int) -> tuple[int, int]:
         """Unit step (dx, dy) downhill from (col, row); (0, 0) at the target, off the map or cut off."""
-        if 0 <= row < len(self._rows) and 0 <= col < len(self._rows[0]):
-            return self._rows[row][col]
-        return (0, 0)
+        if not (0 <= row < self.rows and 0 <= col < self.cols):
+            return (0, 0)
+        key = row * self.cols + col
+        step = self._steps.get(key)
+        if step is None:
+            step = self._steps[key] = downhill(self.dist, col, row)
+        return step
+
+    def steps(self, col: int, row: int) -> int:
+        """Steps from (col, row) to the target; UNREACHABLE when cut off or off the map."""
+        if not (0 <= row < self.rows and 0 <= col < self.cols):
+            return UNREACHABLE
+        return self.dist.item(row, col)

@@ -74,11 +74,11 @@ def test_surround_rather_than_stack(write_level):
 
 
 def test_flow_field_is_recomputed_only_when_danko_changes_tile(write_level, monkeypatch):
-    import game.modes.level.sim as S
+    import game.world.navigation as N
 
     calls = []
-    real = S.distance_map
-    monkeypatch.setattr(S, "distance_map", lambda *a: calls.append(1) or real(*a))
+    real = N.distance_map
+    monkeypatch.setattr(N, "distance_map", lambda *a: calls.append(1) or real(*a))
     enemies = "".join(enemy_xml(10 + i, "brawler", 250, 40 + 20 * i, aggro="true") for i in range(5))
     sim = arena(write_level, enemies, w=24, h=14)
     sim.player.iframes = 10 ** 6

@@ -1,8 +1,14 @@
+"""The grid the game moves every walker against: swept moves never end in a wall, the per-body fast path
+agrees with the full mover, and the ray march finds the first wall a segment crosses."""
+import math
+from types import SimpleNamespace
+
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from game.world.collision import line_of_sight, move_and_slide, overlaps_solid, ray_cast
+from game.world.collision import GAP, MAX_SUBSTEP, Grid, overlaps_solid
 
 TILE = 16
 
@@ -27,49 +33,122 @@ def grid_and_start(draw):
 speed = st.floats(-2 * TILE, 2 * TILE, allow_nan=False)
 
 
+def test_a_sub_step_can_enter_only_one_new_cell():
+    assert MAX_SUBSTEP < TILE  # what lets move_small test a single new row or column
+
+
 @settings(max_examples=400, deadline=None)
 @given(grid_and_start(), speed, speed)
 def test_a_move_never_ends_overlapping_a_solid_tile(case, dx, dy):
     solid, box = case
     assert not overlaps_solid(solid, TILE, *box)
-    result = move_and_slide(solid, TILE, box, dx, dy)
-    assert not overlaps_solid(solid, TILE, result.x, result.y, box[2], box[3])
+    x, y, _, _ = Grid(solid, TILE).move(*box, dx, dy)
+    assert not overlaps_solid(solid, TILE, x, y, box[2], box[3])
 
 
 @settings(max_examples=200, deadline=None)
 @given(grid_and_start(), speed, speed)
 def test_many_steps_in_a_row_stay_legal(case, dx, dy):
     solid, (x, y, w, h) = case
+    grid = Grid(solid, TILE)
     for _ in range(20):
-        r = move_and_slide(solid, TILE, (x, y, w, h), dx, dy)
-        x, y = r.x, r.y
+        x, y, _, _ = grid.move(x, y, w, h, dx, dy)
         assert not overlaps_solid(solid, TILE, x, y, w, h)
+
+
+def body(box, vx=0.0, vy=0.0):
+    x, y, w, h = box
+    return SimpleNamespace(x=x, y=y, w=w, h=h, vx=vx, vy=vy, prev_x=-1.0, prev_y=-1.0)
+
+
+@settings(max_examples=250, deadline=None)
+@given(grid_and_start(), speed, speed)
+def test_moving_a_body_is_the_same_move_bit_for_bit(case, dx, dy):
+    # move_body skips the cell tests when no edge enters a new cell: that shortcut must never change
+    # where anything ends up (the stored replays depend on every bit of it).
+    solid, box = case
+    grid = Grid(solid, TILE)
+    b = body(box, vx=dx, vy=dy)
+    grid.move_body(b, dx, dy)
+    x, y, hit_x, hit_y = grid.move(*box, dx, dy)
+    assert (b.x, b.y) == (x, y)
+    assert (b.prev_x, b.prev_y) == box[:2]
+    assert b.vx == (0.0 if hit_x else dx) and b.vy == (0.0 if hit_y else dy)
 
 
 def test_box_stops_flush_against_a_wall_and_slides_along_it():
     solid = np.zeros((6, 6), dtype=bool)
     solid[:, 4] = True
-    r = move_and_slide(solid, TILE, (10, 10, 8, 8), 60, 5)
-    assert (r.x, r.y, r.hit_x, r.hit_y) == (4 * TILE - 8, 15, True, False)
+    x, y, hit_x, hit_y = Grid(solid, TILE).move(10, 10, 8, 8, 60, 5)
+    assert x == 4 * TILE - 8 - GAP and hit_x
+    assert y == pytest.approx(15) and not hit_y
 
 
 def test_fast_move_does_not_tunnel_through_a_thin_wall():
     solid = np.zeros((3, 10), dtype=bool)
     solid[:, 3] = True
-    r = move_and_slide(solid, TILE, (14, 18, 4, 4), 2 * TILE, 0)  # would end inside the wall
-    assert r.x == 3 * TILE - 4 and r.hit_x
+    x, _, hit_x, _ = Grid(solid, TILE).move(14, 18, 8, 8, 2 * TILE, 0)  # would end past the wall
+    assert x == 3 * TILE - 8 - GAP and hit_x
 
 
 def test_map_edge_blocks():
     solid = np.zeros((3, 3), dtype=bool)
-    r = move_and_slide(solid, TILE, (4, 4, 8, 8), -30, -30)
-    assert (r.x, r.y) == (0, 0)
+    x, y, hit_x, hit_y = Grid(solid, TILE).move(4, 4, 8, 8, -30, -30)
+    assert (x, y) == (GAP, GAP) and hit_x and hit_y
 
 
-def test_line_of_sight_and_ray_hit_point():
+def test_a_body_that_hits_a_wall_loses_that_axis_of_its_velocity():
+    solid = np.zeros((4, 4), dtype=bool)
+    solid[:, 2] = True
+    b = body((20, 20, 8, 8), vx=6.0, vy=1.0)
+    Grid(solid, TILE).move_body(b, b.vx, b.vy)
+    assert (b.vx, b.vy) == (0.0, 1.0) and b.x == 2 * TILE - 8 - GAP and b.y == 21.0
+
+
+def test_doors_change_the_grid_cell_by_cell():
+    grid = Grid(np.zeros((2, 2), dtype=bool), TILE)
+    grid.set_solid(1, 0, True)
+    grid.set_solid(5, 5, True)  # off the map: ignored
+    assert grid.solid_at(1, 0) and not grid.solid_at(0, 1) and grid.solid_at(-1, 0) and grid.solid_at(0, 2)
+    assert not grid.line_of_sight(4, 4, 28, 4)
+
+
+def test_line_of_sight_and_ray_length():
     solid = np.zeros((5, 8), dtype=bool)
     solid[2, 4] = True
-    assert line_of_sight(solid, TILE, 8, 8, 120, 8)
-    assert not line_of_sight(solid, TILE, 8, 40, 120, 40)
-    hit = ray_cast(solid, TILE, 8, 40, 120, 40)
-    assert hit is not None and abs(hit[0] - 4 * TILE) < 1e-9 and hit[1] == 40
+    grid = Grid(solid, TILE)
+    assert grid.line_of_sight(8, 8, 120, 8)
+    assert not grid.line_of_sight(8, 40, 120, 40)
+    assert grid.ray_cast(8, 40, 120, 40) == pytest.approx((4 * TILE - 8) / 112)
+    assert grid.ray_length(8, 40, 1.0, 0.0, 200) == pytest.approx(4 * TILE - 8)
+    assert grid.ray_length(8, 8, 1.0, 0.0, 50) == 50
+    assert grid.ray_length(8, 8, -1.0, 0.0, 50) == pytest.approx(8)  # the map edge is a wall
+
+
+@settings(max_examples=200, deadline=None)
+@given(grid_and_start(), st.floats(0, 2 * math.pi), st.floats(1, 200))
+def test_ray_length_reaches_exactly_the_first_solid_cell(case, angle, max_len):
+    solid, (x, y, w, h) = case
+    x0, y0 = x + w / 2, y + h / 2  # inside the carved-free start box
+    ux, uy = math.cos(angle), math.sin(angle)
+    grid = Grid(solid, TILE)
+    length = grid.ray_length(x0, y0, ux, uy, max_len)
+    assert 0 <= length <= max_len
+    assert grid.line_of_sight(x0, y0, x0 + ux * max_len, y0 + uy * max_len) == (length == max_len)
+
+    def solid_at(d):
+        return grid.solid_at(int((x0 + ux * d) // TILE), int((y0 + uy * d) // TILE))
+
+    # Every point well before the hit is clear; a point just past it is in a wall.
+    samples = np.arange(0.0, max(0.0, length - 0.01), 0.5)
+    assert not any(solid_at(d) for d in samples)
+    if length < max_len:
+        assert solid_at(min(max_len, length + 0.01))
+
+
+def test_overlaps_solid_counts_the_map_edge_as_wall():
+    solid = np.zeros((2, 2), dtype=bool)
+    solid[1, 1] = True
+    assert not overlaps_solid(solid, TILE, 0, 0, 16, 16)
+    assert overlaps_solid(solid, TILE, 8, 8, 16, 16)
+    assert overlaps_solid(solid, TILE, -1, 0, 4, 4) and overlaps_solid(solid, TILE, 0, 30, 4, 4)

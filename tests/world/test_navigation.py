@@ -65,11 +65,38 @@ def test_downhill_steps_toward_the_start_without_cutting_corners():
 @given(grids())
 def test_flow_field_agrees_with_downhill_everywhere(case):
     walkable, start = case
-    field = FlowField(walkable)
-    assert field.update(start) and not field.update(start)
+    field = FlowField(walkable, start)
     dist = distance_map(walkable, start)
+    assert (field.dist == dist).all()
+    rows, cols = walkable.shape
+    for _ in range(2):  # worked out on first asking, then kept: the same answers
+        for r in range(rows):
+            for c in range(cols):
+                assert field.direction(c, r) == downhill(dist, c, r), (c, r)
+                assert field.steps(c, r) == dist[r, c]
+    assert field.direction(-1, 0) == (0, 0) and field.direction(cols, rows) == (0, 0)
+    assert field.steps(-1, 0) == UNREACHABLE and field.steps(cols, rows) == UNREACHABLE
+
+
+@settings(max_examples=80, deadline=None)
+@given(grids())
+def test_following_the_flow_field_reaches_the_target(case):
+    walkable, start = case
+    field = FlowField(walkable, start)
     rows, cols = walkable.shape
     for r in range(rows):
         for c in range(cols):
-            assert field.direction(c, r) == downhill(dist, c, r), (c, r)
-    assert field.direction(-1, 0) == (0, 0) and field.direction(cols, rows) == (0, 0)
+            if field.steps(c, r) == UNREACHABLE:  # a wall or cut-off cell: out to reachable ground, if any
+                dx, dy = field.direction(c, r)
+                assert (dx, dy) == (0, 0) or field.steps(c + dx, r + dy) < UNREACHABLE
+                continue
+            col, row = c, r
+            for _ in range(rows * cols):
+                dx, dy = field.direction(col, row)
+                if (dx, dy) == (0, 0):
+                    break
+                if dx and dy:  # a diagonal never cuts a wall's corner
+                    assert walkable[row, col + dx] and walkable[row + dy, col]
+                col, row = col + dx, row + dy
+                assert walkable[row, col]
+            assert (col, row) == start

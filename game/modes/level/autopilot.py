@@ -10,13 +10,12 @@ import logging
 import math
 from dataclasses import dataclass, field
 
-import numpy as np
 
 from game.actors.combat import unit
 from game.actors.enemies import Enemy
 from game.input.actions import Action, EdgeTracker
 from game.modes.level.sim import LevelSim
-from game.world.navigation import UNREACHABLE, distance_map
+from game.world.navigation import UNREACHABLE, FlowField
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +28,7 @@ PRESS_EVERY = 7
 class Autopilot:
     sim: LevelSim
     masks: list[int] = field(default_factory=list)
-    _fields: dict[tuple, np.ndarray] = field(default_factory=dict)
+    _fields: dict[tuple, FlowField] = field(default_factory=dict)
     _solid_version: int = 0
     _last_pos: tuple[float, float] = (0.0, 0.0)
     _stuck: int = 0
@@ -187,18 +186,18 @@ class Autopilot:
             return None
         return min(choices, key=lambda c: self._path_length(*c))
 
-    def _field(self, gx: float, gy: float) -> np.ndarray:
+    def _field(self, gx: float, gy: float) -> FlowField:
         sim = self.sim
         key = (int(gx // sim.tile), int(gy // sim.tile), tuple(sim.doors_open))
         if key not in self._fields:
             if len(self._fields) > 64:
                 self._fields.clear()
-            self._fields[key] = distance_map(~sim.solid, key[:2])
+            self._fields[key] = FlowField(~sim.solid, key[:2])
         return self._fields[key]
 
     def _path_length(self, gx: float, gy: float) -> float:
         fx, fy = self.sim.player.body.feet
-        d = self._field(gx, gy)[int((fy - 1) // self.sim.tile), int(fx // self.sim.tile)]
+        d = self._field(gx, gy).steps(int(fx // self.sim.tile), int((fy - 1) // self.sim.tile))
         return float(d) if d < UNREACHABLE else 1e9
 
     def _go(self, gx: float, gy: float) -> int:
@@ -215,17 +214,8 @@ class Autopilot:
         if sim.grid.line_of_sight(b.x + 1, b.y + 1, gx, gy - 3) and sim.grid.line_of_sight(
                 b.x + b.w - 1, b.y + b.h - 1, gx, gy - 3) and math.hypot(gx - fx, gy - fy) < 120:
             return _keys(gx - fx, gy - fy)
-        dist = self._field(gx, gy)
         col, row = int(fx // t), int((fy - 1) // t)
-        best, best_d = (0, 0), dist[row, col] if 0 <= row < dist.shape[0] and 0 <= col < dist.shape[1] else UNREACHABLE
-        for ddx, ddy in ((1, 0), (-1, 0), (0, 1), (0, -1), (1, 1), (-1, 1), (1, -1), (-1, -1)):
-            r, c = row + ddy, col + ddx
-            if not (0 <= r < dist.shape[0] and 0 <= c < dist.shape[1]):
-                continue
-            if ddx and ddy and (dist[row, c] >= UNREACHABLE or dist[r, col] >= UNREACHABLE):
-                continue
-            if dist[r, c] < best_d:
-                best, best_d = (ddx, ddy), dist[r, c]
+        best = self._field(gx, gy).direction(col, row)
         if best == (0, 0):
             return _keys(gx - fx, gy - fy)
         # Aim for the centre of the next cell, with the whole feet box inside it.

@@ -16,16 +16,7 @@ from typing import Any, Iterable
 import numpy as np
 
 from game.actors.body import Body
-from game.actors.combat import (
-    HURT_PAD,
-    MAX_SUBSTEP,
-    Attack,
-    Grid,
-    boxes_overlap,
-    flow_directions,
-    hitbox,
-    unit,
-)
+from game.actors.combat import HURT_PAD, Attack, boxes_overlap, hitbox, unit
 from game.actors.enemies import BULLET_SPEED, KINDS, Enemy
 from game.actors.objects import Command, LevelSpec, Rect, read_level
 from game.actors.player import PISTOL, SHOT_DAMAGE, SHOT_RANGE, TUNING, Player
@@ -41,7 +32,8 @@ from game.modes.events import (
     Sound,
 )
 from game.modes.level.difficulty import difficulty_named, difficulty_rank
-from game.world.navigation import UNREACHABLE, distance_map, downhill
+from game.world.collision import Grid
+from game.world.navigation import FlowField
 from game.world.tilemap import TileMap
 
 log = logging.getLogger(__name__)
@@ -144,10 +136,9 @@ class LevelSim:
         self.fired: list[int] = []
         self.scripts: list[Script] = []
         self._tokens = [0, 0]  # melee, ranged attackers winding up or striking this step
-        self._flow: np.ndarray | None = None  # distance map toward Danko's tile
-        self._flow_dirs: dict[int, tuple[int, int]] = {}  # downhill step per cell asked for, from _flow
+        self._flow: FlowField | None = None  # toward Danko's tile
         self._flow_tile: tuple[int, int] | None = None
-        self._goal_fields: dict[tuple[int, int], tuple[list[list[int]], list[list[int]]]] = {}
+        self._goal_fields: dict[tuple[int, int], FlowField] = {}
         self._death_timer = 0
         self._gone = False
         rank = difficulty_rank(difficulty)
@@ -264,72 +255,15 @@ class LevelSim:
         if self.log_combat:
             self.combat_log.append((self.steps, kind, enemy.id))
 
-    def move_player(self) -> None:
-        b = self.player.body
-        b.prev_x, b.prev_y = b.x, b.y
-        b.x, b.y, hx, hy = self.grid.move(b.x, b.y, b.w, b.h, b.vx, b.vy)
-        if hx:
-            b.vx = 0.0
-        if hy:
-            b.vy = 0.0
-
-    def move_enemy(self, e: Enemy) -> None:
-        b = e.body
-        b.prev_x = x = b.x
-        b.prev_y = y = b.y
-        dx = b.vx + e.push_x  # separation rides along with the move
-        dy = b.vy + e.push_y
-        if dx == 0.0 and dy == 0.0:
-            return
-        if -MAX_SUBSTEP <= dx <= MAX_SUBSTEP and -MAX_SUBSTEP <= dy <= MAX_SUBSTEP:
-            # One sub-step (nearly always). Grid.move_small only tests cells a leading edge newly
-            # enters; when neither does (most steps), its result is just the sum: skip the call.
-            t = self.tile
-            if dx > 0:
-                lead, moved = x + b.w - 1e-6, x + dx + b.w - 1e-6
-            else:
-                lead, moved = x, x + dx
-            if lead // t == moved // t:
-                if dy > 0:
-                    lead, moved = y + b.h - 1e-6, y + dy + b.h - 1e-6
-                else:
-                    lead, moved = y, y + dy
-                if lead // t == moved // t:
-                    if dx:
-                        b.x = x + dx
-                    if dy:
-                        b.y = y + dy
-                    return
-            b.x, b.y, hx, hy = self.grid.move_small(x, y, b.w, b.h, dx, dy)
-        else:
-            b.x, b.y, hx, hy = self.grid.move(x, y, b.w, b.h, dx, dy)
-        if hx:
-            b.vx = 0.0
-        if hy:
-            b.vy = 0.0
-
     def flow_step(self, col: int, row: int) -> tuple[int, int]:
-        """Unit step (dx, dy) toward Danko from a cell along the shared flow field.
+        """Unit step (dx, dy) toward Danko from a cell along the shared flow field."""
+        return self._flow.direction(col, row) if self._flow is not None else (0, 0)
 
-        Worked out per cell on first asking (and kept until Danko changes tile): enemies stand on a
-        few dozen cells, so this is far cheaper than the whole grid's directions at every rebuild.
-        """
-        dist = self._flow
-        grid = self.grid
-        if dist is None or not (0 <= row < grid.rows and 0 <= col < grid.cols):
-            return (0, 0)
-        key = row * grid.cols + col
-        step = self._flow_dirs.get(key)
-        if step is None:
-            step = self._flow_dirs[key] = downhill(dist, col, row)
-        return step
-
-    def field_to(self, gx: float, gy: float) -> tuple[list[list[int]], list[list[int]]]:
+    def field_to(self, gx: float, gy: float) -> FlowField:
         """A flow field toward a fixed point (scripted walks), cached per goal tile."""
         key = (int(gx // self.tile), int((gy - 1) // self.tile))
         if key not in self._goal_fields:
-            dist = distance_map(~self.solid, key)
-            self._goal_fields[key] = flow_directions(dist, UNREACHABLE)
+            self._goal_fields[key] = FlowField(~self.solid, key)
         return self._goal_fields[key]
 
     def attack_token_free(self, ranged: bool) -> bool:
@@ -483,8 +417,7 @@ class LevelSim:
         tile = (int(fx // self.tile), int((fy - 1) // self.tile))
         if tile != self._flow_tile or self._flow is None:
             self._flow_tile = tile
-            self._flow = distance_map(~self.solid, tile)
-            self._flow_dirs = {}
+            self._flow = FlowField(~self.solid, tile)
 
     def _assign_slots(self) -> None:
         """Spread the enemies near Danko evenly around him, keeping their current order by angle."""
@@ -825,17 +758,6 @@ class LevelSim:
             if x.id == exit_id:
                 return not x.requires_flag or bool(self.flags.get(x.requires_flag))
         return False
-
-    def spawn_enemy(self, kind: str, fx: float, fy: float, name: str = "", aggro: bool = True) -> Enemy:
-        """Add an enemy outside the map's objects (benchmarks and tests)."""
-        k = KINDS[kind]
-        ident = 1_000_000 + len(self.enemies)
-        e = Enemy(id=ident, kind=k, name=name or k.label, body=Body.at_feet(fx, fy, k.body_w, k.body_h),
-                  hp=max(1, round(k.hp * self.difficulty.enemy_hp)))
-        e.state, e.aggro = ("chase" if aggro else "idle"), aggro
-        self.enemies.append(e)
-        self.live.append(e)
-        return e
 
 
 def run_headless(sim: LevelSim, masks: Iterable[int], max_steps: int) -> str:
