@@ -12,7 +12,7 @@ from game import DIFFICULTIES
 
 log = logging.getLogger(__name__)
 
-COMMANDS = ("play", "check", "render", "replay", "autoplay", "story", "assets", "bench", "new-level", "dist")
+COMMANDS = ("play", "check", "render", "replay", "autoplay", "story", "assets", "bench", "new-level", "dist", "web")
 DEFAULT_MAX_STEPS = 60 * 60 * 10  # ten minutes of game time
 
 
@@ -66,9 +66,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     assets = sub.add_parser("assets", help="regenerate art, font and sounds from assets/src/")
     assets.add_argument("--sheet", type=Path, metavar="PNG", help="also write the contact sheet here")
-    from game.devtools import dist, newlevel  # shipping and designer tools: each sets args.run
+    from game.devtools import dist, newlevel, web  # shipping and designer tools: each sets args.run
 
-    for tool in (newlevel, dist):
+    for tool in (newlevel, dist, web):
         tool.add_parser(sub)
     return parser
 
@@ -105,7 +105,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
-    if hasattr(args, "run"):  # new-level, dist
+    if hasattr(args, "run"):  # new-level, dist, web
         return args.run(args)
     if args.command == "check":
         return cmd_check(args.levels)

@@ -3,8 +3,8 @@
 `Audio()` opens the mixer; with no audio device (or any mixer error) it logs one warning and stays
 silent: no method ever raises. `Audio.null()` never touches the mixer (headless runs and tests) and
 records what was asked of it in `history`. Effects are assets/sounds/NAME.wav, music assets/music/NAME.wav
-(looped). Names: punch, kick, hit, knockdown, gunshot, derringer, click, footstep, bus_engine, horn,
-train_horn, crash, menu_move, confirm, blip, pickup, hiss (steam), door; music title, action, chase.
+(looped); NAME.ogg instead where there is one (the browser build). Names: punch, kick, hit, knockdown,
+gunshot, derringer, click, footstep, bus_engine, horn, train_horn, crash, menu_move, confirm, blip, pickup, hiss (steam), door; music title, action, chase.
 """
 from __future__ import annotations
 
@@ -58,7 +58,7 @@ class Audio:
 
     def _sound(self, name: str) -> pygame.mixer.Sound | None:
         if name not in self._sounds:
-            path = self.folder / "sounds" / f"{name}.wav"
+            path = sound_file(self.folder / "sounds", name)
             sound = None
             if not path.is_file():
                 self._warn_once(name, "%s: no such sound", path)
@@ -108,7 +108,7 @@ class Audio:
             if name is None:
                 pygame.mixer.music.fadeout(300)
                 return
-            path = self.folder / "music" / f"{name}.wav"
+            path = sound_file(self.folder / "music", name)
             if not path.is_file():
                 self._warn_once(f"music:{name}", "%s: no such music", path)
                 pygame.mixer.music.stop()
@@ -139,3 +139,9 @@ class Audio:
             except pygame.error:
                 pass
             self.enabled = False
+
+
+def sound_file(folder: Path, name: str) -> Path:
+    """folder/NAME.ogg where the browser build put one, else folder/NAME.wav."""
+    ogg = folder / f"{name}.ogg"
+    return ogg if ogg.is_file() else folder / f"{name}.wav"

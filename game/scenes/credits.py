@@ -26,7 +26,9 @@ CREDITS: tuple[str, ...] = (
     "Yuri Ogarkov", "Max Gallagher", "Cat Manzetti", "", "*Made with",
     "Python, pygame-ce, pytmx, numpy", "maps in Tiled", "", "*The team",
     "engine, art and sound, story, levels,", "the bus chase, desktop polish,", "the Tiled workflow, performance",
-    "", "", "#Thank you for playing",
+    "", "*Licence", "code, art and sound: MIT", "every image, sound and tune is", "the project's own, made by its",
+    "generator; nothing is taken", "from the film", "story seed: the film's Wikipedia", "article (CC BY-SA 4.0)",
+    "", "*Inspired by", "Red Heat (1988), a film by", "Walter Hill", "", "", "#Thank you for playing",
 )
 
 
