@@ -89,6 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     args = build_parser().parse_args(args_list)
     from game.content.schema import ContentError
+    from game.devtools.errors import ToolError
     from game.input.replay import ReplayError
     from game.paths import DataNotFound, require_data
     from game.story.script import StoryError
@@ -97,7 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         require_data()  # an unexpected install layout: say where the data was looked for, exit 1
         return _dispatch(args)
-    except (ContentError, DataNotFound, LevelError, ReplayError, StoryError) as exc:
+    except (ContentError, DataNotFound, LevelError, ReplayError, StoryError, ToolError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
@@ -105,8 +106,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
-    if hasattr(args, "run"):  # new-level, dist, web
-        return args.run(args)
+    if hasattr(args, "run"):  # new-level, dist, web: they return the lines to show
+        print("\n".join(args.run(args)))
+        return 0
     if args.command == "check":
         return cmd_check(args.levels)
     if args.command == "render":
@@ -308,6 +310,10 @@ def cmd_assets(sheet: Path | None) -> int:
     from game.assetgen.source import SourceError
     from game.paths import ASSETS
 
+    if not (ASSETS / "src").is_dir():
+        print(f"error: {ASSETS / 'src'}: not found (the generator's sources come with a source checkout only)",
+              file=sys.stderr)
+        return 1
     try:
         result = generate(ASSETS / "src", ASSETS, sheet=sheet)
     except SourceError as exc:

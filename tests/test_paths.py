@@ -63,3 +63,12 @@ def test_check_with_no_levels_is_an_error_not_a_pass(tmp_path, monkeypatch, caps
     monkeypatch.setattr(paths, "LEVELS", tmp_path)
     assert main(["check"]) == 1
     assert "no .tmx levels" in capsys.readouterr().err
+
+
+def test_assets_without_the_generator_sources_is_one_line_not_a_traceback(tmp_path, monkeypatch, capsys):
+    from game.cli import main
+
+    monkeypatch.setattr(paths, "ASSETS", tmp_path)  # an installed game: data, but no assets/src/
+    assert main(["assets"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "source checkout" in err

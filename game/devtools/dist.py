@@ -19,6 +19,8 @@ import time
 import zipfile
 from pathlib import Path
 
+from game.devtools.errors import ToolError
+
 log = logging.getLogger(__name__)
 
 NAME = "redheat"
@@ -28,7 +30,7 @@ EXCLUDE = ("tkinter", "pytest", "_pytest", "hypothesis", "pyscroll", "yaml", "ch
 ENTRY = "import sys\n\nfrom game.cli import main\n\nsys.exit(main())\n"
 
 
-class DistError(Exception):
+class DistError(ToolError):
     """A missing tool or file, or a failed build: one line."""
 
 
@@ -38,16 +40,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=main)
 
 
-def main(args: argparse.Namespace) -> int:
+def main(args: argparse.Namespace) -> list[str]:
+    """Build; the lines to show (DistError for one line and exit 1)."""
     started = time.perf_counter()
-    try:
-        archive, folder = build(args.out)
-    except DistError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    print(f"{folder}: {tree_size(folder) / 1e6:.1f} MB")
-    print(f"{archive}: {archive.stat().st_size / 1e6:.1f} MB ({time.perf_counter() - started:.0f} s)")
-    return 0
+    archive, folder = build(args.out)
+    return [f"{folder}: {tree_size(folder) / 1e6:.1f} MB",
+            f"{archive}: {archive.stat().st_size / 1e6:.1f} MB ({time.perf_counter() - started:.0f} s)"]
 
 
 def platform_tag() -> str:

@@ -13,9 +13,10 @@ import logging
 import os
 import re
 import shlex
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
+
+from game.devtools.errors import ToolError
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +26,7 @@ SIZE = (24, 14)
 NAME = re.compile(r"^[A-Za-z0-9_-]+$")
 
 
-class NewLevelError(Exception):
+class NewLevelError(ToolError):
     """A bad name, an existing map or an unwritable folder: one line for the designer."""
 
 
@@ -36,18 +37,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=main)
 
 
-def main(args: argparse.Namespace) -> int:
-    try:
-        written = new_level(args.name, args.dir)
-    except NewLevelError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    for path in written:
-        print(f"wrote {path}")
+def main(args: argparse.Namespace) -> list[str]:
+    """Write the files; the lines to show (NewLevelError for one line and exit 1)."""
+    written = new_level(args.name, args.dir)
     tmx = shlex.quote(str(args.dir / f"{args.name}.tmx"))
-    print(f"next: open {shlex.quote(str(args.dir / PROJECT))} in Tiled; then `python -m game check {tmx}` "
-          f"and `python -m game --level {tmx}`")
-    return 0
+    return [f"wrote {path}" for path in written] + [
+        f"next: open {shlex.quote(str(args.dir / PROJECT))} in Tiled; then `python -m game check {tmx}` "
+        f"and `python -m game --level {tmx}`"]
 
 
 def link(target: Path, folder: Path) -> str:

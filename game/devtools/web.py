@@ -19,6 +19,8 @@ import sys
 import time
 from pathlib import Path
 
+from game.devtools.errors import ToolError
+
 log = logging.getLogger(__name__)
 
 APP = "redheat"
@@ -37,7 +39,7 @@ asyncio.run(main())
 '''
 
 
-class WebError(Exception):
+class WebError(ToolError):
     """A missing tool or file, or a failed build: one line."""
 
 
@@ -48,20 +50,15 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=main)
 
 
-def main(args: argparse.Namespace) -> int:
+def main(args: argparse.Namespace) -> list[str]:
+    """Stage (and build); the lines to show (WebError for one line and exit 1)."""
     started = time.perf_counter()
-    try:
-        stage = stage_game(args.out / APP)
-        if args.stage_only:
-            print(f"{stage}: staged, {tree_size(stage) / 1e6:.1f} MB")
-            return 0
-        build = run_pygbag(stage)
-    except WebError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    print(f"{build}: {tree_size(build) / 1e6:.1f} MB ({', '.join(sorted(p.name for p in build.iterdir()))}; "
-          f"{time.perf_counter() - started:.0f} s)")
-    return 0
+    stage = stage_game(args.out / APP)
+    if args.stage_only:
+        return [f"{stage}: staged, {tree_size(stage) / 1e6:.1f} MB"]
+    build = run_pygbag(stage)
+    files = ", ".join(sorted(p.name for p in build.iterdir()))
+    return [f"{build}: {tree_size(build) / 1e6:.1f} MB ({files}; {time.perf_counter() - started:.0f} s)"]
 
 
 def tree_size(folder: Path) -> int:
