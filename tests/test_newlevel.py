@@ -5,6 +5,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 
 import numpy as np
 import pygame
@@ -37,6 +38,9 @@ def test_project_copy_points_at_the_installed_assets_and_templates(tmp_path):
     assert project["propertyTypes"] == original["propertyTypes"]
     folders = [(tmp_path / f).resolve() for f in project["folders"]]
     assert folders == [tmp_path.resolve(), ASSETS.resolve(), (LEVELS / "templates").resolve()]
+    commands = [c for c in project["commands"] if c["arguments"].startswith("-m game")]
+    assert commands and all(c["command"] == sys.executable and c["workingDirectory"] == "%projectpath"
+                            for c in commands)
 
 
 def test_new_level_never_overwrites_and_rejects_bad_names(tmp_path, capsys):

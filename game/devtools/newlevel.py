@@ -2,8 +2,8 @@
 
 The map references the installed tilesets by a path relative to the map (absolute when no relative path
 exists, e.g. another drive), so Tiled and `python -m game --level` / `check` find them from any folder.
-The project copy lists the designer's folder, the installed assets and the object templates, and keeps
-the game's property types and classes.
+The project copy lists the designer's folder, the installed assets and the object templates, keeps the
+game's property types and classes, and runs its Play / Check commands with the Python that has the game.
 """
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import logging
 import os
 import re
 import shlex
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -110,6 +111,10 @@ def project_copy(folder: Path) -> str:
 
     data = json.loads((LEVELS / PROJECT).read_text(encoding="utf-8"))
     data["folders"] = [".", link(ASSETS, folder), link(LEVELS / "templates", folder)]
+    for command in data.get("commands", []):  # Play / Check this map: with the Python that has the game
+        if command.get("command") in ("python", "python3"):
+            command["command"] = sys.executable
+            command["workingDirectory"] = "%projectpath"
     return json.dumps(data, indent=4) + "\n"
 
 
