@@ -12,14 +12,15 @@ import logging
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
+
+import numpy as np
 
 from game.actors.body import Body
 from game.actors.combat import Attack, unit
 from game.content.loader import load
-
-if TYPE_CHECKING:  # pragma: no cover
-    from game.modes.level.sim import LevelSim
+from game.world.collision import Grid
+from game.world.navigation import FlowField
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +66,39 @@ def load_kinds(path: Path | None = None) -> dict[str, EnemyKind]:
 KINDS: dict[str, EnemyKind] = load_kinds()  # levels/enemies.toml, in file order
 
 BULLET_SPEED = 3.2
+
+class Target(Protocol):
+    """What an enemy reads of Danko: where he stands and whether he is down for good."""
+    @property
+    def body(self) -> Body: ...
+    @property
+    def state(self) -> str: ...
+
+
+class EnemyWorld(Protocol):
+    """All an enemy asks of the level it fights in (the level's LevelSim is one)."""
+    @property
+    def steps(self) -> int: ...
+    @property
+    def tile(self) -> int: ...
+    @property
+    def rng(self) -> np.random.Generator: ...
+    @property
+    def player(self) -> Target: ...
+    @property
+    def grid(self) -> Grid: ...
+    def flow_step(self, col: int, row: int) -> tuple[int, int]: ...
+    def field_to(self, gx: float, gy: float) -> FlowField: ...
+    def attack_token_free(self, ranged: bool) -> bool: ...
+    def take_token(self, ranged: bool) -> None: ...
+    def enemy_cooldown(self, base: int) -> int: ...
+    def log_event(self, kind: str, enemy: "Enemy") -> None: ...
+    def emit_sound(self, name: str) -> None: ...
+    def enemy_strike(self, e: "Enemy") -> None: ...
+    def enemy_fire(self, e: "Enemy") -> None: ...
+    def on_enemy_gone(self, e: "Enemy") -> None: ...
+
+
 DOWN_STEPS = 50
 GETUP_STEPS = 16
 DEATH_STEPS = 50
@@ -119,7 +153,7 @@ class Enemy:
         return self.alive and self.state not in ("down", "getup", "passive", "script")
 
     # --- the step ----------------------------------------------------------------------------
-    def step(self, world: "LevelSim") -> None:
+    def step(self, world: "EnemyWorld") -> None:
         s = self.state
         self.timer += 1
         if self.flash:
@@ -185,7 +219,7 @@ class Enemy:
             self.has_token = False
 
     # --- senses ------------------------------------------------------------------------------
-    def _look(self, world: "LevelSim") -> None:
+    def _look(self, world: "EnemyWorld") -> None:
         fx, fy = self.body.feet
         px, py = world.player.body.feet
         if (px - fx) ** 2 + (py - fy) ** 2 < self.kind.aggro_range ** 2:
@@ -219,7 +253,7 @@ class Enemy:
         b.vx += (dx / d * want - b.vx) * k
         b.vy += (dy / d * want - b.vy) * k
 
-    def _follow_flow(self, world: "LevelSim", speed: float) -> None:
+    def _follow_flow(self, world: "EnemyWorld", speed: float) -> None:
         b = self.body
         t = world.tile
         fx, fy = b.x + b.w / 2, b.y + b.h - 1
@@ -231,7 +265,7 @@ class Enemy:
             return
         self._steer((col + dx + 0.5) * t, (row + dy + 0.5) * t + 3, speed)
 
-    def _walk_to_goal(self, world: "LevelSim") -> None:
+    def _walk_to_goal(self, world: "EnemyWorld") -> None:
         assert self.goal is not None
         gx, gy = self.goal
         fx, fy = self.body.feet
@@ -253,7 +287,7 @@ class Enemy:
         self.body.face(self.body.vx, self.body.vy)
 
     # --- fighting ----------------------------------------------------------------------------
-    def _chase(self, world: "LevelSim") -> None:
+    def _chase(self, world: "EnemyWorld") -> None:
         k = self.kind
         b = self.body
         fx, fy = b.x + b.w / 2, b.y + b.h
@@ -285,7 +319,7 @@ class Enemy:
             choice = melee[0] if len(melee) == 1 else melee[int(world.rng.integers(len(melee)))]
             self._begin(choice, world, dx, dy)
 
-    def _ranged_choice(self, world: "LevelSim", dist: float) -> bool:
+    def _ranged_choice(self, world: "EnemyWorld", dist: float) -> bool:
         """Gunmen (and the boss at range) keep their distance and shoot. True when it acted."""
         k = self.kind
         b = self.body
@@ -309,7 +343,7 @@ class Enemy:
             self._begin(gun, world, px - fx, py - fy)
         return True
 
-    def _begin(self, attack: Attack, world: "LevelSim", dx: float, dy: float) -> None:
+    def _begin(self, attack: Attack, world: "EnemyWorld", dx: float, dy: float) -> None:
         self.attack = attack
         self.aim = unit(dx, dy)
         self.body.face(dx, dy)
@@ -318,7 +352,7 @@ class Enemy:
         world.take_token(ranged=attack.ranged)
         world.log_event("tell", self)
 
-    def _tell(self, world: "LevelSim") -> None:
+    def _tell(self, world: "EnemyWorld") -> None:
         attack = self.attack
         assert attack is not None
         self._brake(0.3)
@@ -336,7 +370,7 @@ class Enemy:
             if attack.ranged:
                 world.enemy_fire(self)
 
-    def _strike(self, world: "LevelSim") -> None:
+    def _strike(self, world: "EnemyWorld") -> None:
         attack = self.attack
         assert attack is not None
         if attack.lunge:

@@ -1,24 +1,32 @@
 """Ivan Danko, as the player steers him: 8-way movement with acceleration, punch-punch-kick combo
 with cancel windows, a knockdown kick, a shoulder charge, and the heavy pistol when the story says so.
 
-The player only decides; the LevelSim (passed in as `world`) resolves hits, bullets and effects.
+The player only decides; the level (passed in as `world`, a `PlayerWorld`) resolves hits, bullets and effects.
 """
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from game.actors.body import Body
 from game.actors.combat import Attack, snap8, unit
 from game.content.loader import load
 from game.input.actions import Action, InputFrame
-
-if TYPE_CHECKING:  # pragma: no cover
-    from game.modes.level.sim import LevelSim
+from game.world.collision import Grid
 
 log = logging.getLogger(__name__)
+
+
+class PlayerWorld(Protocol):
+    """All Danko asks of the level he fights in (the level's LevelSim is one)."""
+    @property
+    def grid(self) -> Grid: ...
+    def emit_sound(self, name: str) -> None: ...
+    def aim_assist(self, aim: tuple[float, float]) -> tuple[float, float]: ...
+    def player_strike(self, attack: Attack, body_contact: bool = False) -> None: ...
+    def player_shoot(self, aim: tuple[float, float]) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -110,7 +118,7 @@ class Player:
         return b
 
     # --- the step ----------------------------------------------------------------------------
-    def step(self, frame: InputFrame, world: "LevelSim") -> None:
+    def step(self, frame: InputFrame, world: "PlayerWorld") -> None:
         if self.iframes:
             self.iframes -= 1
         if self.charge_cooldown:
@@ -152,7 +160,7 @@ class Player:
     def _brake(self, friction: float) -> None:
         self.body.steer(0, 0, 0, 0, friction)
 
-    def _start_buffered(self, world: "LevelSim") -> bool:
+    def _start_buffered(self, world: "PlayerWorld") -> bool:
         choice = self.buffered
         if choice is None:
             return False
@@ -182,7 +190,7 @@ class Player:
             self._begin(SHOOT, world, assist=False)
         return True
 
-    def _begin(self, attack: Attack, world: "LevelSim", assist: bool = True) -> None:
+    def _begin(self, attack: Attack, world: "PlayerWorld", assist: bool = True) -> None:
         if assist:
             self.aim = world.aim_assist(self.aim)
         self.attack = attack
@@ -192,7 +200,7 @@ class Player:
         if attack.name == "charge":
             world.emit_sound("charge")
 
-    def _attack_step(self, world: "LevelSim") -> None:
+    def _attack_step(self, world: "PlayerWorld") -> None:
         attack = self.attack
         assert attack is not None
         t = self.timer

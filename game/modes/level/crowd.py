@@ -1,0 +1,129 @@
+"""Crowd AI that runs before the enemies act: the shared flow field, slots on a ring round Danko, the
+attack tokens the difficulty allows, and separation so the crowd never stacks on one spot."""
+from __future__ import annotations
+
+import logging
+import math
+
+import numpy as np
+
+from game.actors.enemies import Enemy
+from game.modes.level.state import LevelState
+
+log = logging.getLogger(__name__)
+
+SLOT_EVERY = 10            # steps between ring-slot assignments
+SEPARATION = 13.0          # px between enemies' feet below which they push apart
+SEPARATION_PUSH = 0.12
+SEPARATE_EVERY = 3         # steps between crowd separation passes (the push persists in between)
+PLAYER_ROOM = 11.0         # px round Danko's feet that enemies are pushed out of
+
+
+def plan(level: LevelState) -> None:
+    """This step's crowd decisions, in order: flow field, ring slots, tokens, separation."""
+    fx, fy = level.player.body.feet
+    level.flows.follow(level.solid, fx, fy)
+    if level.steps % SLOT_EVERY == 0:
+        assign_slots(level)
+    count_tokens(level)
+    if level.steps % SEPARATE_EVERY == 0:
+        separate(level)
+
+
+def assign_slots(level: LevelState) -> None:
+    """Spread the enemies near Danko evenly around him, keeping their current order by angle."""
+    px, py = level.player.body.feet
+    for ranged in (False, True):
+        near = []
+        for e in level.live:
+            if e.aggro and e.hostile and e.alive and (e.kind.gun is not None) == ranged:
+                ex, ey = e.body.feet
+                if abs(ex - px) < 160 and abs(ey - py) < 120:
+                    near.append((math.atan2(ey - py, ex - px), e.id, e))
+        if not near:
+            continue
+        near.sort()
+        n = len(near)
+        base = near[0][0]
+        for i, (_, _, e) in enumerate(near):
+            e.slot = base + i * 2 * math.pi / n
+
+
+def count_tokens(level: LevelState) -> None:
+    """Count the enemies holding an attack token (winding up or striking), melee and ranged apart."""
+    melee = ranged = 0
+    for e in level.live:
+        if e.has_token:
+            if e.attack is not None and e.attack.ranged:
+                ranged += 1
+            else:
+                melee += 1
+    level.tokens[0], level.tokens[1] = melee, ranged
+
+
+def token_free(level: LevelState, ranged: bool) -> bool:
+    d = level.difficulty
+    return level.tokens[1] < d.ranged_tokens if ranged else level.tokens[0] < d.melee_tokens
+
+
+def take_token(level: LevelState, ranged: bool) -> None:
+    level.tokens[1 if ranged else 0] += 1
+
+
+def cooldown(level: LevelState, base: int) -> int:
+    """Rest after an attack: the kind's base scaled by difficulty, plus a seeded jitter."""
+    jitter = int(level.rng.integers(0, 20))
+    return int(base * level.difficulty.cooldown) + jitter
+
+
+def separate(level: LevelState) -> None:
+    """Push overlapping enemies apart (and off Danko) so they never stack on one spot.
+
+    One numpy pass over all pairs: cheaper than Python loops once a crowd gathers round Danko."""
+    movers: list[Enemy] = []
+    xs: list[float] = []
+    ys: list[float] = []
+    add_mover, add_x, add_y = movers.append, xs.append, ys.append
+    for e in level.live:
+        e.push_x = e.push_y = 0.0
+        if e.hp <= 0 or e.state == "down" or e.state == "dying":
+            continue
+        b = e.body
+        add_mover(e)
+        add_x(b.x + b.w / 2)
+        add_y(b.y + b.h)
+    if len(movers) >= 2:
+        x, y = np.array(xs), np.array(ys)
+        dx = x[:, None] - x[None, :]
+        dy = y[:, None] - y[None, :]
+        d2 = dx * dx + dy * dy
+        close = (d2 < SEPARATION ** 2) & (d2 > 1e-6)
+        if close.any():
+            d = np.sqrt(d2[close])  # only the close pairs: usually a few dozen of n*n
+            strength = np.zeros_like(d2)
+            strength[close] = (SEPARATION - d) / d * SEPARATION_PUSH
+            push_x = (dx * strength).sum(axis=1).tolist()
+            push_y = (dy * strength).sum(axis=1).tolist()
+            for e, ux, uy in zip(movers, push_x, push_y):
+                e.push_x, e.push_y = ux, uy
+    px, py = level.player.body.feet
+    for e, x0, y0 in zip(movers, xs, ys):
+        ddx, ddy = x0 - px, y0 - py
+        d2 = ddx * ddx + ddy * ddy
+        if 1e-6 < d2 < PLAYER_ROOM ** 2:
+            dist = math.sqrt(d2)
+            e.push_x += ddx / dist * (PLAYER_ROOM - dist) * 0.3
+            e.push_y += ddy / dist * (PLAYER_ROOM - dist) * 0.3
+
+
+def enemy_gone(level: LevelState, e: Enemy) -> None:
+    """An enemy left play (dead and faded, or fled): it gives up its token and leaves `live` at step end."""
+    e.has_token = False
+    level.gone = True
+
+
+def prune(level: LevelState) -> None:
+    """Drop the enemies that left play this step from `live`."""
+    if level.gone:
+        level.gone = False
+        level.live = [e for e in level.live if e.state != "gone"]

@@ -1,0 +1,41 @@
+"""The flow fields the crowd walks: toward Danko's tile (rebuilt when he changes tile) and toward fixed goals."""
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+
+from game.world.navigation import FlowField
+
+log = logging.getLogger(__name__)
+
+
+class Flows:
+    def __init__(self, tile: int) -> None:
+        self.tile = tile
+        self._field: FlowField | None = None  # toward Danko's tile
+        self._player_tile: tuple[int, int] | None = None
+        self._goals: dict[tuple[int, int], FlowField] = {}
+
+    def forget(self) -> None:
+        """The walls changed (a door, a reload): every field is rebuilt on next asking."""
+        self._field = None
+        self._goals.clear()
+
+    def follow(self, solid: np.ndarray, fx: float, fy: float) -> None:
+        """Aim the shared field at the tile under feet (fx, fy); a no-op while that tile stays the same."""
+        tile = (int(fx // self.tile), int((fy - 1) // self.tile))
+        if tile != self._player_tile or self._field is None:
+            self._player_tile = tile
+            self._field = FlowField(~solid, tile)
+
+    def step_from(self, col: int, row: int) -> tuple[int, int]:
+        """Unit step (dx, dy) toward Danko from a cell along the shared flow field."""
+        return self._field.direction(col, row) if self._field is not None else (0, 0)
+
+    def toward(self, solid: np.ndarray, gx: float, gy: float) -> FlowField:
+        """A flow field toward a fixed point (scripted walks), cached per goal tile."""
+        key = (int(gx // self.tile), int((gy - 1) // self.tile))
+        if key not in self._goals:
+            self._goals[key] = FlowField(~solid, key)
+        return self._goals[key]

@@ -1,0 +1,38 @@
+"""Steam vents: while a vent is on it scalds Danko (when vulnerable) and, every half second, any enemy
+standing in it; both are blown out of the jet."""
+from __future__ import annotations
+
+import logging
+
+from game.actors.combat import Attack, unit
+from game.modes.level.state import LevelState
+from game.modes.level.strikes import hit_enemy, hurt_player
+
+log = logging.getLogger(__name__)
+
+STEAM_ATTACK = Attack("steam", 0, 1, 0, 0, 0, 0, knockback=3.0, hitstun=16, hitstop=2, sound="hiss")
+ENEMY_SCALD_EVERY = 30     # steps of an "on" phase between scalds of the enemies inside
+
+
+def scald(level: LevelState) -> None:
+    p = level.player
+    pbox = p.body.box
+    for h in level.spec.hazards:
+        phase = h.phase_at(level.steps)
+        if phase != "on":
+            continue
+        t = (level.steps + h.phase) % h.period - h.warn
+        if p.vulnerable and h.rect.contains_box(pbox):
+            cx, cy = h.rect.center
+            fx, fy = p.body.feet
+            kx, ky = unit(fx - cx, fy - cy)
+            if kx == 0 and ky == 0:
+                kx, ky = 0.0, 1.0
+            hurt_player(level, STEAM_ATTACK, kx, ky, h.damage)
+        if t % ENEMY_SCALD_EVERY == 0:
+            for e in level.live:
+                if e.hittable and h.rect.contains_box(e.body.box):
+                    ex, ey = e.body.feet
+                    cx, cy = h.rect.center
+                    kx, ky = unit(ex - cx, ey - cy)
+                    hit_enemy(level, e, STEAM_ATTACK, kx or 0.0, ky or 1.0, h.damage)

@@ -1,0 +1,176 @@
+"""What a level is made of while it runs: the records (NPCs, pickups, bullets, effects, scripts) and
+`LevelState`, the container every system of the level reads and changes.
+
+`LevelState` builds the level from its tile map (Danko, the enemies the difficulty allows, NPCs, pickups)
+and keeps the few helpers all systems share (events, effects, the combat log). It has no step of its own:
+`LevelSim` (sim.py) runs the systems over it in order.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from game.actors.body import Body
+from game.actors.enemies import KINDS, Enemy
+from game.actors.objects import Command, LevelSpec, read_level
+from game.actors.player import TUNING, Player
+from game.modes.events import Event, Sound
+from game.modes.level.difficulty import difficulty_named, difficulty_rank
+from game.modes.level.flows import Flows
+from game.world.collision import Grid
+from game.world.tilemap import TileMap
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Npc:
+    name: str
+    sprite: str
+    x: float
+    y: float
+    state: str = "stand"   # stand, fallen, hidden
+    facing: str = "down"
+
+
+@dataclass
+class Pickup:
+    id: int
+    kind: str
+    x: float
+    y: float
+    taken: bool = False
+
+
+@dataclass
+class Bullet:
+    x: float
+    y: float
+    vx: float
+    vy: float
+    damage: int
+    life: int = 150
+
+
+@dataclass
+class Effect:
+    kind: str          # spark, bigspark, flash, tracer, dust, steam, text
+    x: float
+    y: float
+    life: int
+    age: int = 0
+    x2: float = 0.0    # tracer end
+    y2: float = 0.0
+    text: str = ""
+
+
+@dataclass
+class Script:
+    beat: str
+    commands: tuple[Command, ...]
+    pc: int = 0
+    wait: int = 0
+
+
+class LevelState:
+    def __init__(self, tilemap: TileMap, seed: int = 0, flags: dict[str, Any] | None = None,
+                 difficulty: str = "normal", log_combat: bool = False) -> None:
+        self.tilemap = tilemap
+        self.seed = seed
+        self.difficulty = difficulty_named(difficulty)
+        self.rng = np.random.default_rng(seed)
+        self.steps = 0
+        self.outcome: str | None = None
+        self.tile = tilemap.tile_w
+        self.spec: LevelSpec = read_level(tilemap)
+        if flags is None:
+            flags = dict(self.spec.default_flags)  # played on its own: the flags the story would give
+        self.flags: dict[str, Any] = dict(flags)
+        self.initial_flags = dict(self.flags)
+        for obj, problem in self.spec.problems:
+            log.warning("%s: %s: %s", tilemap.path.name, obj.label() if obj else "", problem)
+        self.solid = tilemap.solid.copy()
+        self.grid = Grid(self.solid, self.tile)
+        spawn = tilemap.player_spawn
+        self.player = Player(Body.at_feet(spawn.x, spawn.y), TUNING, lives=self.difficulty.lives)
+        self.player.armed = bool(self.flags.get("has_gun", False))
+        self.player.ammo = int(tilemap.properties.get("ammo", 8)) if self.player.armed else 0
+        self.objective = self.spec.objective
+        self.events: list[Event] = []
+        self.effects: list[Effect] = []
+        self.bullets: list[Bullet] = []
+        self.shake = 0.0
+        self.hitstop = 0
+        self.last_hit: Enemy | None = None
+        self.last_hit_step = 0
+        self.kills = 0
+        self.log_combat = log_combat
+        self.combat_log: list[tuple[int, str, int]] = []
+        self.fired: list[int] = []
+        self.scripts: list[Script] = []
+        self.tokens = [0, 0]  # melee, ranged attackers winding up or striking this step
+        self.flows = Flows(self.tile)
+        self.death_timer = 0
+        self.gone = False  # an enemy left play this step: `live` is pruned at the end of it
+        self.enemies = self._spawn_enemies(difficulty)
+        self.live: list[Enemy] = [e for e in self.enemies if e.state != "dormant"]
+        self.npcs = [Npc(n.name, n.sprite, n.x, n.y, "hidden" if n.hidden else "stand", n.facing)
+                     for n in self.spec.npcs]
+        self.pickups = [Pickup(p.id, p.kind, p.x, p.y) for p in self.spec.pickups]
+        self.pickup_ids = 100000  # ids of pickups dropped during play count up from here
+        self.doors_open: list[int] = []
+
+    def _spawn_enemies(self, difficulty: str) -> list[Enemy]:
+        rank = difficulty_rank(difficulty)
+        enemies = []
+        for i, s in enumerate(self.spec.enemies):
+            if difficulty_rank(s.min_difficulty) > rank:
+                continue
+            kind = KINDS[s.kind]
+            hp = max(1, round(kind.hp * self.difficulty.enemy_hp))
+            body = Body.at_feet(s.x, s.y, kind.body_w, kind.body_h)
+            e = Enemy(id=s.id, kind=kind, name=s.name or kind.label, body=body, hp=hp, drop=s.drop, wave=s.wave)
+            e.cooldown = 40 + (i * 17) % 40  # stagger the first swings
+            if s.scripted:
+                e.hostile = False
+            elif s.wave == 0:
+                e.state = "chase" if s.aggro else "idle"
+                e.aggro = s.aggro
+            enemies.append(e)
+        return enemies
+
+    # --- shared by the systems -----------------------------------------------------------------
+    @property
+    def time_ms(self) -> float:
+        """Game-clock time, for animations: steps at 60 Hz, never the wall clock."""
+        return self.steps * 1000.0 / 60.0
+
+    @property
+    def player_targetable(self) -> bool:
+        return self.player.state != "dead"
+
+    @property
+    def area_clear(self) -> bool:
+        return not any(e.active for e in self.live)
+
+    def emit(self, event: Event) -> None:
+        self.events.append(event)
+
+    def emit_sound(self, name: str) -> None:
+        self.events.append(Sound(name))
+
+    def log_event(self, kind: str, enemy: Enemy) -> None:
+        if self.log_combat:
+            self.combat_log.append((self.steps, kind, enemy.id))
+
+    def age_effects(self) -> None:
+        """Screen shake decays and sparks, flashes and texts grow older (the oldest go)."""
+        if self.shake > 0:
+            self.shake = max(0.0, self.shake * 0.85 - 0.05)
+        if self.effects:
+            for fx in self.effects:
+                fx.age += 1
+            self.effects = [fx for fx in self.effects if fx.age < fx.life]
