@@ -17,8 +17,13 @@ if TYPE_CHECKING:  # pragma: no cover
 
 log = logging.getLogger(__name__)
 
-TELL_RED = (236, 56, 40)
-FLASH = (255, 255, 255)
+TELL_RED = (236, 56, 40)      # an enemy's wind-up: red outline, "!" and ground mark
+FLASH = (255, 255, 255)       # a fighter just hit: white
+INK = (16, 12, 10)            # the dark rim round every warning, readable on light floors
+WARN = (255, 176, 32)         # a steam vent about to blow: amber plate with a dark rim
+HOT = (255, 228, 150)         # the heart of the heavy's slam mark
+BLINK_ALPHA = 120             # Danko's after-hit blink: solid and this translucent, never gone
+STEAM_ALPHA = 110             # the steam column over the fighters stays see-through
 
 
 def _placeholder(color: tuple[int, int, int]) -> Any:
@@ -55,9 +60,35 @@ class _Sheet:
 
 
 def _silhouette(image: pygame.Surface, color: tuple[int, int, int]) -> pygame.Surface:
-    """The sprite's shape filled with one colour (hit flash, tell glow)."""
+    """The sprite's shape filled with one colour (the hit flash)."""
     mask = pygame.mask.from_surface(image)
     return mask.to_surface(setcolor=(*color, 255), unsetcolor=(0, 0, 0, 0))
+
+
+def _outlined(image: pygame.Surface, color: tuple[int, int, int]) -> pygame.Surface:
+    """The sprite unchanged inside, ringed by a one-pixel outline of `color` (the wind-up tell)."""
+    mask = pygame.mask.from_surface(image)
+    ring = mask.to_surface(setcolor=(*color, 255), unsetcolor=(0, 0, 0, 0))
+    out = pygame.Surface((image.get_width() + 2, image.get_height() + 2), pygame.SRCALPHA)
+    for dx, dy in ((0, 1), (2, 1), (1, 0), (1, 2)):
+        out.blit(ring, (dx, dy))
+    out.blit(image, (1, 1))
+    return out
+
+
+def _translucent(image: pygame.Surface, alpha: int) -> pygame.Surface:
+    """A copy of the sprite drawn at `alpha` (the after-hit blink's faint frames)."""
+    faint = image.copy()
+    faint.set_alpha(alpha)
+    return faint
+
+
+def _plate(w: int, h: int, fill: tuple[int, int, int], alpha: int) -> pygame.Surface:
+    """A floor marking: `fill` at `alpha` inside a two-pixel dark rim (hazard warnings)."""
+    s = pygame.Surface((w, h), pygame.SRCALPHA)
+    s.fill((*INK, 235))
+    s.fill((*fill, alpha), (2, 2, w - 4, h - 4))
+    return s
 
 
 class LevelView:
@@ -88,6 +119,11 @@ class LevelView:
         key = (id(image), color)
         if key not in self._cache:
             self._cache[key] = _silhouette(image, color)
+        return self._cache[key]
+
+    def _cached(self, key: tuple, make: Any, *args: Any) -> pygame.Surface:
+        if key not in self._cache:
+            self._cache[key] = make(*args)
         return self._cache[key]
 
     # --- sprites for the renderer's y-sorted pass --------------------------------------------
@@ -132,7 +168,11 @@ class LevelView:
         image = self.sheet("danko").frame(anim, b.facing, step)
         fx, fy = b.feet
         if p.iframes and p.state not in ("dead",) and (step // 4) % 2 == 0:
-            image = self._tinted(image, (255, 255, 255)) if p.iframes > 60 else _blank()
+            # Just hit: a white flash; afterwards the blink alternates solid and translucent.
+            if p.iframes > 60:
+                image = self._tinted(image, FLASH)
+            else:
+                image = self._cached(("faint", id(image)), _translucent, image, BLINK_ALPHA)
         return Sprite(image, round(fx - 8), round(fy - 24), fy)
 
     def _enemy_sprite(self, e: "Enemy", step: int) -> Sprite | None:
@@ -152,32 +192,51 @@ class LevelView:
         image = self.sheet(e.kind.sprite).frame(anim, b.facing, step + e.id)
         if s == "dying" and e.timer > 20 and (step // 3) % 2 == 0:
             return None  # the beaten thug blinks out
+        pad = 0
         if e.flash and e.flash % 4 < 2:
             image = self._tinted(image, FLASH)
-        elif s == "tell" and (e.timer // 4) % 2 == 0:
-            image = self._tinted(image, TELL_RED)  # the tell: a red pulse before every attack
+        elif s == "tell":
+            # The tell: a red outline round the enemy (never a filled shape, which the white flash is).
+            image = self._cached(("tell", id(image)), _outlined, image, TELL_RED)
+            pad = 1
         fx, fy = b.feet
         dx = 0
         if s == "tell" and attack is not None and not attack.ranged:
             dx = 1 if (e.timer // 2) % 2 else -1  # a wind-up shiver
-        return Sprite(image, round(fx - 8 + dx), round(fy - 24), fy)
+        return Sprite(image, round(fx - 8 + dx - pad), round(fy - 24 - pad), fy)
 
     def _ground_marks(self, sim: "LevelSim") -> list[Sprite]:
-        """Shadows and the red ground marks of a heavy blow being wound up (drawn under everyone)."""
-        out = []
+        """Floor marks drawn under everyone: steam vent plates and the red mark of a heavy blow."""
+        out = self._hazard_plates(sim)
         for e in sim.live:
             if e.state == "tell" and e.attack is not None and not e.attack.ranged and e.attack.size >= 18:
                 a = e.attack
                 fx, fy = e.body.feet
                 cx, cy = fx + e.aim[0] * a.reach, fy - 3 + e.aim[1] * a.reach
                 r = int(a.size * 0.7)
-                alpha = 60 + int(120 * min(1.0, e.timer / max(1, a.startup)))
-                key = ("mark", r, alpha // 20)
-                if key not in self._cache:
-                    mark = pygame.Surface((r * 2, r), pygame.SRCALPHA)
-                    pygame.draw.ellipse(mark, (*TELL_RED, alpha // 20 * 20), mark.get_rect())
-                    self._cache[key] = mark
-                out.append(Sprite(self._cache[key], round(cx - r), round(cy - r / 2), -1e9))
+                alpha = 180 + int(60 * min(1.0, e.timer / max(1, a.startup)))
+                mark = self._cached(("mark", r, alpha // 30), _slam_mark, r, alpha // 30 * 30)
+                out.append(Sprite(mark, round(cx - r), round(cy - r / 2), -1e9))
+        return out
+
+    def _hazard_plates(self, sim: "LevelSim") -> list[Sprite]:
+        """Each vent's floor plate: amber pulsing while it warns, red while it blows, dark-rimmed."""
+        out = []
+        for h in sim.spec.hazards:
+            phase = h.phase_at(sim.steps)
+            if phase == "off":
+                continue
+            t = (sim.steps + h.phase) % h.period
+            r = h.rect
+            w, hh = int(r.w) + 4, int(r.h) + 4
+            if phase == "warn":
+                k = t / max(1, h.warn)
+                alpha = (210 + int(40 * k)) // 10 * 10 if (t // 6) % 2 else (190 + int(40 * k)) // 10 * 10
+                plate = self._cached(("plate", w, hh, WARN, alpha), _plate, w, hh, WARN, alpha)
+            else:
+                alpha = 230 if ((t - h.warn) // 4) % 2 else 190
+                plate = self._cached(("plate", w, hh, TELL_RED, alpha), _plate, w, hh, TELL_RED, alpha)
+            out.append(Sprite(plate, round(r.x - 2), round(r.y - 2), -1e9))
         return out
 
     def _pickup_image(self, kind: str, step: int) -> pygame.Surface:
@@ -243,11 +302,8 @@ class LevelView:
             if phase == "off":
                 continue
             if phase == "warn":
-                # A readable build-up: wisps grow and the grate glows orange.
+                # A readable build-up: wisps grow over the amber plate drawn under the fighters.
                 k = t / max(1, h.warn)
-                glow = pygame.Surface((int(r.w), int(r.h)), pygame.SRCALPHA)
-                glow.fill((255, 120, 40, int(40 + 80 * k) if (t // 6) % 2 else int(30 + 50 * k)))
-                surface.blit(glow, (round(r.x - cx), round(r.y - cy)))
                 n = 1 + int(k * 3)
                 for i in range(n):
                     frame = puffs[(t // 6 + i) % len(puffs)]
@@ -257,11 +313,12 @@ class LevelView:
                     img.set_alpha(110)
                     surface.blit(img, (round(px - cx), round(py - cy)))
             else:
-                # Blowing: the grate burns red and a thick white column rises (it scalds).
+                # Blowing: a white column rises from the red plate (it scalds). It is composed on
+                # its own layer and laid over the fighters see-through, so nobody vanishes in it.
                 on_t = t - h.warn
-                hot = pygame.Surface((int(r.w) + 6, int(r.h) + 6), pygame.SRCALPHA)
-                hot.fill((255, 70, 30, 150 if (on_t // 4) % 2 else 110))
-                surface.blit(hot, (round(r.x - 3 - cx), round(r.y - 3 - cy)))
+                top = 16 + 3 * 11 + 10
+                col = pygame.Surface((int(r.w) + 24, int(r.h) + top), pygame.SRCALPHA)
+                ox, oy = r.x - 12, r.y + r.h - col.get_height()
                 cols = max(1, int(r.w // 12))
                 for j in range(4):
                     size = 20 + j * 4
@@ -275,7 +332,9 @@ class LevelView:
                         wobble = math.sin((on_t + i * 13 + j * 7) * 0.3) * 2
                         px = r.x + (i + 0.5) * (r.w / cols) - size / 2 + wobble
                         py = r.y + r.h - size - j * 11 - (on_t % 10)
-                        surface.blit(self._cache[key], (round(px - cx), round(py - cy)))
+                        col.blit(self._cache[key], (round(px - ox), round(py - oy)))
+                col.set_alpha(STEAM_ALPHA)
+                surface.blit(col, (round(ox - cx), round(oy - cy)))
 
     def _doors(self, surface: pygame.Surface, sim: "LevelSim", cx: int, cy: int, step: int) -> None:
         for d in sim.spec.doors:
@@ -326,11 +385,10 @@ class LevelView:
     font: Any = None
 
 
-_BLANK: pygame.Surface | None = None
-
-
-def _blank() -> pygame.Surface:
-    global _BLANK
-    if _BLANK is None:
-        _BLANK = pygame.Surface((1, 1), pygame.SRCALPHA)
-    return _BLANK
+def _slam_mark(r: int, alpha: int) -> pygame.Surface:
+    """The heavy's slam mark: a pale-hot ellipse in a red band inside a dark rim, readable on light and dark floors."""
+    mark = pygame.Surface((r * 2, r), pygame.SRCALPHA)
+    pygame.draw.ellipse(mark, (*INK, 235), mark.get_rect())
+    pygame.draw.ellipse(mark, (*TELL_RED, alpha), mark.get_rect().inflate(-4, -4))
+    pygame.draw.ellipse(mark, (*HOT, alpha), mark.get_rect().inflate(-8, -6))
+    return mark
