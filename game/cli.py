@@ -93,12 +93,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     from game.input.replay import ReplayError
     from game.paths import DataNotFound, require_data
     from game.story.script import StoryError
+    from game.ui.font import FontError
     from game.world.tilemap import LevelError
 
     try:
         require_data()  # an unexpected install layout: say where the data was looked for, exit 1
         return _dispatch(args)
-    except (ContentError, DataNotFound, LevelError, ReplayError, StoryError, ToolError) as exc:
+    except (ContentError, DataNotFound, LevelError, ReplayError, StoryError, ToolError, FontError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

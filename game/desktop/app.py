@@ -17,16 +17,19 @@ from typing import Any, Callable, Iterator, Mapping
 import pygame
 
 from game import DT, VIEW_H, VIEW_W
+from game.desktop.audio import Audio
 from game.desktop.clock import ClockConfig, FixedStep
 from game.desktop.datafiles import data_dir
 from game.desktop.save import load_progress, save_progress
 from game.desktop.settings import SCALES, Settings, SettingsStore, load_settings
 from game.input.actions import Action, EdgeTracker
 from game.input.devices import InputReader
-from game.scenes.menu import UIFont
 from game.scenes.options import OptionsScene
 from game.scenes.pause import PauseHooks
 from game.scenes.stack import Push, Scene, SceneStack, Transition
+from game.ui.draw import panel
+from game.ui.font import BitmapFont, load_font
+from game.ui.palette import INK
 
 log = logging.getLogger(__name__)
 
@@ -64,30 +67,10 @@ def pauses_itself(scene: object) -> bool:
     return getattr(scene, "pause", None) is not None
 
 
-class NullAudio:
-    """Stands in until `game.desktop.audio` exists or when it cannot start: silent, never failing."""
-
-    def play(self, name: str) -> None:
-        pass
-
-    def music(self, name: str | None) -> None:
-        pass
-
-    def set_volumes(self, music: float, sfx: float) -> None:
-        pass
-
-
-def make_audio(headless: bool) -> Any:
-    """The game's Audio (music and effects on separate channels); silent when there is no device."""
-    try:
-        from game.desktop.audio import Audio  # type: ignore[import-not-found]
-    except ImportError:
-        return NullAudio()
-    try:
-        return Audio.null() if headless and hasattr(Audio, "null") else Audio()
-    except Exception as exc:  # no device, broken driver: the game runs silently
-        log.warning("audio unavailable (%s); running silently", exc)
-        return NullAudio()
+def make_audio(headless: bool) -> Audio:
+    """The game's Audio (music and effects on separate channels); silent when there is no device
+    (Audio never raises) and, headless, without touching the mixer at all."""
+    return Audio.null() if headless else Audio()
 
 
 class App:
@@ -98,9 +81,9 @@ class App:
         self.canvas: pygame.Surface | None = None
         self.window: pygame.Surface | None = None
         self.notices: list[list[Any]] = []  # [text, steps left]
-        self.audio: Any = NullAudio()
+        self.audio: Any = Audio.null()
         self.reader: InputReader | None = None  # built once pygame can name keys
-        self._font: UIFont | None = None
+        self._font: BitmapFont | None = None
         self._screenshot_due = False
         self.folder = config.data_dir or data_dir()
         problems: list[str] = []
@@ -172,7 +155,7 @@ class App:
         self._set_mode()
         self.reader = InputReader(self.settings.key_bindings(), self.settings.pad_bindings())
         self.canvas = pygame.Surface((VIEW_W, VIEW_H)).convert()
-        self._font = UIFont()
+        self._font = load_font()
         self.audio = make_audio(self.config.headless)
         self.audio.set_volumes(*self.settings.effective_volumes)
 
@@ -375,11 +358,9 @@ class App:
         lines = lines[-5:]
         line = font.line_height + 1
         height = line * len(lines) + 4
-        box = pygame.Surface((VIEW_W, height), pygame.SRCALPHA)
-        box.fill((0, 0, 0, 190))
-        surface.blit(box, (0, VIEW_H - height))
+        panel(surface, (0, VIEW_H - height, VIEW_W, height), (0, 0, 0), alpha=190)
         for i, text in enumerate(lines):
-            surface.blit(font.render(text, (236, 226, 206)), (6, VIEW_H - height + 2 + i * line))
+            surface.blit(font.render(text, INK), (6, VIEW_H - height + 2 + i * line))
 
 
 def _drain(frames: Iterator[int | None]) -> int:

@@ -12,7 +12,9 @@ import pygame
 
 from game.input.actions import Action
 from game.scenes.stack import BaseScene, Pop, Transition
-from game.scenes.storyart import load_ui_font, render_text
+from game.ui.draw import veil
+from game.ui.font import load_font
+from game.ui.palette import INK
 
 log = logging.getLogger(__name__)
 
@@ -44,10 +46,10 @@ class CardScene(BaseScene):
         self._title_img: pygame.Surface | None = None
 
     def enter(self) -> None:
-        font = load_ui_font()
+        font = load_font()
         _, accent, _ = palette(self.place)
-        self._place_img = render_text(font, self.place.upper(), accent, scale=3)
-        self._title_img = render_text(font, self.title, (220, 216, 206)) if self.title else None
+        self._place_img = font.render(self.place.upper(), accent, scale=3)
+        self._title_img = font.render(self.title, INK) if self.title else None
 
     def update(self, dt: float) -> Transition | None:
         frame = self.take_frame()
@@ -78,6 +80,4 @@ class CardScene(BaseScene):
         elif self.time > self.hold - FADE:
             alpha = (self.time - (self.hold - FADE)) / FADE
         if alpha > 0:
-            veil = pygame.Surface((w, h))
-            veil.set_alpha(round(min(1.0, alpha) * 255))
-            surface.blit(veil, (0, 0))
+            veil(surface, round(min(1.0, alpha) * 255))

@@ -12,7 +12,8 @@ import pygame
 
 from game.input.actions import Action
 from game.scenes.stack import BaseScene, Pop, Transition
-from game.scenes.storyart import load_ui_font, render_text
+from game.ui.font import load_font
+from game.ui.palette import GOLD, INK, RED
 
 log = logging.getLogger(__name__)
 
@@ -46,17 +47,17 @@ class CreditsScene(BaseScene):
     def enter(self) -> None:
         if self.audio is not None:
             self.audio.music("title")  # the heroic theme again over Red Square
-        font = load_ui_font()
+        font = load_font()
         self._images = []
         for text in self.lines:
             if not text:
                 self._images.append(None)
             elif text.startswith("#"):
-                self._images.append(render_text(font, text[1:], (206, 36, 30), scale=2))
+                self._images.append(font.render(text[1:], RED, scale=2))
             elif text.startswith("*"):
-                self._images.append(render_text(font, text[1:], (240, 196, 90)))
+                self._images.append(font.render(text[1:], GOLD))
             else:
-                self._images.append(render_text(font, text, (226, 222, 212)))
+                self._images.append(font.render(text, INK))
         self._gap = font.line_height + 3
         self._height = sum((img.get_height() + 3) if img else self._gap for img in self._images)
 

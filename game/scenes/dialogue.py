@@ -16,7 +16,10 @@ import pygame
 
 from game.input.actions import Action
 from game.scenes.stack import BaseScene, Pop, Push, Transition
-from game.scenes.storyart import Font, load_ui_font, portrait
+from game.scenes.storyart import portrait
+from game.ui.draw import panel
+from game.ui.font import BitmapFont, load_font
+from game.ui.palette import GOLD, INK, NARRATION, RED
 
 log = logging.getLogger(__name__)
 
@@ -30,10 +33,6 @@ CHARS_PER_SECOND = 45.0
 BLIP_EVERY = 3  # characters between blips
 
 BOX_FILL = (16, 14, 22)
-BOX_EDGE = (190, 40, 36)
-NAME_COLOR = (240, 196, 90)
-TEXT_COLOR = (236, 232, 220)
-NARRATION_COLOR = (190, 200, 214)
 
 
 def line_name(line: Any) -> str:
@@ -46,14 +45,14 @@ def line_portrait(line: Any) -> str | None:
     return None if line.speaker == "narrator" else line.speaker
 
 
-def text_area(line: Any, font: Font) -> tuple[int, int, int, int]:
+def text_area(line: Any, font: BitmapFont) -> tuple[int, int, int, int]:
     """(x, y, width, max_lines) of the text of `line` inside the box at `font`."""
     x = TEXT_X_PORTRAIT if line_portrait(line) else TEXT_X_PLAIN
     y = TOP + (font.line_height + 1 if line_name(line) else 0)
     return x, y, TEXT_RIGHT - x, (BOX.bottom - 3 - y) // font.line_height
 
 
-def layout(line: Any, font: Font) -> list[str]:
+def layout(line: Any, font: BitmapFont) -> list[str]:
     """The wrapped lines of text as drawn (a test checks they fit the box)."""
     return font.wrap(line.text, text_area(line, font)[2])
 
@@ -76,13 +75,13 @@ class DialogueScene(BaseScene):
         self.ticks = 0  # steps, for the blinking prompt
         self.skipped = False
         self.finished = False
-        self.font: Font | None = None
+        self.font: BitmapFont | None = None
         self._wrapped: list[str] = []
         self._portraits: dict[str, pygame.Surface | None] = {}
 
     # -- lifecycle ---------------------------------------------------------------------------
     def enter(self) -> None:
-        self.font = load_ui_font()
+        self.font = load_font()
         for line in self.lines:
             name = line_portrait(line)
             if name and name not in self._portraits:
@@ -150,10 +149,7 @@ class DialogueScene(BaseScene):
             self.backdrop.draw(surface)
         assert self.font is not None
         line = self.line
-        shade = pygame.Surface(BOX.size, pygame.SRCALPHA)
-        shade.fill((*BOX_FILL, 232))
-        surface.blit(shade, BOX.topleft)
-        pygame.draw.rect(surface, BOX_EDGE, BOX, 1)
+        panel(surface, BOX, BOX_FILL, RED, alpha=232)
         pygame.draw.line(surface, (90, 24, 22), (BOX.x + 1, BOX.bottom), (BOX.right - 1, BOX.bottom))
         face = self._portraits.get(line_portrait(line) or "")
         if face is not None:
@@ -162,8 +158,8 @@ class DialogueScene(BaseScene):
         x, y, _, _ = text_area(line, self.font)
         name = line_name(line)
         if name:
-            surface.blit(self.font.render(name, NAME_COLOR), (x, TOP))
-        color = NARRATION_COLOR if line.speaker == "narrator" else TEXT_COLOR
+            surface.blit(self.font.render(name, GOLD), (x, TOP))
+        color = NARRATION if line.speaker == "narrator" else INK
         left = int(self.shown)
         for row in self._wrapped:
             if left <= 0:
@@ -173,4 +169,4 @@ class DialogueScene(BaseScene):
             y += self.font.line_height
         if not self.typing and (self.ticks // 20) % 2 == 0:
             tip = (BOX.right - 9, BOX.bottom - 7)
-            pygame.draw.polygon(surface, NAME_COLOR, [tip, (tip[0] + 5, tip[1]), (tip[0] + 2, tip[1] + 3)])
+            pygame.draw.polygon(surface, GOLD, [tip, (tip[0] + 5, tip[1]), (tip[0] + 2, tip[1] + 3)])

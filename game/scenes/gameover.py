@@ -11,10 +11,10 @@ from typing import Callable
 
 import pygame
 
-from game import VIEW_H, VIEW_W
 from game.input.actions import Action
-from game.scenes.menu import Item, Menu, UIFont, draw_panel
 from game.scenes.stack import BaseScene, Chain, Pop, Transition
+from game.ui.font import load_font
+from game.ui.menu import Item, Menu, menu_panel
 
 log = logging.getLogger(__name__)
 
@@ -30,10 +30,6 @@ class GameOverScene(BaseScene):
         items = [Item("Continue")] + ([Item("Quit")] if on_quit is not None else [])
         self.menu = Menu(items)
         self.steps = 0
-        self._font: UIFont | None = None
-
-    def enter(self) -> None:
-        self._font = UIFont()
 
     def update(self, dt: float) -> Transition | None:
         frame = self.take_frame()
@@ -55,12 +51,4 @@ class GameOverScene(BaseScene):
         return None
 
     def draw(self, surface: pygame.Surface) -> None:
-        font = self._font or UIFont()
-        line = font.line_height + 4
-        rect = pygame.Rect(0, 0, 150, 30 + line * (len(self.menu.items) + 1))
-        rect.center = (VIEW_W // 2, VIEW_H // 2)
-        draw_panel(surface, rect, "GAME OVER", font)
-        self.menu.draw(surface, font, pygame.Rect(rect.x + 6, rect.y + 24, rect.width - 12,
-                                                  line * len(self.menu.items)))
-        hint = font.render("from the start of the level", (150, 140, 128))
-        surface.blit(hint, (rect.centerx - hint.get_width() // 2, rect.bottom - line))
+        menu_panel(surface, load_font(), "GAME OVER", self.menu, "from the start of the level")

@@ -35,19 +35,11 @@ from game.input.devices import (
     pad_button_name,
     rebind,
 )
-from game.scenes.menu import (
-    DIM,
-    ROW_GAP,
-    TEXT,
-    VALUE,
-    Item,
-    Menu,
-    MenuEvent,
-    UIFont,
-    click,
-    draw_panel,
-)
 from game.scenes.stack import BaseScene, Pop, Transition
+from game.ui.draw import blit_centered, titled_panel
+from game.ui.font import load_font
+from game.ui.menu import ROW_GAP, Item, Menu, MenuEvent, click
+from game.ui.palette import DIM, GOLD, INK, RULE
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +79,6 @@ class OptionsScene(BaseScene):
         self.message = ""
         self.capturing: tuple[str, Action] | None = None  # ("keys" | "pad", action)
         self._capture_left = 0
-        self._font: UIFont | None = None
         self.save_problem: str | None = None
 
     @property
@@ -95,9 +86,6 @@ class OptionsScene(BaseScene):
         return self.store.settings
 
     # --- lifecycle ---------------------------------------------------------------------------
-    def enter(self) -> None:
-        self._font = UIFont()
-
     def exit(self) -> None:
         self.save_problem = self.store.save()
 
@@ -256,24 +244,23 @@ class OptionsScene(BaseScene):
 
     # --- drawing -----------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
-        font = self._font or UIFont()
+        font = load_font()
         line = font.line_height + ROW_GAP
         rect = pygame.Rect(0, 0, 240, VIEW_H - 2)
         rect.center = (VIEW_W // 2, VIEW_H // 2)
         title = {"main": "OPTIONS", "keys": "KEYBOARD", "pad": "GAMEPAD"}[self.page]
-        draw_panel(surface, rect, title, font)
+        titled_panel(surface, rect, title, font)
         footer = 2 * line
         body = pygame.Rect(rect.x + 6, rect.y + 21, rect.width - 12, rect.height - 21 - footer)
         self.menu.draw(surface, font, body)
         y = rect.bottom - footer + 2
-        pygame.draw.line(surface, (60, 24, 22), (rect.x + 6, y - 3), (rect.right - 7, y - 3))
+        pygame.draw.line(surface, RULE, (rect.x + 6, y - 3), (rect.right - 7, y - 3))
         if self.message:
-            color = VALUE if self.capturing else TEXT
+            color = GOLD if self.capturing else INK
             for row, text in enumerate(font.wrap(self.message, rect.width - 12)[:2]):
                 surface.blit(font.render(text, color), (rect.x + 6, y + row * (line - 2)))
         else:
             hint = "Up/Down choose  Left/Right change  Esc back"
             if self.page != "main":
                 hint = "Confirm: rebind   Esc / Start: back"
-            image = font.render(hint, DIM)
-            surface.blit(image, (rect.centerx - image.get_width() // 2, y))
+            blit_centered(surface, font.render(hint, DIM), rect.centerx, y)

@@ -14,9 +14,9 @@ from typing import Any, Callable
 
 import pygame
 
-from game import VIEW_H, VIEW_W
-from game.scenes.menu import ROW_GAP, Item, Menu, UIFont, click, draw_panel
 from game.scenes.stack import BaseScene, Chain, Pop, Push, Scene, Transition
+from game.ui.font import load_font
+from game.ui.menu import Item, Menu, click, menu_panel
 
 log = logging.getLogger(__name__)
 
@@ -45,10 +45,6 @@ class PauseScene(BaseScene):
         if self.hooks.quit_to_title is not None:
             items.append(Item("Quit to title"))
         self.menu = Menu(items)
-        self._font: UIFont | None = None
-
-    def enter(self) -> None:
-        self._font = UIFont()
 
     def update(self, dt: float) -> Transition | None:
         frame = self.take_frame()
@@ -72,13 +68,4 @@ class PauseScene(BaseScene):
         return None
 
     def draw(self, surface: pygame.Surface) -> None:
-        font = self._font or UIFont()
-        line = font.line_height + ROW_GAP
-        height = 24 + line * len(self.menu.items) + 6 + line
-        rect = pygame.Rect(0, 0, 150, height)
-        rect.center = (VIEW_W // 2, VIEW_H // 2)
-        draw_panel(surface, rect, "PAUSED", font)
-        self.menu.draw(surface, font, pygame.Rect(rect.x + 6, rect.y + 22, rect.width - 12,
-                                                  line * len(self.menu.items)))
-        hint = font.render("Esc / Start: resume", (110, 104, 98))
-        surface.blit(hint, (rect.centerx - hint.get_width() // 2, rect.bottom - line))
+        menu_panel(surface, load_font(), "PAUSED", self.menu, "Esc / Start: resume")

@@ -1,14 +1,13 @@
-"""Art lookups for the story scenes: font, portraits, character frames, logo, each with a placeholder.
-
-The art engineer's `game.ui.font` and `game.sprites` are used when present; until then (or when a name has
-no art yet) these draw simple stand-ins so every story scene still renders.
+"""Art lookups for the story scenes: portraits, character frames and the logo from `game.sprites`,
+with a drawn stand-in for a name that has no art yet, so every story scene still renders.
 """
 from __future__ import annotations
 
 import logging
-from typing import Any, Protocol
 
 import pygame
+
+from game import sprites
 
 log = logging.getLogger(__name__)
 
@@ -28,87 +27,14 @@ _LOOKS: dict[str, tuple[tuple[int, int, int], ...]] = {
 _DEFAULT_LOOK = ((220, 176, 140), (96, 72, 64), (40, 32, 28))
 
 
-class Font(Protocol):
-    line_height: int
-
-    def size(self, text: str) -> tuple[int, int]: ...
-    def render(self, text: str, color: tuple[int, int, int]) -> pygame.Surface: ...
-    def wrap(self, text: str, max_width: int) -> list[str]: ...
-
-
-class FallbackFont:
-    """pygame's default font behind the BitmapFont interface, until game.ui.font lands."""
-
-    def __init__(self, size: int = 12) -> None:
-        if not pygame.font.get_init():
-            pygame.font.init()
-        self._font = pygame.font.Font(None, size)
-        self.line_height = self._font.get_linesize()
-
-    def size(self, text: str) -> tuple[int, int]:
-        return self._font.size(text)
-
-    def render(self, text: str, color: tuple[int, int, int]) -> pygame.Surface:
-        return self._font.render(text, False, color).convert_alpha() if pygame.display.get_surface() \
-            else self._font.render(text, False, color)
-
-    def wrap(self, text: str, max_width: int) -> list[str]:
-        return wrap_words(self, text, max_width)
-
-
-def wrap_words(font: Any, text: str, max_width: int) -> list[str]:
-    """Greedy word wrap by measured width; a word wider than the line stands alone."""
-    lines: list[str] = []
-    current = ""
-    for word in text.split():
-        trial = f"{current} {word}" if current else word
-        if current and font.size(trial)[0] > max_width:
-            lines.append(current)
-            current = word
-        else:
-            current = trial
-    if current:
-        lines.append(current)
-    return lines
-
-
-def load_ui_font() -> Font:
-    try:
-        from game.ui.font import load_font
-    except ImportError:
-        return FallbackFont()
-    try:
-        return load_font()
-    except (FileNotFoundError, OSError, ValueError) as exc:  # never stop the story over a font file
-        log.warning("%s; using a fallback font", exc)
-        return FallbackFont()
-
-
-def render_text(font: Font, text: str, color: tuple[int, int, int], scale: int = 1) -> pygame.Surface:
-    surface = font.render(text, color)
-    if scale != 1:
-        surface = pygame.transform.scale(surface, (surface.get_width() * scale, surface.get_height() * scale))
-    return surface
-
-
-def _sprites() -> Any:
-    try:
-        import game.sprites as sprites
-    except ImportError:
-        return None
-    return sprites
-
-
 def portrait(name: str | None) -> pygame.Surface | None:
     """The 48x48 portrait for `name`; None for no portrait (the narrator)."""
     if not name:
         return None
-    sprites = _sprites()
-    if sprites is not None and hasattr(sprites, "load_portrait"):
-        try:
-            return sprites.load_portrait(name)
-        except Exception as exc:  # missing art must never stop the story
-            log.debug("no portrait %r: %s", name, exc)
+    try:
+        return sprites.load_portrait(name)
+    except Exception as exc:  # missing art must never stop the story
+        log.debug("no portrait %r: %s", name, exc)
     return _placeholder_portrait(name)
 
 
@@ -128,18 +54,16 @@ def _placeholder_portrait(name: str) -> pygame.Surface:
 def character_frame(sprite: str, anim: str = "idle", facing: str = "down", time_ms: float = 0.0) -> pygame.Surface:
     """The frame of a character (16x24, feet on the bottom row) at `time_ms` on the game clock,
     falling back to idle for a missing animation and to a placeholder figure for a missing character."""
-    sprites = _sprites()
-    if sprites is not None and hasattr(sprites, "load_character"):
-        try:
-            sheet = sprites.load_character(sprite)
-        except Exception as exc:  # missing art must never stop the story
-            log.debug("no frames for %r: %s", sprite, exc)
-        else:
-            for name in (anim, "idle"):
-                try:
-                    return sheet.frame(name, facing, time_ms)
-                except (KeyError, AttributeError):
-                    continue
+    try:
+        sheet = sprites.load_character(sprite)
+    except Exception as exc:  # missing art must never stop the story
+        log.debug("no frames for %r: %s", sprite, exc)
+    else:
+        for name in (anim, "idle"):
+            try:
+                return sheet.frame(name, facing, time_ms)
+            except (KeyError, AttributeError):
+                continue
     return _placeholder_figure(sprite, anim, facing)
 
 
@@ -171,13 +95,9 @@ def _placeholder_figure(sprite: str, anim: str, facing: str) -> pygame.Surface:
 
 
 def logo() -> pygame.Surface | None:
-    """The art engineer's title logo when it exists."""
-    sprites = _sprites()
-    for attr in ("load_logo", "logo"):
-        loader = getattr(sprites, attr, None) if sprites is not None else None
-        if callable(loader):
-            try:
-                return loader()
-            except Exception as exc:
-                log.debug("no logo: %s", exc)
+    """The title logo from the art; None when it cannot be loaded."""
+    try:
+        return sprites.load_logo()
+    except Exception as exc:  # missing art must never stop the title
+        log.debug("no logo: %s", exc)
     return None

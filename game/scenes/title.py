@@ -17,17 +17,16 @@ import pygame
 
 from game.input.actions import Action
 from game.scenes.stack import BaseScene, Pop, Transition
-from game.scenes.storyart import load_ui_font, logo, render_text
+from game.scenes.storyart import logo
+from game.ui.font import BitmapFont, load_font
+from game.ui.palette import DIM, DISABLED, GOLD, INK, RED
 
 log = logging.getLogger(__name__)
 
 Hook = Callable[[], "Transition | None"]
 
 BG = (18, 8, 10)
-RED = (206, 36, 30)
-GOLD = (240, 196, 90)
-WHITE = (236, 232, 220)
-GREY = (110, 104, 104)
+SCANLINE = (26, 10, 12)
 
 
 @dataclass(frozen=True)
@@ -51,7 +50,7 @@ class TitleScene(BaseScene):
         self.cursor = 0
         self.ticks = 0
         self._logo: pygame.Surface | None = None
-        self._font: Any = None
+        self._font: BitmapFont | None = None
 
     def enter(self) -> None:
         self.items = [MenuItem("New game", self.on_new_game)]
@@ -61,7 +60,7 @@ class TitleScene(BaseScene):
             self.cursor = 1  # a returning player most likely wants to go on where they left off
         self.items.append(MenuItem("Options", self.on_options))
         self.items.append(MenuItem("Quit", self.on_quit or (lambda: Pop())))
-        self._font = load_ui_font()
+        self._font = load_font()
         self._logo = logo() or self._text_logo()
         if self.audio is not None:
             self.audio.music("title")
@@ -110,8 +109,9 @@ class TitleScene(BaseScene):
 
     def _text_logo(self) -> pygame.Surface:
         """Stand-in logo until the art lands: RED HEAT in red, shadowed, with a star."""
-        text = render_text(self._font, "RED HEAT", RED, scale=4)
-        shadow = render_text(self._font, "RED HEAT", (60, 10, 10), scale=4)
+        font = load_font()
+        text = font.render("RED HEAT", RED, scale=4)
+        shadow = font.render("RED HEAT", (60, 10, 10), scale=4)
         w, h = text.get_width() + 4, text.get_height() + 4
         s = pygame.Surface((w, h), pygame.SRCALPHA)
         s.blit(shadow, (3, 3))
@@ -119,29 +119,29 @@ class TitleScene(BaseScene):
         return s
 
     def draw(self, surface: pygame.Surface) -> None:
-        assert self._logo is not None
+        assert self._logo is not None and self._font is not None
         w, h = surface.get_size()
         surface.fill(BG)
         for i in range(0, h, 4):  # faint scanlines of dark red
-            surface.fill((26, 10, 12), (0, i, w, 1))
+            surface.fill(SCANLINE, (0, i, w, 1))
         _star(surface, (w // 2, 22), 9, RED)
         surface.blit(self._logo, ((w - self._logo.get_width()) // 2, 36))
         font = self._font
         if not self.started:
             if (self.ticks // 30) % 2 == 0:
-                img = render_text(font, "PRESS START", WHITE)
+                img = font.render("PRESS START", INK)
                 surface.blit(img, ((w - img.get_width()) // 2, 124))
         else:
             y = 106
             for i, item in enumerate(self.items):
-                color = GREY if item.hook is None else (GOLD if i == self.cursor else WHITE)
-                img = render_text(font, item.label, color)
+                color = DISABLED if item.hook is None else (GOLD if i == self.cursor else INK)
+                img = font.render(item.label, color)
                 x = (w - img.get_width()) // 2
                 surface.blit(img, (x, y))
                 if i == self.cursor:
                     surface.fill(RED, (x - 10, y + font.line_height // 2 - 2, 5, 5))
                 y += font.line_height + 4
-        foot = render_text(font, "a fan game after the 1988 film", GREY)
+        foot = font.render("a fan game after the 1988 film", DIM)
         surface.blit(foot, ((w - foot.get_width()) // 2, h - foot.get_height() - 4))
 
 

@@ -1,7 +1,8 @@
 """The game's bitmap font (generated: assets/font.png + font.json from assets/src/font.txt).
 
 Proportional ASCII glyphs about 5x7 with descenders, drawn at 1:1 on the 320x180 screen.
-`load_font()` returns a shared BitmapFont; `render` gives an SRCALPHA surface in any colour.
+`load_font()` is the one way to get the UI font: a shared BitmapFont whose `render` gives an SRCALPHA
+surface in any colour (and any whole scale); a missing or broken font file is one FontError line.
 """
 from __future__ import annotations
 
@@ -17,6 +18,10 @@ from game.paths import ASSETS
 log = logging.getLogger(__name__)
 
 Color = tuple[int, int, int] | tuple[int, int, int, int]
+
+
+class FontError(Exception):
+    """The font files are missing or unreadable (one line naming the file)."""
 
 
 class BitmapFont:
@@ -52,11 +57,14 @@ class BitmapFont:
             self._tinted[key] = sheet
         return sheet
 
-    def render(self, text: str, color: Color = (255, 255, 255)) -> pygame.Surface:
-        """An SRCALPHA surface with `text` in `color`; unknown characters draw as '?'."""
+    def render(self, text: str, color: Color = (255, 255, 255), scale: int = 1) -> pygame.Surface:
+        """An SRCALPHA surface with `text` in `color`, blown up `scale` times (whole pixels);
+        unknown characters draw as '?'."""
         w, h = self.size(text)
         surface = pygame.Surface((max(1, w), h), pygame.SRCALPHA)
         self.draw(surface, text, (0, 0), color)
+        if scale != 1:
+            surface = pygame.transform.scale(surface, (surface.get_width() * scale, h * scale))
         return surface
 
     def draw(self, target: pygame.Surface, text: str, pos: tuple[int, int],
@@ -102,11 +110,14 @@ class BitmapFont:
 
 @functools.lru_cache(maxsize=4)
 def load_font(folder: Path | None = None) -> BitmapFont:
-    """The game font from `folder` (default: assets/). Raises FileNotFoundError naming the file."""
+    """The game font from `folder` (default: assets/). Raises FontError naming the file."""
     folder = Path(folder or ASSETS)
     png, meta_path = folder / "font.png", folder / "font.json"
     for path in (png, meta_path):
         if not path.is_file():
-            raise FileNotFoundError(f"{path}: font file missing; run `python -m game assets`")
-    meta = json.loads(meta_path.read_text("utf-8"))
-    return BitmapFont(pygame.image.load(str(png)), meta)
+            raise FontError(f"{path}: font file missing; run `python -m game assets`")
+    try:
+        meta = json.loads(meta_path.read_text("utf-8"))
+        return BitmapFont(pygame.image.load(str(png)), meta)
+    except (OSError, ValueError, KeyError, TypeError, pygame.error) as exc:
+        raise FontError(f"{folder}: unreadable font ({exc}); run `python -m game assets`") from exc

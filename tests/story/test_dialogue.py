@@ -9,6 +9,7 @@ from game.scenes.dialogue import DialogueScene, layout, text_area
 from game.scenes.stack import BaseScene, Pop, Replace, SceneStack
 from game.story.script import Line, load_story
 from game.ui.font import load_font
+from game.ui.palette import GOLD, INK
 
 DT = 1 / 60
 
@@ -104,7 +105,7 @@ def test_box_draws_portrait_name_and_text():
     name_x, _, _, _ = text_area(scene.line, scene.font)
     box = canvas.subsurface(dlg.BOX)
     colors = {box.get_at((x, y))[:3] for x in range(box.get_width()) for y in range(box.get_height())}
-    assert dlg.NAME_COLOR in colors and dlg.TEXT_COLOR in colors
+    assert GOLD in colors and INK in colors  # the name and the text, in their palette inks
 
 
 def test_every_story_line_fits_the_dialogue_box_at_the_real_font():

@@ -16,16 +16,17 @@ from typing import Any, Callable
 import pygame
 
 from game import VIEW_H, VIEW_W
-from game.input.actions import NO_INPUT, Action
+from game.input.actions import Action
 from game.modes.events import Dialogue, Sound
 from game.modes.level.hud import Hud
 from game.modes.level.sim import LOST, WON, LevelSim
 from game.modes.level.view import LevelView
+from game.scenes.dialogue import DialogueScene
 from game.scenes.gameover import GameOverScene
 from game.scenes.hotreload import HotReload, apply_reload, draw_reload_error
-from game.scenes.menu import UIFont
 from game.scenes.pause import PauseHooks, PauseScene
-from game.scenes.stack import BaseScene, Pop, Push, Scene, Transition
+from game.scenes.stack import BaseScene, Push, Scene, Transition
+from game.ui.font import load_font
 from game.world.camera import Camera
 from game.world.render import MapRenderer
 
@@ -61,55 +62,9 @@ def story_lines(beat: str, key: str) -> tuple:
 
 
 def story_dialogue(beat: str, key: str) -> Scene | None:
-    """The story engineer's dialogue overlay with the beat's lines (a plain one until it lands)."""
+    """The dialogue overlay with the beat's lines; None when the story names none."""
     lines = story_lines(beat, key)
-    if not lines:
-        return None
-    try:
-        from game.scenes.dialogue import DialogueScene  # type: ignore[import-not-found]
-    except ImportError:
-        return LinesOverlay(lines)
-    return DialogueScene(lines)
-
-
-class LinesOverlay(BaseScene):
-    """A minimal dialogue box: speaker and text, Confirm for the next line. Fallback only."""
-
-    opaque = False
-
-    def __init__(self, lines: tuple) -> None:
-        self.lines = list(lines)
-        self.index = 0
-        self.frame = NO_INPUT
-        self.font: UIFont | None = None
-
-    def enter(self) -> None:
-        self.font = UIFont()
-
-    def update(self, dt: float) -> Transition | None:
-        frame = self.take_frame()
-        apply_reload(self, self.hot_reload.step())
-        if frame.was_pressed(Action.SKIP):
-            return Pop()
-        if frame.was_pressed(Action.CONFIRM) or frame.was_pressed(Action.PUNCH):
-            self.index += 1
-            if self.index >= len(self.lines):
-                return Pop()
-        return None
-
-    def draw(self, surface: pygame.Surface) -> None:
-        font = self.font or UIFont()
-        line = self.lines[min(self.index, len(self.lines) - 1)]
-        box = pygame.Rect(8, VIEW_H - 52, VIEW_W - 16, 46)
-        surface.fill((16, 14, 18), box)
-        pygame.draw.rect(surface, (120, 100, 80), box, 1)
-        name = getattr(line, "name", "") or str(getattr(line, "speaker", "")).title()
-        if name and name.lower() != "narrator":
-            surface.blit(font.render(name, (232, 184, 72)), (box.x + 6, box.y + 4))
-        y = box.y + 4 + font.line_height
-        for text in font.wrap(line.text, box.width - 12)[:3]:
-            surface.blit(font.render(text, (240, 230, 210)), (box.x + 6, y))
-            y += font.line_height
+    return DialogueScene(lines) if lines else None
 
 
 class LevelScene(BaseScene):
@@ -137,7 +92,7 @@ class LevelScene(BaseScene):
         self.renderer = MapRenderer(self.sim.tilemap)
         self.camera = Camera(*self.sim.tilemap.pixel_size)
         self.camera.center_on(*self.sim.player.body.feet)
-        font = UIFont()
+        font = load_font()
         self.hud = Hud(font)
         self.view.font = font
         if self.audio is not None:

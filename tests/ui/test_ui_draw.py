@@ -1,0 +1,105 @@
+"""The shared UI layer: WCAG contrast, panels, labels on a backing (cached), bars and the menu overlay."""
+import pygame
+import pytest
+
+from game.ui import draw as ui
+from game.ui.font import FontError, load_font
+from game.ui.menu import Item, Menu, menu_panel
+from game.ui.palette import (
+    ACCENT,
+    DIM,
+    ENEMY,
+    GOLD,
+    GREEN,
+    INK,
+    MIN_TEXT_CONTRAST,
+    NARRATION,
+    PANEL,
+    WARN,
+    contrast_ratio,
+    over,
+    relative_luminance,
+)
+
+
+@pytest.fixture(scope="module")
+def font():
+    return load_font()
+
+
+def test_contrast_matches_the_wcag_reference_values():
+    assert contrast_ratio((0, 0, 0), (255, 255, 255)) == pytest.approx(21.0)
+    assert contrast_ratio((90, 90, 90), (90, 90, 90)) == pytest.approx(1.0)
+    # WebAIM's checker: #777777 on white is 4.48:1, #767676 on white 4.54:1 (the AA boundary).
+    assert contrast_ratio((0x77, 0x77, 0x77), (255, 255, 255)) == pytest.approx(4.48, abs=0.01)
+    assert contrast_ratio((0x76, 0x76, 0x76), (255, 255, 255)) == pytest.approx(4.54, abs=0.01)
+    assert contrast_ratio((255, 0, 0), (255, 255, 255)) == pytest.approx(4.0, abs=0.01)
+    assert contrast_ratio((10, 20, 30), (200, 100, 50)) == contrast_ratio((200, 100, 50), (10, 20, 30))
+    assert relative_luminance((255, 255, 255)) == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize("ink", [INK, DIM, GOLD, ACCENT, WARN, ENEMY, NARRATION, GREEN])
+def test_every_text_ink_reads_on_the_label_backing(ink):
+    assert contrast_ratio(ink, PANEL) >= MIN_TEXT_CONTRAST
+
+
+def test_panel_blends_at_alpha_and_frames(font):
+    surface = pygame.Surface((20, 20))
+    surface.fill((200, 200, 200))
+    ui.panel(surface, (2, 2, 10, 10), (0, 0, 0), edge=(255, 0, 0), alpha=128)
+    assert surface.get_at((2, 2))[:3] == (255, 0, 0)  # the frame
+    inside = surface.get_at((6, 6))[:3]
+    assert all(abs(c - v) <= 2 for c, v in zip(inside, over((0, 0, 0), 128, (200, 200, 200))))
+    assert surface.get_at((15, 15))[:3] == (200, 200, 200)  # outside untouched
+
+
+def test_label_is_rendered_once_and_reused(font):
+    a = ui.label_image(font, "AMMO 3", GOLD)
+    assert ui.label_image(font, "AMMO 3", GOLD) is a
+    assert ui.label_image(font, "AMMO 4", GOLD) is not a
+    w, h = font.size("AMMO 3")
+    assert a.get_size() == (w + 2 * ui.LABEL_PAD[0], h + 2 * ui.LABEL_PAD[1])
+
+
+def test_label_on_backing_covers_its_rect_with_backing_and_ink(font):
+    surface = pygame.Surface((100, 40))
+    surface.fill((255, 255, 255))  # the brightest floor there is
+    rect = ui.label_on_backing(surface, font, "DANKO", (98, 2), INK, anchor="topright")
+    assert rect.right == 98 and rect.top == 2
+    colours = {surface.get_at((x, y))[:3] for x in range(rect.left, rect.right) for y in range(rect.top, rect.bottom)}
+    assert colours == {PANEL, INK}  # nothing of the floor shows through
+    with pytest.raises(ValueError):
+        ui.label_on_backing(surface, font, "x", (0, 0), anchor="nowhere")
+
+
+def test_bar_fills_its_fraction():
+    surface = pygame.Surface((40, 10))
+    ui.bar(surface, (5, 3, 20, 4), 0.5, (200, 0, 0), (40, 0, 0))
+    assert surface.get_at((5, 5))[:3] == (200, 0, 0)
+    assert surface.get_at((14, 5))[:3] == (200, 0, 0) and surface.get_at((15, 5))[:3] == (40, 0, 0)
+    assert surface.get_at((5, 3))[:3] == (250, 50, 50)  # the highlight edge
+    assert surface.get_at((4, 5))[:3] == PANEL  # the outline
+
+
+def test_menu_panel_is_centred_and_draws_the_items(font):
+    surface = pygame.Surface((320, 180))
+    surface.fill((0, 120, 0))
+    rect = menu_panel(surface, font, "PAUSED", Menu([Item("Resume"), Item("Quit")]), "Esc: resume")
+    assert rect.center == (160, 90)
+    assert surface.get_at((5, 5))[:3] != (0, 120, 0)  # the veil dims what lies beneath
+    inside = {surface.get_at((x, y))[:3] for x in range(rect.left, rect.right) for y in range(rect.top, rect.bottom)}
+    assert INK in inside and DIM in inside and ACCENT in inside
+
+
+def test_a_missing_font_is_one_clear_error(tmp_path):
+    with pytest.raises(FontError, match="font.png: font file missing"):
+        load_font(tmp_path)
+    (tmp_path / "font.png").write_bytes(b"not a png")
+    (tmp_path / "font.json").write_text("{}")
+    with pytest.raises(FontError, match="unreadable font"):
+        load_font(tmp_path)
+
+
+def test_render_scales_by_whole_pixels(font):
+    one, three = font.render("RED", INK), font.render("RED", INK, scale=3)
+    assert three.get_size() == (one.get_width() * 3, one.get_height() * 3)
