@@ -1,48 +1,45 @@
 """The heads-up display of the action levels: Danko's health, lives and ammo (when armed), the
-objective, and the name and health bar of the enemy hit last. Draw-only: reads the LevelSim."""
+objective, and the name and health bar of the enemy hit last, each on a dark backing so it reads over
+any floor. Draw-only: reads the LevelSim; its text comes from cached label images (game.ui.draw), so
+an unchanged HUD blits the same surfaces every frame and draws no glyphs."""
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pygame
 
 from game.modes.events import Event, LifeLost, ObjectiveChanged
+from game.ui import draw as ui
+from game.ui.font import BitmapFont
+from game.ui.palette import (
+    ENEMY,
+    ENEMY_BACK,
+    GOLD,
+    HEALTH,
+    HEALTH_BACK,
+    HEALTH_LOW,
+    INK,
+    PANEL,
+    WARN,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from game.modes.level.sim import LevelSim
 
 log = logging.getLogger(__name__)
 
-INK = (240, 230, 210)
-DIM = (150, 140, 128)
-SHADOW = (12, 10, 14)
-RED = (208, 44, 40)
-RED_DARK = (80, 20, 24)
-GOLD = (232, 184, 72)
-ENEMY = (224, 120, 56)
+HAT = (92, 64, 44)  # the lives are little fur hats over a face
+FACE = (224, 176, 140)
+MARGIN = 2  # pixels from the screen edge to a backing
+HEALTH_W = 60
+ENEMY_W = 70
+HAT_STEP = 8
 LAST_HIT_STEPS = 240  # the enemy bar stays this long after the last blow
 
 
-def _text(surface: pygame.Surface, font: Any, text: str, pos: tuple[int, int], color=INK) -> int:
-    """Text with a one-pixel drop shadow so it reads over any floor; returns its width."""
-    shadow = font.render(text, SHADOW)
-    surface.blit(shadow, (pos[0] + 1, pos[1] + 1))
-    surface.blit(font.render(text, color), pos)
-    return shadow.get_width()
-
-
-def _bar(surface: pygame.Surface, x: int, y: int, w: int, h: int, frac: float, color, back=RED_DARK) -> None:
-    surface.fill(SHADOW, (x - 1, y - 1, w + 2, h + 2))
-    surface.fill(back, (x, y, w, h))
-    fill = max(0, min(w, round(w * frac)))
-    if fill:
-        surface.fill(color, (x, y, fill, h))
-        surface.fill(tuple(min(255, c + 50) for c in color), (x, y, fill, 1))  # a highlight edge
-
-
 class Hud:
-    def __init__(self, font: Any) -> None:
+    def __init__(self, font: BitmapFont) -> None:
         self.font = font
         self.objective_flash = 0   # steps left of the "new objective" highlight
         self.banner = ""
@@ -64,37 +61,42 @@ class Hud:
     def draw(self, surface: pygame.Surface, sim: "LevelSim") -> None:
         p = sim.player
         font = self.font
-        x0 = 4 + _text(surface, font, "DANKO", (4, 3)) + 5
-        _bar(surface, x0, 5, 60, 5, p.health / p.tuning.max_health, RED if p.health > 25 or
-             (sim.steps // 8) % 2 else (255, 120, 100))
-        # Lives as little fur hats.
+        name = ui.label_on_backing(surface, font, "DANKO", (MARGIN, MARGIN))
+        low = p.health <= 25 and (sim.steps // 8) % 2 == 0
+        strip = self._gauge(surface, name, HEALTH_W, p.health / p.tuning.max_health,
+                            HEALTH_LOW if low else HEALTH, HEALTH_BACK, extra=HAT_STEP * max(0, p.lives))
         for i in range(max(0, p.lives)):
-            x = x0 + 66 + i * 8
-            surface.fill(SHADOW, (x, 4, 7, 7))
-            surface.fill((92, 64, 44), (x, 4, 6, 3))
-            surface.fill((224, 176, 140), (x + 1, 7, 4, 3))
+            x = strip.right - HAT_STEP * (max(0, p.lives) - i) - 1
+            surface.fill(HAT, (x, name.y + 2, 6, 3))
+            surface.fill(FACE, (x + 1, name.y + 5, 4, 3))
+        y = name.bottom + 1
         if p.armed:
-            color = GOLD if p.ammo else RED
-            _text(surface, font, f"AMMO {p.ammo}", (4, 13), color)
+            y = ui.label_on_backing(surface, font, f"AMMO {p.ammo}", (MARGIN, y), GOLD if p.ammo else WARN).bottom + 1
         if p.combo >= 2:
-            _text(surface, font, f"{p.combo} HITS", (4, 23 if p.armed else 13), GOLD)
+            ui.label_on_backing(surface, font, f"{p.combo} HITS", (MARGIN, y), GOLD)
         if sim.objective:
             flash = self.objective_flash and (self.objective_flash // 10) % 2 == 0
-            w = font.size(sim.objective)[0]
-            lives_end = x0 + 66 + 8 * max(0, p.lives) + 4
-            y = 3 if surface.get_width() - w - 4 >= lives_end else 13  # too long: its own row
-            _text(surface, font, sim.objective, (surface.get_width() - w - 4, y), GOLD if flash else INK)
+            right = surface.get_width() - MARGIN
+            fits = right - font.size(sim.objective)[0] - 2 * ui.LABEL_PAD[0] >= strip.right + 4
+            ui.label_on_backing(surface, font, sim.objective, (right, MARGIN if fits else name.bottom + 1),
+                                GOLD if flash else INK, anchor="topright")
         self._draw_enemy(surface, sim)
         if self.banner_steps:
-            w = font.size(self.banner)[0]
-            _text(surface, font, self.banner, ((surface.get_width() - w) // 2, 70), GOLD)
+            ui.label_on_backing(surface, font, self.banner, (surface.get_width() // 2, 69), GOLD,
+                                anchor="midtop", pad=(4, 2))
+
+    def _gauge(self, surface: pygame.Surface, label: pygame.Rect, width: int, frac: float, color: tuple,
+               back: tuple, extra: int = 0) -> pygame.Rect:
+        """Extend `label`'s backing to the right with a bar (and `extra` pixels for icons); its rect."""
+        strip = ui.panel(surface, (label.right, label.y, 3 + width + 4 + extra, label.height), PANEL)
+        ui.bar(surface, (label.right + 2, label.y + 3, width, label.height - 6), frac, color, back, outline=None)
+        return strip
 
     def _draw_enemy(self, surface: pygame.Surface, sim: "LevelSim") -> None:
         e = sim.last_hit
         since = sim.steps - sim.last_hit_step
         if e is None or since > LAST_HIT_STEPS or (e.hp <= 0 and since > 90):
             return
-        y = surface.get_height() - 12
-        w = _text(surface, self.font, e.name.upper(), (4, y - 2), ENEMY)
-        frac = max(0, e.hp) / max(1, e.max_hp)
-        _bar(surface, 10 + w, y + 1, 70, 4, frac, ENEMY, (60, 30, 16))
+        label = ui.label_on_backing(surface, self.font, e.name.upper(), (MARGIN, surface.get_height() - MARGIN),
+                                    ENEMY, anchor="bottomleft")
+        self._gauge(surface, label, ENEMY_W, max(0, e.hp) / max(1, e.max_hp), ENEMY, ENEMY_BACK)

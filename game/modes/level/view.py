@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from game.ui import draw as ui
+from game.ui.palette import GREEN
 from game.world.render import Sprite
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -379,8 +381,7 @@ class LevelView:
             frame = frames[min(len(frames) - 1, fx.age * len(frames) // fx.life)]
             surface.blit(frame, (x - 8, y - 12))
         elif fx.kind == "text" and self.font is not None:
-            image = self.font.render(fx.text, (120, 230, 120))
-            surface.blit(image, (x - image.get_width() // 2, y - fx.age // 3))
+            ui.label_on_backing(surface, self.font, fx.text, (x, y - fx.age // 3), GREEN, anchor="midtop")
 
     font: Any = None
 

@@ -1,0 +1,103 @@
+"""The level HUD and on-map labels: every piece of text on a dark backing at WCAG AA contrast, and an
+unchanged HUD draws no glyphs (its labels are cached surfaces)."""
+from types import SimpleNamespace
+
+import pygame
+import pytest
+
+from game.modes.events import LifeLost
+from game.modes.level.hud import Hud
+from game.modes.level.sim import LevelSim
+from game.modes.level.view import LevelView
+from game.paths import LEVELS
+from game.ui import draw as ui
+from game.ui.font import BitmapFont, load_font
+from game.ui.palette import MIN_TEXT_CONTRAST, contrast_ratio
+from game.world.tilemap import load_tilemap
+
+
+@pytest.fixture(scope="module")
+def sim():
+    return LevelSim(load_tilemap(LEVELS / "bathhouse.tmx"), seed=3)
+
+
+@pytest.fixture
+def labels(monkeypatch):
+    """Every label_on_backing call: (text, ink, backing)."""
+    calls = []
+    real = ui.label_on_backing
+
+    def record(surface, font, text, pos, color=ui.INK, **kw):
+        calls.append((text, tuple(color), tuple(kw.get("backing", ui.PANEL))))
+        return real(surface, font, text, pos, color, **kw)
+
+    monkeypatch.setattr(ui, "label_on_backing", record)
+    return calls
+
+
+def busy_states(sim, hud):
+    """The HUD in each state that changes its text or colours."""
+    p = sim.player
+    yield "plain"
+    p.armed, p.ammo = True, 5
+    yield "armed"
+    p.ammo = 0
+    yield "no ammo"
+    p.combo = 4
+    yield "combo"
+    sim.objective = sim.objective or "Take them down"
+    hud.objective_flash = 150
+    yield "objective flash on"
+    hud.objective_flash = 140
+    yield "objective flash off"
+    sim.objective = "A very long objective that cannot share the top row with the health bar"
+    yield "long objective"
+    hud.on_event(LifeLost(lives=1))
+    yield "banner"
+    sim.last_hit, sim.last_hit_step = sim.enemies[0], sim.steps
+    yield "enemy"
+    p.health = 10
+    yield "low health"
+
+
+def test_every_hud_text_reads_at_wcag_aa_on_its_backing(sim, labels):
+    hud = Hud(load_font())
+    surface = pygame.Surface((320, 180))
+    for state in busy_states(sim, hud):
+        surface.fill((255, 255, 255))  # the brightest floor: the backing must carry the contrast alone
+        hud.draw(surface, sim)
+        assert labels, state
+    inks = {ink for _, ink, _ in labels}
+    assert len(inks) >= 4  # names, ammo (and its warning), the objective highlight, the enemy
+    for text, ink, backing in labels:
+        ratio = contrast_ratio(ink, backing)
+        assert ratio >= MIN_TEXT_CONTRAST, f"{text!r}: {ink} on {backing} is {ratio:.2f}:1"
+
+
+def test_the_pickup_label_on_the_map_reads_on_its_backing(labels):
+    view = LevelView()
+    view.font = load_font()
+    surface = pygame.Surface((320, 180))
+    fx = SimpleNamespace(kind="text", text="+AMMO", x=100, y=80, age=3, life=40)
+    view._effect(surface, fx, 0, 0)
+    assert [text for text, _, _ in labels] == ["+AMMO"]
+    assert all(contrast_ratio(ink, backing) >= MIN_TEXT_CONTRAST for _, ink, backing in labels)
+
+
+def test_an_unchanged_hud_draws_no_glyphs(sim, monkeypatch):
+    hud = Hud(load_font())
+    sim.player.armed, sim.player.ammo, sim.player.combo = True, 3, 2
+    sim.last_hit, sim.last_hit_step = sim.enemies[0], sim.steps
+    hud.on_event(LifeLost(lives=2))
+    surface = pygame.Surface((320, 180))
+    hud.draw(surface, sim)  # the first frame may render its labels
+    first = surface.copy()
+    glyph_runs = []
+    real = BitmapFont.draw
+    monkeypatch.setattr(BitmapFont, "draw", lambda self, *a, **kw: (glyph_runs.append(a[1]), real(self, *a, **kw)))
+    render_calls = []
+    monkeypatch.setattr(BitmapFont, "render", lambda self, *a, **kw: render_calls.append(a[0]))
+    for _ in range(3):
+        hud.draw(surface, sim)
+    assert glyph_runs == [] and render_calls == []
+    assert pygame.image.tobytes(surface, "RGB") == pygame.image.tobytes(first, "RGB")  # and looks the same
