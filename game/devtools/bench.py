@@ -310,23 +310,10 @@ class _BenchHud:
     """Stand-in HUD of the real one's size: health bars, lives, ammo, objective, enemy name."""
 
     def __init__(self) -> None:
-        import pygame
+        from game.ui.font import load_font
 
-        try:
-            from game.ui.font import load_font
-
-            font = load_font()
-
-            def render(text: str) -> Any:
-                return font.render(text, (240, 230, 210))
-        except Exception:  # no bitmap font: pygame's default one is the same kind of work
-            if not pygame.font.get_init():
-                pygame.font.init()
-            default = pygame.font.Font(None, 14)
-
-            def render(text: str) -> Any:
-                return default.render(text, False, (240, 230, 210))
-        self.texts = [render(t) for t in ("Reach the snow", "x3", "AMMO 7", "BRAWLER")]
+        font = load_font()
+        self.texts = [font.render(t, (240, 230, 210)) for t in ("Reach the snow", "x3", "AMMO 7", "BRAWLER")]
 
     def draw(self, surface: Any, health: int) -> None:
         surface.fill((20, 20, 24), (4, 4, 52, 6))

@@ -20,6 +20,9 @@ from game.input.actions import Action
 from game.modes.chase.sim import LOST, WON, ChaseSim
 from game.modes.events import Crashed, Escaped, TrainCalled, of_type
 from game.scenes.stack import BaseScene, Push, Transition
+from game.ui import draw as ui
+from game.ui.font import load_font
+from game.ui.palette import GOLD, INK
 from game.world.render import MapRenderer, Sprite
 from game.world.tilemap import TileMap
 
@@ -34,23 +37,6 @@ PLAYER_STRIPE = (40, 80, 170)      # Danko's bus: a blue stripe and a pale roof 
 ROSTAVILI_STRIPE = (170, 30, 30)   # his bus: a red stripe, a black roof and a marker over it
 CAR_COLOURS = ((150, 40, 40), (60, 110, 60), (200, 170, 60), (70, 90, 140), (120, 120, 128))
 CAR_ART = ("sedan", "wagon", "taxi", "sedan", "wagon", "police")
-
-
-def _font() -> object:
-    try:
-        from game.ui.font import load_font
-
-        return load_font()
-    except (ImportError, FileNotFoundError, ValueError):  # no bitmap font: a stand-in
-        if not pygame.font.get_init():
-            pygame.font.init()
-        return pygame.font.Font(None, 14)
-
-
-def _text(font: object, text: str, colour: tuple[int, int, int]) -> pygame.Surface:
-    if isinstance(font, pygame.font.Font):
-        return font.render(text, False, colour)
-    return font.render(text, colour)  # type: ignore[attr-defined]
 
 
 def _placeholder_vehicle(kind: str, length: int, width: int, index: int = 0) -> pygame.Surface:
@@ -147,7 +133,6 @@ class ChaseScene(BaseScene):
         self.retries = 0
         self.renderer: MapRenderer | None = None
         self._sprites: dict[str, _Rotations] = {}
-        self._font: object | None = None
         self._message = ""
         self._message_steps = 0
 
@@ -157,7 +142,6 @@ class ChaseScene(BaseScene):
         if self.audio is not None:
             self.audio.music("chase")
         self.renderer = MapRenderer(self.tilemap)
-        self._font = _font()
         spec = self.sim.player.spec
         bl, bw = int(spec.length), int(spec.width)
         self._frames: dict[str, tuple[_Rotations, ...]] = {}
@@ -335,27 +319,22 @@ class ChaseScene(BaseScene):
 
     def _draw_hud(self, surface: pygame.Surface) -> None:
         sim = self.sim
-        font = self._font
+        font = load_font()
         w, h = surface.get_size()
         # His bus's damage bar, labelled (the bar fills as it takes damage).
-        surface.fill((10, 10, 12), (3, 3, 86, 17))
-        surface.fill((60, 60, 64), (5, 14, 82, 4))
-        surface.fill((220, 60, 40), (5, 14, round(82 * sim.rostavili.damage / 100), 4))
-        label = _text(font, "HIS BUS DAMAGE", (240, 230, 210))
-        surface.blit(label, (5, 4))
+        ui.panel(surface, (3, 3, 86, 17))
+        ui.label_on_backing(surface, font, "HIS BUS DAMAGE", (3, 3))
+        ui.bar(surface, (5, 14, 82, 4), sim.rostavili.damage / 100, (220, 60, 40), (60, 60, 64), outline=None)
         # Speed, as a simple gauge.
         kmh = round(abs(sim.player.speed) * 60 / 16 * 3.6 * 2.2)
-        speed = _text(font, f"{kmh:3d} km/h", (240, 230, 210))
-        surface.blit(speed, (w - speed.get_width() - 4, h - speed.get_height() - 3))
+        ui.label_on_backing(surface, font, f"{kmh:3d} km/h", (w - 2, h - 2), anchor="bottomright")
         if not sim.on_screen(sim.rostavili) and sim.phase != "crashed":
             self._draw_pointer(surface)
-            warn = _text(font, f"LOSING HIM {sim.lose_left:3.1f}", (255, 210, 80))
-            surface.blit(warn, ((w - warn.get_width()) // 2, 20))
+            ui.label_on_backing(surface, font, f"LOSING HIM {sim.lose_left:3.1f}", (w // 2, 19), GOLD,
+                                anchor="midtop")
         if self._message_steps > 0 and self._message:
-            msg = _text(font, self._message, (250, 240, 220))
-            x, y = (w - msg.get_width()) // 2, h - msg.get_height() - 16
-            surface.fill((10, 10, 12), (x - 3, y - 2, msg.get_width() + 6, msg.get_height() + 3))
-            surface.blit(msg, (x, y))
+            ui.label_on_backing(surface, font, self._message, (w // 2, h - 14), INK, anchor="midbottom",
+                                pad=(3, 2))
 
     def _draw_pointer(self, surface: pygame.Surface) -> None:
         """An arrow at the screen edge pointing toward his bus."""

@@ -15,7 +15,6 @@ from typing import Any, Callable
 
 import pygame
 
-from game import VIEW_H, VIEW_W
 from game.input.actions import Action
 from game.modes.events import Dialogue, Sound
 from game.modes.level.hud import Hud

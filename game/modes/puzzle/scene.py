@@ -20,36 +20,19 @@ from game.input.actions import Action
 from game.modes.events import Picked, of_type
 from game.modes.puzzle.sim import COLUMNS, LOCKSMITH, Key, Puzzle, PuzzleState
 from game.scenes.stack import BaseScene, Push, Transition
+from game.ui import draw as ui
+from game.ui.font import load_font
+from game.ui.palette import DIM, GOLD, GREEN, INK
 from game.world.tilemap import TileMap
 
 log = logging.getLogger(__name__)
 
 OnDone = Callable[[str], "Transition | None"]
 
-INK = (236, 228, 210)
-DIM = (150, 144, 132)
-PAPER = (32, 30, 36)
+PAPER = (32, 30, 36)  # the key panel and the locksmith's box
 CARD = (58, 54, 60)
-BRASS = (214, 176, 84)
-RED = (220, 70, 60)
-GREEN = (120, 200, 110)
-
-
-def _font() -> object:
-    try:
-        from game.ui.font import load_font
-
-        return load_font()
-    except (ImportError, FileNotFoundError, ValueError):
-        if not pygame.font.get_init():
-            pygame.font.init()
-        return pygame.font.Font(None, 12)
-
-
-def _text(font: object, text: str, colour: tuple[int, int, int]) -> pygame.Surface:
-    if isinstance(font, pygame.font.Font):
-        return font.render(text, False, colour)
-    return font.render(text, colour)  # type: ignore[attr-defined]
+BRASS = (214, 176, 84)  # the keys themselves
+RED = (220, 70, 60)  # the cross on a ruled-out card
 
 
 def bow_points(shape: str, cx: float, cy: float, r: float) -> list[tuple[float, float]]:
@@ -111,12 +94,10 @@ class PuzzleScene(BaseScene):
         self.flash = 0  # steps of the right-pick flash
         self.verdict = ""  # "right" / "wrong": how the last pick went
         self._backdrop: pygame.Surface | None = None
-        self._font: object | None = None
         self._portrait: pygame.Surface | None = None
         self._audio = None
 
     def enter(self) -> None:
-        self._font = _font()
         if self.tilemap is not None:
             from game.world.render import render_full_map
 
@@ -156,60 +137,55 @@ class PuzzleScene(BaseScene):
         surface.fill((18, 16, 20))
         if self._backdrop is not None:
             surface.blit(self._backdrop, (0, 0))
-            shade = pygame.Surface((w, h), pygame.SRCALPHA)
-            shade.fill((10, 8, 12, 170))
-            surface.blit(shade, (0, 0))
-        font = self._font
+            ui.veil(surface, 170, (10, 8, 12))
+        font = load_font()
         st = self.state
         board = st.current
         # Header: which board, and the question.
-        title = _text(font, f"{board.title}  ({min(st.board + 1, len(st.puzzle.boards))}/{len(st.puzzle.boards)})",
-                      BRASS)
-        surface.blit(title, (6, 3))
-        surface.blit(_text(font, board.question, INK), (6, 14))
+        counter = f"({min(st.board + 1, len(st.puzzle.boards))}/{len(st.puzzle.boards)})"
+        title = ui.label_on_backing(surface, font, f"{board.title}  {counter}", (4, 2), GOLD)
+        ui.label_on_backing(surface, font, board.question, (4, title.bottom), INK)
         self._draw_key_panel(surface, st.puzzle.key)
         self._draw_cards(surface)
         self._draw_message(surface)
 
     def _draw_key_panel(self, surface: pygame.Surface, key: Key) -> None:
-        font = self._font
+        font = load_font()
         x, y, w, h = 4, 27, 84, 108
-        surface.fill(PAPER, (x, y, w, h))
-        pygame.draw.rect(surface, DIM, (x, y, w, h), 1)
-        surface.blit(_text(font, "THE KEY", DIM), (x + 4, y + 3))
+        ui.panel(surface, (x, y, w, h), PAPER, DIM)
+        surface.blit(font.render("THE KEY", DIM), (x + 4, y + 3))
         draw_key(surface, key.bow, key.cuts, x + 4, y + 24, scale=2)
         lines = [f"bow: {key.bow}", f"cuts: {len(key.cuts)}",
                  "depth " + "-".join(str(d) for d in key.cuts), f"stamp: {key.stamp}"]
         for i, line in enumerate(lines):
-            surface.blit(_text(font, line, INK), (x + 4, y + 44 + i * 10))
+            surface.blit(font.render(line, INK), (x + 4, y + 44 + i * 10))
         # Notes: what has been found so far.
         for i, found in enumerate(self.state.solved):
-            surface.blit(_text(font, f"+ {found}", GREEN), (x + 4, y + 86 + i * 9 - 9 * max(0, len(self.state.solved) - 2)))
+            surface.blit(font.render(f"+ {found}", GREEN), (x + 4, y + 86 + i * 9 - 9 * max(0, len(self.state.solved) - 2)))
 
     def _card_rect(self, i: int) -> pygame.Rect:
         col, row = i % COLUMNS, i // COLUMNS
         return pygame.Rect(92 + col * 76, 27 + row * 55, 73, 52)
 
     def _draw_cards(self, surface: pygame.Surface) -> None:
-        font = self._font
+        font = load_font()
         st = self.state
         for i, card in enumerate(st.current.cards):
             rect = self._card_rect(i)
             if i == st.cursor and self.shake:
                 rect = rect.move((-2, 2, -1, 1)[self.shake % 4], 0)
             crossed = card.id in st.crossed
-            surface.fill((40, 38, 42) if crossed else CARD, rect)
-            pygame.draw.rect(surface, DIM, rect, 1)
+            ui.panel(surface, rect, (40, 38, 42) if crossed else CARD, DIM)
             colour = DIM if crossed else INK
-            surface.blit(_text(font, card.title, colour), (rect.x + 3, rect.y + 2))
+            surface.blit(font.render(card.title, colour), (rect.x + 3, rect.y + 2))
             if card.bow is not None:
                 draw_key(surface, card.bow, card.cuts or 0, rect.x + 4, rect.y + 22, scale=1,
                          colour=(120, 116, 110) if crossed else (190, 186, 176))
-                surface.blit(_text(font, card.bow, colour), (rect.x + 3, rect.y + 30))
-                surface.blit(_text(font, f"{card.cuts} cuts", colour), (rect.x + 3, rect.y + 40))
+                surface.blit(font.render(card.bow, colour), (rect.x + 3, rect.y + 30))
+                surface.blit(font.render(f"{card.cuts} cuts", colour), (rect.x + 3, rect.y + 40))
             else:
                 for j, line in enumerate(card.lines):
-                    surface.blit(_text(font, line, colour), (rect.x + 3, rect.y + 14 + j * 10))
+                    surface.blit(font.render(line, colour), (rect.x + 3, rect.y + 14 + j * 10))
             if crossed:  # a big X: ruled out, readable without colour
                 pygame.draw.line(surface, RED, rect.topleft, (rect.right - 1, rect.bottom - 1), 2)
                 pygame.draw.line(surface, RED, (rect.right - 1, rect.top), (rect.left, rect.bottom - 1), 2)
@@ -224,12 +200,11 @@ class PuzzleScene(BaseScene):
                 pygame.draw.polygon(surface, (255, 255, 255), [tip, (tip[0] - 5, tip[1] - 4), (tip[0] - 5, tip[1] + 4)])
 
     def _draw_message(self, surface: pygame.Surface) -> None:
-        font = self._font
+        font = load_font()
         st = self.state
         w, h = surface.get_size()
         box = pygame.Rect(4, 138, w - 8, h - 141)
-        surface.fill(PAPER, box)
-        pygame.draw.rect(surface, DIM, box, 1)
+        ui.panel(surface, box, PAPER, DIM)
         tx = box.x + 4
         if self._portrait is not None:
             surface.blit(self._portrait, (box.x + 3, box.y + 5))
@@ -239,32 +214,15 @@ class PuzzleScene(BaseScene):
             right = self.verdict == "right"
             lines.append((("" if right else "X ") + st.message, GREEN if right else INK))
         if st.tip:
-            lines.append((st.tip, BRASS))
+            lines.append((st.tip, GOLD))
         if not lines:
             lines.append(("Arrows choose a card. Enter picks it.", DIM))
         y = box.y + 4
         max_w = box.right - tx - 4
         for text, colour in lines:
-            for part in _wrap(font, text, max_w):
-                surface.blit(_text(font, part, colour), (tx, y))
+            for part in font.wrap(text, max_w):
+                surface.blit(font.render(part, colour), (tx, y))
                 y += 10
-
-
-def _wrap(font: object, text: str, width: int) -> list[str]:
-    wrap = getattr(font, "wrap", None)
-    if callable(wrap):
-        return list(wrap(text, width))
-    words, lines, line = text.split(), [], ""
-    for word in words:
-        trial = f"{line} {word}".strip()
-        if font.size(trial)[0] > width and line:  # type: ignore[attr-defined]
-            lines.append(line)
-            line = word
-        else:
-            line = trial
-    if line:
-        lines.append(line)
-    return lines
 
 
 def story_scene(ctx: object) -> BaseScene:
