@@ -68,7 +68,7 @@ class Writer:
 def generate(src: Path, out: Path, sheet: Path | None = None) -> GenerateResult:
     """Generate every asset from `src` (assets/src) into `out` (assets/); also the contact sheet
     `out/preview.png`, and a copy at `sheet` when given."""
-    from game.assetgen import font, sheetgen, tiles
+    from game.assetgen import font, sheetgen, sounds, sprites, tiles
 
     out.mkdir(parents=True, exist_ok=True)
     writer = Writer(out)
@@ -79,8 +79,8 @@ def generate(src: Path, out: Path, sheet: Path | None = None) -> GenerateResult:
         palettes = parse_palettes(palettes_path)
         glyphs = font.build(src, writer)
         tiles.build(src, palettes, writer)
-        for step in _later_steps():
-            step(src, palettes, writer)
+        sprites.build(src, palettes, writer)
+        sounds.build(src, palettes, writer)
         contact = sheetgen.contact_sheet(writer.sheet_items, glyphs)
         writer.png("preview.png", contact)
     except Exception:
@@ -90,19 +90,3 @@ def generate(src: Path, out: Path, sheet: Path | None = None) -> GenerateResult:
         sheet.parent.mkdir(parents=True, exist_ok=True)
         sheet.write_bytes(png_bytes(contact))
     return writer.finish()
-
-
-def _later_steps() -> list:
-    """Optional steps (sprites, audio), imported lazily so each is one small module."""
-    steps = []
-    import importlib
-
-    for name in ("sprites", "sounds"):
-        try:
-            module = importlib.import_module(f"game.assetgen.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"game.assetgen.{name}":
-                raise
-            continue
-        steps.append(module.build)
-    return steps
