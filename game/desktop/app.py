@@ -144,7 +144,6 @@ class App:
         if self.config.headless:
             os.environ["SDL_VIDEODRIVER"] = "dummy"
         pygame.display.init()
-        pygame.font.init()
         try:  # game controllers (and their hot-plug events); optional
             from pygame._sdl2 import controller
 

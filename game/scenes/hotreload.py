@@ -42,14 +42,13 @@ def draw_reload_error(surface: pygame.Surface, error: str | None) -> None:
     """The loader's message, wrapped over a dark band at the bottom (the last good map runs above)."""
     if not error:
         return
+    from game.ui.draw import panel
     from game.ui.font import load_font
 
     font = load_font()
     lines = font.wrap("Level not reloaded: " + error, surface.get_width() - 8)[-4:]
     height = len(lines) * font.line_height + 6
-    band = pygame.Surface((surface.get_width(), height), pygame.SRCALPHA)
-    band.fill((60, 0, 0, 220))
-    surface.blit(band, (0, surface.get_height() - height))
+    panel(surface, (0, surface.get_height() - height, surface.get_width(), height), (60, 0, 0), alpha=220)
     for i, line in enumerate(lines):
         surface.blit(font.render(line, (255, 220, 200)),
                      (4, surface.get_height() - height + 3 + i * font.line_height))
