@@ -333,9 +333,12 @@ class InputReader:
         self.keyboard = KeyboardReader(keys)
         self.gamepad = GamepadReader(pad, dead_zone, opener)
         self._injected = 0
+        self.bindings = (keys or KeyBindings(), pad or PadBindings())
+        _ACTIVE[0] = self
 
     def set_bindings(self, keys: KeyBindings, pad: PadBindings) -> None:
         """New bindings take effect at once; whatever was held is released."""
+        self.bindings = (keys, pad)
         self.keyboard = KeyboardReader(keys)
         pads = self.gamepad.pads
         self.gamepad = GamepadReader(pad, self.gamepad.dead_zone, self.gamepad.opener)
@@ -352,3 +355,20 @@ class InputReader:
     def take(self) -> int:
         injected, self._injected = self._injected, 0
         return self.keyboard.take() | self.gamepad.take() | injected
+
+
+_ACTIVE: list[InputReader | None] = [None]  # the reader the app plays with (the last one built)
+
+
+def active_bindings() -> tuple[KeyBindings, PadBindings]:
+    """The key and pad bindings in effect (the defaults before the app has built its reader)."""
+    reader = _ACTIVE[0]
+    if reader is None:
+        return KeyBindings(), PadBindings()
+    return reader.bindings
+
+
+def pad_in_use() -> bool:
+    """True while a gamepad is plugged in: on-screen hints then name its buttons."""
+    reader = _ACTIVE[0]
+    return reader is not None and bool(reader.gamepad.pads)

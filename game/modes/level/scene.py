@@ -17,6 +17,7 @@ import pygame
 
 from game.input.actions import Action
 from game.modes.events import Dialogue, Sound
+from game.modes.level.controls import ControlsHint
 from game.modes.level.hud import Hud
 from game.modes.level.sim import LOST, WON, LevelSim
 from game.modes.level.view import LevelView
@@ -82,6 +83,7 @@ class LevelScene(BaseScene):
         self.camera: Camera | None = None
         self.view = LevelView()
         self.hud: Hud | None = None
+        self.controls = ControlsHint() if sim.spec.enemies else None
         self._pending: list[tuple[str, str]] = []
         self._done = False
         self.restarts = 0
@@ -124,6 +126,8 @@ class LevelScene(BaseScene):
         if self._done:
             return None
         outcome = self.sim.step(frame)
+        if self.controls is not None:
+            self.controls.note(frame)
         if self.hud is not None:
             self.hud.tick()
         for event in self.sim.events:
@@ -172,4 +176,6 @@ class LevelScene(BaseScene):
         self.renderer.draw(surface, offset, sim.time_ms, self.view.sprites(sim))
         self.view.draw_over(surface, sim, offset)
         self.hud.draw(surface, sim)
+        if self.controls is not None:
+            self.controls.draw(surface, self.hud.font, sim.player.armed)
         draw_reload_error(surface, self.hot_reload.error)

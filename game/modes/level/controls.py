@@ -1,0 +1,81 @@
+"""The controls card of the first fight: how to move, punch, kick and shoot, named from the bindings in
+effect (keys, or pad buttons once a pad is plugged in), shown until Danko has punched and kicked once."""
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import pygame
+
+from game.input import devices
+from game.input.actions import Action, InputFrame
+
+log = logging.getLogger(__name__)
+
+ROWS = ((Action.PUNCH, "Punch"), (Action.KICK, "Kick"), (Action.SHOOT, "Shoot"), (Action.SPECIAL, "Charge"))
+BACK = (14, 12, 16)
+EDGE = (120, 100, 80)
+INK = (240, 230, 210)
+KEY = (232, 184, 72)
+DONE = (120, 200, 120)
+
+
+def _names(table: dict, action: Action, limit: int = 2) -> str:
+    return "/".join(devices.display_name(n) for n in table.get(action, ())[:limit]) or "-"
+
+
+def control_lines(pad: bool) -> list[tuple[str, str, Action | None]]:
+    """(binding, what it does, action) rows for the bindings in effect; pad labels when `pad`."""
+    keys, buttons = devices.active_bindings()
+    table = buttons.buttons if pad else keys.keys
+    if pad:
+        move = "D-pad / stick"
+    else:
+        arrows = [table.get(a, ("",))[0] for a in (Action.UP, Action.LEFT, Action.DOWN, Action.RIGHT)]
+        move = "Arrows" if arrows == ["up", "left", "down", "right"] else "/".join(
+            devices.display_name(n) for n in arrows if n)
+    rows: list[tuple[str, str, Action | None]] = [(move, "Move", None)]
+    rows += [(_names(table, action), label, action) for action, label in ROWS]
+    return rows
+
+
+class ControlsHint:
+    """Counts Danko's first punch and kick; draws the card until both have been thrown."""
+
+    learned = False  # once per run of the game: a player who has fought once needs no card
+
+    def __init__(self) -> None:
+        self.punched = False
+        self.kicked = False
+
+    @property
+    def showing(self) -> bool:
+        return not ControlsHint.learned
+
+    def note(self, frame: InputFrame) -> None:
+        if ControlsHint.learned:
+            return
+        self.punched = self.punched or frame.was_pressed(Action.PUNCH)
+        self.kicked = self.kicked or frame.was_pressed(Action.KICK)
+        if self.punched and self.kicked:
+            ControlsHint.learned = True
+            log.info("controls card dismissed: punched and kicked")
+
+    def draw(self, surface: pygame.Surface, font: Any, armed: bool) -> None:
+        if not self.showing:
+            return
+        rows = [r for r in control_lines(devices.pad_in_use())
+                if r[2] not in (Action.SHOOT,) or armed]
+        lh = font.line_height + 1
+        key_w = max(font.size(r[0])[0] for r in rows)
+        w = key_w + 8 + max(font.size(r[1])[0] for r in rows) + 12
+        h = lh * len(rows) + 8
+        box = pygame.Rect(4, surface.get_height() - h - 18, w, h)
+        surface.fill(BACK, box)
+        pygame.draw.rect(surface, EDGE, box, 1)
+        y = box.y + 4
+        for binding, label, action in rows:
+            done = (action is Action.PUNCH and self.punched) or (action is Action.KICK and self.kicked)
+            surface.blit(font.render(binding, KEY), (box.x + 6, y))
+            surface.blit(font.render(label, DONE if done else INK), (box.x + 6 + key_w + 8, y))
+            y += lh
