@@ -391,6 +391,10 @@ class Enemy:
             self.flash = 6
             if self.hp <= 0:
                 self._die(kx, ky, 2.0)
+            elif self.state == "tell":  # a landed blow breaks even a heavy's wind-up
+                self.has_token = False
+                self._set("hurt")
+                self.stun = attack.hitstun // 2
             return damage
         self.hp -= damage
         self.flash = 8

@@ -62,8 +62,15 @@ def count_tokens(level: LevelState) -> None:
 
 
 def token_free(level: LevelState, ranged: bool) -> bool:
+    """May one more enemy wind up? Never in the calm after a start or respawn; never more than the
+    difficulty's `melee_tokens` at once, melee and ranged together (1 easy, 2 normal, 3 hard), and
+    never more gunmen aiming than `ranged_tokens`."""
+    if level.steps < level.calm_until:
+        return False
     d = level.difficulty
-    return level.tokens[1] < d.ranged_tokens if ranged else level.tokens[0] < d.melee_tokens
+    if level.tokens[0] + level.tokens[1] >= d.melee_tokens:
+        return False
+    return level.tokens[1] < d.ranged_tokens if ranged else True
 
 
 def take_token(level: LevelState, ranged: bool) -> None:

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import logging
+import math
 
 from game.actors.combat import unit
 from game.modes.events import LifeLost
 from game.modes.level.hazards import STEAM_ATTACK
-from game.modes.level.state import LevelState
+from game.modes.level.state import CALM_STEPS, LevelState
 
 log = logging.getLogger(__name__)
 
 WON, LOST, TIMEOUT = "won", "lost", "timeout"
 DEATH_STEPS = 90           # Danko lies on the floor this long before a life is spent
-RESPAWN_ROOM = 48.0        # px round him that a new life clears of enemies
+RESPAWN_ROOM = 72.0        # px round him that a new life clears of enemies (they back off to this ring)
 
 
 def player_fate(level: LevelState) -> None:
@@ -30,6 +31,7 @@ def player_fate(level: LevelState) -> None:
         level.outcome = LOST
         return
     p.respawn()
+    level.calm_until = level.steps + CALM_STEPS
     level.emit(LifeLost(p.lives))
     # Clear a little room (a puff of steam) so a new life does not start inside a beating.
     fx, fy = p.body.feet
@@ -38,7 +40,8 @@ def player_fate(level: LevelState) -> None:
             ex, ey = e.body.feet
             if (ex - fx) ** 2 + (ey - fy) ** 2 < RESPAWN_ROOM ** 2:
                 kx, ky = unit(ex - fx, ey - fy)
-                e.take_hit(STEAM_ATTACK, kx or 1.0, ky, 0, 4.0)
+                push = 2.0 + 4.0 * (RESPAWN_ROOM - math.sqrt((ex - fx) ** 2 + (ey - fy) ** 2)) / RESPAWN_ROOM
+                e.take_hit(STEAM_ATTACK, kx or 1.0, ky, 0, push)
 
 
 def exits(level: LevelState) -> None:

@@ -24,6 +24,7 @@ from game.world.collision import Grid
 from game.world.tilemap import TileMap
 
 log = logging.getLogger(__name__)
+CALM_STEPS = 120  # 2 s: nobody can be struck at the start of a level or after a respawn
 
 
 @dataclass
@@ -112,6 +113,7 @@ class LevelState:
         self.fired: list[int] = []
         self.scripts: list[Script] = []
         self.tokens = [0, 0]  # melee, ranged attackers winding up or striking this step
+        self.calm_until = CALM_STEPS  # no enemy winds up before this step (level start, respawn)
         self.flows = Flows(self.tile)
         self.death_timer = 0
         self.gone = False  # an enemy left play this step: `live` is pruned at the end of it

@@ -21,12 +21,15 @@ def test_slots_spread_the_near_crowd_evenly_round_danko(write_level):
 
 def test_tokens_count_who_is_attacking_and_follow_the_difficulty(write_level):
     easy = brawlers(write_level, 3, difficulty="easy")
+    easy.calm_until = 0  # past the calm start
     easy.live[0].has_token = True
     crowd.count_tokens(easy)
     assert easy.tokens == [1, 0]
-    assert not crowd.token_free(easy, ranged=False)  # easy: one melee attacker at a time
-    assert crowd.token_free(easy, ranged=True)
+    assert not crowd.token_free(easy, ranged=False)  # easy: one attacker winding up at a time...
+    assert not crowd.token_free(easy, ranged=True)   # ...melee and ranged together
     hard = brawlers(write_level, 3, difficulty="hard")
+    assert not crowd.token_free(hard, ranged=False)  # nobody winds up in the first 2 s
+    hard.calm_until = 0
     hard.live[0].has_token = True
     crowd.count_tokens(hard)
     assert crowd.token_free(hard, ranged=False)
