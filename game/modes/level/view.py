@@ -170,8 +170,9 @@ class LevelView:
         image = self.sheet("danko").frame(anim, b.facing, step)
         fx, fy = b.feet
         if p.iframes and p.state not in ("dead",) and (step // 4) % 2 == 0:
-            # Just hit: a white flash; afterwards the blink alternates solid and translucent.
-            if p.iframes > 60:
+            # Reeling from a hit: a white flash; otherwise (and after a respawn) the blink
+            # alternates solid and translucent.
+            if p.state == "hurt":
                 image = self._tinted(image, FLASH)
             else:
                 image = self._cached(("faint", id(image)), _translucent, image, BLINK_ALPHA)
