@@ -234,60 +234,48 @@ def cmd_render(level: Path, out: Path) -> int:
 
 
 def cmd_autoplay(args: argparse.Namespace) -> int:
+    """The whole game (--all), or one map by its mode's autopilot (game.modes.registry)."""
     from game.input.replay import save_replay
-    from game.modes.level.autopilot import autoplay
-    from game.modes.level.sim import LevelSim
+    from game.modes.registry import mode_of
     from game.world.tilemap import load_tilemap
 
-    if args.all or args.level is None:
-        return cmd_autoplay_special(args)
-    mode = load_tilemap(args.level).properties.get("mode")
-    if mode in ("puzzle", "chase"):
-        return cmd_autoplay_special(args, mode)
-    sim = LevelSim(load_tilemap(args.level), seed=args.seed, difficulty=args.difficulty)
-    outcome, masks = autoplay(sim, args.max_steps)
-    p = sim.player
-    print(f"{outcome} after {sim.steps} steps ({sim.steps / 60:.0f} s) on {args.difficulty}: "
-          f"{sim.kills} enemies down, health {p.health}, lives {p.lives}")
-    print(sim.state_hash())
-    if args.record is not None:
-        save_replay(args.record, masks)
-    return 0 if outcome == "won" else 1
-
-
-def cmd_autoplay_special(args: argparse.Namespace, mode: str | None = None) -> int:
-    """The whole game (--all), or a puzzle / chase map: their autopilots live in game.devtools.playthrough."""
-    from game.devtools import playthrough
-    from game.world.tilemap import load_tilemap
-
-    if not args.all and args.level is None:
-        print("error: autoplay needs a LEVEL or --all", file=sys.stderr)
-        return 2
     if args.all:
-        result = playthrough.play_new_game(seed=args.seed, difficulty=args.difficulty)
+        from game.devtools.playthrough import play_new_game
+
+        result = play_new_game(seed=args.seed, difficulty=args.difficulty)
         print(f"{result.outcome} after {result.steps} steps ({result.steps / 60:.0f} s of game time): "
               f"{result.detail}; beats: {' '.join(result.beats)}")
-    elif mode == "puzzle":
-        result = playthrough.autoplay_puzzle(args.max_steps)
-        print(f"{result.outcome} after {result.steps} steps: {result.detail}")
-    else:
-        result = playthrough.autoplay_chase(load_tilemap(args.level), seed=args.seed,
-                                            difficulty=args.difficulty, max_steps=args.max_steps)
-        print(f"{result.outcome} after {result.steps} steps ({result.steps / 60:.0f} s): {result.detail}")
+        return 0 if result.outcome == "won" else 1
+    if args.level is None:
+        print("error: autoplay needs a LEVEL or --all", file=sys.stderr)
+        return 2
+    tilemap = load_tilemap(args.level)
+    result = mode_of(tilemap).autoplay(tilemap, args.seed, args.difficulty, args.max_steps)
+    print(f"{result.outcome} after {result.steps} steps ({result.steps / 60:.0f} s) on {args.difficulty}: "
+          f"{result.detail}")
+    if result.state_hash:
+        print(result.state_hash)
+    if args.record is not None:
+        if result.masks is None:
+            print(f"error: {args.level}: this run cannot be recorded", file=sys.stderr)
+            return 1
+        save_replay(args.record, result.masks)
+        if result.seed != args.seed:
+            print(f"note: the recorded run replays with --seed {result.seed}", file=sys.stderr)
     return 0 if result.outcome == "won" else 1
 
 
 def cmd_replay(level: Path, file: Path, seed: int, max_steps: int, difficulty: str = "normal") -> int:
+    """A recorded input stream on a map, by its mode: the outcome, then the final state hash."""
     from game.input.replay import load_replay
-    from game.modes.level.sim import LevelSim, run_headless
+    from game.modes.registry import mode_of
     from game.world.tilemap import load_tilemap
 
     tilemap = load_tilemap(level)
     masks = load_replay(file)
-    sim = LevelSim(tilemap, seed=seed, difficulty=difficulty)
-    outcome = run_headless(sim, masks, max_steps)
-    print(f"{outcome} after {sim.steps} steps")
-    print(sim.state_hash())
+    result = mode_of(tilemap).replay(tilemap, masks, seed, difficulty, max_steps)
+    print(f"{result.outcome} after {result.steps} steps")
+    print(result.state_hash)
     return 0
 
 
@@ -335,9 +323,9 @@ def cmd_play(args: argparse.Namespace) -> int:
 def build_app(args: argparse.Namespace) -> "App":
     """The app for `play` (and the browser build's main.py), its first scene set, not yet running."""
     from game.desktop.app import App, AppConfig
-    from game.modes.level.scene import LevelScene
-    from game.modes.level.sim import LevelSim
-    from game.scenes.stack import Replace
+    from game.modes.context import MapContext
+    from game.modes.registry import mode_of
+    from game.scenes.stack import Replace, Scene
     from game.world.tilemap import load_tilemap
 
     fullscreen = True if args.fullscreen else False if args.windowed else None
@@ -356,24 +344,15 @@ def build_app(args: argparse.Namespace) -> "App":
         return app
 
     tilemap = load_tilemap(args.level)  # fail early, before a window opens
+    mode = mode_of(tilemap)  # the map's `mode` property picks the scene (level, chase, puzzle, ...)
     app = App(config)
 
-    mode = tilemap.properties.get("mode")
-
-    def new_scene() -> LevelScene:
-        hooks = app.pause_hooks(restart=lambda: Replace(new_scene()))
-        if mode == "chase":  # the bus chase and the locksmith have scenes of their own
-            from game.modes.chase.scene import ChaseScene
-
-            return ChaseScene(tilemap, seed=args.seed, on_done=lambda outcome: Replace(new_scene()),  # type: ignore[return-value]
-                              flags={"has_gun": True}, difficulty=app.settings.difficulty, pause=hooks)
-        if mode == "puzzle":
-            from game.modes.puzzle.scene import PuzzleScene
-
-            return PuzzleScene(tilemap, on_done=lambda outcome: Replace(new_scene()), pause=hooks)  # type: ignore[return-value]
-        sim = LevelSim(tilemap, seed=args.seed, difficulty=app.settings.difficulty)
-        return LevelScene(sim, on_done=lambda outcome: Replace(new_scene()), pause=hooks,
-                          audio=app.audio, shake_enabled=lambda: app.settings.screen_shake)
+    def new_scene() -> Scene:  # the map again from the start when it ends, won or lost
+        ctx = MapContext(tilemap, seed=args.seed, on_done=lambda outcome: Replace(new_scene()),
+                         difficulty=app.settings.difficulty, audio=app.audio,
+                         pause=app.pause_hooks(restart=lambda: Replace(new_scene())),
+                         shake_enabled=lambda: app.settings.screen_shake)
+        return mode.map_scene(ctx)
 
     app.first_scene = new_scene
     return app

@@ -1,23 +1,37 @@
-"""The autopilot finishes the locksmith, the bus terminal and the chase, and a whole new game headless."""
+"""Each mode's autopilot finishes its map (locksmith, bus terminal, chase), and a whole new game plays headless."""
 import subprocess
 import sys
 
 import pytest
 
-from game.devtools.playthrough import autoplay_chase, autoplay_puzzle, play_new_game
+from game.devtools.playthrough import play_new_game
+from game.input.replay import load_replay
+from game.modes import registry
 from game.paths import LEVELS, ROOT
 from game.world.tilemap import load_tilemap
 
 
+def autoplay(level, seed=0, difficulty="normal", max_steps=36000):
+    tilemap = load_tilemap(LEVELS / level)
+    return tilemap, registry.mode_of(tilemap).autoplay(tilemap, seed, difficulty, max_steps)
+
+
 def test_autoplay_solves_the_puzzle_through_its_hints():
-    result = autoplay_puzzle()
+    _, result = autoplay("locksmith.tmx")
     assert result.outcome == "won" and "wrong tries" in result.detail
 
 
 def test_autoplay_wins_the_chase_and_the_fight_on_foot():
-    result = autoplay_chase(load_tilemap(LEVELS / "bus_chase.tmx"), seed=0, difficulty="hard")
+    _, result = autoplay("bus_chase.tmx", difficulty="hard")
     assert result.outcome == "won", result.detail
     assert "fight on foot won" in result.detail
+
+
+@pytest.mark.parametrize("level", ["locksmith.tmx", "bus_chase.tmx"])
+def test_an_autopilot_run_replays_to_the_same_end(level):
+    tilemap, result = autoplay(level)
+    again = registry.mode_of(tilemap).replay(tilemap, result.masks, result.seed, "normal", 36000)
+    assert (again.outcome, again.state_hash) == (result.outcome, result.state_hash) == ("won", again.state_hash)
 
 
 @pytest.mark.parametrize("level", ["locksmith.tmx", "bus_terminal.tmx"])
@@ -26,6 +40,16 @@ def test_cli_autoplay_finishes_my_levels(level):
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert proc.stdout.startswith("won")
+
+
+def test_cli_autoplay_records_a_chase_that_replays(tmp_path):
+    rep = tmp_path / "chase.rep"
+    proc = subprocess.run([sys.executable, "-m", "game", "autoplay", str(LEVELS / "bus_chase.tmx"),
+                           "--record", str(rep)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    tilemap = load_tilemap(LEVELS / "bus_chase.tmx")
+    result = registry.mode_of(tilemap).replay(tilemap, load_replay(rep), 0, "normal", 36000)
+    assert result.outcome == "won" and proc.stdout.strip().splitlines()[-1] == result.state_hash
 
 
 def test_a_whole_new_game_reaches_the_credits():

@@ -4,7 +4,8 @@ import itertools
 import pytest
 
 from game.input.actions import Action, EdgeTracker, InputFrame
-from game.modes.puzzle.sim import LOCKSMITH, PuzzleState, autopilot_mask
+from game.modes.puzzle.autopilot import autopilot_mask
+from game.modes.puzzle.sim import LOCKSMITH, PuzzleState
 
 
 def press(state, *actions):

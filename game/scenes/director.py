@@ -4,12 +4,13 @@ Flow of a new game: a card naming the place (the first is the opening card, "Mos
 scene, then the next card, ... the epilogue, the scrolling credits, and back to the title. Scenes never
 touch the stack: every scene the director builds gets an `on_done` that returns the next transition.
 
-Scene kinds are looked up in a registry (kind -> factory(ctx) -> Scene). Built in: `level` (a LevelScene
-over LevelSim with the story flags), `dialogue`, `cutscene`, `epilogue`. Other engineers plug in a kind
-either by passing a registry, or with no edit here at all: a module `game.scenes.<kind>` (e.g. puzzle,
-chase) that defines `story_scene(ctx) -> Scene` is picked up by `default_registry()`. A kind with no
-factory, or a level beat whose level file does not exist yet, plays as a cutscene of its dialogue and
-summary, so a new game always runs from the title to the credits.
+A beat's scene comes from a table (kind -> factory(BeatContext) -> Scene), `default_registry()`: the
+playable kinds (level, chase, puzzle, ...) are the modes of game.modes.registry, each building its own
+scene from the typed BeatContext (game.modes.context); the kinds that only tell the story (dialogue,
+cutscene, epilogue: game.story.script.SCENE_KINDS) are the director's own cutscenes. A new mode needs no
+edit here: it is one package and one line in the mode registry. Tests may pass a table of their own. A
+kind with no factory, or a beat whose level file does not exist yet, plays as a cutscene of its dialogue
+and summary, so a new game always runs from the title to the credits.
 
 Level beats: `lines` play as an overlay before the level, `outro` lines over the finished level. A
 lost level restarts the beat. Story flags set by a beat apply when it completes; `on_progress(state)`
@@ -17,83 +18,32 @@ is called at the start of every beat (the save system stores it; `resume(beat_id
 """
 from __future__ import annotations
 
-import importlib
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
+from game.modes import registry as modes
+from game.modes.context import BeatContext
 from game.scenes.card import CardScene
 from game.scenes.credits import CreditsScene
 from game.scenes.cutscene import CutsceneScene
 from game.scenes.dialogue import CHARS_PER_SECOND, DialogueScene
 from game.scenes.stack import BaseScene, Push, Replace, Reset, Scene, Transition
 from game.scenes.title import TitleScene
-from game.story.script import Actor, Beat, Line, Step, Story, load_story
+from game.story.script import SCENE_KINDS, Actor, Beat, Line, Step, Story, load_story
 
 log = logging.getLogger(__name__)
 
 LOST = "lost"
-PLUGIN_KINDS = ("puzzle", "chase")  # looked up as game.modes.<kind>.scene.story_scene
-
-
-@dataclass
-class BeatContext:
-    """What a scene factory gets: the beat, the flags in force, and the callback that ends the beat."""
-
-    beat: Beat
-    flags: dict[str, bool]
-    seed: int
-    on_done: Callable[[str], Transition | None]  # call with an outcome ("won" / "lost")
-    audio: Any = None
-    difficulty: str | None = None
-    chars_per_second: float = CHARS_PER_SECOND
-    levels_dir: Path | None = None
-    pause: Any = None  # PauseHooks for this beat (restart it, quit to the title), when the app gives them
-    shake_enabled: Callable[[], bool] | None = None  # the player's screen-shake option, read live
-
-    @property
-    def level_path(self) -> Path | None:
-        """The beat's level file when it exists, else None."""
-        if not self.beat.level:
-            return None
-        from game.paths import LEVELS
-
-        path = (self.levels_dir or LEVELS) / self.beat.level
-        return path if path.is_file() else None
-
-    def fallback(self) -> Scene:
-        return fallback_scene(self)
-
 
 Factory = Callable[[BeatContext], Scene]
 
 
-# --- Built-in factories ----------------------------------------------------------------------
+# --- The director's own scenes ---------------------------------------------------------------
 
-def level_scene(ctx: BeatContext) -> Scene:
-    """A LevelScene over a LevelSim carrying the story flags; falls back when the map is missing."""
-    from game.world.tilemap import LevelError, load_tilemap
-
-    path = ctx.level_path
-    if path is None:
-        log.info("beat %s: level %s not built yet; playing it as a cutscene", ctx.beat.id, ctx.beat.level)
-        return ctx.fallback()
-    try:
-        tilemap = load_tilemap(path)
-    except LevelError as exc:
-        log.error("%s", exc)  # one line naming the file; the story goes on
-        return ctx.fallback()
-    from game.modes.level.scene import LevelScene
-    from game.modes.level.sim import LevelSim
-
-    extra = {"difficulty": ctx.difficulty} if ctx.difficulty is not None else {}
-    sim = LevelSim(tilemap, seed=ctx.seed, flags=dict(ctx.flags), **extra)
-    return LevelScene(sim, on_done=ctx.on_done, pause=ctx.pause, audio=ctx.audio, shake_enabled=ctx.shake_enabled)
-
-
-def cutscene_scene(ctx: BeatContext) -> Scene:
-    beat = ctx.beat
+def cutscene_scene(beat: Beat, ctx: BeatContext, chars_per_second: float = CHARS_PER_SECOND) -> Scene:
+    """A beat of the director's own kinds (dialogue, cutscene, epilogue): its script with all its lines."""
     if beat.script:
         # Lines before the script and closing lines after it, so a cutscene plays all of its beat.
         script = list(beat.script)
@@ -103,22 +53,23 @@ def cutscene_scene(ctx: BeatContext) -> Scene:
             script.insert(len(script) - (1 if script[-1].op == "fade_out" else 0), Step("say", {}, beat.outro))
     else:
         script = list(_say_script(beat.lines + beat.outro))
-    return CutsceneScene(beat.stage, beat.actors or _default_cast(beat), script,
-                         on_done=lambda: ctx.on_done("won"), audio=ctx.audio,
-                         chars_per_second=ctx.chars_per_second, pause=ctx.pause)
+    return _told(beat, ctx, script, chars_per_second)
 
 
-def fallback_scene(ctx: BeatContext) -> Scene:
+def fallback_scene(beat: Beat, ctx: BeatContext, chars_per_second: float = CHARS_PER_SECOND) -> Scene:
     """A beat whose scene is not playable yet: its lines, its summary narrated, its closing lines."""
-    beat = ctx.beat
     lines = list(beat.lines)
     if beat.summary:
         lines.append(Line("narrator", beat.summary))
     lines += list(beat.outro)
     script = _say_script(tuple(lines)) if lines else (Step("fade_in", {"time": 0.4}), Step("wait", {"time": 1.0}))
+    return _told(beat, ctx, script, chars_per_second)
+
+
+def _told(beat: Beat, ctx: BeatContext, script: Any, chars_per_second: float) -> Scene:
     return CutsceneScene(beat.stage, beat.actors or _default_cast(beat), script,
                          on_done=lambda: ctx.on_done("won"), audio=ctx.audio,
-                         chars_per_second=ctx.chars_per_second, pause=ctx.pause)
+                         chars_per_second=chars_per_second, pause=ctx.pause)
 
 
 def _say_script(lines: tuple[Line, ...]) -> tuple[Step, ...]:
@@ -137,23 +88,8 @@ def _default_cast(beat: Beat) -> tuple[Actor, ...]:
 
 
 def default_registry() -> dict[str, Factory]:
-    registry: dict[str, Factory] = {
-        "level": level_scene,
-        "dialogue": cutscene_scene,
-        "cutscene": cutscene_scene,
-        "epilogue": cutscene_scene,
-    }
-    for kind in PLUGIN_KINDS:
-        try:
-            module = importlib.import_module(f"game.modes.{kind}.scene")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"game.modes.{kind}.scene":
-                raise  # a real import error inside the plugin must not be hidden
-            continue
-        factory = getattr(module, "story_scene", None)
-        if callable(factory):
-            registry[kind] = factory
-    return registry
+    """The playable kinds' factories: each mode's story scene, from the mode registry."""
+    return {mode.kind: mode.story_scene for mode in modes.modes()}
 
 
 def map_plays(scene: Any, beat: Beat, key: str) -> bool:
@@ -264,19 +200,23 @@ class Director:
             # Reset, not Replace: the beat may be paused under its own dialogue overlay.
             pause = self.pause_hooks(restart=lambda: Reset(self._play(i, intro=False)),
                                      quit_to_title=(lambda: Reset(self.title())) if self.title else None)
+        cps = self._cps()
         ctx = BeatContext(beat, dict(self.flags), self.seed, lambda outcome: self._done(i, outcome, holder),
-                          audio=self.audio, difficulty=self._difficulty(), chars_per_second=self._cps(),
-                          levels_dir=self.levels_dir, pause=pause, shake_enabled=self._shake_enabled())
+                          fallback=lambda: fallback_scene(beat, ctx, cps), audio=self.audio,
+                          difficulty=self._difficulty(), levels_dir=self.levels_dir, pause=pause,
+                          shake_enabled=self._shake_enabled())
         factory = self.registry.get(beat.kind)
-        if factory is None:
+        if beat.kind in SCENE_KINDS:
+            scene = cutscene_scene(beat, ctx, cps)
+        elif factory is None:
             log.info("beat %s: no scene for kind %r yet; playing it as a cutscene", beat.id, beat.kind)
-            scene = fallback_scene(ctx)
+            scene = ctx.fallback()
         else:
             scene = factory(ctx)
         holder["scene"] = scene
         if isinstance(scene, CutsceneScene) or not (intro and beat.lines) or map_plays(scene, beat, "lines"):
             return scene  # a cutscene plays its own lines; so may a map, from a trigger
-        return WithIntro(scene, beat.lines, audio=self.audio, chars_per_second=self._cps(), pause=pause)
+        return WithIntro(scene, beat.lines, audio=self.audio, chars_per_second=cps, pause=pause)
 
     def _done(self, i: int, outcome: str, holder: dict[str, Scene]) -> Transition | None:
         beat = self.story.sequence[i]

@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
+from game.modes import registry as modes
 from game.story.plot import Sentence, read_seed, section_span, sentences
 
 log = logging.getLogger(__name__)
 
-KINDS = ("level", "dialogue", "cutscene", "puzzle", "chase", "epilogue")
+SCENE_KINDS = ("dialogue", "cutscene", "epilogue")  # told by the director itself; the playable kinds are modes
 SOURCES = ("plot", "filming")
 OPENING_MARK = "opening scene"  # the filming sentence the opening beat must quote
 FACINGS = ("down", "left", "right", "up")
@@ -35,6 +36,11 @@ OPS: Mapping[str, tuple[str, ...]] = {
 # this seed's plot section is an event, so the list is empty; add a sentence here (verbatim) only
 # with a reason.
 NOT_EVENTS: tuple[str, ...] = ()
+
+
+def kinds() -> tuple[str, ...]:
+    """Every beat kind a story may use: the playable modes (game.modes.registry), then the director's own."""
+    return modes.kinds() + SCENE_KINDS
 
 
 class StoryError(Exception):
@@ -205,8 +211,8 @@ def _parse_beat(raw: Mapping[str, Any], i: int, path: Path, seed_text: str,
         return value
 
     kind = need("kind", str)
-    if kind not in KINDS:
-        raise StoryError(f"{where}: unknown kind {kind!r} (expected one of {', '.join(KINDS)})")
+    if kind not in kinds():
+        raise StoryError(f"{where}: unknown kind {kind!r} (expected one of {', '.join(kinds())})")
     source = raw.get("source", "plot")
     if source not in SOURCES:
         raise StoryError(f"{where}: unknown source {source!r}")

@@ -54,7 +54,7 @@ def test_chase_calls_the_train_then_reports_the_crash():
     p.x, p.y, p.heading, p.vx, p.vy = r.x - 120, r.y, 0.0, 3.0, 0.0
     seen: list[ev.Event] = []
     edges = EdgeTracker()
-    from game.modes.chase.sim import autopilot_mask
+    from game.modes.chase.autopilot import autopilot_mask
 
     for _ in range(900):
         outcome = sim.step(edges.frame(autopilot_mask(sim)))

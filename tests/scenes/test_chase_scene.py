@@ -3,8 +3,9 @@ import pygame
 import pytest
 
 from game.input.actions import EdgeTracker
+from game.modes.chase.autopilot import autopilot_mask
 from game.modes.chase.scene import ChaseScene
-from game.modes.chase.sim import WON, autopilot_mask
+from game.modes.chase.sim import WON
 from game.paths import LEVELS
 from game.scenes.stack import BaseScene, Replace
 from game.world.tilemap import load_tilemap

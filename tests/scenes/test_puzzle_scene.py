@@ -3,7 +3,7 @@ import pygame
 
 from game.input.actions import EdgeTracker
 from game.modes.puzzle.scene import PuzzleScene, bow_points
-from game.modes.puzzle.sim import autopilot_mask
+from game.modes.puzzle.autopilot import autopilot_mask
 from game.paths import LEVELS
 from game.world.tilemap import load_tilemap
 

@@ -1,9 +1,6 @@
 """The director walks the derived sequence: title -> cards -> every beat -> credits -> title."""
 from __future__ import annotations
 
-import sys
-import types
-
 import pygame
 from storyutil import audio, display  # noqa: F401  (fixtures)
 
@@ -13,8 +10,8 @@ from game.scenes.card import CardScene
 from game.scenes.credits import CreditsScene
 from game.scenes.cutscene import CutsceneScene
 from game.scenes.dialogue import DialogueScene
+from game.modes.context import BeatContext
 from game.scenes.director import (
-    BeatContext,
     Director,
     TitleHooks,
     WithIntro,
@@ -142,17 +139,6 @@ def test_missing_level_file_or_unbuilt_kind_plays_as_a_cutscene(tmp_path):
     registry.pop("puzzle", None)
     director = Director(story, registry=registry)
     assert isinstance(director._play(story.index("locksmith")), CutsceneScene)
-
-
-def test_other_engineers_plug_in_a_scene_kind_by_module(monkeypatch):
-    built = []
-    module = types.ModuleType("game.modes.puzzle.scene")
-    module.story_scene = lambda ctx: built.append(ctx.beat.id) or BaseScene()
-    monkeypatch.setitem(sys.modules, "game.modes.puzzle.scene", module)
-    story = load_story()
-    director = Director(story, registry=default_registry())
-    scene = director._play(story.index("locksmith"))
-    assert built == ["locksmith"] and isinstance(scene, WithIntro)
 
 
 def test_resume_restores_beat_and_flags_and_state_round_trips():

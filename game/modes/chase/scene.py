@@ -363,19 +363,3 @@ class ChaseScene(BaseScene):
         level = LevelSim(finale_tilemap(sim), seed=sim.seed, flags=dict(self.flags), **extra)
         return LevelScene(level, on_done=on_done, pause=self.pause, audio=self.audio)  # type: ignore[arg-type]
 
-
-def story_scene(ctx: object) -> BaseScene:
-    """The director's hook for beats of kind `chase` (see game.scenes.director)."""
-    from game.world.tilemap import LevelError, load_tilemap
-
-    path = ctx.level_path  # type: ignore[attr-defined]
-    if path is None:
-        return ctx.fallback()  # type: ignore[attr-defined,no-any-return]
-    try:
-        tilemap = load_tilemap(path)
-    except LevelError as exc:
-        log.error("%s", exc)
-        return ctx.fallback()  # type: ignore[attr-defined,no-any-return]
-    return ChaseScene(tilemap, seed=ctx.seed, on_done=ctx.on_done, flags=ctx.flags,  # type: ignore[attr-defined]
-                      difficulty=ctx.difficulty, pause=ctx.pause,  # type: ignore[attr-defined]
-                      audio=getattr(ctx, "audio", None))

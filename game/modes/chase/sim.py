@@ -368,34 +368,3 @@ def finale_tilemap(sim: ChaseSim) -> TileMap:
         objects.append(o)
     return dataclasses.replace(tm, solid=solid, objects=tuple(objects))
 
-
-def autopilot_mask(sim: ChaseSim) -> int:
-    """A driver for tests and `autoplay`: follow his route a little behind him, braking for corners."""
-    p, r = sim.player, sim.rostavili
-    path = sim.driver.path
-    s = path.project(p.x, p.y, hint=sim.driver.s - 80.0, window=600.0)
-    speed = p.speed
-    tx, ty = path.point_at(s + 34.0 + 12.0 * max(speed, 0.0))
-    gap = math.hypot(r.x - p.x, r.y - p.y)
-    want = p.spec.max_speed
-    if gap < 100:
-        want = max(0.0, r.speed - 0.2)
-    if s > sim.driver.s - 50.0:
-        want = 0.0  # never overtake him: stay behind and keep him on screen
-    turn = path.turn_ahead(s, 30.0 + 34.0 * max(speed, 0.0))
-    if turn > 0.5:
-        want = min(want, 1.9)
-    if sim.phase in ("crashed", "escaped"):
-        want = 0.0
-    mask = 0
-    if want - speed > 0.05:
-        mask |= Action.UP
-    elif want - speed < -0.25:
-        mask |= Action.DOWN
-    err = math.atan2(ty - p.y, tx - p.x) - p.heading
-    err = (err + math.pi) % (2 * math.pi) - math.pi
-    if err > 0.05:
-        mask |= Action.RIGHT
-    elif err < -0.05:
-        mask |= Action.LEFT
-    return int(mask)

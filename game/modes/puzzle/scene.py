@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import logging
 import math
-from typing import Callable
+from typing import Any, Callable
 
 import pygame
 
 from game.input.actions import Action
-from game.modes.events import Picked, of_type
+from game.modes.events import CursorMoved, Picked, of_type
 from game.modes.puzzle.sim import COLUMNS, LOCKSMITH, Key, Puzzle, PuzzleState
 from game.scenes.stack import BaseScene, Push, Transition
 from game.ui import draw as ui
@@ -84,7 +84,7 @@ def draw_key(surface: pygame.Surface, key_bow: str, cuts: tuple[int, ...] | int,
 
 class PuzzleScene(BaseScene):
     def __init__(self, tilemap: TileMap | None = None, on_done: OnDone | None = None,
-                 puzzle: Puzzle = LOCKSMITH, pause: object = None) -> None:
+                 puzzle: Puzzle = LOCKSMITH, pause: object = None, audio: Any = None) -> None:
         self.tilemap = tilemap
         self.on_done = on_done
         self.pause = pause
@@ -95,7 +95,7 @@ class PuzzleScene(BaseScene):
         self.verdict = ""  # "right" / "wrong": how the last pick went
         self._backdrop: pygame.Surface | None = None
         self._portrait: pygame.Surface | None = None
-        self._audio = None
+        self.audio = audio
 
     def enter(self) -> None:
         if self.tilemap is not None:
@@ -126,6 +126,12 @@ class PuzzleScene(BaseScene):
                 self.flash, self.verdict = 30, "right"
             else:
                 self.shake, self.verdict = 12, "wrong"
+        if self.audio is not None:
+            for event in self.state.events:
+                if isinstance(event, CursorMoved):
+                    self.audio.play("menu_move")
+                elif isinstance(event, Picked):
+                    self.audio.play("confirm" if event.right else "blip")
         if outcome == "won" and self.on_done is not None:
             return self.on_done("won")
         return None
@@ -223,17 +229,3 @@ class PuzzleScene(BaseScene):
             for part in font.wrap(text, max_w):
                 surface.blit(font.render(part, colour), (tx, y))
                 y += 10
-
-
-def story_scene(ctx: object) -> BaseScene:
-    """The director's hook for beats of kind `puzzle` (see game.scenes.director)."""
-    from game.world.tilemap import LevelError, load_tilemap
-
-    tilemap = None
-    path = ctx.level_path  # type: ignore[attr-defined]
-    if path is not None:
-        try:
-            tilemap = load_tilemap(path)
-        except LevelError as exc:
-            log.error("%s", exc)  # the puzzle still plays, over a plain backdrop
-    return PuzzleScene(tilemap, on_done=ctx.on_done, pause=ctx.pause)  # type: ignore[attr-defined]

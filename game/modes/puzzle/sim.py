@@ -159,22 +159,3 @@ class PuzzleState:
         return (self.board, self.cursor, self.wrong, tuple(sorted(self.crossed)), tuple(self.solved),
                 self.done, self.total_wrong)
 
-
-def autopilot_mask(state: PuzzleState, step: int) -> int:
-    """Tries the cards in reading order, skipping crossed ones: it walks the hint path every time.
-
-    Presses come as a press on even steps and a release on odd ones, so every press is an edge.
-    """
-    if step % 2:
-        return 0
-    board = state.current
-    target = next(i for i, c in enumerate(board.cards) if c.id not in state.crossed)
-    if state.pointed is not None:
-        target = next(i for i, c in enumerate(board.cards) if c.id == state.pointed)
-    if state.cursor == target:
-        return int(Action.CONFIRM)
-    tc, tr = target % COLUMNS, target // COLUMNS
-    cc, cr = state.cursor % COLUMNS, state.cursor // COLUMNS
-    if tr != cr:
-        return int(Action.DOWN if tr > cr else Action.UP)
-    return int(Action.RIGHT if tc > cc else Action.LEFT)
