@@ -17,7 +17,8 @@ DEFAULT_MAX_STEPS = 60 * 60 * 10  # ten minutes of game time
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="redheat", description="Red Heat: a retro top-down action game.")
+    parser = argparse.ArgumentParser(prog="redheat", description="Red Heat: a retro top-down action game.",
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     play = sub.add_parser("play", help="play the game (the default)")
@@ -32,7 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--scale", type=_scale, metavar="N", help="window scale 2..6 (this run only)")
     play.add_argument("--mute", action="store_true", help="no music or effects (this run only)")
 
-    check = sub.add_parser("check", help="lint levels; exit 1 on any problem")
+    check = sub.add_parser("check", help="lint levels, their story references and the sounds, sprites and "
+                                         "portraits they name; exit 1 on any problem")
     check.add_argument("levels", nargs="*", type=Path, help="levels (default: levels/*.tmx)")
 
     render = sub.add_parser("render", help="render a level's tile layers to a PNG")
@@ -70,7 +72,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     for tool in (newlevel, dist, web):
         tool.add_parser(sub)
+    parser.epilog = _play_options_help(play)
     return parser
+
+
+def _play_options_help(play: argparse.ArgumentParser) -> str:
+    """The play command's options, for the top-level --help: they work without the word `play`."""
+    text = play.format_help()
+    options = [line for line in text[text.index("options:"):].splitlines()[1:]
+               if not line.lstrip().startswith("-h, --help")]
+    return ("With no COMMAND the game plays; these play options work alone (redheat --level LEVEL)\n"
+            "or after `play`:\n" + "\n".join(options))
 
 
 def _scale(text: str) -> int:
@@ -171,6 +183,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 
 def cmd_check(levels: list[Path]) -> int:
+    """Every content check, each problem printed once; a new check is one more `problems +=` line."""
     from game.paths import level_files
     from game.world.lint import check_levels
 
@@ -180,16 +193,14 @@ def cmd_check(levels: list[Path]) -> int:
 
         print(f"error: {LEVELS}: no .tmx levels to check", file=sys.stderr)
         return 1
-    story, story_problem = story_refs()
-    from game.actors.objects import (
-        validate,  # the gameplay objects' own rules (waves, flags, scripts)
-    )
-
     from game.content.loader import check_tables
 
     content = check_tables()  # the levels/*.toml tables first: the level rules read them
-    problems = content + ([story_problem] if story_problem else []) + (
-        [] if content else check_levels(paths, story, extra=[validate]))
+    story, story_problem = load_story_for_check()
+    problems = content + ([story_problem] if story_problem else [])
+    if not content:
+        problems += check_levels(paths, story_ids(story))  # maps, objects, triggers against the story's ids
+        problems += _map_names(paths, story)  # each map's mode, and the sounds, sprites, portraits named
     for problem in problems:
         print(problem)
     print(f"checked {len(paths)} level(s): {len(problems)} problem(s)", file=sys.stderr)
@@ -197,23 +208,57 @@ def cmd_check(levels: list[Path]) -> int:
 
 
 def story_refs() -> "tuple[StoryRefs | None, Problem | None]":
-    """Beat and dialogue ids from levels/story.toml, for checking level triggers (None if it is broken).
+    """The story's ids for checking level triggers, or the problem that stops the story loading."""
+    story, problem = load_story_for_check()
+    return story_ids(story), problem
 
-    A trigger's `dialogue` names a line list of a beat as `beat.key` (keys: lines, outro, ...)."""
+
+def load_story_for_check() -> "tuple[Story | None, Problem | None]":
     from game.story.script import StoryError, load_story, story_path
-    from game.world.lint import Problem, StoryRefs, display_path
+    from game.world.lint import Problem, display_path
 
     try:
-        story = load_story()
+        return load_story(), None
     except StoryError as exc:
         return None, Problem(display_path(story_path()), "", f"cannot check triggers: {exc}")
+
+
+def story_ids(story: "Story | None") -> "StoryRefs | None":
+    """Beat and dialogue ids of the story, for checking level triggers (None when the story is broken).
+
+    A trigger's `dialogue` names a line list of a beat as `beat.key` (keys: lines, outro, ...)."""
+    from game.world.lint import StoryRefs, display_path
+
+    if story is None:
+        return None
     dialogue = set()
     for beat in story.beats:
         for key, value in vars(beat).items():
             if isinstance(value, tuple) and value and all(hasattr(v, "speaker") for v in value):
                 dialogue.add(f"{beat.id}.{key}")
     return StoryRefs(beats=frozenset(b.id for b in story.beats), dialogue=frozenset(dialogue),
-                     source=display_path(story_path())), None
+                     source=display_path(story.path))
+
+
+def _map_names(paths: list[Path], story: "Story | None") -> "list[Problem]":
+    """A map's mode must be in the mode registry; the assets a map or the story names must exist."""
+    from game.assetrefs import level_refs, missing_assets, story_refs
+    from game.modes.registry import map_kind
+    from game.world.lint import Problem, display_path
+    from game.world.tilemap import LevelError, load_tilemap
+
+    problems, refs = [], story_refs(story) if story is not None else []
+    for path in paths:
+        try:
+            tilemap = load_tilemap(path)
+        except LevelError:
+            continue  # the lint has said why
+        try:
+            map_kind(tilemap)
+        except LevelError as exc:
+            problems.append(Problem(display_path(exc.path), "", exc.problem))
+        refs += level_refs(tilemap)
+    return problems + missing_assets(refs)
 
 
 def cmd_render(level: Path, out: Path) -> int:

@@ -21,7 +21,7 @@ from game.paths import ASSETS
 log = logging.getLogger(__name__)
 
 CHARACTERS = ("danko", "ridzik", "rostavili", "thug_brawler", "thug_knife", "thug_gunman", "thug_heavy",
-              "cat", "nurse", "locksmith", "ogarkov", "gallagher")
+              "cat", "nurse", "locksmith", "ogarkov", "gallagher", "commander")
 ANIMS = ("idle", "walk", "punch", "kick", "hurt", "down", "shoot")
 FACINGS = ("down", "left", "right", "up")
 

@@ -186,11 +186,21 @@ def _door() -> np.ndarray:
     return np.concatenate([creak, thump])
 
 
+def _locker() -> np.ndarray:
+    """A bus-terminal locker: the key turns the latch (two ticks), then the steel door swings open, ringing."""
+    tick = mix(tone(2600, 0.015), noise(0.015, 21) * 0.7) * env(ns(0.015), decay=150)
+    d = 0.45
+    ring = sum(tone(f, d, "triangle") * env(ns(d), attack=0.004, decay=k)
+               for f, k in ((340, 7), (557, 9), (905, 12), (1480, 16))) * 0.25
+    swing = mix(lowpass(noise(d, 22), 30) * env(ns(d), attack=0.01, decay=9) * 0.8, ring)
+    return np.concatenate([tick, np.zeros(ns(0.07)), tick * 0.8, np.zeros(ns(0.05)), swing])
+
+
 EFFECTS = {
     "punch": _punch, "kick": _kick, "hit": _hit, "knockdown": _knockdown, "gunshot": _gunshot,
     "derringer": _derringer, "click": _click, "footstep": _footstep, "bus_engine": _bus_engine,
     "horn": _horn, "train_horn": _train_horn, "crash": _crash, "menu_move": _menu_move,
-    "confirm": _confirm, "blip": _blip, "pickup": _pickup, "hiss": _hiss, "door": _door,
+    "confirm": _confirm, "blip": _blip, "pickup": _pickup, "hiss": _hiss, "door": _door, "locker": _locker,
 }
 LOUDNESS = {"hiss": 0.4, "blip": 0.5, "menu_move": 0.6, "footstep": 0.45, "click": 0.6, "bus_engine": 0.6, "confirm": 0.55,
             "pickup": 0.5, "horn": 0.55}

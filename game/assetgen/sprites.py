@@ -18,7 +18,7 @@ from game.assetgen.source import Source, SourceError, grid_to_rgba, parse_source
 FACINGS = ("down", "left", "right", "up")
 ANIMS = ("idle", "walk", "punch", "kick", "hurt", "down", "shoot")
 CHARACTERS = ("danko", "ridzik", "rostavili", "thug_brawler", "thug_knife", "thug_gunman", "thug_heavy",
-              "cat", "nurse", "locksmith", "ogarkov", "gallagher")
+              "cat", "nurse", "locksmith", "ogarkov", "gallagher", "commander")
 PORTRAIT = 48
 FRAME_NAME = re.compile(r"^([a-z]+)_(down|left|right|up)_(\d+)$")
 
