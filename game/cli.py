@@ -8,12 +8,12 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from game import DIFFICULTIES
+from game import DIFFICULTIES, STEP_HZ
 
 log = logging.getLogger(__name__)
 
 COMMANDS = ("play", "check", "render", "replay", "autoplay", "story", "assets", "bench", "new-level", "dist", "web")
-DEFAULT_MAX_STEPS = 60 * 60 * 10  # ten minutes of game time
+DEFAULT_MAX_STEPS = STEP_HZ * 60 * 10  # ten minutes of game time
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -288,7 +288,7 @@ def cmd_autoplay(args: argparse.Namespace) -> int:
         from game.devtools.playthrough import play_new_game
 
         result = play_new_game(seed=args.seed, difficulty=args.difficulty)
-        print(f"{result.outcome} after {result.steps} steps ({result.steps / 60:.0f} s of game time): "
+        print(f"{result.outcome} after {result.steps} steps ({result.steps / STEP_HZ:.0f} s of game time): "
               f"{result.detail}; beats: {' '.join(result.beats)}")
         return 0 if result.outcome == "won" else 1
     if args.level is None:
@@ -296,7 +296,7 @@ def cmd_autoplay(args: argparse.Namespace) -> int:
         return 2
     tilemap = load_tilemap(args.level)
     result = mode_of(tilemap).autoplay(tilemap, args.seed, args.difficulty, args.max_steps)
-    print(f"{result.outcome} after {result.steps} steps ({result.steps / 60:.0f} s) on {args.difficulty}: "
+    print(f"{result.outcome} after {result.steps} steps ({result.steps / STEP_HZ:.0f} s) on {args.difficulty}: "
           f"{result.detail}")
     if result.state_hash:
         print(result.state_hash)

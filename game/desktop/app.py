@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterator, Mapping
 
 import pygame
 
-from game import DT, VIEW_H, VIEW_W
+from game import DT, STEP_HZ, VIEW_H, VIEW_W
 from game.desktop.audio import Audio
 from game.desktop.clock import ClockConfig, FixedStep
 from game.desktop.datafiles import data_dir
@@ -33,7 +33,7 @@ from game.ui.palette import INK
 
 log = logging.getLogger(__name__)
 
-NOTICE_STEPS = 60 * 5  # how long a message (screenshot saved, file set aside) stays on screen
+NOTICE_STEPS = STEP_HZ * 5  # how long a message (screenshot saved, file set aside) stays on screen
 
 
 @dataclass(frozen=True)

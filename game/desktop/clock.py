@@ -8,12 +8,14 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from game import DT
+
 log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
 class ClockConfig:
-    dt: float = 1.0 / 60.0
+    dt: float = DT
     max_steps: int = 5          # a slow frame never spirals: it drops time instead
     max_frame_time: float = 0.25  # a stall (debugger, window drag) is clamped to this
 

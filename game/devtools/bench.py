@@ -22,6 +22,8 @@ from typing import Any, Callable, Iterator
 
 import numpy as np
 
+from game import STEP_HZ
+
 log = logging.getLogger(__name__)
 
 TILE = 16
@@ -344,7 +346,7 @@ def bench_frame(tilemap: Any, cfg: BenchConfig) -> dict[str, Any]:
     path = camera_path(tilemap.pixel_size, (320, 180), cfg.warmup + cfg.frames)
     for i, (cx, cy) in enumerate(path):
         start = clock()
-        t = i / 60.0
+        t = i / STEP_HZ
         xs = base[:, 0] + cx + 12 * np.cos(phase + t)
         ys = base[:, 1] + cy + 12 * np.sin(phase + 1.3 * t)
         sprites = []
@@ -353,7 +355,7 @@ def bench_frame(tilemap: Any, cfg: BenchConfig) -> dict[str, Any]:
             image = cycle[(i // 8 + k) % len(cycle)]
             sprites.append(Sprite(image, int(x), int(y), y + image.get_height()))
         canvas.fill((0, 0, 0))
-        renderer.draw(canvas, (cx, cy), i * 1000.0 / 60.0, sprites)
+        renderer.draw(canvas, (cx, cy), i * 1000.0 / STEP_HZ, sprites)
         hud.draw(canvas, 100 - i % 100)
         pygame.transform.scale(canvas, (1280, 720), window)
         if i >= cfg.warmup:
@@ -466,7 +468,7 @@ def bench_sim(tmx: Path, cfg: BenchConfig) -> dict[str, Any]:
     restarts = 0
     enemies_seen = []
     cpu = time.thread_time
-    batches = []  # one game second (60 steps) each: the median batch shrugs off other processes
+    batches = []  # one game second (STEP_HZ steps) each: the median batch shrugs off other processes
     cpu_batches = []  # the same in CPU time of this thread: what the steps cost when not preempted
     batch = cpu_batch = 0.0
     for i in range(cfg.sim_steps):
@@ -475,7 +477,7 @@ def bench_sim(tmx: Path, cfg: BenchConfig) -> dict[str, Any]:
         outcome = sim.step(frame)
         batch += clock() - start
         cpu_batch += cpu() - start_cpu
-        if i % 60 == 59:
+        if i % STEP_HZ == STEP_HZ - 1:
             batches.append(batch)
             cpu_batches.append(cpu_batch)
             batch = cpu_batch = 0.0
@@ -484,8 +486,8 @@ def bench_sim(tmx: Path, cfg: BenchConfig) -> dict[str, Any]:
         if outcome is not None:
             sim = LevelSim(tilemap, seed=1 + restarts)
             restarts += 1
-    per_step = statistics.median(batches) / 60 if batches else batch / max(1, cfg.sim_steps)
-    per_cpu_step = statistics.median(cpu_batches) / 60 if cpu_batches else per_step
+    per_step = statistics.median(batches) / STEP_HZ if batches else batch / max(1, cfg.sim_steps)
+    per_cpu_step = statistics.median(cpu_batches) / STEP_HZ if cpu_batches else per_step
     return {"sim_steps_per_s": round(1.0 / per_step, 1), "sim_steps_per_cpu_s": round(1.0 / per_cpu_step, 1),
             "sim_enemies_at_start": enemies_at_start,
             "sim_enemies_median": statistics.median(enemies_seen) if enemies_seen else 0,

@@ -10,7 +10,7 @@ import logging
 import os
 from typing import Any
 
-from game import DT
+from game import DT, STEP_HZ
 from game.input.actions import Action, EdgeTracker
 from game.modes import registry
 from game.modes.context import Pilot, RunResult
@@ -37,7 +37,7 @@ class _Pilot:
         return int(Action.CONFIRM) if step % 2 == 0 else 0
 
 
-def play_new_game(seed: int = 0, difficulty: str = "normal", max_steps: int = 60 * 60 * 60,
+def play_new_game(seed: int = 0, difficulty: str = "normal", max_steps: int = STEP_HZ * 60 * 60,
                   draw_every: int = 240) -> RunResult:
     """From the title to the credits on the real scene stack, headless. Draws now and then, so a scene
     that cannot draw fails here too."""

@@ -13,7 +13,7 @@ from typing import Any
 
 import pygame
 
-from game import VIEW_H, VIEW_W
+from game import STEP_HZ, VIEW_H, VIEW_W
 from game.desktop.settings import (
     DIFFICULTIES,
     SCALES,
@@ -43,7 +43,7 @@ from game.ui.palette import DIM, GOLD, INK, RULE
 
 log = logging.getLogger(__name__)
 
-CAPTURE_STEPS = 60 * 6  # a rebind waits six seconds of game steps, then gives up
+CAPTURE_STEPS = STEP_HZ * 6  # a rebind waits six seconds of game steps, then gives up
 
 ACTION_LABELS = {
     Action.UP: "Up", Action.DOWN: "Down", Action.LEFT: "Left", Action.RIGHT: "Right",

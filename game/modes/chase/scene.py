@@ -15,6 +15,7 @@ from typing import Any, Callable
 
 import pygame
 
+from game import STEP_HZ
 from game.actors.vehicles import Vehicle
 from game.input.actions import Action
 from game.modes.chase.sim import LOST, WON, ChaseSim
@@ -326,7 +327,7 @@ class ChaseScene(BaseScene):
         ui.label_on_backing(surface, font, "HIS BUS DAMAGE", (3, 3))
         ui.bar(surface, (5, 14, 82, 4), sim.rostavili.damage / 100, (220, 60, 40), (60, 60, 64), outline=None)
         # Speed, as a simple gauge.
-        kmh = round(abs(sim.player.speed) * 60 / 16 * 3.6 * 2.2)
+        kmh = round(abs(sim.player.speed) * STEP_HZ / 16 * 3.6 * 2.2)
         ui.label_on_backing(surface, font, f"{kmh:3d} km/h", (w - 2, h - 2), anchor="bottomright")
         if not sim.on_screen(sim.rostavili) and sim.phase != "crashed":
             self._draw_pointer(surface)

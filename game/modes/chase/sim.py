@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from game import STEP_HZ
 from game.actors.vehicles import (
     BUS,
     CAR,
@@ -167,7 +168,7 @@ class ChaseSim:
 
     @property
     def time_ms(self) -> float:
-        return self.steps * 1000.0 / 60.0
+        return self.steps * 1000.0 / STEP_HZ
 
     def step(self, frame: InputFrame) -> str | None:
         self.events = []
@@ -308,7 +309,7 @@ class ChaseSim:
     @property
     def lose_left(self) -> float:
         """Seconds left before the chase is lost (only meaningful while he is off-screen)."""
-        return max(0.0, (self.tuning.lose_steps - self.offscreen) / 60.0)
+        return max(0.0, (self.tuning.lose_steps - self.offscreen) / STEP_HZ)
 
     # --- determinism -----------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from game import STEP_HZ
 from game.actors.body import Body
 from game.actors.enemies import KINDS, Enemy
 from game.actors.objects import Command, LevelSpec, read_level
@@ -148,7 +149,7 @@ class LevelState:
     @property
     def time_ms(self) -> float:
         """Game-clock time, for animations: steps at 60 Hz, never the wall clock."""
-        return self.steps * 1000.0 / 60.0
+        return self.steps * 1000.0 / STEP_HZ
 
     @property
     def player_targetable(self) -> bool:
