@@ -16,140 +16,20 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
 import numpy as np
 
 from game import STEP_HZ
+from game.devtools.benchmaps import TILE, VIEWS, BenchConfig, map_layers, write_map  # noqa: F401  (the bench's map)
+from game.devtools.benchsim import bench_sim, write_sim_level  # noqa: F401
 
 log = logging.getLogger(__name__)
 
-TILE = 16
-TILESET_COLUMNS = 8
-GROUND_GIDS = range(1, 9)    # opaque
-PROP_GIDS = range(9, 17)     # opaque shapes on transparent background
-STEAM_GIDS = range(17, 25)   # partly transparent pixels (alpha 40..170)
-SOLID_GIDS = (9, 10, 11, 12)
-
-
-# --- the bench map -------------------------------------------------------------------------------
-
-def tileset_pixels(seed: int = 7) -> np.ndarray:
-    """RGBA uint8 (4*16, 8*16, 4): row 0 ground, row 1 props, row 2 steam, row 3 spare ground."""
-    rng = np.random.default_rng(seed)
-    img = np.zeros((4 * TILE, TILESET_COLUMNS * TILE, 4), dtype=np.uint8)
-    yy, xx = np.mgrid[0:TILE, 0:TILE]
-    for col in range(TILESET_COLUMNS):
-        x0 = col * TILE
-        # ground: a tinted stone floor with grout lines and noise
-        base = np.array([70 + 9 * col, 80 + 5 * col, 96 - 4 * col])
-        noise = rng.integers(-10, 11, size=(TILE, TILE, 1))
-        ground = np.clip(base + noise, 0, 255)
-        ground[(yy % 8 == 0) | (xx == 0)] = base // 2
-        for row in (0, 3):
-            img[row * TILE:(row + 1) * TILE, x0:x0 + TILE, :3] = ground if row == 0 else ground[::-1]
-            img[row * TILE:(row + 1) * TILE, x0:x0 + TILE, 3] = 255
-        # props: a crate/barrel shape, fully opaque inside, fully transparent outside
-        r = 4 + col % 4
-        inside = ((xx - 7.5) ** 2 + (yy - 7.5) ** 2 <= r * r) if col % 2 else (
-            (abs(xx - 7.5) <= r) & (abs(yy - 7.5) <= r))
-        prop = img[TILE:2 * TILE, x0:x0 + TILE]
-        prop[..., 0] = 120 + 15 * col
-        prop[..., 1] = 70 + 10 * (col % 3)
-        prop[..., 2] = 40
-        prop[(yy + xx) % 5 == 0, :3] //= 2
-        prop[..., 3] = np.where(inside, 255, 0)
-        # steam: a soft white-grey puff, alpha falling off from the centre
-        d = np.sqrt((xx - 7.5 - (col % 3 - 1)) ** 2 + (yy - 7.5) ** 2)
-        steam = img[2 * TILE:3 * TILE, x0:x0 + TILE]
-        steam[..., :3] = 220 - 5 * col
-        steam[..., 3] = np.clip(170 - d * (14 + col), 40, 170).astype(np.uint8)
-    return img
-
-
-def write_tileset(folder: Path) -> Path:
-    """bench.png + bench.tsx in `folder`; returns the TSX path."""
-    import pygame
-
-    pixels = tileset_pixels()
-    h, w = pixels.shape[:2]
-    surf = pygame.image.frombuffer(pixels.tobytes(), (w, h), "RGBA")
-    pygame.image.save(surf, str(folder / "bench.png"))
-    solid = "\n".join(
-        f' <tile id="{gid - 1}"><properties><property name="solid" type="bool" value="true"/>'
-        f'</properties></tile>' for gid in SOLID_GIDS)
-    tsx = folder / "bench.tsx"
-    tsx.write_text(
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
-        f'<tileset version="1.8" tiledversion="1.8.2" name="bench" tilewidth="{TILE}" '
-        f'tileheight="{TILE}" tilecount="{TILESET_COLUMNS * 4}" columns="{TILESET_COLUMNS}">\n'
-        f' <image source="bench.png" width="{w}" height="{h}"/>\n{solid}\n</tileset>\n',
-        encoding="utf-8")
-    return tsx
-
-
-def map_layers(size: int, seed: int = 1) -> list[np.ndarray]:
-    """The three layers' gids for a size x size map: full ground, 30% props, 10% steam."""
-    rng = np.random.default_rng(seed)
-    ground = rng.choice(np.array(GROUND_GIDS), size=(size, size))
-    props = np.where(rng.random((size, size)) < 0.30, rng.choice(np.array(PROP_GIDS), size=(size, size)), 0)
-    steam = np.where(rng.random((size, size)) < 0.10, rng.choice(np.array(STEAM_GIDS), size=(size, size)), 0)
-    return [ground, props, steam]
-
-
-def _csv(gids: np.ndarray) -> str:
-    return ",\n".join(",".join(map(str, row)) for row in gids.tolist())
-
-
-def write_map(folder: Path, size: int, seed: int = 1) -> Path:
-    """A size x size TMX (CSV layers, like Tiled's default) using bench.tsx; returns its path."""
-    if not (folder / "bench.tsx").is_file():
-        write_tileset(folder)
-    names = ("ground", "props", "steam")
-    layers = "\n".join(
-        f' <layer id="{i + 1}" name="{name}" width="{size}" height="{size}">\n'
-        f'  <data encoding="csv">\n{_csv(gids)}\n</data>\n </layer>'
-        for i, (name, gids) in enumerate(zip(names, map_layers(size, seed))))
-    path = folder / f"bench_{size}.tmx"
-    path.write_text(
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
-        f'<map version="1.8" tiledversion="1.8.2" orientation="orthogonal" renderorder="right-down" '
-        f'width="{size}" height="{size}" tilewidth="{TILE}" tileheight="{TILE}" infinite="0" '
-        f'nextlayerid="5" nextobjectid="2">\n'
-        ' <tileset firstgid="1" source="bench.tsx"/>\n'
-        f'{layers}\n'
-        ' <objectgroup id="4" name="objects">\n'
-        '  <object id="1" type="player_spawn" x="40" y="40"/>\n'
-        ' </objectgroup>\n</map>\n', encoding="utf-8")
-    return path
-
-
-# --- configuration and small helpers --------------------------------------------------------------
-
-VIEWS = ((320, 180), (640, 360), (1280, 720))
 SPEED = (3, 2)  # camera scroll, px per frame
 START = (37, 23)
-
-
-@dataclass(frozen=True)
-class BenchConfig:
-    map_size: int = 256
-    scaling_sizes: tuple[int, ...] = (512, 1024)
-    frames: int = 600            # timed frames per view (after a warm-up)
-    warmup: int = 30
-    sprites: int = 100
-    sim_steps: int = 3000
-    sim_enemies: int = 40
-    load_repeats: int = 5
-    scaling_views: tuple[tuple[int, int], ...] = VIEWS
-    memory: bool = True
-
-    @classmethod
-    def quick(cls) -> "BenchConfig":
-        return cls(frames=240, warmup=20, sim_steps=1200, load_repeats=1,
-                   scaling_views=((320, 180), (1280, 720)))
 
 
 def median_ms(samples: list[float]) -> float:
@@ -370,131 +250,6 @@ def bench_frame(tilemap: Any, cfg: BenchConfig) -> dict[str, Any]:
 
 
 # --- simulation: the first level with 40 enemies, headless ----------------------------------------
-
-ENEMY_KINDS = ("brawler", "knife", "gunman", "heavy")
-
-
-def write_sim_level(folder: Path, enemies: int, seed: int = 5) -> Path:
-    """The first level with chasing enemies added on reachable floor until `enemies` are active at the
-    start (the level's own wave-0 enemies count; later waves and scripted ones do not).
-
-    Enemies are added as Tiled objects, the way a designer would, so the bench measures whatever the
-    simulation does with them without depending on its internals.
-    """
-    from game.modes.level.sim import LevelSim
-    from game.paths import first_level
-    from game.world.tilemap import load_tilemap
-
-    src = first_level()
-    path = folder / f"sim_{src.name}"
-    added = 0
-    active = _count_enemies(LevelSim(load_tilemap(src), seed=1))
-    for _ in range(3):  # the level's rules decide what is active: add, count, top up
-        if active >= enemies:
-            break
-        added += enemies - active
-        path.write_text(_with_enemies(src, added, seed), encoding="utf-8")
-        active = _count_enemies(LevelSim(load_tilemap(path), seed=1))
-    if not added:
-        path.write_text(_with_enemies(src, 0, seed), encoding="utf-8")
-    return path
-
-
-def _with_enemies(src: Path, count: int, seed: int) -> str:
-    """The TMX text of `src` with `count` aggro enemies of the four kinds on reachable floor."""
-    import re
-
-    from game.world.navigation import UNREACHABLE, distance_map
-    from game.world.tilemap import load_tilemap
-
-    tilemap = load_tilemap(src)
-    spawn = tilemap.player_spawn
-    dist = distance_map(~tilemap.solid, tilemap.tile_at_pixel(spawn.x, spawn.y))
-    cells = np.argwhere((dist != UNREACHABLE) & (dist >= 3))
-    rng = np.random.default_rng(seed)
-    picks = cells[rng.choice(len(cells), size=count, replace=count > len(cells))] if count else cells[:0]
-    objects = "".join(
-        f'  <object id="{90000 + i}" name="bench_{i}" type="enemy" x="{(c + 0.5) * tilemap.tile_w:g}" '
-        f'y="{(r + 0.5) * tilemap.tile_h + 3:g}"><properties><property name="kind" propertytype="EnemyKind" '
-        f'value="{ENEMY_KINDS[i % len(ENEMY_KINDS)]}"/><property name="aggro" type="bool" value="true"/>'
-        f'</properties><point/></object>\n'
-        for i, (r, c) in enumerate(picks.tolist()))
-    text = src.read_text(encoding="utf-8")
-
-    def absolute(match: re.Match[str]) -> str:  # the copy lives elsewhere: pin relative references
-        return f'{match.group(1)}="{(src.parent / match.group(2)).resolve().as_posix()}"'
-
-    text = re.sub(r'\b(source|template)="([^"/][^"]*)"', absolute, text)
-    if "</objectgroup>" in text:
-        return text.replace("</objectgroup>", objects + " </objectgroup>", 1)
-    return text.replace("</map>", f' <objectgroup id="999" name="bench">\n{objects} </objectgroup>\n</map>')
-
-
-def _input_script() -> list[int]:
-    """Held masks that walk the player round and round (so the flow field keeps changing). No attacks:
-    the 40 enemies stay alive and busy; when they win, the level restarts (untimed)."""
-    from game.input.actions import Action
-
-    legs = [(Action.RIGHT, 90), (Action.DOWN, 30), (Action.LEFT, 90), (Action.UP, 30)]
-    masks: list[int] = []
-    for action, steps in legs:
-        for i in range(steps):
-            masks.append(int(action))
-    return masks
-
-
-def _count_enemies(sim: Any) -> int:
-    """Enemies the simulation is running now (its `live` list, else `enemies`), counting `active` ones."""
-    group = getattr(sim, "live", None)
-    if group is None:
-        group = getattr(sim, "enemies", None)
-    if group is None:
-        return 0
-    return sum(1 for e in group if getattr(e, "active", True))
-
-
-def bench_sim(tmx: Path, cfg: BenchConfig) -> dict[str, Any]:
-    """Steps per second of LevelSim.step with scripted input; a finished level restarts (untimed)."""
-    from game.input.actions import EdgeTracker
-    from game.modes.level.sim import LevelSim
-    from game.world.tilemap import load_tilemap
-
-    tilemap = load_tilemap(tmx)
-    edges = EdgeTracker()
-    frames = [edges.frame(m) for m in _input_script()]
-    sim = LevelSim(tilemap, seed=1)
-    enemies_at_start = _count_enemies(sim)
-    clock = time.perf_counter
-    restarts = 0
-    enemies_seen = []
-    cpu = time.thread_time
-    batches = []  # one game second (STEP_HZ steps) each: the median batch shrugs off other processes
-    cpu_batches = []  # the same in CPU time of this thread: what the steps cost when not preempted
-    batch = cpu_batch = 0.0
-    for i in range(cfg.sim_steps):
-        frame = frames[i % len(frames)]
-        start, start_cpu = clock(), cpu()
-        outcome = sim.step(frame)
-        batch += clock() - start
-        cpu_batch += cpu() - start_cpu
-        if i % STEP_HZ == STEP_HZ - 1:
-            batches.append(batch)
-            cpu_batches.append(cpu_batch)
-            batch = cpu_batch = 0.0
-        if i % 100 == 0:
-            enemies_seen.append(_count_enemies(sim))
-        if outcome is not None:
-            sim = LevelSim(tilemap, seed=1 + restarts)
-            restarts += 1
-    per_step = statistics.median(batches) / STEP_HZ if batches else batch / max(1, cfg.sim_steps)
-    per_cpu_step = statistics.median(cpu_batches) / STEP_HZ if cpu_batches else per_step
-    return {"sim_steps_per_s": round(1.0 / per_step, 1), "sim_steps_per_cpu_s": round(1.0 / per_cpu_step, 1),
-            "sim_enemies_at_start": enemies_at_start,
-            "sim_enemies_median": statistics.median(enemies_seen) if enemies_seen else 0,
-            "sim_restarts": restarts, "sim_level": tmx.name}
-
-
-# --- loading, memory, scaling ---------------------------------------------------------------------
 
 def bench_load(tmx: Path, cfg: BenchConfig, extras: bool = True) -> tuple[dict[str, Any], Any]:
     """Seconds from TMX path to a ready TileMap + renderer with the chunks of the first view built,
