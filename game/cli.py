@@ -56,6 +56,9 @@ def build_parser() -> argparse.ArgumentParser:
     auto.add_argument("--seed", type=int, default=0)
     auto.add_argument("--max-steps", type=int, default=DEFAULT_MAX_STEPS)
     auto.add_argument("--record", type=Path, metavar="FILE", help="save the run as a replay file")
+    auto.add_argument("--persona", choices=("idle", "masher", "novice", "expert"),
+                      help="play as a kind of player; prints outcome, steps, lives lost and tries used")
+    auto.add_argument("--tries", type=_positive, default=1, metavar="N", help="tries a persona may use")
     sub.add_parser("story", help="print the story sequence derived from the seed's plot")
 
     bench = sub.add_parser("bench", help="time rendering, simulation and loading beside pyscroll/pytmx")
@@ -294,6 +297,13 @@ def cmd_autoplay(args: argparse.Namespace) -> int:
     if args.level is None:
         print("error: autoplay needs a LEVEL or --all", file=sys.stderr)
         return 2
+    if args.persona is not None:
+        from game.devtools.personas import run_persona
+
+        run = run_persona(load_tilemap(args.level), args.persona, args.difficulty, args.seed, args.tries,
+                          args.max_steps)
+        print(run.line(args.persona, args.difficulty))
+        return 0 if run.outcome == "won" else 1
     tilemap = load_tilemap(args.level)
     result = mode_of(tilemap).autoplay(tilemap, args.seed, args.difficulty, args.max_steps)
     print(f"{result.outcome} after {result.steps} steps ({result.steps / STEP_HZ:.0f} s) on {args.difficulty}: "

@@ -11,11 +11,10 @@ through a wall at any speed. Vehicles push each other apart along the separating
 """
 from __future__ import annotations
 
-import bisect
 import logging
 import math
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Callable
 
 import numpy as np
 
@@ -24,6 +23,13 @@ log = logging.getLogger(__name__)
 SAMPLE_SPACING = 7.0   # px between collision sample points (less than half a 16 px tile)
 SUBSTEP_PX = 2.0       # longest move tested against the grid at once
 MAX_SLIP = 0.35        # most angle between nose and travel before the body follows (no spin-outs)
+DEFLECT_ANGLES = (15, 30, 45, 60, 75, 90)  # degrees a blocked move may turn to glance along a wall
+DEFLECT_KEEP = 0.55    # share of speed kept by a head-on (90 degree) glance; shallower hits keep more
+CRAB_TURN = math.radians(75)  # a glance this steep on one side is a corner on a post: shoved sideways
+CRAB_MIN = 0.75        # px a post shoves the bus sideways per blocked sub-step, however slow it is
+CRAB_KEEP = 0.9        # share of speed kept per sub-step shoved sideways off a post
+CRAB_YAW = 0.03        # radians the nose swings away from a post per sub-step
+ALIGN_RATE = 0.08      # most radians per step the body swings round to follow a glance
 
 
 @dataclass(frozen=True)
@@ -164,7 +170,12 @@ class Vehicle:
         self.vy = abs(v) * math.sin(motion)
 
     def move(self, solid: np.ndarray, tile: int) -> bool:
-        """Rotate then translate against the grid in small sub-steps; True when a wall was hit."""
+        """Rotate then translate against the grid in small sub-steps; True when a wall was hit.
+
+        A blocked sub-step turns the motion along the wall (the nearest free direction, 15-degree
+        steps): the bus glances off kerbs and walls losing speed with the angle of the hit, and its
+        nose swings round to follow, so a touch never stops it dead (only a dead-end pocket does).
+        """
         if self.static:
             return False
         hit = False
@@ -184,27 +195,46 @@ class Vehicle:
             count = solid_samples(solid, tile, x, y, self.heading, self.spec)
             return count == 0 or count <= base
 
+        deflected = False
         for _ in range(n):
             if fits(self.x + sx, self.y + sy):
                 self.x += sx
                 self.y += sy
                 continue
             hit = True
-            if sx and fits(self.x + sx, self.y):
-                self.x += sx  # slide along a horizontal wall
-                self.last_impact = max(self.last_impact, abs(self.vy))
-                self.vy *= -0.15
-                sy = 0.0
-            elif sy and fits(self.x, self.y + sy):
-                self.y += sy  # slide along a vertical wall
-                self.last_impact = max(self.last_impact, abs(self.vx))
-                self.vx *= -0.15
-                sx = 0.0
-            else:
+            turn, side = self._glance(fits, sx, sy, solid, tile)
+            if turn is None:
                 self.last_impact = max(self.last_impact, math.hypot(self.vx, self.vy))
                 self.vx *= -0.15
                 self.vy *= -0.15
                 break
+            c, s = math.cos(turn), math.sin(turn)
+            speed = math.hypot(self.vx, self.vy)
+            self.last_impact = max(self.last_impact, speed * abs(s))
+            if abs(turn) >= CRAB_TURN and abs(side) > 1.0:
+                # A corner on a post: shoved sideways off it, still heading on, the nose swung away.
+                ox, oy = sx * c - sy * s, sx * s + sy * c
+                push = max(1.0, CRAB_MIN / max(math.hypot(ox, oy), 1e-9))  # even when barely moving
+                if push > 1.0 and fits(self.x + ox * push, self.y + oy * push):
+                    ox, oy = ox * push, oy * push
+                self.x += ox
+                self.y += oy
+                self.vx, self.vy = self.vx * CRAB_KEEP, self.vy * CRAB_KEEP
+                sx, sy = sx * CRAB_KEEP, sy * CRAB_KEEP
+                kick = -math.copysign(CRAB_YAW, side) * (1.0 if self.speed >= 0 else -1.0)
+                if solid_samples(solid, tile, self.x, self.y, self.heading + kick, self.spec) <= \
+                        solid_samples(solid, tile, self.x, self.y, self.heading, self.spec):
+                    self.heading = _wrap(self.heading + kick)
+                continue
+            # Glance along a wall: keep the speed along it, minus a share growing with the angle of the hit.
+            keep = DEFLECT_KEEP + (1.0 - DEFLECT_KEEP) * c
+            self.vx, self.vy = (self.vx * c - self.vy * s) * keep, (self.vx * s + self.vy * c) * keep
+            sx, sy = (sx * c - sy * s) * keep, (sx * s + sy * c) * keep
+            self.x += sx
+            self.y += sy
+            deflected = True
+        if deflected:
+            self._align_with_motion(solid, tile)
         if hit:
             self.scraping += 1
             keep = 1.0 - self.spec.scrape
@@ -213,6 +243,37 @@ class Vehicle:
         else:
             self.scraping = 0
         return hit
+
+    def _glance(self, fits: Callable[[float, float], bool], sx: float, sy: float,
+                solid: np.ndarray, tile: int) -> tuple[float | None, float]:
+        """The smallest turn of the sub-step (radians, signed) that fits: away from what it touches
+        first (a kerb on the right turns it left), else toward the side the nose points; with the mean
+        sideways offset of what it touches."""
+        side = blocked_side(solid, tile, self.x + sx, self.y + sy, self.heading, self.spec)
+        if abs(side) > 1.0:
+            first = -1.0 if side > 0 else 1.0
+        else:
+            slip = angle_diff(self.heading, math.atan2(sy, sx))
+            first = 1.0 if (slip >= 0) == (self.speed >= 0) else -1.0
+        for deg in DEFLECT_ANGLES:
+            for sign in (first, -first):
+                a = math.radians(deg) * sign
+                c, s = math.cos(a), math.sin(a)
+                if fits(self.x + sx * c - sy * s, self.y + sx * s + sy * c):
+                    return a, side
+        return None, side
+
+    def _align_with_motion(self, solid: np.ndarray, tile: int) -> None:
+        """After a glance the body swings toward its new direction of travel (never into the wall)."""
+        if math.hypot(self.vx, self.vy) < 0.2:
+            return
+        motion = math.atan2(self.vy, self.vx) + (math.pi if self.speed < 0 else 0.0)
+        turn = angle_diff(motion, self.heading)
+        turn = max(-ALIGN_RATE, min(ALIGN_RATE, turn * 0.5))
+        before = solid_samples(solid, tile, self.x, self.y, self.heading, self.spec)
+        if solid_samples(solid, tile, self.x, self.y, self.heading + turn, self.spec) <= before:
+            self.heading = _wrap(self.heading + turn)
+            self.wheel *= 0.5
 
     def step(self, control: Control, solid: np.ndarray, tile: int) -> bool:
         self.drive(control)
@@ -288,16 +349,31 @@ def solid_samples(solid: np.ndarray, tile: int, x: float, y: float, heading: flo
         reach = math.hypot(spec.length, spec.width) / 2
         if (int(clearance(solid)[row, col]) - 1) * tile >= reach:
             return 0  # nothing solid within reach of the box: skip the point test
+    return int(_blocked(solid, tile, x, y, heading, spec).sum())
+
+
+def blocked_side(solid: np.ndarray, tile: int, x: float, y: float, heading: float,
+                 spec: VehicleSpec) -> float:
+    """Mean sideways offset (px, + = the vehicle's right) of the box's sample points in solid cells."""
+    blocked = _blocked(solid, tile, x, y, heading, spec)
+    return float(_lattice(spec)[blocked, 1].mean()) if blocked.any() else 0.0
+
+
+def _blocked(solid: np.ndarray, tile: int, x: float, y: float, heading: float,
+             spec: VehicleSpec) -> np.ndarray:
+    """Per sample point of the box placed at (x, y, heading): True where it lies in a solid cell or
+    off the map."""
     pts = _lattice(spec)
     c, s = math.cos(heading), math.sin(heading)
     px = x + pts[:, 0] * c - pts[:, 1] * s
     py = y + pts[:, 0] * s + pts[:, 1] * c
+    rows, cols = solid.shape
     col = np.floor(px / tile).astype(np.intp)
     row = np.floor(py / tile).astype(np.intp)
     inside = (col >= 0) & (row >= 0) & (col < cols) & (row < rows)
     blocked = ~inside
     blocked[inside] = solid[row[inside], col[inside]]
-    return int(blocked.sum())
+    return blocked
 
 
 def _fits(solid: np.ndarray, tile: int, v: Vehicle, x: float, y: float) -> bool:
@@ -357,184 +433,3 @@ def collide(a: Vehicle, b: Vehicle, solid: np.ndarray, tile: int,
     a.last_impact = max(a.last_impact, impact)
     b.last_impact = max(b.last_impact, impact)
     return impact
-
-
-# --- paths and AI drivers ---------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Path:
-    """A polyline with cumulative lengths, for following and for distance along the route."""
-
-    points: tuple[tuple[float, float], ...]
-    loop: bool = False
-    segments: tuple[tuple[tuple[float, float], tuple[float, float]], ...] = field(init=False, repr=False)
-    cumulative: tuple[float, ...] = field(init=False, repr=False)
-
-    def __post_init__(self) -> None:
-        if len(self.points) < 2:
-            raise ValueError("a path needs at least two points")
-        pts = list(self.points) + ([self.points[0]] if self.loop else [])
-        segments = tuple(zip(pts[:-1], pts[1:]))
-        cum = [0.0]
-        for (x0, y0), (x1, y1) in segments:
-            cum.append(cum[-1] + math.hypot(x1 - x0, y1 - y0))
-        object.__setattr__(self, "segments", segments)
-        object.__setattr__(self, "cumulative", tuple(cum))
-
-    @property
-    def length(self) -> float:
-        return self.cumulative[-1]
-
-    def project(self, x: float, y: float, hint: float | None = None, window: float = 400.0) -> float:
-        """Distance along the path of the nearest point to (x, y), searching near `hint` if given."""
-        best_d, best_s = math.inf, 0.0
-        cum = self.cumulative
-        for i, ((x0, y0), (x1, y1)) in enumerate(self.segments):
-            if hint is not None and not self.loop and (cum[i + 1] < hint - window or cum[i] > hint + window):
-                continue
-            sx, sy = x1 - x0, y1 - y0
-            seg2 = sx * sx + sy * sy
-            t = 0.0 if seg2 == 0 else max(0.0, min(1.0, ((x - x0) * sx + (y - y0) * sy) / seg2))
-            px, py = x0 + sx * t, y0 + sy * t
-            d = (px - x) ** 2 + (py - y) ** 2
-            if d < best_d:
-                best_d, best_s = d, cum[i] + t * math.sqrt(seg2)
-        return best_s
-
-    def point_at(self, s: float) -> tuple[float, float]:
-        cum = self.cumulative
-        total = cum[-1]
-        s = s % total if self.loop else max(0.0, min(total, s))
-        i = min(max(bisect.bisect_right(cum, s) - 1, 0), len(self.segments) - 1)
-        (x0, y0), (x1, y1) = self.segments[i]
-        seg = cum[i + 1] - cum[i]
-        t = 0.0 if seg == 0 else (s - cum[i]) / seg
-        return (x0 + (x1 - x0) * t, y0 + (y1 - y0) * t)
-
-    def direction_at(self, s: float) -> float:
-        a = self.point_at(s - 4.0)
-        b = self.point_at(s + 4.0)
-        return math.atan2(b[1] - a[1], b[0] - a[0])
-
-    def turn_ahead(self, s: float, distance: float) -> float:
-        """Largest heading change between here and `distance` further on (radians)."""
-        h0 = self.direction_at(s + 8.0)
-        worst = 0.0
-        for k in range(1, 6):
-            worst = max(worst, abs(angle_diff(self.direction_at(s + distance * k / 5), h0)))
-        return worst
-
-
-def pursue(v: Vehicle, tx: float, ty: float, want_speed: float) -> Control:
-    """Pure-pursuit steering toward (tx, ty) with a speed controller."""
-    bearing = math.atan2(ty - v.y, tx - v.x)
-    err = angle_diff(bearing, v.heading)
-    if v.speed < -0.1:
-        err = -err
-    steer = max(-1.0, min(1.0, err * 2.2))
-    diff = want_speed - v.speed
-    throttle = max(-1.0, min(1.0, diff * 4.0))
-    return Control(throttle=throttle, steer=steer)
-
-
-def _gap_ahead(v: Vehicle, others: Sequence[Vehicle], reach: float, half_width: float,
-               offset: float = 0.0) -> float:
-    """Distance to the nearest vehicle in a corridor ahead of `v`, shifted `offset` px to its right."""
-    fx, fy = v.forward
-    rx, ry = v.right
-    nearest = math.inf
-    for o in others:
-        if o is v:
-            continue
-        dx, dy = o.x - v.x, o.y - v.y
-        along = dx * fx + dy * fy
-        if along <= 0 or along > reach + o.spec.length:
-            continue
-        across = abs(dx * rx + dy * ry - offset)
-        if across < half_width + o.spec.width / 2:
-            nearest = min(nearest, along - v.spec.length / 2 - o.spec.length / 2)
-    return nearest
-
-
-@dataclass
-class LaneDriver:
-    """Civilian traffic: follow a lane polyline at a cruising speed, keep a gap to what is ahead."""
-
-    path: Path
-    s: float = 0.0
-    cruise: float = 1.8
-    lookahead: float = 30.0
-
-    def control(self, v: Vehicle, others: Sequence[Vehicle]) -> Control:
-        self.s = self.path.project(v.x, v.y, hint=self.s)
-        tx, ty = self.path.point_at(self.s + self.lookahead)
-        want = self.cruise
-        if self.path.turn_ahead(self.s, 48.0) > 0.6:
-            want = min(want, 1.2)  # slow for a corner
-        gap = _gap_ahead(v, others, reach=70.0, half_width=v.spec.width / 2)
-        if gap < 70.0:
-            want = min(want, max(0.0, (gap - 10.0) / 30.0))
-        return pursue(v, tx, ty, want)
-
-
-@dataclass
-class RouteDriver:
-    """Rostavili at the wheel: drive the route, slow for corners, swerve, keep just ahead of the player."""
-
-    path: Path
-    s: float = 0.0
-    base_speed: float = 3.0
-    swerve: float = 0.0           # current lateral offset from the route, px
-    swerve_target: float = 0.0
-    swerve_timer: int = 0
-    forced_speed: float | None = None  # the scripted final run to the crossing
-    stuck: int = 0                # steps spent wanting to go but not moving
-    unstick: int = 0              # steps left of backing out of a jam
-
-    def control(self, v: Vehicle, others: Sequence[Vehicle], player: Vehicle | None,
-                rng: np.random.Generator) -> Control:
-        self.s = self.path.project(v.x, v.y, hint=self.s)
-        # Swerve now and then, and around whatever blocks the lane ahead.
-        self.swerve_timer -= 1
-        if self.swerve_timer <= 0:
-            self.swerve_timer = int(rng.integers(70, 160))
-            self.swerve_target = float(rng.choice([-12.0, -6.0, 0.0, 6.0, 12.0]))
-        # Whatever blocks the way ahead, he swings into the clearest line (traffic does not stop him).
-        blockers = [o for o in others if o is not player and o is not v]
-        reach = 100.0
-        half = v.spec.width / 2 + 2
-        if _gap_ahead(v, blockers, reach, half, self.swerve_target) < reach:
-            options = sorted((0.0, 12.0, -12.0, 24.0, -24.0), key=abs)
-            gaps = [_gap_ahead(v, blockers, reach, half, o) for o in options]
-            best = max(range(len(options)), key=lambda i: (min(gaps[i], reach), -abs(options[i])))
-            self.swerve_target = options[best]
-            self.swerve_timer = max(self.swerve_timer, 40)
-        self.swerve += max(-0.6, min(0.6, self.swerve_target - self.swerve))
-        look = 36.0 + 10.0 * max(v.speed, 0.0)
-        tx, ty = self.path.point_at(self.s + look)
-        h = self.path.direction_at(self.s + look)
-        tx += -math.sin(h) * self.swerve
-        ty += math.cos(h) * self.swerve
-
-        want = self.base_speed * (1.0 - 0.35 * v.damage / 100.0)
-        turn = self.path.turn_ahead(self.s, 40.0 + 30.0 * max(v.speed, 0.0))
-        if turn > 0.5:
-            want = min(want, max(1.6, 2.8 - 1.1 * turn))
-        if player is not None:
-            # Rubber band: he eases off when far ahead and floors it when rammed from behind.
-            dist = math.hypot(player.x - v.x, player.y - v.y)
-            if dist > 200:
-                want = min(want, 2.0)
-            elif dist < 70:
-                want = min(v.spec.max_speed, want + 0.4)
-        if self.forced_speed is not None:
-            want = self.forced_speed
-        # Wedged against something: back up with the wheel the other way, then try again.
-        self.stuck = self.stuck + 1 if (want > 1.0 and abs(v.speed) < 0.3) else 0
-        if self.stuck > 40:
-            self.unstick, self.stuck = 36, 0
-        if self.unstick > 0:
-            self.unstick -= 1
-            err = angle_diff(math.atan2(ty - v.y, tx - v.x), v.heading)
-            return Control(throttle=-1.0, steer=-1.0 if err > 0 else 1.0)
-        return pursue(v, tx, ty, want)

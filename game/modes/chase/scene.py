@@ -23,7 +23,7 @@ from game.modes.events import Crashed, Escaped, TrainCalled, of_type
 from game.scenes.stack import BaseScene, Push, Transition
 from game.ui import draw as ui
 from game.ui.font import load_font
-from game.ui.palette import GOLD, INK
+from game.ui.palette import ACCENT, GOLD, INK, PANEL, RULE, WARN
 from game.world.render import MapRenderer, Sprite
 from game.world.tilemap import TileMap
 
@@ -129,7 +129,7 @@ class ChaseScene(BaseScene):
         self.difficulty = difficulty
         self.pause = pause
         self.finale_factory = finale if finale is not None else self._default_finale
-        self.sim = ChaseSim(tilemap, seed=seed)
+        self.sim = ChaseSim(tilemap, seed=seed, difficulty=difficulty or "normal")
         self.finale: BaseScene | None = None
         self.retries = 0
         self.renderer: MapRenderer | None = None
@@ -214,7 +214,7 @@ class ChaseScene(BaseScene):
 
     def restart(self) -> None:
         self.retries += 1
-        self.sim = ChaseSim(self.tilemap, seed=self.seed + self.retries)
+        self.sim = ChaseSim(self.tilemap, seed=self.seed + self.retries, difficulty=self.difficulty or "normal")
 
     def _say(self, text: str) -> None:
         self._message, self._message_steps = text, 150
@@ -329,30 +329,45 @@ class ChaseScene(BaseScene):
         # Speed, as a simple gauge.
         kmh = round(abs(sim.player.speed) * STEP_HZ / 16 * 3.6 * 2.2)
         ui.label_on_backing(surface, font, f"{kmh:3d} km/h", (w - 2, h - 2), anchor="bottomright")
-        if not sim.on_screen(sim.rostavili) and sim.phase != "crashed":
-            self._draw_pointer(surface)
-            ui.label_on_backing(surface, font, f"LOSING HIM {sim.lose_left:3.1f}", (w // 2, 19), GOLD,
-                                anchor="midtop")
+        if sim.phase != "crashed" and (not sim.on_screen(sim.rostavili) or sim.catch_left < 1.0):
+            self._draw_catch_bar(surface, font)
+            if not sim.on_screen(sim.rostavili):
+                self._draw_pointer(surface)
         if self._message_steps > 0 and self._message:
             ui.label_on_backing(surface, font, self._message, (w // 2, h - 14), INK, anchor="midbottom",
                                 pad=(3, 2))
 
+    def _draw_catch_bar(self, surface: pygame.Surface, font: Any) -> None:
+        """"CATCH HIM" over a bar that shrinks while he is off screen, on a dark panel, top centre."""
+        sim = self.sim
+        w = surface.get_width()
+        bar_w = 96
+        x, y = (w - bar_w) // 2, 3
+        label_h = font.size("CATCH HIM")[1]
+        ui.panel(surface, (x - 4, y, bar_w + 8, label_h + 11), edge=RULE)
+        ui.label_on_backing(surface, font, "CATCH HIM", (w // 2, y + 1), INK, anchor="midtop")
+        left = sim.catch_left
+        colour = GOLD if left > 0.5 else (250, 130, 40) if left > 0.25 else WARN
+        if left <= 0.25 and (sim.steps // 8) % 2:
+            colour = RULE  # the last quarter flashes
+        ui.bar(surface, (x, y + label_h + 5, bar_w, 4), left, colour, (60, 60, 64), outline=None)
+
     def _draw_pointer(self, surface: pygame.Surface) -> None:
-        """An arrow at the screen edge pointing toward his bus."""
+        """An arrow at the screen edge, on a dark disc, pointing toward his bus."""
         sim = self.sim
         w, h = surface.get_size()
         cx, cy = w / 2, h / 2
         dx = sim.rostavili.x - (sim.camera.x + cx)
         dy = sim.rostavili.y - (sim.camera.y + cy)
-        scale = min((cx - 12) / max(abs(dx), 1e-6), (cy - 12) / max(abs(dy), 1e-6))
+        scale = min((cx - 14) / max(abs(dx), 1e-6), (cy - 14) / max(abs(dy), 1e-6))
         px, py = cx + dx * scale, cy + dy * scale
         a = math.atan2(dy, dx)
-        tip = (px + math.cos(a) * 6, py + math.sin(a) * 6)
-        left = (px + math.cos(a + 2.5) * 6, py + math.sin(a + 2.5) * 6)
-        right = (px + math.cos(a - 2.5) * 6, py + math.sin(a - 2.5) * 6)
-        pygame.draw.polygon(surface, (255, 210, 80), [tip, left, right])
-        pygame.draw.polygon(surface, (20, 20, 20), [tip, left, right], 1)
-
+        tip = (px + math.cos(a) * 9, py + math.sin(a) * 9)
+        left = (px + math.cos(a + 2.4) * 8, py + math.sin(a + 2.4) * 8)
+        right = (px + math.cos(a - 2.4) * 8, py + math.sin(a - 2.4) * 8)
+        pygame.draw.circle(surface, PANEL, (round(px), round(py)), 11)
+        pygame.draw.polygon(surface, ACCENT, [tip, left, right])
+        pygame.draw.polygon(surface, INK, [tip, left, right], 1)
 
     def _default_finale(self, sim: ChaseSim, on_done: OnDone) -> BaseScene | None:
         """The fight on foot by the wreck: the combat LevelSim on the same streets, Danko by his bus."""

@@ -12,6 +12,11 @@ run's seeded generator. Everything placed in the level comes from Tiled objects 
 
 The chase is won when his bus hits the train (which only happens if the player is close enough when he
 reaches the approach trigger), and lost when he stays off-screen too long or gets across first.
+
+Fair to a person: both buses start rolling with his in view; the "catch him" time only drains after
+the first seconds of control and only while he is off screen (it refills while he is in view); kerbs
+deflect the bus (game.actors.vehicles) and, with the wheel let go, the bus settles onto the road
+(game.modes.chase.assist). The difficulty sets his pace, the catch time and how close is close enough.
 """
 from __future__ import annotations
 
@@ -24,22 +29,14 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from game import STEP_HZ
-from game.actors.vehicles import (
-    BUS,
-    CAR,
-    Control,
-    LaneDriver,
-    Path,
-    RouteDriver,
-    Vehicle,
-    VehicleSpec,
-    collide,
-    obb_overlap,
-)
+from game.actors.drivers import LaneDriver, Path, RouteDriver
+from game.actors.vehicles import BUS, CAR, Control, Vehicle, VehicleSpec, collide, obb_overlap
 from game.input.actions import Action, InputFrame
+from game.modes.chase.assist import road_assist
 from game.modes.events import Bump, Crashed, Escaped, Event, LostSight, Ram, Scrape, TrainCalled
 from game.world.camera import Camera
 from game.world.collision import overlaps_solid
+from game.world.navigation import UNREACHABLE, distance_map
 from game.world.tilemap import LevelError, MapObject, TileMap
 
 log = logging.getLogger(__name__)
@@ -50,13 +47,24 @@ TRAIN_SPEC = VehicleSpec(length=320.0, width=28.0, mass=1000.0)  # locomotive + 
 
 @dataclass(frozen=True)
 class ChaseTuning:
-    lose_steps: int = 300          # five seconds with Rostavili off-screen loses the chase
-    close_enough: float = 280.0    # px between the buses when he reaches the approach trigger
+    lose_steps: int = 1080         # steps with Rostavili off-screen that lose the chase (the catch bar)
+    grace_steps: int = 180         # the catch bar only drains after three seconds of control
+    refill: int = 3                # bar steps won back per step he is in view
+    close_enough: float = 300.0    # px between the buses when he reaches the approach trigger
+    his_speed: float = 1.0         # times his route's cruising speed
+    start_speed: float = 2.0       # px/step both buses roll at on the first step
     traffic_radius: float = 560.0  # traffic further than this from the player waits, frozen
     crash_delay: int = 170         # steps of wreck and passing train before the fight
     ram_damage: float = 7.0        # damage per px/step of impact speed
     camera_lead: float = 30.0      # steps of velocity the camera looks ahead
     train_early: int = 25          # in a crash, the train's nose passes the road this early
+
+
+CHASE_DIFFICULTY: dict[str, ChaseTuning] = {
+    "easy": ChaseTuning(lose_steps=1260, close_enough=340.0, his_speed=0.88),
+    "normal": ChaseTuning(),
+    "hard": ChaseTuning(lose_steps=1020, close_enough=280.0, his_speed=1.0),
+}
 
 
 @dataclass
@@ -100,6 +108,12 @@ def _path(tilemap: TileMap, obj: MapObject) -> Path:
     return Path(obj.points, loop=bool(obj.properties.get("loop", False)))
 
 
+def _rolling(v: Vehicle, speed: float) -> Vehicle:
+    """The vehicle already moving along its heading at `speed` px/step."""
+    v.vx, v.vy = math.cos(v.heading) * speed, math.sin(v.heading) * speed
+    return v
+
+
 def _inside(obj: MapObject, x: float, y: float) -> bool:
     return obj.x <= x <= obj.x + obj.width and obj.y <= y <= obj.y + obj.height
 
@@ -108,7 +122,8 @@ def _inside(obj: MapObject, x: float, y: float) -> bool:
 class ChaseSim:
     tilemap: TileMap
     seed: int = 0
-    tuning: ChaseTuning = field(default_factory=ChaseTuning)
+    difficulty: str = "normal"
+    tuning: ChaseTuning | None = None
     steps: int = 0
     outcome: str | None = None
     phase: str = "drive"           # drive -> train (called) -> crashed | escaped
@@ -119,18 +134,24 @@ class ChaseSim:
     events: list[Event] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        if self.difficulty not in CHASE_DIFFICULTY:
+            raise ValueError(f"difficulty must be one of {', '.join(CHASE_DIFFICULTY)}, not {self.difficulty!r}")
+        if self.tuning is None:
+            self.tuning = CHASE_DIFFICULTY[self.difficulty]
         tm = self.tilemap
         self.rng = np.random.default_rng(self.seed)
         spawn = tm.player_spawn
         heading = math.radians(float(spawn.properties.get("heading", 0.0)))
-        self.player = Vehicle(spawn.x, spawn.y, heading, BUS)
+        self.player = _rolling(Vehicle(spawn.x, spawn.y, heading, BUS), self.tuning.start_speed)
         routes = _named(tm, "route", "rostavili")
         if not routes:
             raise LevelError(tm.path, "no 'route' object named 'rostavili' (his bus's polyline)")
         path = _path(tm, routes[0])
         start = path.points[0]
-        self.driver = RouteDriver(path, base_speed=float(routes[0].properties.get("speed", 3.0)))
-        self.rostavili = Vehicle(start[0], start[1], path.direction_at(0.0), BUS)
+        speed = float(routes[0].properties.get("speed", 3.0)) * self.tuning.his_speed
+        self.driver = RouteDriver(path, base_speed=speed)
+        self.rostavili = _rolling(Vehicle(start[0], start[1], path.direction_at(0.0), BUS),
+                                  self.tuning.start_speed)
         self.traffic: list[tuple[Vehicle, LaneDriver]] = []
         for lane in _named(tm, "route", "lane"):
             lpath = _path(tm, lane)
@@ -178,7 +199,9 @@ class ChaseSim:
         solid, tile = self.tilemap.solid, self.tilemap.tile_w
         throttle = (1.0 if frame.is_held(Action.UP) else 0.0) - (1.0 if frame.is_held(Action.DOWN) else 0.0)
         steer = (1.0 if frame.is_held(Action.RIGHT) else 0.0) - (1.0 if frame.is_held(Action.LEFT) else 0.0)
-        if self.player.step(Control(throttle, steer), solid, tile) and self.player.scraping == 1:
+        self.player.drive(Control(throttle, steer))
+        road_assist(self.player, steer, solid, tile)
+        if self.player.move(solid, tile) and self.player.scraping == 1:
             self.events.append(Scrape())
 
         active = self._active_traffic()
@@ -299,7 +322,9 @@ class ChaseSim:
         if self.phase == "crashed" or self.outcome is not None:
             return
         if self.on_screen(self.rostavili):
-            self.offscreen = 0
+            self.offscreen = max(0, self.offscreen - self.tuning.refill)
+            return
+        if self.steps <= self.tuning.grace_steps:
             return
         self.offscreen += 1
         if self.offscreen >= self.tuning.lose_steps:
@@ -307,8 +332,13 @@ class ChaseSim:
             self.events.append(LostSight())
 
     @property
+    def catch_left(self) -> float:
+        """The catch bar: 1.0 full, 0.0 when he is lost (drains only while he is off screen)."""
+        return max(0.0, 1.0 - self.offscreen / self.tuning.lose_steps)
+
+    @property
     def lose_left(self) -> float:
-        """Seconds left before the chase is lost (only meaningful while he is off-screen)."""
+        """Seconds left on the catch bar before the chase is lost."""
         return max(0.0, (self.tuning.lose_steps - self.offscreen) / STEP_HZ)
 
     # --- determinism -----------------------------------------------------------------------------
@@ -342,24 +372,32 @@ def stamp_vehicles(solid: np.ndarray, tile: int, vehicles: list[Vehicle]) -> np.
     return out
 
 
-def _free_spot(solid: np.ndarray, tile: int, near: Vehicle, prefer: float) -> tuple[float, float]:
-    """Feet position on open ground beside a vehicle (the door side first), for a walker's box."""
-    for dist in range(int(near.spec.width / 2) + 8, 160, 6):
+def _free_spot(solid: np.ndarray, tile: int, near: Vehicle, prefer: float,
+               reachable: np.ndarray | None = None) -> tuple[float, float]:
+    """Feet position on open ground beside a vehicle (the door side first), for a walker's box; with
+    `reachable` (a distance map), only a spot that can be walked to."""
+    for dist in range(int(near.spec.width / 2) + 8, 240, 6):
         for turn in (prefer, -prefer, 0.0, math.pi):
             a = near.heading + turn
             fx, fy = near.x + math.cos(a) * dist, near.y + math.sin(a) * dist
-            if not overlaps_solid(solid, tile, fx - 5, fy - 6, 10, 6):
-                return (fx, fy)
+            if overlaps_solid(solid, tile, fx - 5, fy - 6, 10, 6):
+                continue
+            row, col = int((fy - 1) // tile), int(fx // tile)
+            if reachable is not None and not (0 <= row < reachable.shape[0] and 0 <= col < reachable.shape[1]
+                                              and reachable[row, col] < UNREACHABLE):
+                continue
+            return (fx, fy)
     return (near.x, near.y)
 
 
 def finale_tilemap(sim: ChaseSim) -> TileMap:
     """The chase map for the fight on foot: buses become obstacles, Danko steps out of his bus and
-    Rostavili (the level's `enemy` named rostavili) crawls out beside his wreck."""
+    Rostavili (the level's `enemy` named rostavili) crawls out beside his wreck, on Danko's side of it."""
     tm = sim.tilemap
     solid = stamp_vehicles(tm.solid, tm.tile_w, [sim.player, sim.rostavili])
     dx, dy = _free_spot(solid, tm.tile_w, sim.player, math.pi / 2)
-    rx, ry = _free_spot(solid, tm.tile_w, sim.rostavili, -math.pi / 2)
+    reach = distance_map(~solid, (int(dx // tm.tile_w), int((dy - 1) // tm.tile_w)))
+    rx, ry = _free_spot(solid, tm.tile_w, sim.rostavili, -math.pi / 2, reach)
     objects = []
     for o in tm.objects:
         if o.type == "player_spawn":

@@ -1,0 +1,87 @@
+"""The action levels played by each persona: idle, the masher, the novice (the autopilot, late), the expert.
+
+The masher walks at the nearest enemy and repeats punch, punch, kick; it never dodges, charges or
+shoots, and with nobody to hit it walks to the objective the way the autopilot would.
+"""
+from __future__ import annotations
+
+import logging
+import math
+from typing import Any
+
+from game.input.actions import Action, EdgeTracker
+from game.modes.level.autopilot import Autopilot, _keys
+from game.modes.level.sim import LevelSim
+from game.modes.personas import LaggedPilot, PersonaRun, Pilot, idle, release_repeats
+from game.world.tilemap import TileMap
+
+log = logging.getLogger(__name__)
+
+COMBO = (int(Action.PUNCH), int(Action.PUNCH), int(Action.KICK))
+MASH_EVERY = 9      # steps between presses: a fast human thumb, about six and a half a second
+REACH = 20.0        # px between feet at which the masher starts swinging
+
+
+class Masher:
+    """Walk at the nearest enemy, then punch, punch, kick, again and again."""
+
+    def __init__(self, sim: Any) -> None:
+        self.sim = sim
+        self.nav = Autopilot(sim)
+        self.presses = 0
+
+    def __call__(self) -> int:
+        sim = self.sim
+        p = sim.player
+        if p.state in ("dead", "down"):
+            return 0
+        fx, fy = p.body.feet
+        foes = [e for e in sim.live if e.active]
+        if not foes:
+            goal = self.nav._objective()
+            return 0 if goal is None else self.nav._go(*goal)
+        e = min(foes, key=lambda e: math.hypot(e.body.feet[0] - fx, e.body.feet[1] - fy))
+        ex, ey = e.body.feet
+        dx, dy = ex - fx, ey - fy
+        if math.hypot(dx, dy) > REACH:
+            if math.hypot(dx, dy) > 60 or not sim.grid.line_of_sight(fx, fy - 3, ex, ey - 3):
+                return self.nav._go(ex, ey)
+            return _keys(dx, dy)
+        mask = _keys(dx, dy)
+        if sim.steps % MASH_EVERY == 0:
+            mask |= COMBO[self.presses % len(COMBO)]
+            self.presses += 1
+        return mask
+
+
+def fight_pilot(persona: str, sim: Any, seed: int) -> Pilot:
+    """The held-mask source for one try of an action level (or the chase's fight on foot)."""
+    if persona == "idle":
+        return idle
+    if persona == "masher":
+        return release_repeats(Masher(sim))
+    expert = Autopilot(sim).decide
+    if persona == "novice":
+        return release_repeats(LaggedPilot(expert, seed))
+    return release_repeats(expert)
+
+
+def play(tilemap: TileMap, persona: str, difficulty: str = "normal", seed: int = 0, tries: int = 1,
+         max_steps: int = 60 * 60 * 10, flags: dict | None = None) -> PersonaRun:
+    """Up to `tries` tries of an action level (a try ends at game over) by one persona."""
+    steps = lives_lost = used = 0
+    last = "lost"
+    while used < tries and steps < max_steps:
+        used += 1
+        sim = LevelSim(tilemap, seed=seed + used - 1, difficulty=difficulty,
+                       flags=None if flags is None else dict(flags))
+        lives = sim.player.lives
+        pilot, edges = fight_pilot(persona, sim, seed + used - 1), EdgeTracker()
+        while sim.outcome is None and steps < max_steps:
+            sim.step(edges.frame(pilot()))
+            steps += 1
+        lives_lost += lives - max(0, sim.player.lives)
+        last = sim.outcome or "timeout"
+        if last == "won":
+            return PersonaRun("won", steps, lives_lost, used, f"{sim.kills} enemies down")
+    return PersonaRun(last, steps, lives_lost, used)

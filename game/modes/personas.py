@@ -1,0 +1,104 @@
+"""Players, not just the autopilot: the persona names and the shared wrappers every mode's personas use.
+
+`idle` presses nothing; `masher` is each mode's own crude player (a function in the mode package);
+`novice` is the expert's decisions seen 250 ms late (LaggedPilot); `expert` is the mode's autopilot.
+Everything here is deterministic: the imperfections come from a generator seeded by the run.
+"""
+from __future__ import annotations
+
+import logging
+from collections import deque
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy as np
+
+from game.input.actions import Action
+
+log = logging.getLogger(__name__)
+
+PERSONAS = ("idle", "masher", "novice", "expert")
+LAG_STEPS = 15           # 250 ms at 60 steps per second
+DIRECTIONS = int(Action.UP | Action.DOWN | Action.LEFT | Action.RIGHT)
+ATTACKS = int(Action.PUNCH | Action.KICK | Action.SHOOT | Action.SPECIAL)
+# The eight directions clockwise from up, as direction-key masks, for "a little off" mistakes.
+COMPASS = (int(Action.UP), int(Action.UP | Action.RIGHT), int(Action.RIGHT), int(Action.DOWN | Action.RIGHT),
+           int(Action.DOWN), int(Action.DOWN | Action.LEFT), int(Action.LEFT), int(Action.UP | Action.LEFT))
+
+Pilot = Callable[[], int]
+
+
+@dataclass
+class PersonaRun:
+    """What `autoplay --persona` prints: the outcome, steps played in all, lives lost and tries used."""
+
+    outcome: str          # won | lost | timeout
+    steps: int
+    lives_lost: int
+    tries: int
+    detail: str = ""
+
+    @property
+    def seconds(self) -> float:
+        return self.steps / 60.0
+
+    def line(self, persona: str, difficulty: str) -> str:
+        return (f"{self.outcome} ({persona}, {difficulty}) after {self.steps} steps ({self.seconds:.0f} s), "
+                f"lives lost {self.lives_lost}, tries used {self.tries}" + (f": {self.detail}" if self.detail else ""))
+
+
+class LaggedPilot:
+    """Any pilot's held masks, seen about LAG_STEPS late and played a little imperfectly.
+
+    Each step the wrapped pilot decides on the current state; the mask played is one it decided
+    LAG_STEPS (plus a drifting 0..`jitter`) steps earlier, from a ring buffer, so the player acts on the
+    state of 250 ms before, never frame-perfectly (a press may come a step late, twice or not at all).
+    Now and then (seeded) the direction held is one compass point off for a moment.
+    """
+
+    def __init__(self, pilot: Pilot, seed: int, lag: int = LAG_STEPS, jitter: int = 4,
+                 slip_every: tuple[int, int] = (90, 240), slip_steps: tuple[int, int] = (6, 16)) -> None:
+        self.pilot = pilot
+        self.rng = np.random.default_rng([seed, 0x5EED])
+        self.lag, self.jitter = lag, jitter
+        self.history: deque[int] = deque([0] * (lag + jitter + 1), maxlen=lag + jitter + 1)
+        self.extra = int(self.rng.integers(0, jitter + 1))
+        self.slip_every, self.slip_steps = slip_every, slip_steps
+        self.next_slip = int(self.rng.integers(*slip_every))
+        self.slip_left, self.slip_turn = 0, 0
+
+    def __call__(self) -> int:
+        self.history.append(int(self.pilot()))
+        if self.rng.random() < 0.15:
+            self.extra = max(0, min(self.jitter, self.extra + (1 if self.rng.random() < 0.5 else -1)))
+        mask = self.history[-1 - self.lag - self.extra]
+        return (mask & ~DIRECTIONS) | self._slip(mask & DIRECTIONS)
+
+    def _slip(self, dirs: int) -> int:
+        self.next_slip -= 1
+        if self.next_slip <= 0 and self.slip_left == 0:
+            self.slip_left = int(self.rng.integers(*self.slip_steps))
+            self.slip_turn = 1 if self.rng.random() < 0.5 else -1
+            self.next_slip = int(self.rng.integers(*self.slip_every))
+        if self.slip_left == 0 or dirs not in COMPASS:
+            return dirs
+        self.slip_left -= 1
+        return COMPASS[(COMPASS.index(dirs) + self.slip_turn) % len(COMPASS)]
+
+
+def release_repeats(pilot: Pilot) -> Pilot:
+    """A press only counts on its first step: let go of attack buttons held since the last step."""
+    last = 0
+
+    def decide() -> int:
+        nonlocal last
+        mask = pilot() & ~(last & ATTACKS)
+        last = mask
+        return mask
+
+    return decide
+
+
+def idle() -> int:
+    """The idle persona: presses nothing, ever."""
+    return 0
