@@ -52,10 +52,63 @@ def test_same_seed_same_input_same_hash(tilemap):
     assert c.state_hash() != a.state_hash()
 
 
-def test_a_player_who_stays_put_loses_him(tilemap):
+def test_a_player_who_stays_put_loses_him_but_not_before_twenty_seconds(tilemap):
+    for difficulty in ("easy", "normal", "hard"):
+        sim = ChaseSim(tilemap, seed=0, difficulty=difficulty)
+        assert drive(sim, 3000, policy=lambda s: 0) == LOST
+        assert sim.offscreen >= sim.tuning.lose_steps
+        assert sim.steps >= 20 * 60, difficulty
+
+
+def test_both_buses_start_rolling_with_him_in_view(tilemap):
     sim = ChaseSim(tilemap, seed=0)
-    assert drive(sim, 2000, policy=lambda s: 0) == LOST
-    assert sim.offscreen >= sim.tuning.lose_steps
+    assert sim.player.speed > 1.5 and sim.rostavili.speed > 1.5
+    assert sim.on_screen(sim.rostavili)
+    drive(sim, 1, policy=lambda s: 0)
+    assert sim.on_screen(sim.rostavili) and sim.catch_left == 1.0
+
+
+def test_the_catch_bar_drains_only_after_three_seconds_and_only_while_he_is_off_screen(tilemap):
+    sim = ChaseSim(tilemap, seed=0)
+    sim.rostavili.x = sim.rostavili.y = -1000.0  # far off screen from the first step
+    sim.rostavili.vx = sim.rostavili.vy = 0.0
+    sim.rostavili.static = True
+    drive(sim, sim.tuning.grace_steps, policy=lambda s: 0)
+    assert sim.offscreen == 0 and sim.catch_left == 1.0
+    drive(sim, 60, policy=lambda s: 0)
+    assert sim.offscreen == 60 and 0.0 < sim.catch_left < 1.0
+    r = sim.rostavili
+    r.x, r.y = sim.player.x + 40, sim.player.y  # back in view: the bar refills
+    drive(sim, 10, policy=lambda s: 0)
+    assert sim.offscreen == 60 - 10 * sim.tuning.refill
+
+
+def test_easier_difficulties_give_more_time_and_a_slower_rostavili(tilemap):
+    easy, normal, hard = (ChaseSim(tilemap, difficulty=d) for d in ("easy", "normal", "hard"))
+    assert easy.tuning.lose_steps > normal.tuning.lose_steps > hard.tuning.lose_steps
+    assert easy.driver.base_speed < normal.driver.base_speed <= hard.driver.base_speed
+    with pytest.raises(ValueError):
+        ChaseSim(tilemap, difficulty="nightmare")
+
+
+def _steer_into_the_kerb(tilemap, steer_steps):
+    """Full speed east along the first street, then steer right (toward the kerb) and let go."""
+    sim = ChaseSim(tilemap, seed=0)
+    sim.traffic = []  # the kerb alone, no car crossing at the junction
+    drive(sim, 100, policy=lambda s: int(Action.UP))
+    drive(sim, steer_steps, policy=lambda s: int(Action.UP | Action.RIGHT))
+    slowest = 9.0
+    for _ in range(120):
+        drive(sim, 1, policy=lambda s: int(Action.UP))
+        slowest = min(slowest, math.hypot(sim.player.vx, sim.player.vy))
+    return sim, slowest
+
+
+@pytest.mark.parametrize("steer_steps", [30, 45])
+def test_steering_into_the_kerb_at_speed_glances_off_it_and_drives_on(tilemap, steer_steps):
+    sim, slowest = _steer_into_the_kerb(tilemap, steer_steps)
+    assert slowest > 0.8  # it cost speed, never a dead stop
+    assert sim.player.speed > 2.5 and abs(math.sin(sim.player.heading)) < 0.3  # along the road again
 
 
 def _teleport_before_approach(sim, gap):

@@ -25,10 +25,10 @@ SUBSTEP_PX = 2.0       # longest move tested against the grid at once
 MAX_SLIP = 0.35        # most angle between nose and travel before the body follows (no spin-outs)
 DEFLECT_ANGLES = (15, 30, 45, 60, 75, 90)  # degrees a blocked move may turn to glance along a wall
 DEFLECT_KEEP = 0.55    # share of speed kept by a head-on (90 degree) glance; shallower hits keep more
-CRAB_TURN = math.radians(75)  # a glance this steep on one side is a corner on a post: shoved sideways
+CRAB_TURN = math.radians(60)  # a glance this steep on one side is a corner on a post: shoved sideways
 CRAB_MIN = 0.75        # px a post shoves the bus sideways per blocked sub-step, however slow it is
+CRAB_BEND = math.radians(20)  # how far a shove off a post bends the direction of travel
 CRAB_KEEP = 0.9        # share of speed kept per sub-step shoved sideways off a post
-CRAB_YAW = 0.03        # radians the nose swings away from a post per sub-step
 ALIGN_RATE = 0.08      # most radians per step the body swings round to follow a glance
 
 
@@ -211,27 +211,30 @@ class Vehicle:
             c, s = math.cos(turn), math.sin(turn)
             speed = math.hypot(self.vx, self.vy)
             self.last_impact = max(self.last_impact, speed * abs(s))
-            if abs(turn) >= CRAB_TURN and abs(side) > 1.0:
-                # A corner on a post: shoved sideways off it, still heading on, the nose swung away.
+            if abs(turn) >= CRAB_TURN and abs(side) > 1.0 and (turn > 0) == (side < 0):
+                # A corner on a post: shoved sideways off it, the travel bent a little toward the shove.
                 ox, oy = sx * c - sy * s, sx * s + sy * c
                 push = max(1.0, CRAB_MIN / max(math.hypot(ox, oy), 1e-9))  # even when barely moving
                 if push > 1.0 and fits(self.x + ox * push, self.y + oy * push):
                     ox, oy = ox * push, oy * push
                 self.x += ox
                 self.y += oy
-                self.vx, self.vy = self.vx * CRAB_KEEP, self.vy * CRAB_KEEP
-                sx, sy = sx * CRAB_KEEP, sy * CRAB_KEEP
-                kick = -math.copysign(CRAB_YAW, side) * (1.0 if self.speed >= 0 else -1.0)
-                if solid_samples(solid, tile, self.x, self.y, self.heading + kick, self.spec) <= \
-                        solid_samples(solid, tile, self.x, self.y, self.heading, self.spec):
-                    self.heading = _wrap(self.heading + kick)
+                if not deflected:
+                    bend = math.copysign(CRAB_BEND, turn)
+                    bc, bs = math.cos(bend) * CRAB_KEEP, math.sin(bend) * CRAB_KEEP
+                    self.vx, self.vy = self.vx * bc - self.vy * bs, self.vx * bs + self.vy * bc
+                    sx, sy = sx * bc - sy * bs, sx * bs + sy * bc
+                deflected = True
                 continue
             # Glance along a wall: keep the speed along it, minus a share growing with the angle of the hit.
+            # (The velocity turns once a step; later blocked sub-steps only slide the body.)
             keep = DEFLECT_KEEP + (1.0 - DEFLECT_KEEP) * c
-            self.vx, self.vy = (self.vx * c - self.vy * s) * keep, (self.vx * s + self.vy * c) * keep
-            sx, sy = (sx * c - sy * s) * keep, (sx * s + sy * c) * keep
-            self.x += sx
-            self.y += sy
+            ox, oy = (sx * c - sy * s) * keep, (sx * s + sy * c) * keep
+            self.x += ox
+            self.y += oy
+            if not deflected:
+                self.vx, self.vy = (self.vx * c - self.vy * s) * keep, (self.vx * s + self.vy * c) * keep
+                sx, sy = ox, oy
             deflected = True
         if deflected:
             self._align_with_motion(solid, tile)
@@ -255,25 +258,35 @@ class Vehicle:
         else:
             slip = angle_diff(self.heading, math.atan2(sy, sx))
             first = 1.0 if (slip >= 0) == (self.speed >= 0) else -1.0
-        for deg in DEFLECT_ANGLES:
-            for sign in (first, -first):
-                a = math.radians(deg) * sign
-                c, s = math.cos(a), math.sin(a)
-                if fits(self.x + sx * c - sy * s, self.y + sx * s + sy * c):
-                    return a, side
+        if abs(side) > 1.0:  # touching on one side: every turn away from it first
+            tries = [(deg, first) for deg in DEFLECT_ANGLES] + [(deg, -first) for deg in DEFLECT_ANGLES]
+        else:
+            tries = [(deg, sign) for deg in DEFLECT_ANGLES for sign in (first, -first)]
+        for deg, sign in tries:
+            a = math.radians(deg) * sign
+            c, s = math.cos(a), math.sin(a)
+            if fits(self.x + sx * c - sy * s, self.y + sx * s + sy * c):
+                return a, side
         return None, side
 
     def _align_with_motion(self, solid: np.ndarray, tile: int) -> None:
-        """After a glance the body swings toward its new direction of travel (never into the wall)."""
-        if math.hypot(self.vx, self.vy) < 0.2:
+        """After a glance the body swings toward its new direction of travel (never into the wall);
+        where it cannot swing, the travel is bent back to within MAX_SLIP of the nose instead."""
+        if math.hypot(self.vx, self.vy) < 0.05:
             return
-        motion = math.atan2(self.vy, self.vx) + (math.pi if self.speed < 0 else 0.0)
-        turn = angle_diff(motion, self.heading)
-        turn = max(-ALIGN_RATE, min(ALIGN_RATE, turn * 0.5))
+        back = self.speed < 0
+        motion = math.atan2(self.vy, self.vx) + (math.pi if back else 0.0)
+        diff = angle_diff(motion, self.heading)
+        want = math.copysign(max(min(ALIGN_RATE, abs(diff) * 0.5), abs(diff) - MAX_SLIP), diff)
         before = solid_samples(solid, tile, self.x, self.y, self.heading, self.spec)
-        if solid_samples(solid, tile, self.x, self.y, self.heading + turn, self.spec) <= before:
-            self.heading = _wrap(self.heading + turn)
+        if solid_samples(solid, tile, self.x, self.y, self.heading + want, self.spec) <= before:
+            self.heading = _wrap(self.heading + want)
             self.wheel *= 0.5
+            return
+        if abs(diff) > MAX_SLIP:
+            bend = -(diff - math.copysign(MAX_SLIP, diff))
+            c, s = math.cos(bend), math.sin(bend)
+            self.vx, self.vy = self.vx * c - self.vy * s, self.vx * s + self.vy * c
 
     def step(self, control: Control, solid: np.ndarray, tile: int) -> bool:
         self.drive(control)

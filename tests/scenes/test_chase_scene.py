@@ -31,7 +31,7 @@ def test_losing_him_restarts_the_chase_inside_the_scene(tilemap):
     outcomes = []
     scene = ChaseScene(tilemap, on_done=lambda o: outcomes.append(o))
     scene.enter()
-    scene.sim.tuning = type(scene.sim.tuning)(lose_steps=30)
+    scene.sim.tuning = type(scene.sim.tuning)(lose_steps=30, grace_steps=0)
     edges = EdgeTracker()
     for _ in range(400):
         scene.handle(edges.frame(0))
