@@ -63,7 +63,7 @@ class ChaseTuning:
 CHASE_DIFFICULTY: dict[str, ChaseTuning] = {
     "easy": ChaseTuning(lose_steps=1260, close_enough=340.0, his_speed=0.88),
     "normal": ChaseTuning(),
-    "hard": ChaseTuning(lose_steps=1020, close_enough=280.0, his_speed=1.0),
+    "hard": ChaseTuning(lose_steps=1050, close_enough=280.0, his_speed=1.0),
 }
 
 
