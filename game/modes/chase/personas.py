@@ -11,7 +11,7 @@ import math
 
 from game.input.actions import Action, EdgeTracker
 from game.modes.chase.sim import LOST, WON, ChaseSim, autopilot_mask, finale_tilemap
-from game.modes.level.personas import fight_pilot
+from game.modes.level.personas import fight_try
 from game.modes.level.sim import LevelSim
 from game.modes.personas import LaggedPilot, PersonaRun, Pilot, idle
 from game.world.tilemap import TileMap
@@ -64,13 +64,9 @@ def play(tilemap: TileMap, persona: str, difficulty: str = "normal", seed: int =
             fight_from = sim
         level = LevelSim(finale_tilemap(fight_from), seed=seed + used - 1,
                          flags=dict(flags or {"has_gun": True}), difficulty=difficulty)
-        lives = level.player.lives
-        pilot, edges = fight_pilot(persona, level, seed + used - 1), EdgeTracker()
-        while level.outcome is None and steps < max_steps:
-            level.step(edges.frame(pilot()))
-            steps += 1
-        lives_lost += lives - max(0, level.player.lives)
-        last = level.outcome or "timeout"
+        last, played, lost = fight_try(level, persona, seed + used - 1, max_steps - steps)
+        steps += played
+        lives_lost += lost
         if last == WON:
             return PersonaRun(WON, steps, lives_lost, used,
                               f"chase won after {fight_from.steps} steps, Rostavili down on foot")

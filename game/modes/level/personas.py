@@ -66,6 +66,18 @@ def fight_pilot(persona: str, sim: Any, seed: int) -> Pilot:
     return release_repeats(expert)
 
 
+def fight_try(sim: LevelSim, persona: str, seed: int, budget: int) -> tuple[str, int, int]:
+    """One try of a LevelSim by a persona: its outcome ("timeout" when `budget` steps run out), the
+    steps played and the lives lost."""
+    lives = sim.player.lives
+    pilot, edges = fight_pilot(persona, sim, seed), EdgeTracker()
+    played = 0
+    while sim.outcome is None and played < budget:
+        sim.step(edges.frame(pilot()))
+        played += 1
+    return sim.outcome or "timeout", played, lives - max(0, sim.player.lives)
+
+
 def play(tilemap: TileMap, persona: str, difficulty: str = "normal", seed: int = 0, tries: int = 1,
          max_steps: int = 60 * 60 * 10, flags: dict | None = None) -> PersonaRun:
     """Up to `tries` tries of an action level (a try ends at game over) by one persona."""
@@ -75,13 +87,9 @@ def play(tilemap: TileMap, persona: str, difficulty: str = "normal", seed: int =
         used += 1
         sim = LevelSim(tilemap, seed=seed + used - 1, difficulty=difficulty,
                        flags=None if flags is None else dict(flags))
-        lives = sim.player.lives
-        pilot, edges = fight_pilot(persona, sim, seed + used - 1), EdgeTracker()
-        while sim.outcome is None and steps < max_steps:
-            sim.step(edges.frame(pilot()))
-            steps += 1
-        lives_lost += lives - max(0, sim.player.lives)
-        last = sim.outcome or "timeout"
+        last, played, lost = fight_try(sim, persona, seed + used - 1, max_steps - steps)
+        steps += played
+        lives_lost += lost
         if last == "won":
             return PersonaRun("won", steps, lives_lost, used, f"{sim.kills} enemies down")
     return PersonaRun(last, steps, lives_lost, used)
