@@ -10,7 +10,8 @@ from typing import Callable
 
 from game.input.actions import Action, EdgeTracker
 from game.modes.personas import LaggedPilot, PersonaRun, Pilot, idle
-from game.modes.puzzle.sim import PuzzleState, autopilot_mask
+from game.modes.puzzle.autopilot import autopilot_mask
+from game.modes.puzzle.sim import PuzzleState
 from game.world.tilemap import TileMap
 
 log = logging.getLogger(__name__)
