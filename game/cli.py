@@ -25,7 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--headless", action="store_true", help="run with no window")
     play.add_argument("--frames", type=int, metavar="N", help="stop after N frames")
     play.add_argument("--level", type=Path, help="start at this .tmx level")
-    play.add_argument("--seed", type=int, default=0)
+    play.add_argument("--seed", type=_seed, default=0)
     play.add_argument("--save-frame", type=Path, metavar="PNG", help="save the last frame (320x180) as PNG")
     display = play.add_mutually_exclusive_group()
     display.add_argument("--windowed", action="store_true", help="play in a window (this run only)")
@@ -44,8 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
     replay = sub.add_parser("replay", help="play recorded input headless; print outcome and state hash")
     replay.add_argument("level", type=Path)
     replay.add_argument("file", type=Path)
-    replay.add_argument("--seed", type=int, default=0)
-    replay.add_argument("--max-steps", type=int, default=DEFAULT_MAX_STEPS)
+    replay.add_argument("--seed", type=_seed, default=0)
+    replay.add_argument("--max-steps", type=_max_steps, default=DEFAULT_MAX_STEPS)
     replay.add_argument("--difficulty", choices=DIFFICULTIES, default="normal")
 
     auto = sub.add_parser("autoplay", help="let the autopilot play a level headless; exit 0 when it won")
@@ -53,8 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     auto.add_argument("--all", action="store_true",
                       help="play a whole new game from the title to the credits instead of one level")
     auto.add_argument("--difficulty", choices=DIFFICULTIES, default="normal")
-    auto.add_argument("--seed", type=int, default=0)
-    auto.add_argument("--max-steps", type=int, default=DEFAULT_MAX_STEPS)
+    auto.add_argument("--seed", type=_seed, default=0)
+    auto.add_argument("--max-steps", type=_max_steps, default=DEFAULT_MAX_STEPS)
     auto.add_argument("--record", type=Path, metavar="FILE", help="save the run as a replay file")
     auto.add_argument("--persona", choices=("idle", "masher", "novice", "expert"),
                       help="play as a kind of player; prints outcome, steps, lives lost and tries used")
@@ -96,6 +96,22 @@ def _scale(text: str) -> int:
     return int(text)
 
 
+def _seed(text: str) -> int:
+    from game.limits import SEED_MAX
+
+    if not text.isdigit() or int(text) > SEED_MAX:
+        raise argparse.ArgumentTypeError(f"expected a whole number from 0 to {SEED_MAX}, got {text!r}")
+    return int(text)
+
+
+def _max_steps(text: str) -> int:
+    from game.limits import REPLAY_MAX_STEPS
+
+    if not text.isdigit() or not 0 < int(text) <= REPLAY_MAX_STEPS:
+        raise argparse.ArgumentTypeError(f"expected a whole number from 1 to {REPLAY_MAX_STEPS}, got {text!r}")
+    return int(text)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if not args_list or args_list[0].startswith("-") and args_list[0] not in ("-h", "--help"):
@@ -104,6 +120,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     args = build_parser().parse_args(args_list)
     from game.content.schema import ContentError
+    from game.desktop.datafiles import WriteError
     from game.devtools.errors import ToolError
     from game.input.replay import ReplayError
     from game.paths import DataNotFound, require_data
@@ -114,7 +131,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         require_data()  # an unexpected install layout: say where the data was looked for, exit 1
         return _dispatch(args)
-    except (ContentError, DataNotFound, LevelError, ReplayError, StoryError, ToolError, FontError) as exc:
+    except (ContentError, DataNotFound, LevelError, ReplayError, StoryError, ToolError, FontError,
+            WriteError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
@@ -264,19 +282,26 @@ def _map_names(paths: list[Path], story: "Story | None") -> "list[Problem]":
     return problems + missing_assets(refs)
 
 
-def cmd_render(level: Path, out: Path) -> int:
-    import pygame
+def _output_ok(flag: str, path: Path | None) -> bool:
+    """Check a file the command will write before the work starts; one line and False if it cannot be."""
+    from game.desktop.datafiles import writable_problem
 
+    problem = None if path is None else writable_problem(path)
+    if problem:
+        print(f"error: {flag} {path}: {problem}", file=sys.stderr)
+    return problem is None
+
+
+def cmd_render(level: Path, out: Path) -> int:
+    from game.desktop.datafiles import atomic_save_image
     from game.world.render import render_full_map
     from game.world.tilemap import load_tilemap
 
+    if not _output_ok("render", out):
+        return 1
     tilemap = load_tilemap(level)
     surface = render_full_map(tilemap)
-    try:
-        pygame.image.save(surface, str(out))
-    except (pygame.error, OSError) as exc:
-        print(f"error: {out}: cannot write image: {exc}", file=sys.stderr)
-        return 1
+    atomic_save_image(surface, out)
     print(f"{out}: {surface.get_width()}x{surface.get_height()}")
     return 0
 
@@ -287,6 +312,12 @@ def cmd_autoplay(args: argparse.Namespace) -> int:
     from game.modes.registry import mode_of
     from game.world.tilemap import load_tilemap
 
+    if args.all and args.record is not None:
+        print("error: --record works with one LEVEL, not --all (a replay holds one map's input)",
+              file=sys.stderr)
+        return 2
+    if not _output_ok("--record", args.record):
+        return 1
     if args.all:
         from game.devtools.playthrough import play_new_game
 
@@ -383,6 +414,8 @@ def build_app(args: argparse.Namespace) -> "App":
     from game.scenes.stack import Replace, Scene
     from game.world.tilemap import load_tilemap
 
+    if not _output_ok("--save-frame", args.save_frame):
+        return 1
     fullscreen = True if args.fullscreen else False if args.windowed else None
     config = AppConfig(headless=args.headless, frames=args.frames, save_frame=args.save_frame,
                        scale=args.scale, fullscreen=fullscreen, mute=args.mute)
@@ -393,7 +426,7 @@ def build_app(args: argparse.Namespace) -> "App":
 
         story = load_story()  # fail early, before a window opens
         app = App(config)
-        hooks = app.title_hooks()
+        hooks = app.title_hooks(beats={beat.id for beat in story.beats})
         app.first_scene = lambda: build_title(seed=args.seed, story=story, audio=app.audio, hooks=hooks,
                                               settings=lambda: app.settings, pause_hooks=app.pause_hooks)
         return app

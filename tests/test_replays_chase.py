@@ -44,6 +44,7 @@ def test_bus_terminal_replay_reaches_the_spare_bus():
         hashes.append(sim.state_hash())
     assert hashes[0] == hashes[1]
     assert replay("bus_terminal").state_hash == hashes[0]  # the level mode's replay runs the same sim
+    assert hashes[0] == (REPLAYS / "bus_terminal.hash").read_text().strip()  # stored since issue 17
 
 
 def test_cli_replay_reads_the_map_mode(capsys):

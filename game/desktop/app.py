@@ -12,14 +12,14 @@ import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterator, Mapping
+from typing import Any, Callable, Collection, Iterator, Mapping
 
 import pygame
 
 from game import DT, STEP_HZ, VIEW_H, VIEW_W
 from game.desktop.audio import Audio
 from game.desktop.clock import ClockConfig, FixedStep
-from game.desktop.datafiles import data_dir
+from game.desktop.datafiles import atomic_save_image, data_dir
 from game.desktop.save import load_progress, save_progress
 from game.desktop.settings import SCALES, Settings, SettingsStore, load_settings
 from game.input.actions import Action, EdgeTracker
@@ -112,9 +112,12 @@ class App:
         return PauseHooks(options=self.options_scene, restart=restart, quit_to_title=quit_to_title,
                           audio=self.audio)
 
-    def title_hooks(self) -> Any:
-        """Continue, Options and saving at each beat, for the story's title screen and director."""
+    def title_hooks(self, beats: Collection[str] | None = None) -> Any:
+        """Continue, Options and saving at each beat, for the story's title screen and director
+        (`beats`: the story's beat ids, so a save naming another beat is set aside with a notice)."""
         from game.scenes.director import TitleHooks
+
+        self._beats = beats
 
         return TitleHooks(has_save=lambda: self.load_save() is not None, load_save=self.load_save,
                           on_options=lambda: Push(self.options_scene()), on_progress=self.save_progress)
@@ -122,7 +125,7 @@ class App:
     def load_save(self) -> tuple[str, dict[str, bool]] | None:
         """(beat id, flags) of the save for Continue; a corrupt save is set aside with a notice."""
         problems: list[str] = []
-        progress = load_progress(self.folder, problems)
+        progress = load_progress(self.folder, problems, getattr(self, "_beats", None))
         for problem in problems:
             self.notify(problem)
         return None if progress is None else (progress.beat, dict(progress.flags))
@@ -225,7 +228,7 @@ class App:
 
     def _finish(self, code: int) -> int:
         if self.config.save_frame is not None and self.canvas is not None:
-            pygame.image.save(self.canvas, str(self.config.save_frame))
+            atomic_save_image(self.canvas, self.config.save_frame)  # WriteError: one line
             log.info("saved frame to %s", self.config.save_frame)
         return code
 
@@ -303,6 +306,9 @@ class App:
         assert self.reader is not None
         self.stack.handle(edges.frame(self.reader.take()))
         self.stack.update(DT)
+        if self.store.problem:  # a failed settings save (Options closing) is shown, not only logged
+            self.notify(self.store.problem)
+            self.store.problem = None
         for notice in self.notices:
             notice[1] -= 1
         self.notices = [n for n in self.notices if n[1] > 0]

@@ -14,6 +14,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+from game.limits import DATA_MAX_BYTES, MAX_DEPTH, nesting_depth
+
 log = logging.getLogger(__name__)
 
 ENV_DATA_DIR = "REDHEAT_DATA_DIR"
@@ -41,16 +43,59 @@ def data_dir() -> Path:
     return path
 
 
+class WriteError(Exception):
+    """A file the user asked for cannot be written; the message names it and the problem, on one line."""
+
+
 def atomic_write_text(path: Path, text: str) -> None:
     """Write `text` to `path` so that a reader only ever sees the old or the complete new file."""
+    _atomic(Path(path), lambda fh: fh.write(text.encode("utf-8")))
+
+
+def atomic_save_image(surface: Any, path: Path) -> None:
+    """Save a pygame surface as an image (format from the name's suffix) atomically; WriteError if not."""
+    import pygame
+
     path = Path(path)
+    try:
+        _atomic(path, lambda fh: pygame.image.save(surface, fh, path.name))
+    except (OSError, pygame.error) as exc:
+        raise WriteError(f"{path}: cannot write image: {_reason(exc)}") from None
+
+
+def _atomic(path: Path, write: Any) -> None:
+    """Temp file beside `path`, written, flushed and fsynced, then renamed over it. On any failure
+    (a full disk, Ctrl+C) the temp file is removed and `path` is untouched."""
     tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "w", encoding="utf-8") as fh:
-        fh.write(text)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    try:
+        with open(tmp, "wb") as fh:
+            write(fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
+        raise
     _fsync_dir(path.parent)
+
+
+def writable_problem(path: Path) -> str | None:
+    """Why a file cannot be written at `path` (checked before a long run), or None when it can."""
+    path = Path(path)
+    if path.is_dir():
+        return "is a folder; name a file"
+    if not path.parent.is_dir():
+        return f"folder '{path.parent}' does not exist"
+    if not os.access(path.parent, os.W_OK):
+        return f"folder '{path.parent}' is not writable"
+    return None
+
+
+def _reason(exc: BaseException) -> str:
+    return getattr(exc, "strerror", None) or _short(exc)  # type: ignore[arg-type]
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -90,17 +135,31 @@ def read_json(path: Path, problems: list[str]) -> Any | None:
     """Parsed JSON of `path`, or None when it is missing or unusable (then set aside, with a message)."""
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as fh:
+            raw = fh.read(DATA_MAX_BYTES + 1)
     except FileNotFoundError:
         return None
     except OSError as exc:
         problems.append(set_aside(path, f"cannot read ({exc.strerror})"))
         return None
+    if len(raw) > DATA_MAX_BYTES:
+        problems.append(set_aside(path, f"larger than {DATA_MAX_BYTES >> 10} KB"))
+        return None
+    too_deep = False
     try:
-        return json.loads(raw.decode("utf-8"))
+        data = json.loads(raw.decode("utf-8"))
+    except RecursionError:
+        data, too_deep = None, True
     except (UnicodeDecodeError, ValueError) as exc:
         problems.append(set_aside(path, f"not valid JSON ({_short(exc)})"))
         return None
+    if data is None and not too_deep:
+        problems.append(set_aside(path, "holds null, not a JSON object"))
+        return None
+    if too_deep or nesting_depth(data) > MAX_DEPTH:
+        problems.append(set_aside(path, f"nested more than {MAX_DEPTH} deep"))
+        return None
+    return data
 
 
 def _short(exc: Exception) -> str:

@@ -9,9 +9,14 @@ import os
 from pathlib import Path
 from typing import Iterable
 
+from game.desktop.datafiles import atomic_write_text
+from game.input.actions import ALL_ACTIONS
+from game.limits import REPLAY_MAX_BYTES, REPLAY_MAX_STEPS
+
 log = logging.getLogger(__name__)
 
 
+ALL_BITS = sum(int(a) for a in ALL_ACTIONS)  # every bit an action uses
 REPLAY_HEADER = "# red-heat replay v1: one 'held-mask-hex count' run per line"
 
 
@@ -38,38 +43,50 @@ def encode_replay(masks: Iterable[int]) -> str:
 
 
 def decode_replay(text: str, path: str | os.PathLike = "<replay>") -> list[int]:
+    """The mask of every step; ReplayError naming the line for a bad run or a run past the step limit."""
     masks: list[int] = []
     for number, line in enumerate(text.splitlines(), 1):
         line = line.strip()
         if not line or line.startswith("#"):
             continue
         parts = line.split()
-        try:
-            mask, count = int(parts[0], 16), int(parts[1])
-            if len(parts) != 2 or count < 0 or mask < 0:
-                raise ValueError
-        except (ValueError, IndexError):
-            raise ReplayError(path, f"line {number}: expected 'MASK COUNT', got {line!r}") from None
+        if len(parts) != 2 or not _is_hex(parts[0]) or not parts[1].isdigit() or len(parts[1]) > 12:
+            raise ReplayError(path, f"line {number}: expected 'MASK COUNT', got {line[:60]!r}")
+        mask, count = int(parts[0], 16), int(parts[1])
+        if mask & ~ALL_BITS:
+            raise ReplayError(path, f"line {number}: mask {parts[0]} has bits no action uses "
+                              f"(the actions are {ALL_BITS:x})")
+        if len(masks) + count > REPLAY_MAX_STEPS:
+            raise ReplayError(path, f"line {number}: the replay runs past {REPLAY_MAX_STEPS} steps "
+                              "(four hours of game time), the most a replay may hold")
         masks.extend([mask] * count)
     return masks
 
 
+def _is_hex(text: str) -> bool:
+    return 0 < len(text) <= 8 and all(c in "0123456789abcdefABCDEF" for c in text)
+
+
 def load_replay(path: str | os.PathLike) -> list[int]:
+    path = Path(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        with open(path, "rb") as fh:
+            raw = fh.read(REPLAY_MAX_BYTES + 1)
     except FileNotFoundError:
         raise ReplayError(path, "file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ReplayError(path, f"cannot read: {exc}") from None
+    except IsADirectoryError:
+        raise ReplayError(path, "is a folder, not a replay file") from None
+    except OSError as exc:
+        raise ReplayError(path, f"cannot read: {exc.strerror or exc}") from None
+    if len(raw) > REPLAY_MAX_BYTES:
+        raise ReplayError(path, f"larger than {REPLAY_MAX_BYTES >> 20} MB, the most a replay file may be")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ReplayError(path, "not a text file (not UTF-8)") from None
     return decode_replay(text, path)
 
 
 def save_replay(path: str | os.PathLike, masks: Iterable[int]) -> None:
-    """Written atomically so a crash never leaves half a replay."""
-    path = Path(path)
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "w", encoding="utf-8") as fh:
-        fh.write(encode_replay(masks))
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    """Written atomically so a crash never leaves half a replay (nor a stray temp file on an error)."""
+    atomic_write_text(Path(path), encode_replay(masks))

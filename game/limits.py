@@ -1,0 +1,59 @@
+"""The size limits every loader checks up front, in one place (the README's "Limits" section lists them).
+
+Each number bounds the time or memory one input file can cost before it is refused with a one-line
+error: a file inside every limit loads in well under a second and renders in bounded memory.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+# Replays: one `MASK COUNT` run per line.
+REPLAY_MAX_BYTES = 16 << 20  # the file
+REPLAY_MAX_STEPS = 60 * 60 * 60 * 4  # all runs together: four hours of game time at 60 steps a second
+SEED_MAX = 2**32 - 1  # --seed is a whole number from 0 to this
+
+# Levels (TMX): cells, tile size, what `render` allocates, decompressed layer data, tileset images.
+MAP_MAX_CELLS = 1 << 20  # width x height, e.g. 1024 x 1024
+TILE_MAX_PX = 256  # tile width and height
+RENDER_MAX_PIXELS = 1 << 28  # map width x height in pixels: 16384 x 16384, 1 GiB of RGBA for `render`
+IMAGE_MAX_SIDE = 16384  # tileset image width and height, read from the PNG header before decoding
+IMAGE_MAX_BYTES = 64 << 20  # tileset image file
+
+# Data files: settings.json, save.json, levels/story.toml.
+DATA_MAX_BYTES = 1 << 20  # settings.json and save.json
+STORY_MAX_BYTES = 4 << 20  # story.toml
+MAX_DEPTH = 32  # nesting of arrays and tables/objects
+TEXT_MAX_LINE = 1000  # characters in one dialogue line, summary or title
+TEXT_MAX_WORD = 60  # characters in one word of such a text
+
+
+def nesting_depth(value: Any, limit: int = MAX_DEPTH) -> int:
+    """Depth of nested lists/dicts in parsed data (0 for a scalar), counted without recursion;
+    stops counting past `limit`."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, dict):
+            children = list(node.values())
+        elif isinstance(node, (list, tuple)):
+            children = list(node)
+        else:
+            continue
+        depth += 1
+        deepest = max(deepest, depth)
+        if deepest > limit:
+            return deepest
+        stack.extend((child, depth) for child in children)
+    return deepest
+
+
+def long_word(text: str, limit: int = TEXT_MAX_WORD) -> str | None:
+    """The first word of `text` longer than `limit` characters, or None."""
+    for word in text.split():
+        if len(word) > limit:
+            return word
+    return None
