@@ -10,7 +10,7 @@ import json
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping
+from typing import Collection, Mapping
 
 from game.desktop.datafiles import atomic_write_text, data_dir, read_json, set_aside
 
@@ -18,6 +18,7 @@ log = logging.getLogger(__name__)
 
 SAVE_NAME = "save.json"
 SAVE_VERSION = 1
+MAX_FLAGS, MAX_NAME = 256, 64  # story flags in a save; characters in a beat id or flag name
 
 
 @dataclass(frozen=True)
@@ -42,14 +43,20 @@ def save_progress(beat_id: str, flags: Mapping[str, bool], folder: Path | None =
     return path
 
 
-def load_progress(folder: Path | None = None, problems: list[str] | None = None) -> Progress | None:
-    """The saved progress, or None when there is none (or it was unusable and has been set aside)."""
+def load_progress(folder: Path | None = None, problems: list[str] | None = None,
+                  beats: Collection[str] | None = None) -> Progress | None:
+    """The saved progress, or None when there is none (or it was unusable and has been set aside).
+
+    With `beats` (the story's beat ids), a save naming another beat is set aside too, with a message,
+    rather than silently replaced by a new game's first save."""
     problems = [] if problems is None else problems
     path = save_path(folder)
     data = read_json(path, problems)
     if data is None:
         return None
     problem = _validate(data)
+    if not problem and beats is not None and data["beat"] not in beats:
+        problem = f"names beat {data['beat']!r}, which the story does not have"
     if problem:
         problems.append(set_aside(path, problem))
         return None
@@ -67,8 +74,12 @@ def _validate(data: object) -> str | None:
     if data.get("version") != SAVE_VERSION:
         return f"unknown save version {data.get('version')!r}"
     if not isinstance(data.get("beat"), str) or not data["beat"]:
-        return "no beat recorded"
+        return "beat: no beat recorded"
+    if len(data["beat"]) > MAX_NAME:
+        return f"beat: longer than {MAX_NAME} characters"
     flags = data.get("flags", {})
     if not isinstance(flags, dict) or not all(isinstance(v, bool) for v in flags.values()):
-        return "story flags are not a map of true/false"
+        return "flags: not a map of true/false"
+    if len(flags) > MAX_FLAGS or any(len(k) > MAX_NAME for k in flags):
+        return f"flags: more than {MAX_FLAGS} flags or a name longer than {MAX_NAME} characters"
     return None

@@ -23,6 +23,7 @@ SETTINGS_NAME = "settings.json"
 SCALES = (2, 3, 4, 5, 6)
 TEXT_SPEEDS = {"slow": 20, "normal": 40, "fast": 80, "instant": 0}  # characters per second; 0 = at once
 VOLUME_STEPS = 10  # volumes move in tenths
+MAX_BINDINGS, MAX_NAME = 8, 40  # names per action, characters per key or button name
 
 
 def action_names(mapping: Mapping[Action, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
@@ -111,19 +112,25 @@ def _check(name: str, value: Any, default: Any) -> tuple[Any, str | None]:
     if name in ("music_volume", "sfx_volume"):
         if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= 1:
             return round(float(value) * VOLUME_STEPS) / VOLUME_STEPS, None
-        return None, f"expected a number from 0 to 1, got {value!r}"
+        return None, f"expected a number from 0 to 1, got {_brief(value)}"
     if name in ("muted", "fullscreen", "screen_shake"):
-        return (value, None) if isinstance(value, bool) else (None, f"expected true or false, got {value!r}")
+        return (value, None) if isinstance(value, bool) else (None, f"expected true or false, got {_brief(value)}")
     if name == "scale":
-        return (value, None) if value in SCALES and not isinstance(value, bool) else (
-            None, f"expected one of {list(SCALES)}, got {value!r}")
-    if name == "difficulty":
-        return (value, None) if value in DIFFICULTIES else (None, f"expected one of {list(DIFFICULTIES)}")
-    if name == "text_speed":
-        return (value, None) if value in TEXT_SPEEDS else (None, f"expected one of {list(TEXT_SPEEDS)}")
+        return (value, None) if isinstance(value, int) and not isinstance(value, bool) and value in SCALES \
+            else (None, f"expected one of {list(SCALES)}, got {_brief(value)}")
+    if name in ("difficulty", "text_speed"):  # a string first: a list or a map is no dict key
+        choices = list(DIFFICULTIES if name == "difficulty" else TEXT_SPEEDS)
+        return (value, None) if isinstance(value, str) and value in choices else (
+            None, f"expected one of {choices}, got {_brief(value)}")
     if name in ("keys", "pad"):
         return _check_bindings(value, default)
     return None, "unknown setting"
+
+
+def _brief(value: Any) -> str:
+    """A value for a message, cut short (a bad field may hold a huge list)."""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _check_bindings(value: Any, default: Mapping[str, tuple[str, ...]]) -> tuple[Any, str | None]:
@@ -132,9 +139,10 @@ def _check_bindings(value: Any, default: Mapping[str, tuple[str, ...]]) -> tuple
     out = dict(default)  # actions missing from the file keep their defaults
     for action, names in value.items():
         if action not in Action.__members__:
-            return None, f"unknown action {action!r}"
-        if not isinstance(names, list) or not all(isinstance(n, str) and n for n in names):
-            return None, f"{action}: expected a list of names"
+            return None, f"unknown action {_brief(action)}"
+        if not isinstance(names, list) or not 0 < len(names) <= MAX_BINDINGS or \
+                not all(isinstance(n, str) and 0 < len(n) <= MAX_NAME for n in names):
+            return None, f"{action}: expected a list of 1 to {MAX_BINDINGS} names of at most {MAX_NAME} characters"
         out[action] = tuple(names)
     seen: dict[str, str] = {}
     for action, names in out.items():
@@ -158,6 +166,7 @@ class SettingsStore:
         self.folder = folder
         self.on_change = on_change
         self.dirty = False
+        self.problem: str | None = None  # the last failed save's message, until the app shows it
         self._stored: dict[str, Any] = {}  # the file's values of fields overridden for this run
 
     def override(self, **changes: Any) -> None:
@@ -188,6 +197,7 @@ class SettingsStore:
         except OSError as exc:
             message = f"could not save settings: {exc}"
             log.warning("%s", message)
+            self.problem = message
             return message
         self.dirty = False
         return None
