@@ -218,7 +218,7 @@ def cmd_check(levels: list[Path]) -> int:
 
     content = check_tables()  # the levels/*.toml tables first: the level rules read them
     story, story_problem = load_story_for_check()
-    problems = content + ([story_problem] if story_problem else [])
+    problems = content + ([story_problem] if story_problem else []) + story_field_problems(story)
     if not content:
         problems += check_levels(paths, story_ids(story))  # maps, objects, triggers against the story's ids
         problems += _map_names(paths, story)  # each map's mode, and the sounds, sprites, portraits named
@@ -232,6 +232,15 @@ def story_refs() -> "tuple[StoryRefs | None, Problem | None]":
     """The story's ids for checking level triggers, or the problem that stops the story loading."""
     story, problem = load_story_for_check()
     return story_ids(story), problem
+
+
+def story_field_problems(story: "Story | None") -> "list[Problem]":
+    """The story's bad fields (each fell back to its default), as check lines (issue 17)."""
+    from game.world.lint import Problem, display_path
+
+    if story is None:
+        return []
+    return [Problem(display_path(story.path), "", p.removeprefix(f"{story.path}: ")) for p in story.problems]
 
 
 def load_story_for_check() -> "tuple[Story | None, Problem | None]":

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
+from game.limits import MAX_DEPTH, STORY_MAX_BYTES, nesting_depth
 from game.modes import registry as modes
+from game.story import schema
 from game.story.plot import Sentence, read_seed, section_span, sentences
 
 log = logging.getLogger(__name__)
@@ -130,6 +132,7 @@ class Story:
     speakers: Mapping[str, Speaker]
     seed_text: str
     path: Path
+    problems: tuple[str, ...] = ()  # bad fields that fell back to their defaults, one line each
 
     def beat(self, beat_id: str) -> Beat:
         for beat in self.beats:
@@ -150,41 +153,64 @@ def story_path() -> Path:
 def load_story(path: Path | None = None, seed_text: str | None = None) -> Story:
     path = path or story_path()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        with open(path, "rb") as fh:
+            raw = fh.read(STORY_MAX_BYTES + 1)
+        if len(raw) > STORY_MAX_BYTES:
+            raise StoryError(f"{path}: larger than {STORY_MAX_BYTES >> 20} MB")
+        data = tomllib.loads(raw.decode("utf-8"))
     except FileNotFoundError:
         raise StoryError(f"{path}: file not found") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise StoryError(f"{path}: cannot read: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise StoryError(f"{path}: not valid TOML: {exc}") from None
+    except RecursionError:
+        raise StoryError(f"{path}: arrays or tables nested too deeply") from None
+    if nesting_depth(data) > MAX_DEPTH:
+        raise StoryError(f"{path}: arrays or tables nested more than {MAX_DEPTH} deep")
     return parse_story(data, path, read_seed() if seed_text is None else seed_text)
 
 
 def parse_story(data: Mapping[str, Any], path: Path, seed_text: str) -> Story:
-    speakers = _parse_speakers(data.get("speakers", {}), path)
+    problems: list[str] = []
+    speakers = _parse_speakers(data.get("speakers", {}), path, problems)
     raw_beats = data.get("beat", [])
     if not isinstance(raw_beats, list) or not raw_beats:
         raise StoryError(f"{path}: no [[beat]] tables")
     beats: list[Beat] = []
     seen: set[str] = set()
     for i, raw in enumerate(raw_beats):
-        beat = _parse_beat(raw, i, path, seed_text, speakers)
+        if not isinstance(raw, Mapping):
+            raise StoryError(f"{path}: beat #{i + 1}: expected a [[beat]] table")
+        beat = _parse_beat(raw, i, path, seed_text, speakers, problems)
         if beat.id in seen:
             raise StoryError(f"{path}: beat {beat.id!r}: id used twice")
         seen.add(beat.id)
         beats.append(beat)
     sequence = tuple(sorted(beats, key=lambda b: b.sort_key))
-    return Story(tuple(beats), sequence, speakers, seed_text, path)
+    for problem in problems:  # `check` and `story` print them; play goes on with the defaults
+        log.info("%s", problem)
+    return Story(tuple(beats), sequence, speakers, seed_text, path, tuple(problems))
 
 
-def _parse_speakers(raw: Mapping[str, Any], path: Path) -> dict[str, Speaker]:
+def _parse_speakers(raw: Any, path: Path, problems: list[str]) -> dict[str, Speaker]:
     out = {"narrator": Speaker("narrator", "", None)}
+    if not isinstance(raw, Mapping):  # every line names a speaker: nothing would load without them
+        raise StoryError(f"{path}: speakers: expected a [speakers] table, got {schema._brief(raw)}")
     for sid, spec in raw.items():
         if not isinstance(spec, Mapping):
             raise StoryError(f"{path}: speakers.{sid}: expected a table")
-        portrait = spec.get("portrait", sid)
-        out[sid] = Speaker(sid, str(spec.get("name", sid.title())), portrait or None)
+        name, problem = schema.text(spec.get("name", sid.title()), sid.title())
+        _note(problems, f"{path}: speakers.{sid}.name", problem)
+        portrait, problem = schema.name(spec.get("portrait", sid), sid) if spec.get("portrait", sid) else (None, None)
+        _note(problems, f"{path}: speakers.{sid}.portrait", problem)
+        out[sid] = Speaker(sid, name, portrait)
     return out
+
+
+def _note(problems: list[str], where: str, problem: str | None) -> None:
+    if problem:
+        problems.append(f"{where}: {problem}")
 
 
 def find_quote(seed_text: str, quote: str, section: str) -> Quote | None:
@@ -198,10 +224,10 @@ def find_quote(seed_text: str, quote: str, section: str) -> Quote | None:
 
 
 def _parse_beat(raw: Mapping[str, Any], i: int, path: Path, seed_text: str,
-                speakers: Mapping[str, Speaker]) -> Beat:
+                speakers: Mapping[str, Speaker], problems: list[str]) -> Beat:
     bid = raw.get("id")
-    if not isinstance(bid, str) or not bid:
-        raise StoryError(f"{path}: beat #{i + 1}: missing id")
+    if not isinstance(bid, str) or not bid or len(bid) > schema.MAX_NAME:
+        raise StoryError(f"{path}: beat #{i + 1}: missing id (or longer than {schema.MAX_NAME} characters)")
     where = f"{path}: beat {bid!r}"
 
     def need(key: str, kind: type) -> Any:
@@ -210,20 +236,25 @@ def _parse_beat(raw: Mapping[str, Any], i: int, path: Path, seed_text: str,
             raise StoryError(f"{where}: '{key}' must be a {kind.__name__}")
         return value
 
+    def shown(key: str, default: str) -> str:  # an optional text: a bad one falls back with a problem
+        value, problem = schema.text(raw.get(key, default), default)
+        _note(problems, f"{where}: {key}", problem)
+        return value
+
     kind = need("kind", str)
     if kind not in kinds():
         raise StoryError(f"{where}: unknown kind {kind!r} (expected one of {', '.join(kinds())})")
     source = raw.get("source", "plot")
-    if source not in SOURCES:
-        raise StoryError(f"{where}: unknown source {source!r}")
+    if not isinstance(source, str) or source not in SOURCES:
+        raise StoryError(f"{where}: unknown source {schema._brief(source)}")
     quotes = need("plot", list)
     if not quotes:
         raise StoryError(f"{where}: 'plot' needs at least one quote")
     plot = []
     for text in quotes:
-        quote = find_quote(seed_text, str(text), source)
+        quote = find_quote(seed_text, text, source) if isinstance(text, str) else None
         if quote is None:
-            raise StoryError(f"{where}: quote not found once in the seed's {source} section: {text!r}")
+            raise StoryError(f"{where}: quote not found once in the seed's {source} section: {schema._brief(text)}")
         plot.append(quote)
     if source == "filming":
         opening = [s for s in sentences(seed_text, "filming") if OPENING_MARK in s.text]
@@ -237,65 +268,105 @@ def _parse_beat(raw: Mapping[str, Any], i: int, path: Path, seed_text: str,
         raise StoryError(f"{where}: 'level' must name a .tmx file")
 
     def lines(key: str) -> tuple[Line, ...]:
-        return tuple(_parse_line(spec, f"{where}: {key}", speakers) for spec in raw.get(key, []))
+        specs = raw.get(key, [])
+        if not isinstance(specs, list):
+            raise StoryError(f"{where}: '{key}' must be a list of lines")
+        return tuple(_parse_line(spec, f"{where}: {key}", speakers, problems) for spec in specs)
 
-    actors = tuple(_parse_actor(aid, spec, where) for aid, spec in raw.get("actors", {}).items())
-    script = _parse_script(raw.get("script", []), where, speakers, {a.id for a in actors})
+    raw_actors = raw.get("actors", {})
+    if not isinstance(raw_actors, Mapping):
+        raise StoryError(f"{where}: 'actors' must be a table")
+    actors = tuple(_parse_actor(aid, spec, where, problems) for aid, spec in raw_actors.items())
+    script = _parse_script(raw.get("script", []), where, speakers, {a.id for a in actors}, problems)
+    stage, problem = schema.name(raw.get("stage", "street"), "street")
+    _note(problems, f"{where}: stage", problem)
     return Beat(
-        id=bid, kind=kind, title=str(raw.get("title", bid)), place=str(raw.get("place", "")),
+        id=bid, kind=kind, title=shown("title", bid), place=shown("place", ""),
         plot=tuple(plot), source=source, level=level, lines=lines("lines"), outro=lines("outro"),
-        summary=str(raw.get("summary", "")), flags=dict(flags), stage=str(raw.get("stage", "street")),
+        summary=shown("summary", ""), flags=dict(flags), stage=stage or "street",
         actors=actors, script=script,
     )
 
 
-def _parse_line(spec: Any, where: str, speakers: Mapping[str, Speaker]) -> Line:
+def _parse_line(spec: Any, where: str, speakers: Mapping[str, Speaker], problems: list[str]) -> Line:
     if not isinstance(spec, Mapping) or not isinstance(spec.get("text"), str):
         raise StoryError(f"{where}: a line needs 'speaker' and 'text'")
     sid = spec.get("speaker", "narrator")
-    speaker = speakers.get(sid)
+    speaker = speakers.get(sid) if isinstance(sid, str) else None
     if speaker is None:
-        raise StoryError(f"{where}: unknown speaker {sid!r} (declare it under [speakers])")
+        raise StoryError(f"{where}: unknown speaker {schema._brief(sid)} (declare it under [speakers])")
     portrait = spec.get("portrait", speaker.portrait) or None
-    return Line(sid, spec["text"], speaker.name, portrait)
+    if portrait is not None:
+        portrait, problem = schema.name(portrait, speaker.portrait)
+        _note(problems, f"{where}: portrait", problem)
+    text, problem = schema.text(spec["text"])
+    _note(problems, f"{where}: text", problem)
+    return Line(sid, text, speaker.name, portrait)
 
 
-def _parse_actor(aid: str, spec: Any, where: str) -> Actor:
+def _parse_actor(aid: str, spec: Any, where: str, problems: list[str]) -> Actor:
     if not isinstance(spec, Mapping) or not _is_point(spec.get("at")):
         raise StoryError(f"{where}: actor {aid!r} needs 'at = [x, y]' (tiles)")
+    problem = schema.point(spec["at"])
+    if problem:
+        raise StoryError(f"{where}: actor {aid!r}: at: {problem}")
     facing = spec.get("facing", "down")
     if facing not in FACINGS:
         raise StoryError(f"{where}: actor {aid!r}: facing must be one of {', '.join(FACINGS)}")
+    sprite, problem = schema.name(spec.get("sprite", aid), aid)
+    _note(problems, f"{where}: actor {aid!r}: sprite", problem)
+    hidden = spec.get("hidden", False)
+    if not isinstance(hidden, bool):
+        problems.append(f"{where}: actor {aid!r}: hidden: expected true or false; using false")
+        hidden = False
     x, y = spec["at"]
-    return Actor(aid, str(spec.get("sprite", aid)), (float(x), float(y)), facing, bool(spec.get("hidden", False)))
+    return Actor(aid, sprite or aid, (float(x), float(y)), facing, hidden)
 
 
 def _is_point(value: Any) -> bool:
     return isinstance(value, list) and len(value) == 2 and all(isinstance(v, (int, float)) for v in value)
 
 
-def _parse_script(raw: Any, where: str, speakers: Mapping[str, Speaker], actors: set[str]) -> tuple[Step, ...]:
+# Optional step fields with their defaults: a bad value falls back with a problem.
+STEP_SECONDS = {"fade_in": 0.5, "fade_out": 0.5, "wait": 1.0, "pan": 1.0}
+STEP_SPEED = 48.0  # px per second (game.scenes.cutscene.DEFAULT_SPEED)
+
+
+def _parse_script(raw: Any, where: str, speakers: Mapping[str, Speaker], actors: set[str],
+                  problems: list[str]) -> tuple[Step, ...]:
     if not isinstance(raw, list):
         raise StoryError(f"{where}: 'script' must be a list of steps")
     steps: list[Step] = []
     for n, spec in enumerate(raw, 1):
         at = f"{where}: script step {n}"
-        if not isinstance(spec, Mapping) or spec.get("op") not in OPS:
-            raise StoryError(f"{at}: unknown op {spec.get('op') if isinstance(spec, Mapping) else spec!r}"
+        op = spec.get("op") if isinstance(spec, Mapping) else None
+        if not isinstance(op, str) or op not in OPS:
+            raise StoryError(f"{at}: unknown op {schema._brief(op if isinstance(spec, Mapping) else spec)}"
                              f" (expected one of {', '.join(OPS)})")
-        op = spec["op"]
         missing = [k for k in OPS[op] if k not in spec]
         if missing:
             raise StoryError(f"{at}: '{op}' needs {', '.join(missing)}")
-        if "actor" in spec and spec["actor"] not in actors:
-            raise StoryError(f"{at}: unknown actor {spec['actor']!r} (declare it under actors)")
-        if "to" in spec and not _is_point(spec["to"]):
-            raise StoryError(f"{at}: 'to' must be [x, y] in tiles")
+        if "actor" in spec and (not isinstance(spec["actor"], str) or spec["actor"] not in actors):
+            raise StoryError(f"{at}: unknown actor {schema._brief(spec['actor'])} (declare it under actors)")
+        for key in ("to", "at"):
+            problem = schema.point(spec[key]) if key in spec else None
+            if problem:
+                raise StoryError(f"{at}: '{key}': {problem}")
         if op == "face" and spec["dir"] not in FACINGS:
             raise StoryError(f"{at}: dir must be one of {', '.join(FACINGS)}")
         args = {k: v for k, v in spec.items() if k != "op"}
+        if op in STEP_SECONDS and ("time" in args or op == "wait"):
+            args["time"], problem = schema.seconds(args.get("time"), STEP_SECONDS[op])
+            _note(problems, f"{at}: time", problem)
+        if op == "move" and "speed" in args:
+            args["speed"], problem = schema.speed(args["speed"], STEP_SPEED)
+            _note(problems, f"{at}: speed", problem)
+        for key in ("anim", "name"):
+            if key in args:
+                args[key], problem = schema.name(args[key], "idle" if key == "anim" else "")
+                _note(problems, f"{at}: {key}", problem)
         if op == "say":
-            line = _parse_line(spec, at, speakers)
+            line = _parse_line(spec, at, speakers, problems)
             if steps and steps[-1].op == "say":  # consecutive says play as one dialogue
                 steps[-1] = Step("say", {}, steps[-1].lines + (line,))
                 continue
@@ -336,4 +407,4 @@ def check_story(story: Story) -> list[str]:
     openings = [b.id for b in story.sequence if b.source != "plot"]
     if len(openings) > 1:
         problems.append(f"only one beat may come from outside the plot section, found {openings}")
-    return [f"{story.path}: {p}" for p in problems]
+    return list(story.problems) + [f"{story.path}: {p}" for p in problems]
