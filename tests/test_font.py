@@ -56,3 +56,45 @@ def test_wrap_breaks_at_spaces(font):
     lines = font.wrap("Do not mess with the Soviet militia", 60)
     assert len(lines) > 1
     assert all(not line.startswith(" ") for line in lines)
+
+
+def reference_wrap(font, text, max_width):
+    """The wrap as it was before issue 17 (re-measuring every candidate): the behaviour to keep."""
+    out = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split(" "):
+            candidate = word if not line else f"{line} {word}"
+            if font.line_width(candidate) <= max_width:
+                line = candidate
+                continue
+            if line:
+                out.append(line)
+            line = ""
+            while font.line_width(word) > max_width and len(word) > 1:
+                cut = len(word) - 1
+                while cut > 1 and font.line_width(word[:cut]) > max_width:
+                    cut -= 1
+                out.append(word[:cut])
+                word = word[cut:]
+            line = word
+        out.append(line)
+    return out
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(st.sampled_from("aW i.,\n~\u00e9"), max_size=60), width=st.integers(0, 120))
+def test_linear_wrap_gives_the_same_lines_as_before(text, width):
+    font = load_font()
+    assert font.wrap(text, width) == reference_wrap(font, text, width)
+
+
+def test_wrap_is_linear_in_the_length_of_a_word():
+    """Issue 17, item 9: one 2,000-character word took 4 s (cubic); 200,000 now take well under one."""
+    import time
+
+    font = load_font()
+    start = time.process_time()
+    lines = font.wrap("x" * 200_000, 200)
+    assert time.process_time() - start < 5  # the cubic wrap would take days here
+    assert "".join(lines) == "x" * 200_000 and all(font.line_width(line) <= 200 for line in lines)
