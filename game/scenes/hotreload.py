@@ -14,7 +14,7 @@ import pygame
 
 from game.world.camera import Camera
 from game.world.render import MapRenderer
-from game.world.tilemap import TileMap
+from game.world.tilemap import LevelError, TileMap
 from game.world.watch import HotReload, feet_after_reload
 
 log = logging.getLogger(__name__)
@@ -26,6 +26,15 @@ def apply_reload(scene: Any, tilemap: TileMap | None) -> None:
     """Swap `tilemap` into `scene` (a LevelScene: .sim, .renderer, .camera); no-op for None."""
     if tilemap is None:
         return
+    try:  # the renderer reads the tileset images again: a file rewritten since the load keeps the old map
+        renderer = MapRenderer(tilemap)
+    except (LevelError, pygame.error, OSError, ValueError) as exc:
+        message = str(exc) if isinstance(exc, LevelError) else f"{tilemap.path}: cannot draw: {exc}"
+        log.warning("hot reload kept the last good map: %s", message)
+        reload = getattr(scene, "hot_reload", None)
+        if reload is not None:
+            reload.error = message
+        return
     body = scene.sim.player.body
     feet = feet_after_reload(tilemap, body.box)
     scene.sim.reload_map(tilemap)
@@ -33,7 +42,7 @@ def apply_reload(scene: Any, tilemap: TileMap | None) -> None:
         body.x, body.y = feet[0] - body.w / 2, feet[1] - body.h
         body.prev_x, body.prev_y = body.x, body.y
         body.vx = body.vy = 0.0
-    scene.renderer = MapRenderer(tilemap)
+    scene.renderer = renderer
     scene.camera = Camera(*tilemap.pixel_size)
     scene.camera.center_on(*body.feet)
 

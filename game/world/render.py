@@ -16,7 +16,7 @@ from typing import Iterable, NamedTuple, Sequence
 import numpy as np
 import pygame
 
-from game.world.tilemap import FLIP_D, FLIP_H, FLIP_V, GID_MASK, TileLayer, TileMap
+from game.world.tilemap import FLIP_D, FLIP_H, FLIP_V, GID_MASK, LevelError, TileLayer, TileMap
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +29,10 @@ def load_atlas(tilemap: TileMap) -> np.ndarray:
     th, tw = tilemap.tile_h, tilemap.tile_w
     atlas = np.zeros((tilemap.max_gid + 1, th, tw, 4), dtype=np.uint8)
     for ts in tilemap.tilesets:
-        image = pygame.image.load(str(ts.image_path))
+        try:
+            image = pygame.image.load(str(ts.image_path))
+        except (pygame.error, OSError) as exc:  # changed on disk since the map was loaded
+            raise LevelError(ts.image_path, f"cannot read the tileset image: {exc}") from None
         w, h = image.get_size()
         pixels = np.frombuffer(pygame.image.tobytes(image, "RGBA"), dtype=np.uint8).reshape(h, w, 4)
         for i in range(ts.tilecount):
@@ -180,13 +183,21 @@ def tiles_surface(tiles: np.ndarray, index: np.ndarray) -> pygame.Surface:
 
 
 def render_full_map(tilemap: TileMap, atlas: np.ndarray | None = None) -> pygame.Surface:
-    """The whole map's visible tile layers in file order (what `python -m game render` writes)."""
+    """The whole map's visible tile layers in file order (what `python -m game render` writes).
+
+    The composited cell stacks are gathered straight into the surface's memory, so the peak is about
+    one surface, 4 bytes a pixel (1 GiB at the loader's largest map, `game.limits.RENDER_MAX_PIXELS`),
+    not the three copies an intermediate RGBA image and its conversion would take."""
     atlas = load_atlas(tilemap) if atlas is None else atlas
     layers = [layer for layer in tilemap.layers if layer.visible]
     if not layers:
         w, h = tilemap.pixel_size
         return pygame.Surface((w, h), pygame.SRCALPHA)
-    return to_surface(composite(atlas, layers, slice(None), slice(None), tilemap.background))
+    raws = _stack_raws(layers, slice(None), slice(None))
+    h, w, depth = raws.shape
+    stacks, inverse = unique_stacks(raws.reshape(-1, depth))
+    tiles = composite_stacks(atlas, stacks, [layer.opacity for layer in layers], tilemap.background)
+    return tiles_surface(tiles, inverse.reshape(h, w))
 
 
 class Sprite(NamedTuple):

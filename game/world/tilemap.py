@@ -24,6 +24,7 @@ from game.world.tiledproject import (
     find_project,
     load_project,
 )
+from game.world.sizes import image_problem, layer_data_problem, map_size_problem
 from game.world.tmxobjects import BadObject, MapObject, TemplateCache, parse_objects
 
 log = logging.getLogger(__name__)
@@ -251,8 +252,9 @@ def _precheck(path: Path, sources: list[Path]) -> tuple[ET.Element, list[_Tilese
     for key in ("width", "height", "tilewidth", "tileheight"):
         if not (root.get(key) or "").strip().isdigit() or int(root.get(key)) <= 0:
             raise LevelError(path, f"map {key} {root.get(key)!r} is not a positive whole number")
-    if int(root.get("width")) * int(root.get("height")) > 1 << 22:
-        raise LevelError(path, "map is too large (more than 4 million tiles)")
+    too_big = map_size_problem(*(int(root.get(k)) for k in ("width", "height", "tilewidth", "tileheight")))
+    if too_big:
+        raise LevelError(path, too_big)
     _precheck_numbers(path, root)
     for layer in root.iter("layer"):
         data = layer.find("data")
@@ -271,8 +273,11 @@ def _precheck(path: Path, sources: list[Path]) -> tuple[ET.Element, list[_Tilese
         for key in ("width", "height"):
             if layer.get(key) not in (None, root.get(key)):
                 raise LevelError(path, f"layer '{name}' {key} is {layer.get(key)}, the map's is {root.get(key)}")
-        if encoding == "csv":
-            _precheck_csv(path, name, data.text or "", int(root.get("width")) * int(root.get("height")))
+        cells = int(root.get("width")) * int(root.get("height"))
+        problem = _precheck_csv(path, name, data.text or "", cells) if encoding == "csv" else \
+            layer_data_problem(name, data.text or "", data.get("compression"), cells)
+        if problem:
+            raise LevelError(path, problem)
     tilesets = [_precheck_tileset(path, ts, sources) for ts in root.findall("tileset")]
     return root, tilesets
 
@@ -341,7 +346,7 @@ def _node_name(node: ET.Element) -> str:
     return ""
 
 
-def _precheck_csv(path: Path, name: str, text: str, cells: int) -> None:
+def _precheck_csv(path: Path, name: str, text: str, cells: int) -> None:  # raises; returns None
     """pytmx's CSV reader fails with a bare ValueError; name the bad cell instead."""
     if _csv_cells_ok(text):  # the common case, checked fast; otherwise the loop names the bad cell
         count = text.count(",") + 1
@@ -394,6 +399,9 @@ def _precheck_tileset(map_path: Path, node: ET.Element, sources: list[Path]) -> 
     sources.append(image_path.resolve())
     if not image.get("source") or not image_path.is_file():
         raise LevelError(ts_path, f"tileset image '{image.get('source')}' not found")
+    unreadable = image_problem(image_path)  # a corrupt PNG fails here, not later in render or play
+    if unreadable:
+        raise LevelError(ts_path, unreadable)
     for key in ("width", "height"):
         if not (image.get(key) or "").strip().isdigit():
             raise LevelError(ts_path, f"tileset image {key} {image.get(key)!r} is not a whole number")
