@@ -113,6 +113,14 @@ def _max_steps(text: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    stop_on_sigterm()
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:  # Ctrl+C or SIGTERM at any point, imports included
+        return 130
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if not args_list or args_list[0].startswith("-") and args_list[0] not in ("-h", "--help"):
         args_list.insert(0, "play")
@@ -137,6 +145,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+
+
+def stop_on_sigterm() -> None:
+    """SIGTERM stops any command as Ctrl+C does: KeyboardInterrupt, exit 130, atomic writes undone.
+
+    SDL's own handlers are turned off: they turn both signals into a window-close event, which a
+    headless run never reads (autoplay --all ran on to the credits after a SIGTERM)."""
+    import signal
+
+    os.environ["SDL_NO_SIGNAL_HANDLERS"] = "1"
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)
 
 
 def _dispatch(args: argparse.Namespace) -> int:
@@ -412,7 +435,13 @@ def cmd_assets(sheet: Path | None) -> int:
 
 
 def cmd_play(args: argparse.Namespace) -> int:
-    return build_app(args).run()
+    from game.desktop.app import NoDisplay
+
+    try:
+        return build_app(args).run()
+    except NoDisplay as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
 
 
 def build_app(args: argparse.Namespace) -> "App":

@@ -36,6 +36,10 @@ log = logging.getLogger(__name__)
 NOTICE_STEPS = STEP_HZ * 5  # how long a message (screenshot saved, file set aside) stays on screen
 
 
+class NoDisplay(Exception):
+    """A windowed run on a machine with no display; the message is one line."""
+
+
 @dataclass(frozen=True)
 class AppConfig:
     """How this run starts. `None` display fields mean "as in the settings file"."""
@@ -147,6 +151,12 @@ class App:
         if self.config.headless:
             os.environ["SDL_VIDEODRIVER"] = "dummy"
         pygame.display.init()
+        if not self.config.headless and not os.environ.get("SDL_VIDEODRIVER") and \
+                pygame.display.get_driver() in ("offscreen", "dummy"):
+            driver = pygame.display.get_driver()
+            pygame.display.quit()
+            raise NoDisplay(f"no display found (SDL fell back to its '{driver}' video driver): "
+                            "set DISPLAY or WAYLAND_DISPLAY, or run with --headless")
         try:  # game controllers (and their hot-plug events); optional
             from pygame._sdl2 import controller
 
