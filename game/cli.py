@@ -99,7 +99,7 @@ def _scale(text: str) -> int:
 def _seed(text: str) -> int:
     from game.limits import SEED_MAX
 
-    if not text.isdigit() or int(text) > SEED_MAX:
+    if not (text.isascii() and text.isdigit()) or int(text) > SEED_MAX:
         raise argparse.ArgumentTypeError(f"expected a whole number from 0 to {SEED_MAX}, got {text!r}")
     return int(text)
 
@@ -107,7 +107,7 @@ def _seed(text: str) -> int:
 def _max_steps(text: str) -> int:
     from game.limits import REPLAY_MAX_STEPS
 
-    if not text.isdigit() or not 0 < int(text) <= REPLAY_MAX_STEPS:
+    if not (text.isascii() and text.isdigit()) or not 0 < int(text) <= REPLAY_MAX_STEPS:
         raise argparse.ArgumentTypeError(f"expected a whole number from 1 to {REPLAY_MAX_STEPS}, got {text!r}")
     return int(text)
 

@@ -50,7 +50,8 @@ def decode_replay(text: str, path: str | os.PathLike = "<replay>") -> list[int]:
         if not line or line.startswith("#"):
             continue
         parts = line.split()
-        if len(parts) != 2 or not _is_hex(parts[0]) or not parts[1].isdigit() or len(parts[1]) > 12:
+        count_ok = len(parts) == 2 and parts[1].isascii() and parts[1].isdigit() and len(parts[1]) <= 12
+        if not count_ok or not _is_hex(parts[0]):  # ASCII digits: int() would take '١' and refuse '²'
             raise ReplayError(path, f"line {number}: expected 'MASK COUNT', got {line[:60]!r}")
         mask, count = int(parts[0], 16), int(parts[1])
         if mask & ~ALL_BITS:
