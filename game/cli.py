@@ -437,6 +437,8 @@ def cmd_assets(sheet: Path | None) -> int:
 def cmd_play(args: argparse.Namespace) -> int:
     from game.desktop.app import NoDisplay
 
+    if not _output_ok("--save-frame", args.save_frame):
+        return 1
     try:
         return build_app(args).run()
     except NoDisplay as exc:
@@ -452,8 +454,6 @@ def build_app(args: argparse.Namespace) -> "App":
     from game.scenes.stack import Replace, Scene
     from game.world.tilemap import load_tilemap
 
-    if not _output_ok("--save-frame", args.save_frame):
-        return 1
     fullscreen = True if args.fullscreen else False if args.windowed else None
     config = AppConfig(headless=args.headless, frames=args.frames, save_frame=args.save_frame,
                        scale=args.scale, fullscreen=fullscreen, mute=args.mute)

@@ -89,7 +89,7 @@ DOCUMENT = st.one_of(
                     max_size=6).map(json.dumps),
     st.binary(max_size=60).map(lambda b: b.decode("latin-1")),
 )
-FUZZ = settings(max_examples=150, deadline=2000, suppress_health_check=[HealthCheck.function_scoped_fixture])
+FUZZ = settings(max_examples=100, deadline=2000, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 @FUZZ

@@ -20,7 +20,13 @@ ENV = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy", "PY
 
 def start(*args, env=ENV):
     return subprocess.Popen([sys.executable, "-m", "game", *args], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=as_a_terminal)
+
+
+def as_a_terminal():
+    """Ctrl+C as a shell's foreground job gets it: test workers may run with SIGINT ignored, which a
+    child would inherit (and Python then installs no KeyboardInterrupt handler)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def wait_for_import(proc, seconds=60.0):
