@@ -113,8 +113,8 @@ def _max_steps(text: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    stop_on_sigterm()
     try:
+        stop_on_sigterm()  # inside the try: a SIGTERM right after it is in place is caught too
         return _main(argv)
     except KeyboardInterrupt:  # Ctrl+C or SIGTERM at any point, imports included
         return 130
