@@ -79,10 +79,10 @@ def test_record_with_all_is_bad_usage(capsys):
     one_error_line(capsys, "--record", "--all")
 
 
-@pytest.mark.parametrize("level", ["locksmith.tmx", "bus_chase.tmx"])
+@pytest.mark.parametrize("level", ["locksmith.tmx"])  # the chase: tests/test_playthrough.py (whole run)
 def test_record_writes_puzzle_and_chase_replays_that_replay_to_the_same_hash(tmp_path, capsys, level):
     rep = tmp_path / "run.rep"
-    steps = "2000" if level == "locksmith.tmx" else "240"  # the chase part only: quick
+    steps = "2000"
     main(["autoplay", str(LEVELS / level), "--record", str(rep), "--max-steps", steps])
     recorded = capsys.readouterr().out.strip().splitlines()
     assert rep.is_file() and rep.read_text().strip()
