@@ -57,7 +57,7 @@ def test_autoplay_all_stops_promptly_on_sigterm_and_ctrl_c(sig):
 def test_sigterm_during_autoplay_record_keeps_the_previous_replay(tmp_path):
     rep = tmp_path / "run.rep"
     rep.write_text("# the previous recording\n1 10\n")
-    proc = start("autoplay", str(LEVELS / "bus_chase.tmx"), "--record", str(rep))
+    proc = start("autoplay", str(LEVELS / "bathhouse.tmx"), "--record", str(rep))  # a run of many seconds
     wait_for_import(proc)
     proc.send_signal(signal.SIGTERM)
     proc.communicate(timeout=30)
