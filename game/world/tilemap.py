@@ -233,18 +233,24 @@ class _TilesetXml:
     node: ET.Element
 
 
-def _precheck(path: Path, sources: list[Path]) -> tuple[ET.Element, list[_TilesetXml]]:
-    """Catch what pytmx reports badly (or not at all) with a clear message."""
-    if not path.is_file():
-        raise LevelError(path, "file not found")
+def _xml_root(path: Path, tag: str, what: str) -> ET.Element:
+    """The root element of an XML file that must be `what` (root <tag>); every failure one LevelError."""
     try:
         root = ET.parse(path).getroot()
     except ET.ParseError as exc:
         raise LevelError(path, f"malformed XML: {exc}") from exc
     except OSError as exc:
         raise LevelError(path, f"cannot read: {exc.strerror}") from exc
-    if root.tag != "map":
-        raise LevelError(path, f"not a Tiled map (root element <{root.tag}>)")
+    if root.tag != tag:
+        raise LevelError(path, f"not {what} (root element <{root.tag}>)")
+    return root
+
+
+def _precheck(path: Path, sources: list[Path]) -> tuple[ET.Element, list[_TilesetXml]]:
+    """Catch what pytmx reports badly (or not at all) with a clear message."""
+    if not path.is_file():
+        raise LevelError(path, "file not found")
+    root = _xml_root(path, "map", "a Tiled map")
     if root.get("infinite", "0") == "1":
         raise LevelError(path, "infinite maps are not supported; uncheck 'Infinite' in Map Properties")
     if root.get("orientation", "orthogonal") != "orthogonal":
@@ -376,14 +382,7 @@ def _precheck_tileset(map_path: Path, node: ET.Element, sources: list[Path]) -> 
         sources.append(ts_path.resolve())
         if not ts_path.is_file():
             raise LevelError(map_path, f"tileset '{source}' not found")
-        try:
-            node = ET.parse(ts_path).getroot()
-        except ET.ParseError as exc:
-            raise LevelError(ts_path, f"malformed XML: {exc}") from exc
-        except OSError as exc:
-            raise LevelError(ts_path, f"cannot read: {exc.strerror}") from exc
-        if node.tag != "tileset":
-            raise LevelError(ts_path, f"not a Tiled tileset (root element <{node.tag}>)")
+        node = _xml_root(ts_path, "tileset", "a Tiled tileset")
         _precheck_numbers(ts_path, node)
     for key in ("tilewidth", "tileheight"):
         if not (node.get(key) or "").strip().isdigit() or int(node.get(key)) <= 0:
