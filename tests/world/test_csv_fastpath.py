@@ -2,7 +2,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from game.world.tilemap import _csv_cells_ok
+from game.world.tmxcheck import _csv_cells_ok
 
 PIECES = ["1", "2", "0", "9", ",", " ", "\n", "\t", "\r", "\x0b", "x", "-", "+", "_", "\x1c", "\xa0", "²",
           "4294967295", "4294967296", "12345678901"]
