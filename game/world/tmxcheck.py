@@ -37,14 +37,19 @@ class TilesetXml:
     node: ET.Element
 
 
+def xml_root(path: Path, error: type[Exception] = LevelError) -> ET.Element:
+    """The root element of the XML file `path`; a parse or read failure is one `error(path, problem)`."""
+    try:
+        return ET.parse(path).getroot()
+    except ET.ParseError as exc:
+        raise error(path, f"malformed XML: {exc}") from exc
+    except OSError as exc:
+        raise error(path, f"cannot read: {exc.strerror}") from exc
+
+
 def _xml_root(path: Path, tag: str, what: str) -> ET.Element:
     """The root element of an XML file that must be `what` (root <tag>); every failure one LevelError."""
-    try:
-        root = ET.parse(path).getroot()
-    except ET.ParseError as exc:
-        raise LevelError(path, f"malformed XML: {exc}") from exc
-    except OSError as exc:
-        raise LevelError(path, f"cannot read: {exc.strerror}") from exc
+    root = xml_root(path)
     if root.tag != tag:
         raise LevelError(path, f"not {what} (root element <{root.tag}>)")
     return root

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from game.world.tiledproject import BASIC_TYPES, PropertyTypes, convert
+from game.world.tmxcheck import xml_root
 
 log = logging.getLogger(__name__)
 
@@ -77,12 +78,7 @@ class TemplateCache:
             self.on_read(path)
             if not path.is_file():
                 raise BadObject(map_path, f"{where}: template '{source}' not found")
-            try:
-                root = ET.parse(path).getroot()
-            except ET.ParseError as exc:
-                raise BadObject(path, f"malformed XML: {exc}") from exc
-            except OSError as exc:
-                raise BadObject(path, f"cannot read: {exc.strerror}") from exc
+            root = xml_root(path, BadObject)
             obj = root.find("object") if root.tag == "template" else None
             if obj is None:
                 raise BadObject(path, "not a Tiled object template (expected <template><object>)")
