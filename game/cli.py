@@ -243,7 +243,9 @@ def cmd_check(levels: list[Path]) -> int:
     story, story_problem = load_story_for_check()
     problems = content + ([story_problem] if story_problem else []) + story_field_problems(story)
     if not content:
-        problems += check_levels(paths, story_ids(story))  # maps, objects, triggers against the story's ids
+        from game.actors.objects import validate  # the gameplay objects' rules: kinds, waves, flags, scripts
+
+        problems += check_levels(paths, story_ids(story), extra=[validate])  # maps, objects, triggers
         problems += _map_names(paths, story)  # each map's mode, and the sounds, sprites, portraits named
     for problem in problems:
         print(problem)

@@ -71,7 +71,7 @@ def room_with(objects):
 
 
 def test_check_prints_each_problem_once(write_level, capsys):
-    """The object rules run once (inside the lint), not again from the CLI."""
+    """The object rules run once (passed by the CLI to the lint as an extra rule), not twice."""
     path = write_level(room_with('<object id="2" type="enemy" x="80" y="60"><properties>'
                                  '<property name="kind" value="brawler"/><property name="wave" value="77"/>'
                                  '</properties><point/></object>'))

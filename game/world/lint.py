@@ -103,12 +103,6 @@ def check_tilemap(tilemap: TileMap, story: StoryRefs | None = None) -> list[Prob
     if story is not None:
         for obj in tilemap.objects_of("trigger"):
             problems.extend(Problem(path, obj.label(), m) for m in _trigger_refs(obj, story))
-    from game.actors.objects import (
-        validate,  # gameplay objects: kinds, waves, flags, scripts
-    )
-
-    for obj, message in validate(tilemap):
-        problems.append(Problem(path, obj.label() if obj is not None else "", message))
     return problems
 
 
