@@ -87,3 +87,64 @@ def test_no_import_cycle_not_even_under_type_checking_or_inside_functions():
 def test_the_cycle_finder_finds_a_cycle():
     assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
     assert _cycles({"a": {"b"}, "b": set()}) == []
+
+
+# The README's "Code map": what each package may import (`game` itself, the constants in
+# game/__init__.py, is open to all). Keep the two in step: a new arrow is a design decision.
+ANYTHING = None
+MAY_IMPORT = {
+    "cli": ANYTHING,
+    "__main__": {"cli"},
+    "desktop": {"scenes", "modes.registry", "ui", "input", "paths", "story", "world", "limits", "cli"},
+    "scenes": {"modes.context", "modes.registry", "story", "ui", "input", "paths", "sprites", "world",
+               "desktop"},
+    "modes.context": {"world", "scenes", "paths"},
+    "modes.registry": {"modes.context", "world"},
+    "modes.events": set(),
+    "modes.personas": {"input"},
+    "content": {"paths", "world"},
+    "actors": {"world", "input", "content"},
+    "world": {"paths", "limits"},
+    "story": {"modes.registry", "paths", "limits"},
+    "ui": {"paths", "input"},
+    "input": {"limits", "desktop"},
+    "assetgen": {"paths"},
+    "devtools": ANYTHING,
+    "sprites": {"paths"},
+    "paths": set(),
+    "limits": set(),
+    "assetrefs": {"actors", "desktop", "modes.level", "paths", "story", "world"},
+}
+MODES = ("level", "chase", "puzzle")
+for _mode in MODES:
+    MAY_IMPORT[f"modes.{_mode}"] = {"actors", "world", "input", "ui", "sprites", "content", "story", "scenes",
+                                   "modes.context", "modes.events", "modes.personas",
+                                   *(f"modes.{m}" for m in MODES)}
+
+
+def _package(module: str) -> str:
+    parts = module.split(".")[1:] or ["game"]
+    return ".".join(parts[:2]) if parts[0] == "modes" and len(parts) > 1 else parts[0]
+
+
+def test_packages_import_only_what_the_code_map_allows():
+    modules = _modules()
+    unexpected = set()
+    for name, path in modules.items():
+        allowed = MAY_IMPORT.get(_package(name), set())
+        for dep in _imports(path, modules):
+            if allowed is not ANYTHING and _package(dep) not in allowed | {_package(name), "game"}:
+                unexpected.add(f"{name} -> {dep}")
+    assert sorted(unexpected) == []
+
+
+def test_nothing_imports_the_desktop_app_and_no_simulation_imports_a_scene():
+    modules = _modules()
+    importers = {name for name, path in modules.items() if "game.desktop.app" in _imports(path, modules)}
+    assert importers <= {"game.cli", "game.desktop.browser"}
+    sims = [n for n in modules if n.endswith(".sim") or n.startswith("game.modes.level.") and
+            n.split(".")[-1] in ("state", "flows", "crowd", "strikes", "projectiles", "hazards", "props",
+                                 "script", "outcome")]
+    assert sims
+    for name in sims:
+        assert not {d for d in _imports(modules[name], modules) if d.startswith("game.scenes")}, name
