@@ -18,6 +18,7 @@ import pygame
 from game import STEP_HZ
 from game.actors.vehicles import Vehicle
 from game.input.actions import Action
+from game.modes.chase.rotations import Rotations
 from game.modes.chase.sim import LOST, WON, ChaseSim
 from game.modes.events import Crashed, Escaped, TrainCalled, of_type
 from game.scenes.stack import BaseScene, Push, Transition
@@ -31,7 +32,6 @@ log = logging.getLogger(__name__)
 
 OnDone = Callable[[str], "Transition | None"]
 FinaleFactory = Callable[[ChaseSim, OnDone], "BaseScene | None"]
-ANGLES = 64  # rotated sprites are cached at this many headings
 
 BUS_BODY = (226, 222, 210)
 PLAYER_STRIPE = (40, 80, 170)      # Danko's bus: a blue stripe and a pale roof hatch
@@ -102,21 +102,6 @@ def _train_image(length: int, width: int) -> pygame.Surface:
     return out
 
 
-class _Rotations:
-    """Rotated copies of one top-down image, cached per heading bin."""
-
-    def __init__(self, image: pygame.Surface) -> None:
-        self.image = image
-        self.cache: dict[int, pygame.Surface] = {}
-
-    def at(self, heading: float) -> pygame.Surface:
-        k = round(heading / (2 * math.pi) * ANGLES) % ANGLES
-        surf = self.cache.get(k)
-        if surf is None:
-            surf = self.cache[k] = pygame.transform.rotate(self.image, -k * 360.0 / ANGLES)
-        return surf
-
-
 class ChaseScene(BaseScene):
     def __init__(self, tilemap: TileMap, seed: int = 0, on_done: OnDone | None = None,
                  finale: FinaleFactory | None = None, flags: dict | None = None,
@@ -133,7 +118,7 @@ class ChaseScene(BaseScene):
         self.finale: BaseScene | None = None
         self.retries = 0
         self.renderer: MapRenderer | None = None
-        self._sprites: dict[str, _Rotations] = {}
+        self._sprites: dict[str, Rotations] = {}
         self._message = ""
         self._message_steps = 0
 
@@ -145,17 +130,17 @@ class ChaseScene(BaseScene):
         self.renderer = MapRenderer(self.tilemap)
         spec = self.sim.player.spec
         bl, bw = int(spec.length), int(spec.width)
-        self._frames: dict[str, tuple[_Rotations, ...]] = {}
+        self._frames: dict[str, tuple[Rotations, ...]] = {}
         for key, art, kind in (("bus", "bus_a", "bus"), ("rostavili_bus", "bus_b", "rostavili_bus")):
             frames = _art_frames(art) or (_placeholder_vehicle(kind, bl, bw),)
-            self._frames[key] = tuple(_Rotations(f) for f in frames)
+            self._frames[key] = tuple(Rotations(f) for f in frames)
         cs = self.sim.traffic[0][0].spec if self.sim.traffic else None
         for i, art in enumerate(CAR_ART):
             frames = _art_frames(art)
             if frames is None and cs is not None:
                 frames = (_placeholder_vehicle("car", int(cs.length), int(cs.width), i),)
             if frames is not None:
-                self._frames[f"car{i}"] = tuple(_Rotations(f) for f in frames)
+                self._frames[f"car{i}"] = tuple(Rotations(f) for f in frames)
         self._message = "Catch Rostavili's bus!"
         self._message_steps = 180
 
@@ -238,7 +223,7 @@ class ChaseScene(BaseScene):
         sim = self.sim
         out: list[Sprite] = []
 
-        def add(rot: _Rotations, v: Vehicle, layer: float) -> None:
+        def add(rot: Rotations, v: Vehicle, layer: float) -> None:
             img = rot.at(v.heading)
             out.append(Sprite(img, round(v.x - img.get_width() / 2), round(v.y - img.get_height() / 2),
                               layer))
@@ -249,7 +234,7 @@ class ChaseScene(BaseScene):
                 key = f"barrier:{ob.spec.length}x{ob.spec.width}"
                 rot = self._sprites.get(key)
                 if rot is None:
-                    rot = self._sprites[key] = _Rotations(
+                    rot = self._sprites[key] = Rotations(
                         _placeholder_vehicle("barrier", int(ob.spec.length), int(ob.spec.width)))
                 add(rot, ob, 0.0)
             elif cars:
@@ -264,11 +249,11 @@ class ChaseScene(BaseScene):
             rot = self._sprites.get("train")
             if rot is None:
                 spec = sim.train.body.spec
-                rot = self._sprites["train"] = _Rotations(_train_image(int(spec.length), int(spec.width)))
+                rot = self._sprites["train"] = Rotations(_train_image(int(spec.length), int(spec.width)))
             add(rot, sim.train.body, 4.0)
         return out
 
-    def _damage_frame(self, key: str, v: Vehicle, wrecked: bool) -> _Rotations:
+    def _damage_frame(self, key: str, v: Vehicle, wrecked: bool) -> Rotations:
         """Intact, dented (from half damage), wreck: the art's frames, so damage shows on the bus."""
         frames = self._frames[key]
         if wrecked:
