@@ -18,6 +18,7 @@ import pygame
 from game import STEP_HZ
 from game.actors.vehicles import Vehicle
 from game.input.actions import Action
+from game.modes.chase import debris
 from game.modes.chase.rotations import Rotations
 from game.modes.chase.sim import LOST, WON, ChaseSim
 from game.modes.events import Crashed, Escaped, TrainCalled, of_type
@@ -283,8 +284,10 @@ class ChaseScene(BaseScene):
                 py = r.y - fy * (r.spec.length / 2 + age * 0.6) - cam[1] - age * 0.3
                 grey = 70 + age * 3
                 pygame.draw.circle(surface, (grey, grey, grey), (round(px), round(py)), 2 + age // 10)
-        if sim.phase == "crashed" and (t // 6) % 2 == 0:
-            pygame.draw.circle(surface, (250, 140, 30), (round(r.x - cam[0]), round(r.y - cam[1])), 5)
+        if sim.phase == "crashed":
+            debris.draw(surface, cam, r.x, r.y, r.heading, sim.crash_timer)
+            if (t // 6) % 2 == 0:
+                pygame.draw.circle(surface, (250, 140, 30), (round(r.x - cam[0]), round(r.y - cam[1])), 5)
         # A marker over his bus so he reads at a glance without relying on colour.
         mx, my = round(r.x - cam[0]), round(r.y - cam[1] - 16)
         pygame.draw.polygon(surface, (250, 60, 60), [(mx - 4, my - 5), (mx + 4, my - 5), (mx, my)])

@@ -69,3 +69,15 @@ def test_rotations_cache_one_image_per_heading_bin(bus):
     assert rot.at(0.3 + 0.01) is a  # same bin
     assert rot.at(math.pi) is not a
     assert len(rot.cache) == 2
+
+
+def test_crash_debris_flies_out_then_lies_still_the_same_every_time():
+    from game.modes.chase import debris
+
+    start = debris.pieces(100, 50, 0.0, 0)
+    assert all((x, y) == (100, 50) for x, y, _, _ in start)
+    landed = debris.pieces(100, 50, 0.0, debris.FLIGHT)
+    assert landed == debris.pieces(100, 50, 0.0, debris.FLIGHT + 200)  # at rest once landed
+    assert landed == debris.pieces(100, 50, 0.0, debris.FLIGHT)  # same crash, same debris
+    assert min(math.hypot(x - 100, y - 50) for x, y, _, _ in landed) >= 10
+    assert sum(x > 100 for x, _, _, _ in landed) > len(landed) // 2  # mostly thrown the way he was going
