@@ -71,9 +71,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     assets = sub.add_parser("assets", help="regenerate art, font and sounds from assets/src/")
     assets.add_argument("--sheet", type=Path, metavar="PNG", help="also write the contact sheet here")
-    from game.devtools import dist, newlevel, web  # shipping and designer tools: each sets args.run
+    from game.devtools import dist, newlevel, screenshots, web  # shipping and designer tools: each sets args.run
 
-    for tool in (newlevel, dist, web):
+    for tool in (newlevel, dist, web, screenshots):
         tool.add_parser(sub)
     parser.epilog = _play_options_help(play)
     return parser

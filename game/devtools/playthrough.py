@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
-from typing import Any
+from typing import Any, Callable
 
 from game import DT, STEP_HZ
 from game.input.actions import Action, EdgeTracker
@@ -38,9 +38,9 @@ class _Pilot:
 
 
 def play_new_game(seed: int = 0, difficulty: str = "normal", max_steps: int = STEP_HZ * 60 * 60,
-                  draw_every: int = 240) -> RunResult:
+                  draw_every: int = 240, watch: Callable[[Any, list[str]], bool] | None = None) -> RunResult:
     """From the title to the credits on the real scene stack, headless. Draws now and then, so a scene
-    that cannot draw fails here too."""
+    that cannot draw fails here too. `watch(stack, beats)` sees every step; True from it ends the run."""
     import pygame
 
     from game.scenes.credits import CreditsScene
@@ -69,6 +69,8 @@ def play_new_game(seed: int = 0, difficulty: str = "normal", max_steps: int = ST
             return RunResult("won", step, "credits reached", beats)
         stack.handle(edges.frame(pilot.decide(top, step)))
         stack.update(DT)
+        if watch is not None and watch(stack, beats):
+            return RunResult("quit", step, "stopped by the watcher", beats)
         if draw_every and step % draw_every == 0:
             stack.draw(surface)
     return RunResult("timeout", max_steps, f"stopped in {beats[-1] if beats else 'the title'}", beats)
