@@ -127,8 +127,12 @@ class BenchConfig:
     load_repeats: int = 5
     scaling_views: tuple[tuple[int, int], ...] = VIEWS
     memory: bool = True
+    views: tuple[tuple[int, int], ...] = VIEWS
+    repeats: int = 3             # solo runs per renderer, path and view (the best median counts)
+    levels: bool = True          # every levels/*.tmx beside the synthetic map
+    memory_all: bool = True      # memory probes on every map (else the synthetic and the largest level)
 
     @classmethod
     def quick(cls) -> "BenchConfig":
-        return cls(frames=240, warmup=20, sim_steps=1200, load_repeats=1,
-                   scaling_views=((320, 180), (1280, 720)))
+        return cls(frames=150, warmup=20, sim_steps=1200, load_repeats=1, scaling_sizes=(), repeats=2,
+                   memory_all=False, scaling_views=((320, 180), (1280, 720)))

@@ -39,7 +39,7 @@ def test_a_tiny_chunk_cache_evicts_and_rebuilds_without_changing_a_pixel(layered
 
 
 def test_prepare_builds_exactly_the_chunks_a_view_shows(layered_map):
-    renderer = MapRenderer(layered_map, chunk_px=256)
+    renderer = MapRenderer(layered_map, chunk_px=256, prebuild=False)
     renderer.prepare((250, 0), (320, 180))
     assert set(renderer.below._chunks) == {(0, 0), (1, 0), (2, 0)}
 
@@ -84,11 +84,44 @@ def test_a_frame_where_no_animation_changes_stamps_nothing(write_level):
     pygame.display.set_mode((320, 180))
     ground = [[4 if (r + c) % 3 == 0 else 1 for c in range(30)] for r in range(20)]
     renderer = MapRenderer(load_tilemap(write_level(tmx_text(ground))))
+    anim = renderer.below._anim
+    stamped = []
+    real_stamp = anim.stamp
+    anim.stamp = lambda key, chunk: stamped.append(key) or real_stamp(key, chunk)
     view = pygame.Surface((320, 180))
     renderer.draw(view, (0, 0), time_ms=0)
-    first = dict(renderer.below._stamped)
-    assert first
-    renderer.draw(view, (0, 0), time_ms=100)  # the same water frame as at 0 ms (400 ms frames)
-    assert all(renderer.below._stamped[key] is shown for key, shown in first.items())
+    first = dict(anim._shown)
+    assert first and stamped
+    stamped.clear()
+    for time_ms in (20, 100, 300):  # the same water frame as at 0 ms (400 ms frames), camera moving
+        renderer.draw(view, (time_ms // 20, 0), time_ms=time_ms)
+    assert stamped == []  # no stamping, not even a look at the animated cells
+    assert all(anim._shown[key] is shown for key, shown in first.items())
     renderer.draw(view, (0, 0), time_ms=450)  # the water changes frame: its chunks are restamped
-    assert any(renderer.below._stamped[key] is not shown for key, shown in first.items())
+    assert stamped and any(anim._shown[key] is not shown for key, shown in first.items())
+
+
+def test_animated_cells_are_grouped_by_stack_not_kept_one_by_one(write_level):
+    ground = [[4 if (r + c) % 3 == 0 else 1 for c in range(30)] for r in range(20)]
+    renderer = MapRenderer(load_tilemap(write_level(tmx_text(ground))))
+    stacks, places = renderer.below._anim.cells[(0, 0)]
+    assert len(stacks) == 1 and len(places[0]) == sum(row.count(4) for row in ground)
+
+
+def test_a_map_narrower_than_the_view_leaves_the_rest_of_the_canvas_alone(write_level):
+    pygame.display.init()
+    pygame.display.set_mode((320, 180))
+    ground = [[[1, 3, 9, 12, 13][(r + c) % 5] for c in range(10)] for r in range(8)]
+    tilemap = load_tilemap(write_level(tmx_text(ground)))
+    full = pixels(render_full_map(tilemap))
+    renderer = MapRenderer(tilemap)
+    view = pygame.Surface((320, 180))
+    for cam in [(-80, -26), (0, 0), (-80, -26), (-1, 0)]:  # centred, then at the map's corner
+        view.fill((255, 0, 255))
+        renderer.draw(view, cam, time_ms=0)
+        shown = pixels(view)[..., :3]
+        x0, y0 = -cam[0], -cam[1]
+        assert (shown[y0:y0 + 128, x0:x0 + 160] == full[..., :3]).all(), cam
+        outside = np.ones((180, 320), bool)
+        outside[y0:y0 + 128, x0:x0 + 160] = False
+        assert (shown[outside] == (255, 0, 255)).all(), cam

@@ -1,0 +1,95 @@
+"""Chunk builds per frame, counted (the time a build takes is the bench's to measure, not a unit test's).
+
+Issue 16: no frame of a level's first second, a respawn or a hot reload may build chunks for more than
+2 ms. Real levels are one chunk, built when the renderer is made; a large map builds the spawn's chunks
+up front and at most one chunk a frame ahead of the camera.
+"""
+import pygame
+import pytest
+from conftest import tmx_text
+
+from game.paths import level_files
+from game.world.camera import Camera
+from game.world.render import CHUNK_PX, MapRenderer
+from game.world.tilemap import load_tilemap
+
+VIEW = (320, 180)
+
+
+@pytest.fixture(autouse=True)
+def _display():
+    pygame.display.init()
+    pygame.display.set_mode(VIEW)
+    yield
+    pygame.display.quit()
+
+
+def _builds_per_frame(renderer, cams, t0=0.0):
+    view = pygame.Surface(VIEW)
+    counts = []
+    for i, cam in enumerate(cams):
+        before = renderer.builds
+        renderer.draw(view, cam, t0 + i * 1000 / 60)
+        counts.append(renderer.builds - before)
+    return counts
+
+
+def _walk(tilemap, start, steps, speed):
+    """Camera offsets following a walker from `start` to the right and down at `speed` px a step."""
+    camera = Camera(*tilemap.pixel_size)
+    camera.center_on(*start)
+    cams = []
+    x, y = start
+    for _ in range(steps):
+        x, y = x + speed, y + speed * 0.4
+        camera.follow(x, y)
+        cams.append(camera.offset)
+    return cams
+
+
+@pytest.mark.parametrize("level", level_files(), ids=lambda p: p.name)
+def test_a_real_level_builds_no_chunk_after_its_load(level):
+    tilemap = load_tilemap(level)
+    renderer = MapRenderer(tilemap)
+    spawn = tilemap.player_spawn
+    first_second = _walk(tilemap, (spawn.x, spawn.y), 60, 1.5)
+    assert _builds_per_frame(renderer, first_second) == [0] * 60
+    chase = _walk(tilemap, (spawn.x, spawn.y), 600, 4.0)
+    assert sum(_builds_per_frame(renderer, chase)) == 0
+    respawn = _walk(tilemap, (spawn.x, spawn.y), 60, 1.5)  # the camera jumps back to the spawn
+    assert _builds_per_frame(renderer, respawn, t0=1e4) == [0] * 60
+    reloaded = MapRenderer(load_tilemap(level))  # a hot reload makes a new renderer: its load
+    assert _builds_per_frame(reloaded, first_second) == [0] * 60
+
+
+def _big_map(write_level, tiles=300):
+    ground = [[1 + (r * 7 + c * 3) % 3 for c in range(tiles)] for r in range(tiles)]
+    spawn = '<object id="1" type="player_spawn" x="2000" y="1800"/>'
+    return load_tilemap(write_level(tmx_text(ground, objects=spawn)))
+
+
+def test_a_large_map_builds_at_most_one_chunk_a_frame_and_none_at_a_respawn(write_level):
+    tilemap = _big_map(write_level)
+    renderer = MapRenderer(tilemap)
+    assert renderer.below.chunk_w == CHUNK_PX  # too large to be one chunk
+    spawn = (2000.0, 1800.0)
+    first_second = _walk(tilemap, spawn, 60, 1.5)
+    assert _builds_per_frame(renderer, first_second) == [0] * 60  # the spawn's ring was prebuilt
+    chase = _walk(tilemap, spawn, 500, 4.0)  # 2,000 px: new chunks, built ahead one a frame
+    counts = _builds_per_frame(renderer, chase)
+    assert max(counts) == 1 and sum(counts) >= 4
+    far = _walk(tilemap, (200.0, 300.0), 200, 4.0)  # elsewhere long enough to churn the cache
+    _builds_per_frame(renderer, far)
+    assert _builds_per_frame(renderer, first_second, t0=1e5)[:30] == [0] * 30  # respawn: kept
+
+
+def test_a_camera_faster_than_the_lookahead_still_sees_every_chunk(write_level):
+    tilemap = _big_map(write_level)
+    renderer = MapRenderer(tilemap, max_bytes=1 << 20)  # a tiny cache: chunks come and go
+    view = pygame.Surface(VIEW)
+    for cam in [(0, 0), (3000, 3000), (1500, 40), (0, 0)]:
+        view.fill((255, 0, 255))
+        renderer.draw(view, cam, 0.0)
+        pixels = pygame.surfarray.pixels2d(view)
+        assert (pixels != view.map_rgb((255, 0, 255))).all(), cam
+        del pixels
