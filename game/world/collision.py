@@ -174,5 +174,6 @@ def _sweep(lines: list[list[bool]], count: int, across: int, tile: int, pos: flo
         return moved, False
     a0, a1 = int(cross // tile), int((cross + cross_size - EPS) // tile)
     if new < 0 or new >= count or a0 < 0 or a1 >= across or True in lines[new][a0:a1 + 1]:
-        return (new * tile - size - GAP if d > 0 else (new + 1) * tile + GAP), True
+        # Stop GAP short of the wall, but never back off: a box already closer (flush) stays put.
+        return (max(pos, new * tile - size - GAP) if d > 0 else min(pos, (new + 1) * tile + GAP)), True
     return moved, False

@@ -152,3 +152,13 @@ def test_overlaps_solid_counts_the_map_edge_as_wall():
     assert not overlaps_solid(solid, TILE, 0, 0, 16, 16)
     assert overlaps_solid(solid, TILE, 8, 8, 16, 16)
     assert overlaps_solid(solid, TILE, -1, 0, 4, 4) and overlaps_solid(solid, TILE, 0, 30, 4, 4)
+
+
+def test_a_box_flush_against_a_wall_is_never_pushed_back_through_the_map_edge():
+    """Found by the property test above: a box flush on the top edge, moving down into a wall, was
+    "stopped GAP short" of that wall, which put it GAP above the map (outside, so inside a solid)."""
+    solid = np.zeros((3, 12), dtype=bool)
+    solid[1, 8] = True
+    x, y, hit_x, hit_y = Grid(solid, TILE).move(120.0, 0.0, 2.0, 16.0, 7.0, 1.0)
+    assert (y, hit_y) == (0.0, True) and x == 127.0
+    assert not overlaps_solid(solid, TILE, x, y, 2.0, 16.0)
