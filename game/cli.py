@@ -59,6 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
     auto.add_argument("--persona", choices=("idle", "masher", "novice", "expert"),
                       help="play as a kind of player; prints outcome, steps, lives lost and tries used")
     auto.add_argument("--tries", type=_positive, default=1, metavar="N", help="tries a persona may use")
+    auto.add_argument("--two-players", action="store_true",
+                      help="a scripted second player takes Ridzik over (drops in, out, in): a two-player run")
     sub.add_parser("story", help="print the story sequence derived from the seed's plot")
 
     bench = sub.add_parser("bench", help="time rendering, simulation and loading beside pyscroll/pytmx")
@@ -370,7 +372,13 @@ def cmd_autoplay(args: argparse.Namespace) -> int:
         print(run.line(args.persona, args.difficulty))
         return 0 if run.outcome == "won" else 1
     tilemap = load_tilemap(args.level)
-    result = mode_of(tilemap).autoplay(tilemap, args.seed, args.difficulty, args.max_steps)
+    play = mode_of(tilemap).autoplay
+    if args.two_players:  # action levels only: the other modes have no Ridzik to take over
+        from game.modes.level.copilot import autoplay_two as play
+        if mode_of(tilemap).kind != "level":
+            print(f"error: {args.level}: --two-players plays action levels only", file=sys.stderr)
+            return 2
+    result = play(tilemap, args.seed, args.difficulty, args.max_steps)
     print(f"{result.outcome} after {result.steps} steps ({result.steps / STEP_HZ:.0f} s) on {args.difficulty}: "
           f"{result.detail}")
     if result.state_hash:

@@ -21,7 +21,7 @@ def one_error_line(capsys, *needles):
 
 # Item 1: a replay run of 99,999,999,999 steps was a MemoryError traceback.
 @pytest.mark.parametrize("text", ["1 99999999999\n", "1 300000000\n", f"0 {REPLAY_MAX_STEPS}\n1 1\n",
-                                  "1 999999999999999999999999\n", "fffffffffffffffffff 1\n", "10000 1\n"])
+                                  "1 999999999999999999999999\n", "fffffffffffffffffff 1\n", "1000 1\n", "10000000 1\n"])
 def test_replay_past_the_step_limit_or_with_a_bad_run_is_one_line(tmp_path, capsys, text):
     rep = tmp_path / "big.rep"
     rep.write_text(text)

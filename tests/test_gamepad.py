@@ -1,7 +1,7 @@
 import pygame
 import pytest
 
-from game.input.actions import Action, EdgeTracker
+from game.input.actions import Action, EdgeTracker, two_players
 from game.input.devices import GamepadReader, InputReader, PadBindings, stick_bits
 from game.input.replay import decode_replay, encode_replay
 
@@ -104,3 +104,39 @@ def test_focus_loss_releases_everything():
     reader.take()
     reader.on_event(pygame.event.Event(pygame.WINDOWFOCUSLOST))
     assert reader.take() == 0
+
+
+def key(k, down=True):
+    return pygame.event.Event(pygame.KEYDOWN if down else pygame.KEYUP, key=k, mod=0)
+
+
+def test_second_keyboard_set_takes_wasd_on_its_confirm_and_gives_it_back_on_skip():
+    pygame.init()
+    reader = InputReader(opener=FakeSDL())
+    reader.on_event(key(pygame.K_w))
+    assert reader.take() == int(Action.UP)  # one player: WASD moves Danko
+    reader.on_event(key(pygame.K_w, down=False))
+    reader.on_event(key(pygame.K_e))  # player 2 joins
+    assert reader.take() == two_players(0, int(Action.CONFIRM))
+    reader.on_event(key(pygame.K_e, down=False))
+    reader.on_event(key(pygame.K_w))
+    reader.on_event(key(pygame.K_UP))
+    assert reader.take() == two_players(int(Action.UP), int(Action.UP))  # arrows: Danko, W: Ridzik
+    reader.on_event(key(pygame.K_w, down=False))
+    reader.on_event(key(pygame.K_q))  # drop out
+    reader.take()
+    reader.on_event(key(pygame.K_q, down=False))
+    reader.on_event(key(pygame.K_a))
+    assert reader.take() == int(Action.UP | Action.LEFT)  # A is Danko's again
+
+
+def test_the_second_gamepad_is_player_two():
+    pygame.init()
+    reader = InputReader(opener=FakeSDL())
+    reader.on_event(added(0))
+    reader.on_event(added(1))
+    reader.on_event(button(101, pygame.CONTROLLER_BUTTON_X))
+    reader.on_event(button(102, pygame.CONTROLLER_BUTTON_A))
+    reader.on_event(button(102, pygame.CONTROLLER_BUTTON_A, down=False))  # a tap shorter than a step
+    assert reader.take() == two_players(int(Action.PUNCH), int(Action.CONFIRM))
+    assert reader.take() == int(Action.PUNCH)

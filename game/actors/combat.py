@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import math
 from dataclasses import dataclass
+from typing import Any
 
 log = logging.getLogger(__name__)
 
@@ -71,3 +72,23 @@ def snap8(dx: float, dy: float) -> tuple[float, float]:
         return (0.0, 1.0)
     angle = round(math.atan2(dy, dx) / (math.pi / 4)) * (math.pi / 4)
     return (round(math.cos(angle), 6), round(math.sin(angle), 6))
+
+
+def recover_step(fighter: Any, getup_iframes: int) -> None:
+    """One step of a fighter's hitstun or lying down (Danko's, Ridzik's): braking, and free when it ends,
+    blinking `getup_iframes` at least after a knockdown. The fighter has body, state, stun, iframes, _enter."""
+    fighter.body.brake(0.25)
+    fighter.stun -= 1
+    if fighter.stun <= 0:
+        if fighter.state == "down":
+            fighter.iframes = max(fighter.iframes, getup_iframes)
+        fighter._enter("free")
+
+
+def take_blow(fighter: Any, damage: int, kx: float, ky: float, knockback: float) -> None:
+    """The start of any hit on Danko or Ridzik: health down (never below 0), knocked back along (kx, ky),
+    the attack he was making broken off."""
+    fighter.health = max(0, fighter.health - damage)
+    ux, uy = unit(kx, ky)
+    fighter.body.vx, fighter.body.vy = ux * knockback, uy * knockback
+    fighter.attack = None

@@ -87,6 +87,7 @@ class EnemyWorld(Protocol):
     def player(self) -> Target: ...
     @property
     def grid(self) -> Grid: ...
+    def foe_of(self, e: "Enemy") -> Target: ...
     def flow_step(self, col: int, row: int) -> tuple[int, int]: ...
     def field_to(self, gx: float, gy: float) -> FlowField: ...
     def attack_token_free(self, ranged: bool) -> bool: ...
@@ -134,6 +135,7 @@ class Enemy:
     flash: int = 0           # steps of hit flash, for drawing
     push_x: float = 0.0      # separation from neighbours, added to this step's move
     push_y: float = 0.0
+    foe: int = 0             # whom it goes for: 0 Danko, 1 his partner (the level decides)
     max_hp: int = field(init=False)
 
     def __post_init__(self) -> None:
@@ -205,13 +207,17 @@ class Enemy:
             if self.attack is None or self.timer >= self.attack.recovery:
                 self._set("backoff" if self.kind.hit_and_run else "chase")
         elif s == "backoff":
-            px, py = world.player.body.feet
+            px, py = self._foe(world).body.feet
             fx, fy = self.body.feet
             self._steer(fx - (px - fx), fy - (py - fy), self.kind.speed * 0.9)
             if self.timer >= self.kind.hit_and_run:
                 self._set("chase")
         b = self.body
         world.grid.move_body(b, b.vx + self.push_x, b.vy + self.push_y)
+
+    def _foe(self, world: "EnemyWorld") -> Target:
+        """Whom it fights: Danko, or his partner when the level set it on him."""
+        return world.player if not self.foe else world.foe_of(self)
 
     def _set(self, state: str) -> None:
         self.state, self.timer = state, 0
@@ -260,7 +266,7 @@ class Enemy:
         col, row = int(fx // t), int(fy // t)
         dx, dy = world.flow_step(col, row)
         if dx == 0 and dy == 0:
-            pb = world.player.body
+            pb = self._foe(world).body
             self._steer(pb.x + pb.w / 2, pb.y + pb.h, speed)  # pb.feet, without the tuple
             return
         self._steer((col + dx + 0.5) * t, (row + dy + 0.5) * t + 3, speed)
@@ -291,7 +297,7 @@ class Enemy:
         k = self.kind
         b = self.body
         fx, fy = b.x + b.w / 2, b.y + b.h
-        player = world.player
+        player = self._foe(world)
         pb = player.body
         px, py = pb.x + pb.w / 2, pb.y + pb.h  # pb.feet, inlined: this runs for every chaser
         dx, dy = px - fx, py - fy
@@ -324,7 +330,7 @@ class Enemy:
         k = self.kind
         b = self.body
         fx, fy = b.x + b.w / 2, b.y + b.h
-        px, py = world.player.body.feet
+        px, py = self._foe(world).body.feet
         gun = k.gun
         melee_too = any(not a.ranged for a in k.attacks)
         if melee_too and dist < 70:
@@ -357,7 +363,7 @@ class Enemy:
         assert attack is not None
         self._brake(0.3)
         if self.timer <= attack.startup * TRACK_FRACTION:
-            px, py = world.player.body.feet
+            px, py = self._foe(world).body.feet
             fx, fy = self.body.feet
             self.aim = unit(px - fx, py - fy)
             self.body.face(*self.aim)

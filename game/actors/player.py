@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from game.actors.body import Body
-from game.actors.combat import Attack, snap8, unit
+from game.actors.combat import Attack, recover_step, snap8, take_blow
 from game.content.loader import load
 from game.input.actions import Action, InputFrame
 from game.world.collision import Grid
@@ -64,6 +64,8 @@ CHARGE_COOLDOWN: int = _TIMING["charge_cooldown"]
 SHOT_COOLDOWN: int = _TIMING["shot_cooldown"]
 SHOT_DAMAGE = PISTOL.damage
 SHOT_RANGE: float = _TIMING["shot_range"]
+MAGAZINE: int = _TIMING["magazine"]                # the Podbyrin's rounds between reloads
+RELOAD_STEPS: int = _TIMING["reload_steps"]
 BUFFER_STEPS: int = _TIMING["buffer_steps"]
 IFRAMES: int = _TIMING["iframes"]                  # blinking invulnerability after a hit
 DOWN_STEPS: int = _TIMING["down_steps"]            # lying on the floor after a knockdown
@@ -80,7 +82,9 @@ class Player:
     tuning: PlayerTuning = TUNING
     health: int = -1       # -1: starts at the tuning's max_health
     lives: int = 3
-    ammo: int = 0
+    ammo: int = 0          # every round he carries, those in the gun included
+    loaded: int = 0        # rounds in the gun
+    reload: int = 0        # steps left of a reload
     armed: bool = False
     state: str = "free"    # free, attack, hurt, down, dead
     timer: int = 0         # steps in the current state
@@ -125,6 +129,11 @@ class Player:
             self.charge_cooldown -= 1
         if self.shot_cooldown:
             self.shot_cooldown -= 1
+        if self.reload:
+            self.reload -= 1
+            if self.reload == 0:
+                self.loaded = min(MAGAZINE, self.ammo)
+                world.emit_sound("click")
         if self.state == "dead":
             self._brake(0.3)
             world.grid.move_body(self.body, self.body.vx, self.body.vy)
@@ -137,12 +146,7 @@ class Player:
             self.aim = snap8(dx, dy)
         self.timer += 1
         if self.state == "hurt" or self.state == "down":
-            self._brake(0.25)
-            self.stun -= 1
-            if self.stun <= 0:
-                if self.state == "down":
-                    self.iframes = max(self.iframes, 40)
-                self._enter("free")
+            recover_step(self, 40)
         elif self.state == "attack":
             self._attack_step(world)
         if self.state == "free":
@@ -178,13 +182,19 @@ class Player:
             self._begin(CHARGE, world)
         elif choice == "shoot":
             self.take_buffer()
-            if not self.armed or self.shot_cooldown:
+            if not self.armed or self.shot_cooldown or self.reload:
                 return False
             if self.ammo <= 0:
                 world.emit_sound("click")
                 self.shot_cooldown = SHOT_COOLDOWN
                 return False
+            if self.loaded <= 0:
+                self.reload = RELOAD_STEPS
+                return False
             self.ammo -= 1
+            self.loaded -= 1
+            if self.loaded == 0 and self.ammo > 0:
+                self.reload = RELOAD_STEPS  # the slide locks back: a fresh magazine
             self.shot_cooldown = SHOT_COOLDOWN
             world.player_shoot(self.aim)
             self._begin(SHOOT, world, assist=False)
@@ -238,10 +248,7 @@ class Player:
 
     def take_hit(self, damage: int, kx: float, ky: float, knockback: float, hitstun: int,
                  knockdown: bool) -> None:
-        self.health = max(0, self.health - damage)
-        ux, uy = unit(kx, ky)
-        self.body.vx, self.body.vy = ux * knockback, uy * knockback
-        self.attack = None
+        take_blow(self, damage, kx, ky, knockback)
         self.buffered = None
         if self.health <= 0:
             self.state, self.timer, self.stun = "dead", 0, 0
@@ -252,6 +259,16 @@ class Player:
         else:
             self.state, self.timer, self.stun = "hurt", 0, hitstun
 
+    def arm(self, ammo: int) -> None:
+        """The story gives him the Podbyrin with `ammo` rounds, a magazine of them loaded."""
+        self.armed, self.ammo, self.loaded, self.reload = True, ammo, min(MAGAZINE, ammo), 0
+
+    def gain_ammo(self, rounds: int) -> None:
+        """Picked-up rounds; an empty gun starts its reload."""
+        self.ammo = min(self.tuning.max_ammo, self.ammo + rounds)
+        if self.loaded == 0 and not self.reload and self.ammo > 0:
+            self.reload = RELOAD_STEPS
+
     def respawn(self) -> None:
         self.health = self.tuning.max_health
         self.state, self.timer, self.stun = "free", 0, 0
@@ -259,5 +276,6 @@ class Player:
         self.attack = None
 
     def snapshot(self) -> tuple:
+        gun = (self.loaded, self.reload) if self.armed else ()  # unarmed levels keep their hashes
         return self.body.state() + (float(self.health), float(self.lives), float(self.ammo),
-                                    self.state, self.timer, self.iframes)
+                                    self.state, self.timer, self.iframes) + gun

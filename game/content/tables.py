@@ -1,4 +1,4 @@
-"""The schemas of the content tables in levels/ (enemies, player, difficulty, puzzles) and their cross-key rules.
+"""The schemas of the content tables in levels/ (enemies, player, partner, difficulty, puzzles) and their cross-key rules.
 
 Each `check_*` function takes the parsed TOML of one file and returns (key, problem) pairs, one per bad
 key; an empty list means the code can build its tables from it. Ranges are generous but keep the game
@@ -45,8 +45,18 @@ TUNING: dict[str, Field] = {
     "iframes": Int(0, 10 * SECOND), "down_steps": Int(1, 10 * SECOND), "respawn_iframes": Int(0, 10 * SECOND),
     "charge_speed": Num(0, 8, above=True), "charge_cooldown": Int(0, 60 * SECOND),
     "shot_cooldown": Int(1, 60 * SECOND), "shot_range": Num(0, 2000, above=True),
+    "magazine": Int(1, 99), "reload_steps": Int(1, 30 * SECOND),  # the Podbyrin: few rounds, a slow reload
 }
 PLAYER_ATTACKS = ("punch1", "punch2", "kick", "combo_kick", "charge", "shoot", "pistol")  # the code uses each
+
+# Ridzik, the partner (game.actors.partner.PartnerTuning) and his moves.
+PARTNER_TUNING: dict[str, Field] = {
+    "accel": Num(0, 4, above=True), "max_speed": Num(0, 8, above=True), "friction": Num(0, 1, above=True),
+    "max_health": Int(1, 10000), "iframes": Int(0, 10 * SECOND), "down_steps": Int(1, 10 * SECOND),
+    "rounds": Int(1, 99), "reload_steps": Int(1, 30 * SECOND), "shot_cooldown": Int(1, 60 * SECOND),
+    "shot_range": Num(0, 2000, above=True), "help_steps": Int(1, 30 * SECOND), "helped_health": Int(1, 10000),
+}
+PARTNER_ATTACKS = ("jab", "kick", "shoot", "revolver")
 
 # One difficulty (game.modes.level.difficulty.Difficulty, less its name, which is the table key).
 DIFFICULTY: dict[str, Field] = {
@@ -105,13 +115,22 @@ def check_enemies(data: dict[str, Any]) -> Problems:
     return problems
 
 
-def check_player(data: dict[str, Any]) -> Problems:
+def _fighter(data: dict[str, Any], tuning: dict[str, Field], attacks: tuple[str, ...]) -> Problems:
+    """A `[tuning]` record and exactly the named `[attacks.*]` (Danko's table, Ridzik's)."""
     problems = check_names(data, "", required=("tuning", "attacks"), only=("tuning", "attacks"))
     if "tuning" in data:
-        problems += check_record(data["tuning"], TUNING, "tuning")
+        problems += check_record(data["tuning"], tuning, "tuning")
     if "attacks" in data:
-        problems += _attacks(data["attacks"], "attacks", required=PLAYER_ATTACKS, only=PLAYER_ATTACKS)
+        problems += _attacks(data["attacks"], "attacks", required=attacks, only=attacks)
     return problems
+
+
+def check_player(data: dict[str, Any]) -> Problems:
+    return _fighter(data, TUNING, PLAYER_ATTACKS)
+
+
+def check_partner(data: dict[str, Any]) -> Problems:
+    return _fighter(data, PARTNER_TUNING, PARTNER_ATTACKS)
 
 
 def check_difficulty(data: dict[str, Any]) -> Problems:
@@ -171,4 +190,5 @@ def check_puzzles(data: dict[str, Any]) -> Problems:
 # File stem under levels/ -> its check.
 CHECKS: dict[str, Callable[[dict[str, Any]], Problems]] = {
     "enemies": check_enemies, "player": check_player, "difficulty": check_difficulty, "puzzles": check_puzzles,
+    "partner": check_partner,
 }

@@ -165,7 +165,8 @@ class App:
             log.warning("gamepads unavailable: %s", exc)
         pygame.display.set_caption(self.config.title)
         self._set_mode()
-        self.reader = InputReader(self.settings.key_bindings(), self.settings.pad_bindings())
+        s = self.settings
+        self.reader = InputReader(s.key_bindings(), s.pad_bindings(), keys2=s.key_bindings2(), pad2=s.pad_bindings2())
         self.canvas = pygame.Surface((VIEW_W, VIEW_H)).convert()
         self._font = load_font()
         self.audio = make_audio(self.config.headless)
@@ -200,8 +201,8 @@ class App:
         """Every settings change takes effect at once."""
         if (old.music_volume, old.sfx_volume, old.muted) != (new.music_volume, new.sfx_volume, new.muted):
             self.audio.set_volumes(*new.effective_volumes)
-        if self.reader is not None and (old.keys, old.pad) != (new.keys, new.pad):
-            self.reader.set_bindings(new.key_bindings(), new.pad_bindings())
+        if self.reader is not None and (old.keys, old.pad, old.keys2, old.pad2) != (new.keys, new.pad, new.keys2, new.pad2):
+            self.reader.set_bindings(new.key_bindings(), new.pad_bindings(), new.key_bindings2(), new.pad_bindings2())
         resized = old.scale != new.scale and not new.fullscreen  # fullscreen keeps the desktop size
         if self.window is not None and (old.fullscreen != new.fullscreen or resized):
             self._set_mode()

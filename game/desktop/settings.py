@@ -1,4 +1,4 @@
-"""Player settings: volumes, display, difficulty, screen shake, text speed, key and gamepad bindings.
+"""Player settings: volumes, display, difficulty, screen shake, text speed, both players' key and gamepad bindings.
 
 Stored as `settings.json` in the data folder, written atomically. Loading never fails: an unreadable
 file is renamed aside and defaults are used; a readable file with a bad value keeps its good values and
@@ -15,7 +15,15 @@ from typing import Any, Callable, Mapping
 from game import DIFFICULTIES
 from game.desktop.datafiles import atomic_write_text, data_dir, read_json, set_aside
 from game.input.actions import Action
-from game.input.devices import DEFAULT_KEYS, DEFAULT_PAD, KeyBindings, PadBindings
+from game.input.devices import (
+    DEFAULT_KEYS,
+    DEFAULT_KEYS_P2,
+    DEFAULT_PAD,
+    DEFAULT_PAD_P2,
+    P2_ACTIONS,
+    KeyBindings,
+    PadBindings,
+)
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +50,8 @@ class Settings:
     text_speed: str = "normal"
     keys: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: action_names(DEFAULT_KEYS))
     pad: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: action_names(DEFAULT_PAD))
+    keys2: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: action_names(DEFAULT_KEYS_P2))
+    pad2: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: action_names(DEFAULT_PAD_P2))
 
     @property
     def text_cps(self) -> int:
@@ -58,6 +68,13 @@ class Settings:
     def pad_bindings(self) -> PadBindings:
         return PadBindings({Action[name]: tuple(buttons) for name, buttons in self.pad.items()})
 
+    def key_bindings2(self) -> KeyBindings:
+        """Player 2's keys (Ridzik)."""
+        return KeyBindings({Action[name]: tuple(keys) for name, keys in self.keys2.items()})
+
+    def pad_bindings2(self) -> PadBindings:
+        return PadBindings({Action[name]: tuple(buttons) for name, buttons in self.pad2.items()})
+
     def with_keys(self, bindings: KeyBindings) -> "Settings":
         return replace(self, keys=action_names(bindings.keys))
 
@@ -68,6 +85,8 @@ class Settings:
         data = asdict(self)
         data["keys"] = {k: list(v) for k, v in self.keys.items()}
         data["pad"] = {k: list(v) for k, v in self.pad.items()}
+        data["keys2"] = {k: list(v) for k, v in self.keys2.items()}
+        data["pad2"] = {k: list(v) for k, v in self.pad2.items()}
         return json.dumps({"version": 1, **data}, indent=1, sort_keys=True) + "\n"
 
 
@@ -124,6 +143,8 @@ def _check(name: str, value: Any, default: Any) -> tuple[Any, str | None]:
             None, f"expected one of {choices}, got {_brief(value)}")
     if name in ("keys", "pad"):
         return _check_bindings(value, default)
+    if name in ("keys2", "pad2"):
+        return _check_bindings(value, default, tuple(a.name for a in P2_ACTIONS if a.name))
     return None, "unknown setting"
 
 
@@ -133,12 +154,13 @@ def _brief(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _check_bindings(value: Any, default: Mapping[str, tuple[str, ...]]) -> tuple[Any, str | None]:
+def _check_bindings(value: Any, default: Mapping[str, tuple[str, ...]],
+                    only: tuple[str, ...] = ()) -> tuple[Any, str | None]:
     if not isinstance(value, dict):
         return None, "expected a map of action to names"
     out = dict(default)  # actions missing from the file keep their defaults
     for action, names in value.items():
-        if action not in Action.__members__:
+        if action not in Action.__members__ or (only and action not in only):
             return None, f"unknown action {_brief(action)}"
         if not isinstance(names, list) or not 0 < len(names) <= MAX_BINDINGS or \
                 not all(isinstance(n, str) and 0 < len(n) <= MAX_NAME for n in names):

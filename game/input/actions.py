@@ -26,6 +26,8 @@ class Action(IntFlag):
 
 
 ALL_ACTIONS = tuple(Action)
+PLAYER_BITS = 0xFFFF   # one player's actions (bits 0-15)
+P2_SHIFT = 16          # a step's mask carries player 2's actions in its high half: p1 | p2 << 16
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,22 @@ class InputFrame:
         dx = (1 if self.held & Action.RIGHT else 0) - (1 if self.held & Action.LEFT else 0)
         dy = (1 if self.held & Action.DOWN else 0) - (1 if self.held & Action.UP else 0)
         return dx, dy
+
+    def player1(self) -> "InputFrame":
+        """Player 1's half of the frame (the whole frame when player 2 is silent)."""
+        if (self.held | self.pressed) >> P2_SHIFT == 0:
+            return self
+        return InputFrame(self.held & PLAYER_BITS, self.pressed & PLAYER_BITS)
+
+    def player2(self) -> "InputFrame":
+        """Player 2's half of the frame, as a one-player frame (Ridzik's stick and buttons)."""
+        held, pressed = self.held >> P2_SHIFT, self.pressed >> P2_SHIFT
+        return InputFrame(held & PLAYER_BITS, pressed & PLAYER_BITS) if held | pressed else NO_INPUT
+
+
+def two_players(p1: int, p2: int) -> int:
+    """One step's mask carrying both players' held actions (the replay and the sim read it back)."""
+    return (p1 & PLAYER_BITS) | (p2 & PLAYER_BITS) << P2_SHIFT
 
 
 NO_INPUT = InputFrame()

@@ -1,11 +1,16 @@
-"""Keyboard and gamepad devices, their bindings and rebinding: physical input -> held action masks."""
+"""Keyboard and gamepad devices, their bindings and rebinding: physical input -> held action masks.
+
+Two players: player 1 plays on the keyboard's first set and the first gamepad, player 2 (Ridzik) on the
+second keyboard set and any other gamepad. A step's mask carries both (game.input.actions.two_players).
+Keys both sets name (WASD by default) are player 1's until player 2 presses his Confirm on the keyboard,
+and player 2's from then until he presses his Skip (drop-out)."""
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
 from typing import Mapping
 
-from game.input.actions import Action
+from game.input.actions import Action, two_players
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +45,21 @@ DEFAULT_PAD: Mapping[Action, tuple[str, ...]] = {
     Action.RESTART: (),
     Action.SKIP: ("back",),
 }
+
+# Player 2 (Ridzik): the left of the keyboard, or a second gamepad. Only the actions he has.
+DEFAULT_KEYS_P2: Mapping[Action, tuple[str, ...]] = {
+    Action.UP: ("w",),
+    Action.DOWN: ("s",),
+    Action.LEFT: ("a",),
+    Action.RIGHT: ("d",),
+    Action.PUNCH: ("f",),
+    Action.KICK: ("g",),
+    Action.SHOOT: ("h",),
+    Action.CONFIRM: ("e",),   # drop in: take Ridzik over
+    Action.SKIP: ("q",),      # drop out: Ridzik back to the AI
+}
+P2_ACTIONS = tuple(DEFAULT_KEYS_P2)
+DEFAULT_PAD_P2: Mapping[Action, tuple[str, ...]] = {a: DEFAULT_PAD[a] for a in P2_ACTIONS}
 
 # Keys that cannot be bound: Esc cancels a rebind, F11 toggles fullscreen, F12 takes a screenshot.
 RESERVED_KEYS = frozenset({"escape", "f11", "f12"})
@@ -154,12 +174,22 @@ def key_name(event: object) -> str:
 
 
 class KeyboardReader:
-    """Reads pygame key events into held masks; remembers taps shorter than one step."""
+    """Reads pygame key events into held masks; remembers taps shorter than one step. Keys in `ignore`
+    (another player's, for now) count for nothing, and a key let go while ignored is released."""
 
     def __init__(self, bindings: KeyBindings | None = None) -> None:
         self.codes = (bindings or KeyBindings()).keycode_map()
-        self.held = 0
+        self.down: set[int] = set()   # bound keys held now
         self.tapped = 0
+        self.ignore: frozenset[int] = frozenset()
+
+    @property
+    def held(self) -> int:
+        bits = 0
+        for code in self.down:
+            if code not in self.ignore:
+                bits |= self.codes[code]
+        return bits
 
     def on_event(self, event: object) -> None:
         import pygame
@@ -168,13 +198,15 @@ class KeyboardReader:
         if kind == pygame.KEYDOWN:
             if getattr(event, "mod", 0) & pygame.KMOD_ALT and event.key == pygame.K_RETURN:  # type: ignore
                 return  # Alt+Enter is the fullscreen toggle, not Confirm
-            bits = self.codes.get(event.key, 0)  # type: ignore[attr-defined]
-            self.held |= bits
-            self.tapped |= bits
+            code = event.key  # type: ignore[attr-defined]
+            if code in self.codes:
+                self.down.add(code)
+                if code not in self.ignore:
+                    self.tapped |= self.codes[code]
         elif kind == pygame.KEYUP:
-            self.held &= ~self.codes.get(event.key, 0)  # type: ignore[attr-defined]
+            self.down.discard(event.key)  # type: ignore[attr-defined]
         elif kind == pygame.WINDOWFOCUSLOST:
-            self.held = 0
+            self.down.clear()
 
     def take(self) -> int:
         """Held mask for the next step; a tap shorter than a step still counts as held once."""
@@ -238,6 +270,8 @@ class _Pad:
     handle: object = None
     buttons: set[str] = field(default_factory=set)
     axes: dict[int, float] = field(default_factory=dict)
+    tapped: set[str] = field(default_factory=set)  # buttons (and triggers) pressed since the last take
+    tapped_stick: int = 0                          # stick directions entered since the last take
 
 
 class GamepadReader:
@@ -271,20 +305,24 @@ class GamepadReader:
                 return
             if kind == pygame.CONTROLLERBUTTONDOWN:
                 pad.buttons.add(name)
+                pad.tapped.add(name)
                 self.tapped |= self.names.get(name, 0)
             else:
                 pad.buttons.discard(name)
         elif kind == pygame.CONTROLLERAXISMOTION:
             pad = self.pads.setdefault(event.instance_id, _Pad())  # type: ignore[attr-defined]
-            before = self._pad_bits(pad)
+            before, names_before, stick_before = self._pad_bits(pad), self._names(pad), self._stick(pad)
             pad.axes[event.axis] = max(-1.0, event.value / 32767.0)  # type: ignore[attr-defined]
             self.tapped |= self._pad_bits(pad) & ~before
+            pad.tapped |= self._names(pad) - names_before
+            pad.tapped_stick |= self._stick(pad) & ~stick_before
         elif kind == pygame.WINDOWFOCUSLOST:
             for pad in self.pads.values():  # SDL sends no pad events while unfocused: forget them
                 pad.buttons.clear()
                 pad.axes.clear()
 
-    def _pad_bits(self, pad: _Pad) -> int:
+    def _names(self, pad: _Pad) -> set[str]:
+        """The buttons held on `pad`, the triggers pulled past halfway among them."""
         import pygame
 
         names = set(pad.buttons)
@@ -292,12 +330,21 @@ class GamepadReader:
             names.add("lefttrigger")
         if pad.axes.get(pygame.CONTROLLER_AXIS_TRIGGERRIGHT, 0.0) > TRIGGER_THRESHOLD:
             names.add("righttrigger")
-        bits = 0
-        for name in names:
-            bits |= self.names.get(name, 0)
+        return names
+
+    def _stick(self, pad: _Pad) -> int:
+        import pygame
+
         x = pad.axes.get(pygame.CONTROLLER_AXIS_LEFTX, 0.0)
         y = pad.axes.get(pygame.CONTROLLER_AXIS_LEFTY, 0.0)
-        return bits | stick_bits(x, y, self.dead_zone)
+        return stick_bits(x, y, self.dead_zone)
+
+    def _pad_bits(self, pad: _Pad, names: dict[str, int] | None = None, taps: bool = False) -> int:
+        table = self.names if names is None else names
+        bits = 0
+        for name in self._names(pad) | (pad.tapped if taps else set()):
+            bits |= table.get(name, 0)
+        return bits | self._stick(pad) | (pad.tapped_stick if taps else 0)
 
     @property
     def held(self) -> int:
@@ -308,7 +355,25 @@ class GamepadReader:
 
     def take(self) -> int:
         tapped, self.tapped = self.tapped, 0
+        for pad in self.pads.values():
+            pad.tapped.clear()
+            pad.tapped_stick = 0
         return self.held | tapped
+
+    def take_split(self, names2: dict[str, int]) -> tuple[int, int]:
+        """(player 1, player 2) masks: the first pad plugged in (lowest instance id) is player 1's, read
+        with his bindings; every other pad is player 2's, read with `names2`."""
+        p1 = p2 = 0
+        for i, iid in enumerate(sorted(self.pads)):
+            pad = self.pads[iid]
+            if i == 0:
+                p1 |= self._pad_bits(pad, taps=True)
+            else:
+                p2 |= self._pad_bits(pad, names2, taps=True)
+            pad.tapped.clear()
+            pad.tapped_stick = 0
+        self.tapped = 0
+        return p1, p2
 
 
 def pad_button_name(event: object) -> str | None:
@@ -325,27 +390,44 @@ def pad_button_name(event: object) -> str | None:
 
 
 class InputReader:
-    """Keyboard and gamepads merged into one held mask per step: the only input path, so a replay of
-    the masks reproduces a run whatever device played it."""
+    """Keyboard and gamepads merged into one held mask per step, player 2's in its high half: the only
+    input path, so a replay of the masks reproduces a run whatever devices played it."""
 
     def __init__(self, keys: KeyBindings | None = None, pad: PadBindings | None = None,
-                 dead_zone: float = DEFAULT_DEAD_ZONE, opener=_open_controller) -> None:
-        self.keyboard = KeyboardReader(keys)
+                 dead_zone: float = DEFAULT_DEAD_ZONE, opener=_open_controller,
+                 keys2: KeyBindings | None = None, pad2: PadBindings | None = None) -> None:
         self.gamepad = GamepadReader(pad, dead_zone, opener)
         self._injected = 0
-        self.bindings = (keys or KeyBindings(), pad or PadBindings())
+        self.p2_on_keys = False  # player 2 took the keys both sets name (his Confirm; his Skip lets go)
+        self._build(keys or KeyBindings(), pad or PadBindings(),
+                    keys2 or KeyBindings(dict(DEFAULT_KEYS_P2)), pad2 or PadBindings(dict(DEFAULT_PAD_P2)))
         _ACTIVE[0] = self
 
-    def set_bindings(self, keys: KeyBindings, pad: PadBindings) -> None:
-        """New bindings take effect at once; whatever was held is released."""
+    def _build(self, keys: KeyBindings, pad: PadBindings, keys2: KeyBindings, pad2: PadBindings) -> None:
         self.bindings = (keys, pad)
+        self.bindings2 = (keys2, pad2)
         self.keyboard = KeyboardReader(keys)
+        self.keyboard2 = KeyboardReader(keys2)
+        self.names2 = pad2.name_map()
+        self.shared = frozenset(self.keyboard.codes) & frozenset(self.keyboard2.codes)
+        self._share()
+
+    def _share(self) -> None:
+        """The keys both sets name go to player 2 after his drop-in, to player 1 otherwise."""
+        self.keyboard.ignore = self.shared if self.p2_on_keys else frozenset()
+        self.keyboard2.ignore = frozenset() if self.p2_on_keys else self.shared
+
+    def set_bindings(self, keys: KeyBindings, pad: PadBindings, keys2: KeyBindings | None = None,
+                     pad2: PadBindings | None = None) -> None:
+        """New bindings take effect at once; whatever was held is released."""
+        self._build(keys, pad, keys2 or self.bindings2[0], pad2 or self.bindings2[1])
         pads = self.gamepad.pads
         self.gamepad = GamepadReader(pad, self.gamepad.dead_zone, self.gamepad.opener)
         self.gamepad.pads = {iid: _Pad(p.handle) for iid, p in pads.items()}
 
     def on_event(self, event: object) -> None:
         self.keyboard.on_event(event)
+        self.keyboard2.on_event(event)
         self.gamepad.on_event(event)
 
     def inject(self, action: Action) -> None:
@@ -354,7 +436,17 @@ class InputReader:
 
     def take(self) -> int:
         injected, self._injected = self._injected, 0
-        return self.keyboard.take() | self.gamepad.take() | injected
+        pad1, pad2 = self.gamepad.take_split(self.names2)
+        keys2 = self.keyboard2.take()
+        joined = self.p2_on_keys
+        if keys2 & Action.CONFIRM:
+            joined = True
+        elif keys2 & Action.SKIP:
+            joined = False
+        if joined != self.p2_on_keys:
+            self.p2_on_keys = joined
+            self._share()
+        return two_players(self.keyboard.take() | pad1 | injected, keys2 | pad2)
 
 
 _ACTIVE: list[InputReader | None] = [None]  # the reader the app plays with (the last one built)

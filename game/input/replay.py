@@ -1,6 +1,9 @@
 """Replay files: the held mask of every step, run-length encoded as text, written atomically.
 
 A replay holds the input alone, so feeding it back into the same level and seed reproduces the run exactly.
+A step's mask carries both players: player 1 in the low 16 bits, player 2 (Ridzik, when a second player
+took him over) in the high 16 bits. A one-player run has no high bits, so it is written as a v1 file, byte
+for byte as before, and every v1 file is a valid two-player replay whose second stream is silent.
 """
 from __future__ import annotations
 
@@ -10,14 +13,17 @@ from pathlib import Path
 from typing import Iterable
 
 from game.desktop.datafiles import atomic_write_text
-from game.input.actions import ALL_ACTIONS
+from game.input.actions import ALL_ACTIONS, P2_SHIFT
 from game.limits import REPLAY_MAX_BYTES, REPLAY_MAX_STEPS
 
 log = logging.getLogger(__name__)
 
 
-ALL_BITS = sum(int(a) for a in ALL_ACTIONS)  # every bit an action uses
+PLAYER_ACTION_BITS = sum(int(a) for a in ALL_ACTIONS)  # every bit one player's actions use
+ALL_BITS = PLAYER_ACTION_BITS | PLAYER_ACTION_BITS << P2_SHIFT  # both players' streams
 REPLAY_HEADER = "# red-heat replay v1: one 'held-mask-hex count' run per line"
+REPLAY_HEADER_2P = ("# red-heat replay v2: one 'held-mask-hex count' run per line; "
+                    "player 2's mask in the high 16 bits")
 
 
 class ReplayError(Exception):
@@ -30,7 +36,9 @@ def encode_replay(masks: Iterable[int]) -> str:
     """Run-length text: each line is a held mask in hex and how many steps it lasts."""
     lines = [REPLAY_HEADER]
     run_mask, run_len = None, 0
+    two = False
     for mask in masks:
+        two = two or mask >> P2_SHIFT != 0
         if mask == run_mask:
             run_len += 1
             continue
@@ -39,6 +47,8 @@ def encode_replay(masks: Iterable[int]) -> str:
         run_mask, run_len = mask, 1
     if run_mask is not None:
         lines.append(f"{run_mask:x} {run_len}")
+    if two:
+        lines[0] = REPLAY_HEADER_2P
     return "\n".join(lines) + "\n"
 
 
@@ -56,7 +66,8 @@ def decode_replay(text: str, path: str | os.PathLike = "<replay>") -> list[int]:
         mask, count = int(parts[0], 16), int(parts[1])
         if mask & ~ALL_BITS:
             raise ReplayError(path, f"line {number}: mask {parts[0]} has bits no action uses "
-                              f"(the actions are {ALL_BITS:x})")
+                              f"(one player's actions are {PLAYER_ACTION_BITS:x}, player 2's "
+                              f"{PLAYER_ACTION_BITS << P2_SHIFT:x})")
         if len(masks) + count > REPLAY_MAX_STEPS:
             raise ReplayError(path, f"line {number}: the replay runs past {REPLAY_MAX_STEPS} steps "
                               "(four hours of game time), the most a replay may hold")

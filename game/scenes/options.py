@@ -1,5 +1,5 @@
 """The options screen: volumes, mute, window scale, fullscreen, difficulty, screen shake, text speed,
-and key and gamepad rebinding with conflict detection.
+and key and gamepad rebinding for both players (player 2 is Ridzik) with conflict detection.
 
 Lifecycle: pushed over the pause menu or the title. Every change goes through the `SettingsStore`, which
 applies it at once (volumes, display, bindings); the file is written when the screen closes. Navigation
@@ -27,7 +27,10 @@ from game.input.actions import ALL_ACTIONS, Action
 from game.input.devices import (
     CANCEL_BUTTON,
     DEFAULT_KEYS,
+    DEFAULT_KEYS_P2,
     DEFAULT_PAD,
+    DEFAULT_PAD_P2,
+    P2_ACTIONS,
     RESERVED_BUTTONS,
     RESERVED_KEYS,
     display_name,
@@ -51,6 +54,16 @@ ACTION_LABELS = {
     Action.PAUSE: "Pause / back", Action.SPECIAL: "Grab / charge", Action.RESTART: "Restart",
     Action.SKIP: "Skip scene",
 }
+P2_LABELS = {**ACTION_LABELS, Action.CONFIRM: "Join as Ridzik", Action.SKIP: "Drop out"}
+# Binding pages: the settings field each edits, its title, its defaults, its actions and labels.
+PAGES = {
+    "keys": ("Keyboard controls", "KEYBOARD", DEFAULT_KEYS, ALL_ACTIONS, ACTION_LABELS),
+    "pad": ("Gamepad controls", "GAMEPAD", DEFAULT_PAD, ALL_ACTIONS, ACTION_LABELS),
+    "keys2": ("Player 2 keyboard", "PLAYER 2 KEYBOARD", DEFAULT_KEYS_P2, P2_ACTIONS, P2_LABELS),
+    "pad2": ("Player 2 gamepad", "PLAYER 2 GAMEPAD", DEFAULT_PAD_P2, P2_ACTIONS, P2_LABELS),
+}
+MAIN_ROWS = ("Music volume", "Effects volume", "Mute", "Window scale", "Fullscreen", "Difficulty",
+             "Screen shake", "Text speed") + tuple(row[0] for row in PAGES.values()) + ("Back",)
 
 
 def _cycle(values: tuple, current: object, delta: int) -> object:
@@ -116,8 +129,7 @@ class OptionsScene(BaseScene):
             Item("Difficulty", lambda: s().difficulty.title(), True),
             Item("Screen shake", lambda: _on_off(s().screen_shake), True),
             Item("Text speed", lambda: s().text_speed.title(), True),
-            Item("Keyboard controls", lambda: ">"),
-            Item("Gamepad controls", lambda: ">"),
+            *(Item(row[0], lambda: ">") for row in PAGES.values()),
             Item("Back"),
         ], index)
 
@@ -129,11 +141,9 @@ class OptionsScene(BaseScene):
         if event.kind == "select":
             if key == "Back":
                 return Pop()
-            if key == "Keyboard controls":
-                self._open_bindings("keys")
-                return None
-            if key == "Gamepad controls":
-                self._open_bindings("pad")
+            page = next((name for name, row in PAGES.items() if row[0] == key), None)
+            if page is not None:
+                self._open_bindings(page)
                 return None
         delta = event.delta or 1  # Confirm on a value steps it forward, so one button is enough
         self.change(key, delta)
@@ -161,42 +171,40 @@ class OptionsScene(BaseScene):
 
     # --- binding pages -----------------------------------------------------------------------
     def _table(self, page: str) -> dict[Action, tuple[str, ...]]:
-        source = self.settings.keys if page == "keys" else self.settings.pad
+        source = getattr(self.settings, page)
         return {Action[name]: tuple(names) for name, names in source.items()}
 
     def _open_bindings(self, page: str) -> None:
         self.page = page
         self.message = ""
-        items = [Item(ACTION_LABELS[a], (lambda a=a: _names_label(self._table(self.page).get(a, ()))),
-                      key=a.name or "") for a in ALL_ACTIONS]
+        actions, labels = PAGES[page][3], PAGES[page][4]
+        items = [Item(labels[a], (lambda a=a: _names_label(self._table(self.page).get(a, ()))),
+                      key=a.name or "") for a in actions]
         items += [Item("Reset to defaults"), Item("Back")]
         self.menu = Menu(items)
 
     def _bindings_event(self, event: MenuEvent) -> Transition | None:
         if event.kind == "back" or (event.kind == "select" and event.item and event.item.key == "Back"):
-            index = 8 if self.page == "keys" else 9
+            index = MAIN_ROWS.index(PAGES[self.page][0])
             self.page, self.message = "main", ""
             self.menu = self._main_menu(index)
             return None
         if event.kind != "select" or event.item is None:
             return None
         if event.item.key == "Reset to defaults":
-            defaults = DEFAULT_KEYS if self.page == "keys" else DEFAULT_PAD
-            self._store_table(self.page, dict(defaults))
+            self._store_table(self.page, dict(PAGES[self.page][2]))
             self.message = "Controls reset to defaults"
             return None
         self.capturing = (self.page, Action[event.item.key])
         self._capture_left = CAPTURE_STEPS
-        device = "a key" if self.page == "keys" else "a button"
-        cancel = "Esc" if self.page == "keys" else "Back/Esc"
-        self.message = f"Press {device} for {ACTION_LABELS[self.capturing[1]]} ({cancel} cancels)"
+        keys = self.page.startswith("keys")
+        device = "a key" if keys else "a button"
+        cancel = "Esc" if keys else "Back/Esc"
+        self.message = f"Press {device} for {PAGES[self.page][4][self.capturing[1]]} ({cancel} cancels)"
         return None
 
     def _store_table(self, page: str, table: dict[Action, tuple[str, ...]]) -> None:
-        if page == "keys":
-            self.store.update(keys=action_names(table))
-        else:
-            self.store.update(pad=action_names(table))
+        self.store.update(**{page: action_names(table)})
 
     def bind(self, page: str, action: Action, name: str) -> str:
         """Bind `name` as the primary key/button of `action`, resolving a conflict; returns the message."""
@@ -218,7 +226,7 @@ class OptionsScene(BaseScene):
             name = key_name(event)
             if name == "escape":
                 self._end_capture("Cancelled")
-            elif page != "keys":
+            elif not page.startswith("keys"):
                 return True  # keyboard keys other than Esc mean nothing on the gamepad page
             elif name in RESERVED_KEYS or not name:
                 self.message = f"{display_name(name) or 'That key'} is reserved; press another key"
@@ -233,7 +241,7 @@ class OptionsScene(BaseScene):
                 return True
             if name == CANCEL_BUTTON:
                 self._end_capture("Cancelled")
-            elif page != "pad":
+            elif not page.startswith("pad"):
                 return True
             elif name in RESERVED_BUTTONS:
                 self.message = f"{name.title()} is reserved; press another button"
@@ -248,7 +256,7 @@ class OptionsScene(BaseScene):
         line = font.line_height + ROW_GAP
         rect = pygame.Rect(0, 0, 240, VIEW_H - 2)
         rect.center = (VIEW_W // 2, VIEW_H // 2)
-        title = {"main": "OPTIONS", "keys": "KEYBOARD", "pad": "GAMEPAD"}[self.page]
+        title = "OPTIONS" if self.page == "main" else PAGES[self.page][1]
         titled_panel(surface, rect, title, font)
         footer = 2 * line
         body = pygame.Rect(rect.x + 6, rect.y + 21, rect.width - 12, rect.height - 21 - footer)

@@ -114,7 +114,7 @@ def _open_controls(stack, drive, page_index):
     for _ in range(page_index):
         drive.press(Action.DOWN)
     drive.press(Action.CONFIRM)
-    assert stack.top.page in ("keys", "pad")
+    assert stack.top.page in ("keys", "pad", "keys2", "pad2")
 
 
 def test_key_rebinding_round_trip_with_conflict(store, tmp_path):
@@ -237,3 +237,23 @@ def test_largest_scale_fits_the_desktop(monkeypatch):
     monkeypatch.setattr(pygame.display, "get_desktop_sizes", lambda: [(800, 600)])
     assert App.largest_scale() == 2
     assert App._window_size(6) == (640, 360)
+
+
+def test_player_two_rebinding_has_his_own_pages_and_saves(store, tmp_path):
+    pygame.init()
+    stack = SceneStack()
+    options = OptionsScene(store)
+    stack.push(options)
+    drive = Driver(stack)
+    _open_controls(stack, drive, 10)  # Player 2 keyboard
+    assert options.page == "keys2"
+    for _ in range(4):
+        drive.press(Action.DOWN)  # Up, Down, Left, Right -> Punch
+    drive.press(Action.CONFIRM)
+    assert options.capturing == ("keys2", Action.PUNCH)
+    assert options.capture_event(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_t, mod=0))
+    assert store.settings.keys2["PUNCH"] == ("t",) and store.settings.keys["PUNCH"] == ("z", "j")
+    drive.press(Action.PAUSE)
+    drive.press(Action.PAUSE)
+    loaded = load_settings(tmp_path)
+    assert loaded.keys2 == store.settings.keys2 and loaded.pad2 == store.settings.pad2

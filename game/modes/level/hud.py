@@ -71,7 +71,8 @@ class Hud:
             surface.fill(FACE, (x + 1, name.y + 5, 4, 3))
         y = name.bottom + 1
         if p.armed:
-            y = ui.label_on_backing(surface, font, f"AMMO {p.ammo}", (MARGIN, y), GOLD if p.ammo else WARN).bottom + 1
+            text = f"RELOADING {p.ammo}" if p.reload else f"PODBYRIN {p.loaded} +{p.ammo - p.loaded}"
+            y = ui.label_on_backing(surface, font, text, (MARGIN, y), GOLD if p.loaded else WARN).bottom + 1
         if p.combo >= 2:
             ui.label_on_backing(surface, font, f"{p.combo} HITS", (MARGIN, y), GOLD)
         if sim.objective:

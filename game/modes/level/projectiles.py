@@ -1,4 +1,4 @@
-"""Enemy bullets: fired from a gunman's muzzle, flown a step at a time, stopped by walls or Danko."""
+"""Enemy bullets: fired from a gunman's muzzle, flown a step at a time, stopped by walls, Danko or Ridzik."""
 from __future__ import annotations
 
 import logging
@@ -6,7 +6,7 @@ import logging
 from game.actors.combat import HURT_PAD, Attack, boxes_overlap
 from game.actors.enemies import BULLET_SPEED, Enemy
 from game.modes.level.state import Bullet, Effect, LevelState
-from game.modes.level.strikes import hurt_player
+from game.modes.level.strikes import hurt_partner, hurt_player
 
 log = logging.getLogger(__name__)
 
@@ -25,11 +25,16 @@ def enemy_fire(level: LevelState, e: Enemy) -> None:
     level.shake = max(level.shake, 1.5)
 
 
+def _bullet(damage: int) -> Attack:
+    return Attack("bullet", 0, 1, 0, damage, 0, 0, knockback=2.5, hitstun=18, hitstop=4)
+
+
 def fly(level: LevelState) -> None:
-    """Move every bullet one step; a wall sparks it out, Danko (when vulnerable) takes it."""
+    """Move every bullet one step; a wall sparks it out, Danko or Ridzik (when vulnerable) takes it."""
     if not level.bullets:
         return
     p = level.player
+    r = level.partner
     grid, tile = level.grid, level.tile
     keep = []
     pbox = p.body.box
@@ -44,8 +49,10 @@ def fly(level: LevelState) -> None:
             continue
         # Bullets fly at chest height (10 px above the feet).
         if p.vulnerable and boxes_overlap((b.x - 1, b.y + 9, 2, 2), pbox, HURT_PAD):
-            shot = Attack("bullet", 0, 1, 0, b.damage, 0, 0, knockback=2.5, hitstun=18, hitstop=4)
-            hurt_player(level, shot, b.vx, b.vy, b.damage)
+            hurt_player(level, _bullet(b.damage), b.vx, b.vy, b.damage)
+            continue
+        if r is not None and r.vulnerable and boxes_overlap((b.x - 1, b.y + 9, 2, 2), r.body.box, HURT_PAD):
+            hurt_partner(level, _bullet(b.damage), b.vx, b.vy, b.damage)
             continue
         keep.append(b)
     level.bullets = keep

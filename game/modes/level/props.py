@@ -31,7 +31,7 @@ def collect_pickups(level: LevelState) -> None:
         if item.kind == "first_aid" and p.health < p.tuning.max_health:
             p.health = min(p.tuning.max_health, p.health + FIRST_AID)
         elif item.kind == "ammo" and p.armed and p.ammo < p.tuning.max_ammo:
-            p.ammo = min(p.tuning.max_ammo, p.ammo + AMMO_CLIP)
+            p.gain_ammo(AMMO_CLIP)
         else:
             continue
         item.taken = True

@@ -17,6 +17,7 @@ import pygame
 
 from game.input.actions import Action
 from game.modes.events import Dialogue, Sound
+from game.modes.level import partner_view
 from game.modes.level.controls import ControlsHint
 from game.modes.level.hud import Hud
 from game.modes.level.sim import LOST, WON, LevelSim
@@ -92,7 +93,7 @@ class LevelScene(BaseScene):
     def enter(self) -> None:
         self.renderer = MapRenderer(self.sim.tilemap)
         self.camera = Camera(*self.sim.tilemap.pixel_size)
-        self.camera.center_on(*self.sim.player.body.feet)
+        self.camera.center_on(*self.sim.focus)
         font = load_font()
         self.hud = Hud(font)
         self.view.font = font
@@ -106,7 +107,7 @@ class LevelScene(BaseScene):
         self._done = False
         self.restarts += 1
         if self.camera is not None:
-            self.camera.center_on(*self.sim.player.body.feet)
+            self.camera.center_on(*self.sim.focus)
         if self.hud is not None:
             self.hud = Hud(self.hud.font)
 
@@ -140,7 +141,7 @@ class LevelScene(BaseScene):
             elif self.hud is not None:
                 self.hud.on_event(event)
         if self.camera is not None:
-            self.camera.follow(*self.sim.player.body.feet)
+            self.camera.follow(*self.sim.focus)  # Danko, or between him and a second player
         if outcome == LOST:
             self._done = True
             return Push(GameOverScene(on_continue=self.restart, on_quit=self._quit_hook()))
@@ -173,8 +174,9 @@ class LevelScene(BaseScene):
         else:
             self.camera.shake = (0, 0)
         offset = self.camera.offset
-        self.renderer.draw(surface, offset, sim.time_ms, self.view.sprites(sim))
+        self.renderer.draw(surface, offset, sim.time_ms, self.view.sprites(sim) + partner_view.sprites(self.view, sim))
         self.view.draw_over(surface, sim, offset)
+        partner_view.draw_over(surface, sim, offset, self.hud.font)
         self.hud.draw(surface, sim)
         if self.controls is not None:
             self.controls.draw(surface, self.hud.font, sim.player.armed)

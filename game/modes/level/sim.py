@@ -20,7 +20,7 @@ from game.actors.combat import Attack
 from game.actors.enemies import Enemy
 from game.actors.objects import read_level
 from game.input.actions import InputFrame, replay_frames
-from game.modes.level import crowd, hazards, outcome, projectiles, props, script, strikes
+from game.modes.level import crowd, hazards, outcome, partners, projectiles, props, script, strikes
 from game.modes.level.outcome import LOST, TIMEOUT, WON
 from game.modes.level.state import LevelState
 from game.world.collision import Grid
@@ -37,20 +37,25 @@ class LevelSim(LevelState):
                  difficulty: str = "normal", log_combat: bool = False) -> None:
         super().__init__(tilemap, seed=seed, flags=flags, difficulty=difficulty, log_combat=log_combat)
         props.setup_doors(self)
+        partners.setup(self)
 
     def step(self, frame: InputFrame) -> str | None:
-        """One fixed step: the systems in order. Strikes resolve inside the actors' steps, as they land."""
+        """One fixed step: the systems in order. Strikes resolve inside the actors' steps, as they land.
+        The frame carries both players: Danko's input in its low half, a second player's in its high half."""
         if self.outcome is not None:
             return self.outcome
         self.steps += 1
         self.events = []
         self.age_effects()
+        p1, p2 = frame.player1(), frame.player2()
+        partners.control(self, p2)          # a second player drops in or out
         if self.hitstop > 0:
             # The freeze frame on a connecting hit: nothing moves, but presses are still buffered.
             self.hitstop -= 1
-            self.player._read_buttons(frame)
+            self.player._read_buttons(p1)
             return None
-        self.player.step(frame, self)       # input -> Danko (his blows and shots -> strikes)
+        self.player.step(p1, self)          # input -> Danko (his blows and shots -> strikes)
+        partners.step(self, p1, p2)         # AI or player 2 -> Ridzik; the leash; who goes for him
         crowd.plan(self)                    # flow field, ring slots, attack tokens, separation
         for e in self.live:                 # crowd AI acts (their blows -> strikes, shots -> projectiles)
             e.step(self)
@@ -82,13 +87,21 @@ class LevelSim(LevelState):
                         difficulty=self.difficulty.name, log_combat=self.log_combat)
 
     def state(self) -> tuple:
-        return (self.steps, self.outcome, tuple(sorted((k, repr(v)) for k, v in self.flags.items())),
-                self.player.snapshot(), tuple(e.snapshot() for e in self.enemies),
-                tuple(self.fired), tuple(p.taken for p in self.pickups), self.objective)
+        state = (self.steps, self.outcome, tuple(sorted((k, repr(v)) for k, v in self.flags.items())),
+                 self.player.snapshot(), tuple(e.snapshot() for e in self.enemies),
+                 tuple(self.fired), tuple(p.taken for p in self.pickups), self.objective)
+        if self.partner is not None:  # one-player levels keep the hashes they always had
+            state += (self.partner.snapshot(), tuple(e.foe for e in self.enemies))
+        return state
 
     def state_hash(self) -> str:
         """A digest of positions, health and flags: equal runs give equal hashes, bit for bit."""
         return hashlib.sha256(repr(self.state()).encode()).hexdigest()[:16]
+
+    @property
+    def focus(self) -> tuple[float, float]:
+        """Where the camera looks: Danko, or between the two players while a second one holds Ridzik."""
+        return partners.focus(self)
 
     def door_closed(self, door_id: int) -> bool:
         return door_id not in self.doors_open
@@ -131,6 +144,18 @@ class LevelSim(LevelState):
 
     def enemy_fire(self, e: Enemy) -> None:
         projectiles.enemy_fire(self, e)
+
+    def foe_of(self, e: Enemy) -> Any:
+        """Whom an enemy set on the partner fights: Ridzik while he is on his feet, else Danko."""
+        r = self.partner
+        return r if e.foe and r is not None and not r.out else self.player
+
+    # --- the world the partner steps in (PartnerWorld) ----------------------------------------
+    def partner_strike(self, attack: Attack) -> None:
+        partners.partner_strike(self, attack)
+
+    def partner_shoot(self, aim: tuple[float, float]) -> None:
+        partners.partner_shoot(self, aim)
 
 
 def run_headless(sim: LevelSim, masks: Iterable[int], max_steps: int) -> str:

@@ -17,6 +17,7 @@ from game import STEP_HZ
 from game.actors.body import Body
 from game.actors.enemies import KINDS, Enemy
 from game.actors.objects import Command, LevelSpec, read_level
+from game.actors.partner import Partner
 from game.actors.player import TUNING, Player
 from game.modes.events import Event, Sound
 from game.modes.level.difficulty import difficulty_named, difficulty_rank
@@ -98,8 +99,8 @@ class LevelState:
         self.grid = Grid(self.solid, self.tile)
         spawn = tilemap.player_spawn
         self.player = Player(Body.at_feet(spawn.x, spawn.y), TUNING, lives=self.difficulty.lives)
-        self.player.armed = bool(self.flags.get("has_gun", False))
-        self.player.ammo = int(tilemap.properties.get("ammo", 8)) if self.player.armed else 0
+        if self.flags.get("has_gun", False):
+            self.player.arm(int(tilemap.properties.get("ammo", 8)))
         self.objective = self.spec.objective
         self.events: list[Event] = []
         self.effects: list[Effect] = []
@@ -125,6 +126,10 @@ class LevelState:
         self.pickups = [Pickup(p.id, p.kind, p.x, p.y) for p in self.spec.pickups]
         self.pickup_ids = 100000  # ids of pickups dropped during play count up from here
         self.doors_open: list[int] = []
+        self.partner: Partner | None = None  # Ridzik, where the film has him (set up by partners.setup)
+        self.brain: Any = None               # his AI's memory (partner_ai.Brain)
+        self.door_cells: tuple[tuple[int, int], ...] = ()
+        self.p2_note = 0                     # steps left of "P2 waits: Danko is alone here"
 
     def _spawn_enemies(self, difficulty: str) -> list[Enemy]:
         rank = difficulty_rank(difficulty)

@@ -39,19 +39,28 @@ def aim_assist(level: LevelState, aim: tuple[float, float]) -> tuple[float, floa
 def player_strike(level: LevelState, attack: Attack, body_contact: bool = False) -> None:
     """Danko's active frames: every hittable enemy in the hitbox not yet struck by this attack is hit."""
     p = level.player
-    fx, fy = p.body.feet
-    box = hitbox(fx, fy, p.aim[0], p.aim[1], attack)
+    p.combo += strike_from(level, p.body.feet, p.aim, attack, p.hit_ids, body_contact)
+
+
+def strike_from(level: LevelState, feet: tuple[float, float], aim: tuple[float, float], attack: Attack,
+                hit_ids: list[int], body_contact: bool = False) -> int:
+    """A fighter's active frames at `feet` along `aim`: every hittable enemy in the hitbox not yet in
+    `hit_ids` is hit (and added to it); how many were."""
+    fx, fy = feet
+    box = hitbox(fx, fy, aim[0], aim[1], attack)
+    hits = 0
     for e in level.live:
-        if not e.hittable or e.id in p.hit_ids:
+        if not e.hittable or e.id in hit_ids:
             continue
         if boxes_overlap(box, e.body.box, HURT_PAD):
             ex, ey = e.body.feet
-            kx, ky = p.aim if body_contact else unit(ex - fx, ey - fy)
+            kx, ky = aim if body_contact else unit(ex - fx, ey - fy)
             if kx == 0 and ky == 0:
-                kx, ky = p.aim
+                kx, ky = aim
             hit_enemy(level, e, attack, kx, ky, attack.damage)
-            p.hit_ids.append(e.id)
-            p.combo += 1
+            hit_ids.append(e.id)
+            hits += 1
+    return hits
 
 
 def hit_enemy(level: LevelState, e: Enemy, attack: Attack, kx: float, ky: float, damage: int) -> None:
@@ -80,20 +89,28 @@ def hit_enemy(level: LevelState, e: Enemy, attack: Attack, kx: float, ky: float,
 def player_shoot(level: LevelState, aim: tuple[float, float]) -> None:
     """Hitscan along the aim; an enemy within 25 degrees of it (and in sight) draws the shot."""
     p = level.player
+    aim = shoot_from(level, p.body.feet, aim, SHOT_ATTACK, SHOT_DAMAGE, SHOT_RANGE)
+    p.body.face(*aim)
+
+
+def shoot_from(level: LevelState, feet: tuple[float, float], aim: tuple[float, float], attack: Attack,
+               damage: int, reach: float) -> tuple[float, float]:
+    """A hitscan shot from `feet`: an enemy within 25 degrees of the aim (and in sight) draws it; the
+    first body along the line takes it. Returns the direction it flew."""
     grid = level.grid
-    fx, fy = p.body.feet
+    fx, fy = feet
     best_cos = math.cos(math.radians(SHOT_ASSIST_DEG))
     for e in level.live:
         if not e.hittable or not e.hostile:
             continue
         ex, ey = e.body.feet
         d = math.hypot(ex - fx, ey - fy)
-        if 0 < d < SHOT_RANGE:
+        if 0 < d < reach:
             c = ((ex - fx) * aim[0] + (ey - fy) * aim[1]) / d
             if c > best_cos and grid.line_of_sight(fx, fy - 3, ex, ey - 3):
                 best_cos, aim = c, ((ex - fx) / d, (ey - fy) / d)
     ox, oy = fx + aim[0] * 6, fy - 10 + aim[1] * 6
-    length = grid.ray_length(fx, fy - 3, aim[0], aim[1], SHOT_RANGE)
+    length = grid.ray_length(fx, fy - 3, aim[0], aim[1], reach)
     target, best_t = None, length
     for e in level.live:
         if not e.hittable:
@@ -105,27 +122,47 @@ def player_shoot(level: LevelState, aim: tuple[float, float]) -> None:
         perp = abs((ex - fx) * aim[1] - (ey - fy) * aim[0])
         if perp < e.body.w / 2 + HURT_PAD + 2:
             target, best_t = e, t
-    p.body.face(*aim)
     level.effects.append(Effect("flash", ox, oy, 5))
     level.effects.append(Effect("tracer", ox, oy, 6, x2=fx + aim[0] * best_t, y2=fy - 10 + aim[1] * best_t))
     level.shake = max(level.shake, 3.0)
     level.emit_sound("shot")
     if target is not None:
-        hit_enemy(level, target, SHOT_ATTACK, aim[0], aim[1], SHOT_DAMAGE)
+        hit_enemy(level, target, attack, aim[0], aim[1], damage)
+    return aim
 
 
 def enemy_strike(level: LevelState, e: Enemy) -> None:
-    """An enemy's active frames: Danko is hurt if he is vulnerable and in its hitbox."""
+    """An enemy's active frames: Danko (or Ridzik, when he is the one it went for) is hurt if he is
+    vulnerable and in its hitbox."""
     attack = e.attack
     assert attack is not None
-    p = level.player
-    if not p.vulnerable:
+    r = level.partner
+    target = r if e.foe and r is not None else level.player
+    if not target.vulnerable:
         return
     fx, fy = e.body.feet
     box = hitbox(fx, fy, e.aim[0], e.aim[1], attack)
-    if boxes_overlap(box, p.body.box, HURT_PAD):
+    if boxes_overlap(box, target.body.box, HURT_PAD):
         e.hit_player = True
-        hurt_player(level, attack, e.aim[0], e.aim[1], attack.damage)
+        if target is r:
+            hurt_partner(level, attack, e.aim[0], e.aim[1], attack.damage)
+        else:
+            hurt_player(level, attack, e.aim[0], e.aim[1], attack.damage)
+
+
+def hurt_partner(level: LevelState, attack: Attack, kx: float, ky: float, damage: int) -> None:
+    """Ridzik takes a hit (scaled by difficulty, like Danko's); the last one floors him, never kills him."""
+    r = level.partner
+    assert r is not None
+    dealt = max(1, round(damage * level.difficulty.damage_taken))
+    r.take_hit(dealt, kx, ky, attack.knockback, attack.hitstun, attack.knockdown)
+    level.hitstop = max(level.hitstop, attack.hitstop // 2)
+    x, y = r.body.feet
+    level.effects.append(Effect("spark", x, y - 12, 8))
+    level.emit_sound("hurt")
+    if r.out:
+        level.emit_sound("down")
+        level.effects.append(Effect("text", x, y - 30, 90, text="RIDZIK IS DOWN"))
 
 
 def hurt_player(level: LevelState, attack: Attack, kx: float, ky: float, damage: int) -> None:

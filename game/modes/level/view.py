@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from game.modes.level import derringer
 from game.ui import draw as ui
 from game.ui.palette import GREEN
 from game.world.render import Sprite
@@ -93,6 +94,15 @@ def _plate(w: int, h: int, fill: tuple[int, int, int], alpha: int) -> pygame.Sur
     return s
 
 
+def pose(state: str, body: Any) -> str:
+    """A fighter's animation when he is not attacking: reeling, lying (down, dead, out), walking, standing."""
+    if state == "hurt":
+        return "hurt"
+    if state in ("down", "dead", "out"):
+        return "down"
+    return "walk" if abs(body.vx) + abs(body.vy) > 0.2 else "idle"
+
+
 class LevelView:
     def __init__(self) -> None:
         self._sheets: dict[str, _Sheet] = {}
@@ -161,22 +171,22 @@ class LevelView:
                 anim = "punch"
             if p.attack.phase(p.timer) == "startup" and name != "charge":
                 anim = "idle"
-        elif p.state == "hurt":
-            anim = "hurt"
-        elif p.state in ("down", "dead"):
-            anim = "down"
         else:
-            anim = "walk" if abs(b.vx) + abs(b.vy) > 0.2 else "idle"
+            anim = pose(p.state, b)
         image = self.sheet("danko").frame(anim, b.facing, step)
         fx, fy = b.feet
-        if p.iframes and p.state not in ("dead",) and (step // 4) % 2 == 0:
-            # Reeling from a hit: a white flash; otherwise (and after a respawn) the blink
-            # alternates solid and translucent.
-            if p.state == "hurt":
-                image = self._tinted(image, FLASH)
-            else:
-                image = self._cached(("faint", id(image)), _translucent, image, BLINK_ALPHA)
+        if p.iframes and p.state not in ("dead",):
+            image = self.blink(image, p.state == "hurt", step)
         return Sprite(image, round(fx - 8), round(fy - 24), fy)
+
+    def blink(self, image: pygame.Surface, hurt: bool, step: int) -> pygame.Surface:
+        """A fighter's invulnerable frames: reeling from a hit, a white flash; otherwise (and after a
+        respawn) the blink alternates solid and translucent."""
+        if (step // 4) % 2:
+            return image
+        if hurt:
+            return self._tinted(image, FLASH)
+        return self._cached(("faint", id(image)), _translucent, image, BLINK_ALPHA)
 
     def _enemy_sprite(self, e: "Enemy", step: int) -> Sprite | None:
         b = e.body
@@ -189,7 +199,7 @@ class LevelView:
         elif s == "attack" and attack is not None:
             anim = "shoot" if attack.ranged else "kick" if "kick" in attack.name or attack.name == "slam" else "punch"
         elif s == "tell" and attack is not None and attack.ranged:
-            anim = "shoot"
+            anim = "punch" if derringer.flicking(e) else "shoot"  # Rostavili's wrist flick, then aim
         else:
             anim = "walk" if abs(b.vx) + abs(b.vy) > 0.15 else "idle"
         image = self.sheet(e.kind.sprite).frame(anim, b.facing, step + e.id)
@@ -284,6 +294,10 @@ class LevelView:
         surface.fill((20, 10, 10), (x - 2, y - 35, 5, 9))
         surface.fill(color, (x - 1, y - 34, 3, 5))
         surface.fill(color, (x - 1, y - 28, 3, 2))
+        if derringer.is_derringer(e):
+            derringer.draw(surface, e, (cx, cy))
+            if derringer.flicking(e):
+                return  # the gun is not in his hand yet: no aim line
         if e.attack is not None and e.attack.ranged:
             # The gunman's aim: a dotted laser line that tightens and stops tracking before the shot.
             ax, ay = e.aim

@@ -42,7 +42,7 @@ def test_aim_assist_turns_a_swing_toward_a_near_enemy_only(write_level):
 
 
 def test_the_shot_hits_the_enemy_along_the_aim(write_level):
-    sim = level(write_level, enemy_xml(10, "brawler", 160, 96), flags={"has_gun": True})
+    sim = level(write_level, enemy_xml(10, "heavy", 160, 96), flags={"has_gun": True})
     strikes.player_shoot(sim, (1.0, 0.0))
     e = sim.enemies[0]
     assert e.hp == e.max_hp - strikes.SHOT_ATTACK.damage
