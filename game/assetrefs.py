@@ -84,13 +84,18 @@ def level_refs(tilemap: TileMap) -> list[AssetRef]:
 
 
 def story_refs(story: Story) -> list[AssetRef]:
-    """What the story names: speakers' portraits, cutscene actors' sprites, cutscenes' `sound` steps."""
+    """What the story names: speakers' portraits (and the moods its lines ask for), cutscene actors' sprites,
+    each beat's costume, cutscenes' `sound` steps."""
     source = display_path(story.path)
     refs = [AssetRef("portrait", s.portrait, source, f"speaker '{s.id}'")
             for s in story.speakers.values() if s.portrait]
     for beat in story.beats:
         where = f"beat '{beat.id}'"
         refs += [AssetRef("sprite", actor.sprite, source, where) for actor in beat.actors]
+        refs.append(AssetRef("sprite", beat.costume, source, f"{where} costume"))
+        said = beat.lines + beat.outro + tuple(line for step in beat.script for line in step.lines)
+        refs += [AssetRef("portrait", line.portrait, source, f"{where} ({line.speaker}, {line.mood})")
+                 for line in said if line.portrait]
         names = [str(step.args.get("name")) for step in beat.script if step.op == "sound"]
         refs += [AssetRef("sound", name, source, where, _played(name)) for name in names]
     return _unique(refs)

@@ -2,8 +2,8 @@
 
 Characters: `load_character(name)` -> CharacterSprites; `frames(anim, facing)` gives the frames of an
 animation (anims idle, walk (4 frames), punch, kick, hurt, down, shoot; facings down, left, right, up).
-A character frame is 16x24 with the feet on the bottom row, centred: draw it at
-(feet_x - 8, feet_y - 24). Effects and vehicles are lists of frames; vehicles point up (north), frame 0
+A character frame is 16x24 (a heavy's 24x32) with the feet on the bottom row, centred: draw it at
+(feet_x - width // 2, feet_y - height). Effects and vehicles are lists of frames; vehicles point up (north), frame 0
 is intact and the last frame is the wreck. Loading needs no display; results are cached.
 """
 from __future__ import annotations
@@ -20,8 +20,9 @@ from game.paths import ASSETS
 
 log = logging.getLogger(__name__)
 
-CHARACTERS = ("danko", "ridzik", "rostavili", "thug_brawler", "thug_knife", "thug_gunman", "thug_heavy",
-              "cat", "nurse", "locksmith", "ogarkov", "gallagher", "commander")
+CHARACTERS = ("danko", "danko_towel", "danko_suit", "ridzik", "rostavili", "thug_brawler", "thug_knife",
+              "thug_gunman", "thug_heavy", "cat", "nurse", "locksmith", "ogarkov", "gallagher", "commander",
+              "colonel", "informant")  # one assets/src/chars/NAME.txt each
 ANIMS = ("idle", "walk", "punch", "kick", "hurt", "down", "shoot")
 FACINGS = ("down", "left", "right", "up")
 

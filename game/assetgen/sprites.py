@@ -1,8 +1,9 @@
 """Sprites: characters, portraits, effects, vehicles and the title logo, from assets/src/ grids.
 
-Characters (assets/src/chars/NAME.txt, 16x24 frames named ANIM_FACING_N, `mirror=OTHER` to reuse a
-frame flipped) become assets/sprites/NAME.png (one row per facing) + NAME.json (frame rects by anim
-and facing). Effects and vehicles are sheets with a JSON index of named frame lists; portraits are
+Characters (assets/src/chars/NAME.txt: every file there is one character, frames of the file's `size`
+(16x24 unless it says otherwise) named ANIM_FACING_N, `mirror=OTHER` to reuse a frame flipped) become
+assets/sprites/NAME.png (one row per facing) + NAME.json (frame rects by anim and facing), each frame
+ringed by a one-pixel dark outline. Effects and vehicles are sheets with a JSON index of named frame lists; portraits are
 48x48 PNGs; the logo is one PNG.
 """
 from __future__ import annotations
@@ -17,15 +18,15 @@ from game.assetgen.source import Source, SourceError, grid_to_rgba, parse_source
 
 FACINGS = ("down", "left", "right", "up")
 ANIMS = ("idle", "walk", "punch", "kick", "hurt", "down", "shoot")
-CHARACTERS = ("danko", "ridzik", "rostavili", "thug_brawler", "thug_knife", "thug_gunman", "thug_heavy",
-              "cat", "nurse", "locksmith", "ogarkov", "gallagher", "commander")
 PORTRAIT = 48
+OUTLINE = (22, 22, 26, 255)  # for a character whose palette has no 'o'
+
 FRAME_NAME = re.compile(r"^([a-z]+)_(down|left|right|up)_(\d+)$")
 
 
 def build(src: Path, palettes: dict, writer) -> None:
-    for name in CHARACTERS:
-        build_character(src / "chars" / f"{name}.txt", name, palettes, writer)
+    for path in sorted((src / "chars").glob("*.txt")):  # one text-grid file per character
+        build_character(path, path.stem, palettes, writer)
     build_portraits(src / "portraits", palettes, writer)
     for kind in ("effects", "vehicles"):
         build_strips(src / f"{kind}.txt", kind, palettes, writer)
@@ -59,7 +60,9 @@ def frame_images(source: Source, palette: dict, size: tuple[int, int] | None) ->
 def build_character(path: Path, name: str, palettes: dict, writer) -> None:
     source = parse_source(path)
     fw, fh = (int(v) for v in source.header.get("size", "16x24").split("x"))
-    images = frame_images(source, palette_of(source, palettes), (fw, fh))
+    palette = palette_of(source, palettes)
+    images = {n: outlined(img, palette.get("o", OUTLINE)) for n, img in
+              frame_images(source, palette, (fw, fh)).items()}
     layout: dict[str, dict[str, list[str]]] = {a: {f: [] for f in FACINGS} for a in ANIMS}
     for frame_name in images:
         m = FRAME_NAME.match(frame_name)
@@ -85,7 +88,28 @@ def build_character(path: Path, name: str, palettes: dict, writer) -> None:
     writer.show(name, sheet)
 
 
+def outlined(image: np.ndarray, colour: tuple[int, int, int, int]) -> np.ndarray:
+    """The frame with a one-pixel dark outline wherever the figure (not its own outline) meets
+    transparency or the frame's edge, so every character reads against any floor."""
+    opaque = image[..., 3] > 0
+    figure = opaque & ~(image[..., :3] == colour[:3]).all(axis=-1)
+    ring = np.zeros_like(figure)
+    ring[1:] |= figure[:-1]
+    ring[:-1] |= figure[1:]
+    ring[:, 1:] |= figure[:, :-1]
+    ring[:, :-1] |= figure[:, 1:]
+    border = np.zeros_like(figure)
+    border[[0, -1], :] = border[:, [0, -1]] = True
+    out = image.copy()
+    out[(ring & ~opaque) | (figure & border)] = colour  # a figure touching the frame's edge gets it there
+    return out
+
+
 def build_portraits(folder: Path, palettes: dict, writer) -> None:
+    """Hand-drawn grids (NAME.txt, one frame per expression) and painted recipes (NAME.toml)."""
+    from game.assetgen import faces
+
+    faces.build(folder, writer, hand_drawn={p.stem for p in folder.glob("*.txt")})
     for path in sorted(folder.glob("*.txt")):
         source = parse_source(path)
         images = frame_images(source, palette_of(source, palettes), (PORTRAIT, PORTRAIT))

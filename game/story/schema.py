@@ -55,6 +55,16 @@ def name(value: Any, default: str | None) -> tuple[str | None, str | None]:
     return default, f"expected a name of 1 to {MAX_NAME} characters, got {_brief(value)}"
 
 
+MOODS = ("neutral", "angry", "hurt")  # a portrait's expressions (game.assetgen.faces.MOODS)
+
+
+def mood(value: Any) -> tuple[str, str | None]:
+    """A line's expression: one of MOODS (a bad one shows the neutral face)."""
+    if value in MOODS:
+        return value, None
+    return "neutral", f"expected one of {', '.join(MOODS)}, got {_brief(value)}; using neutral"
+
+
 def text(value: Any, default: str = "") -> tuple[str, str | None]:
     """Shown text: at most TEXT_MAX_LINE characters, words of at most TEXT_MAX_WORD (a longer text is
     cut at the limits, so it still shows)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -25,6 +25,7 @@ SCENE_KINDS = ("dialogue", "cutscene", "epilogue")  # told by the director itsel
 SOURCES = ("plot", "filming")
 OPENING_MARK = "opening scene"  # the filming sentence the opening beat must quote
 FACINGS = ("down", "left", "right", "up")
+PLAYER_SPRITE = "danko"  # the player's sprite sheet when a beat names no costume
 
 # Cutscene operations and the fields each one requires (designers edit these in story.toml).
 OPS: Mapping[str, tuple[str, ...]] = {
@@ -61,7 +62,8 @@ class Line:
     speaker: str  # speaker id ("narrator" has no name or portrait)
     text: str
     name: str = ""
-    portrait: str | None = None
+    portrait: str | None = None  # the portrait file shown: NAME, or NAME_angry / NAME_hurt for a mood
+    mood: str = "neutral"
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,7 @@ class Beat:
     stage: str = "street"
     actors: tuple[Actor, ...] = ()
     script: tuple[Step, ...] = ()
+    costume: str = PLAYER_SPRITE  # Danko's sprite sheet in this beat (the level's player, the "danko" actor)
 
     @property
     def start(self) -> int:
@@ -150,6 +153,17 @@ def story_path() -> Path:
     return LEVELS / "story.toml"
 
 
+def costume_for_level(level: str) -> str:
+    """Danko's costume in the beat that plays the map file `level` (for `--level`); the default one when
+    no beat plays it or the story cannot be read."""
+    try:
+        story = load_story()
+    except StoryError as exc:
+        log.warning("%s", exc)
+        return PLAYER_SPRITE
+    return next((b.costume for b in story.beats if b.level == level), PLAYER_SPRITE)
+
+
 def load_story(path: Path | None = None, seed_text: str | None = None) -> Story:
     path = path or story_path()
     try:
@@ -174,6 +188,7 @@ def load_story(path: Path | None = None, seed_text: str | None = None) -> Story:
 def parse_story(data: Mapping[str, Any], path: Path, seed_text: str) -> Story:
     problems: list[str] = []
     speakers = _parse_speakers(data.get("speakers", {}), path, problems)
+    costumes = _parse_costumes(data.get("costumes", {}), path, problems)
     raw_beats = data.get("beat", [])
     if not isinstance(raw_beats, list) or not raw_beats:
         raise StoryError(f"{path}: no [[beat]] tables")
@@ -182,7 +197,7 @@ def parse_story(data: Mapping[str, Any], path: Path, seed_text: str) -> Story:
     for i, raw in enumerate(raw_beats):
         if not isinstance(raw, Mapping):
             raise StoryError(f"{path}: beat #{i + 1}: expected a [[beat]] table")
-        beat = _parse_beat(raw, i, path, seed_text, speakers, problems)
+        beat = _parse_beat(raw, i, path, seed_text, speakers, problems, costumes)
         if beat.id in seen:
             raise StoryError(f"{path}: beat {beat.id!r}: id used twice")
         seen.add(beat.id)
@@ -191,6 +206,20 @@ def parse_story(data: Mapping[str, Any], path: Path, seed_text: str) -> Story:
     for problem in problems:  # `check` and `story` print them; play goes on with the defaults
         log.info("%s", problem)
     return Story(tuple(beats), sequence, speakers, seed_text, path, tuple(problems))
+
+
+def _parse_costumes(raw: Any, path: Path, problems: list[str]) -> dict[str, str]:
+    """[costumes]: place -> Danko's sprite sheet there (a beat's own `costume` wins)."""
+    if not isinstance(raw, Mapping):
+        _note(problems, f"{path}: costumes", f"expected a table of place = sprite, got {schema._brief(raw)}")
+        return {}
+    out = {}
+    for place, sprite in raw.items():
+        name, problem = schema.name(sprite, None)
+        _note(problems, f"{path}: costumes.{place}", problem)
+        if name:
+            out[str(place)] = name
+    return out
 
 
 def _parse_speakers(raw: Any, path: Path, problems: list[str]) -> dict[str, Speaker]:
@@ -224,7 +253,8 @@ def find_quote(seed_text: str, quote: str, section: str) -> Quote | None:
 
 
 def _parse_beat(raw: Mapping[str, Any], i: int, path: Path, seed_text: str,
-                speakers: Mapping[str, Speaker], problems: list[str]) -> Beat:
+                speakers: Mapping[str, Speaker], problems: list[str],
+                costumes: Mapping[str, str] | None = None) -> Beat:
     bid = raw.get("id")
     if not isinstance(bid, str) or not bid or len(bid) > schema.MAX_NAME:
         raise StoryError(f"{path}: beat #{i + 1}: missing id (or longer than {schema.MAX_NAME} characters)")
@@ -280,11 +310,16 @@ def _parse_beat(raw: Mapping[str, Any], i: int, path: Path, seed_text: str,
     script = _parse_script(raw.get("script", []), where, speakers, {a.id for a in actors}, problems)
     stage, problem = schema.name(raw.get("stage", "street"), "street")
     _note(problems, f"{where}: stage", problem)
+    place = shown("place", "")
+    default = (costumes or {}).get(place, PLAYER_SPRITE)
+    costume, problem = schema.name(raw.get("costume", default), default)
+    _note(problems, f"{where}: costume", problem)
+    actors = tuple(replace(a, sprite=costume) if a.sprite == PLAYER_SPRITE else a for a in actors)
     return Beat(
-        id=bid, kind=kind, title=shown("title", bid), place=shown("place", ""),
+        id=bid, kind=kind, title=shown("title", bid), place=place,
         plot=tuple(plot), source=source, level=level, lines=lines("lines"), outro=lines("outro"),
         summary=shown("summary", ""), flags=dict(flags), stage=stage or "street",
-        actors=actors, script=script,
+        actors=actors, script=script, costume=costume or PLAYER_SPRITE,
     )
 
 
@@ -301,7 +336,11 @@ def _parse_line(spec: Any, where: str, speakers: Mapping[str, Speaker], problems
         _note(problems, f"{where}: portrait", problem)
     text, problem = schema.text(spec["text"])
     _note(problems, f"{where}: text", problem)
-    return Line(sid, text, speaker.name, portrait)
+    mood, problem = schema.mood(spec.get("mood", "neutral"))
+    _note(problems, f"{where}: mood", problem)
+    if portrait is not None and mood != "neutral":
+        portrait = f"{portrait}_{mood}"
+    return Line(sid, text, speaker.name, portrait, mood)
 
 
 def _parse_actor(aid: str, spec: Any, where: str, problems: list[str]) -> Actor:

@@ -177,3 +177,35 @@ def test_fuzzed_story_loads_or_is_one_line_and_every_cutscene_ends(display, data
     for beat in story.beats:
         if beat.script:
             play_to_the_end(beat, dt=2.0, limit=2000)  # big steps: a 600 s fade is 300 updates
+
+
+def test_a_line_mood_picks_the_portrait_expression_and_a_bad_one_falls_back():
+    data = copy.deepcopy(SHIPPED)
+    beat = next(b for b in data["beat"] if b.get("lines"))
+    beat["lines"][0] = {"speaker": "danko", "text": "Hm.", "mood": "angry"}
+    beat["lines"].append({"speaker": "danko", "text": "Hm.", "mood": "furious"})
+    story = parsed(data)
+    lines = next(b for b in story.beats if b.id == beat["id"]).lines
+    assert (lines[0].portrait, lines[0].mood) == ("danko_angry", "angry")
+    assert (lines[-1].portrait, lines[-1].mood) == ("danko", "neutral")
+    assert any("mood" in p and "furious" in p for p in story.problems)
+
+
+def test_danko_wears_the_costume_of_each_beat():
+    story = load_story()
+    by_id = {b.id: b for b in story.beats}
+    assert by_id["bathhouse"].costume == "danko_towel"
+    assert by_id["moscow_sting"].costume == "danko"  # greatcoat and fur hat in the snow
+    assert all(b.costume == "danko_suit" for b in story.beats if b.place == "Chicago")
+    for beat in story.beats:  # the "danko" actor of a cutscene wears it too
+        assert all(a.sprite == beat.costume for a in beat.actors if a.id == "danko")
+    from game.story.script import costume_for_level
+    assert costume_for_level("bathhouse.tmx") == "danko_towel"
+    assert costume_for_level("no_such_map.tmx") == "danko"
+
+
+def test_a_bad_costume_falls_back_to_the_greatcoat_with_a_problem():
+    data = copy.deepcopy(SHIPPED)
+    data["beat"][0]["costume"] = 7
+    story = parsed(data)
+    assert story.beats[0].costume == "danko" and any("costume" in p for p in story.problems)

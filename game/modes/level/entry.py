@@ -24,7 +24,8 @@ def story_scene(ctx: BeatContext) -> Scene:
 
     extra = {"difficulty": ctx.difficulty} if ctx.difficulty is not None else {}
     sim = LevelSim(tilemap, seed=ctx.seed, flags=dict(ctx.flags), **extra)
-    return LevelScene(sim, on_done=ctx.on_done, pause=ctx.pause, audio=ctx.audio, shake_enabled=ctx.shake_enabled)
+    return LevelScene(sim, on_done=ctx.on_done, pause=ctx.pause, audio=ctx.audio, shake_enabled=ctx.shake_enabled,
+                      costume=getattr(ctx.beat, "costume", "danko"))
 
 
 def map_scene(ctx: MapContext) -> Scene:
@@ -32,8 +33,11 @@ def map_scene(ctx: MapContext) -> Scene:
     from game.modes.level.scene import LevelScene
     from game.modes.level.sim import LevelSim
 
+    from game.story.script import costume_for_level
+
     sim = LevelSim(ctx.tilemap, seed=ctx.seed, difficulty=ctx.difficulty)
-    return LevelScene(sim, on_done=ctx.on_done, pause=ctx.pause, audio=ctx.audio, shake_enabled=ctx.shake_enabled)
+    return LevelScene(sim, on_done=ctx.on_done, pause=ctx.pause, audio=ctx.audio, shake_enabled=ctx.shake_enabled,
+                      costume=costume_for_level(ctx.tilemap.path.name))
 
 
 def autoplay(tilemap: TileMap, seed: int, difficulty: str, max_steps: int) -> RunResult:

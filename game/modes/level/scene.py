@@ -73,7 +73,7 @@ class LevelScene(BaseScene):
 
     def __init__(self, sim: LevelSim, on_done: OnDone | None = None, pause: PauseHooks | None = None,
                  audio: Any = None, shake_enabled: Callable[[], bool] | None = None,
-                 dialogue: DialogueFactory | None = story_dialogue) -> None:
+                 dialogue: DialogueFactory | None = story_dialogue, costume: str = "danko") -> None:
         self.sim = sim
         self.on_done = on_done
         self.pause = pause
@@ -82,7 +82,7 @@ class LevelScene(BaseScene):
         self.dialogue = dialogue
         self.renderer: MapRenderer | None = None
         self.camera: Camera | None = None
-        self.view = LevelView()
+        self.view = LevelView(costume)  # Danko's sprite sheet: the beat's costume
         self.hud: Hud | None = None
         self.controls = ControlsHint() if sim.spec.enemies else None
         self._pending: list[tuple[str, str]] = []

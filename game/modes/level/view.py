@@ -104,7 +104,8 @@ def pose(state: str, body: Any) -> str:
 
 
 class LevelView:
-    def __init__(self) -> None:
+    def __init__(self, costume: str = "danko") -> None:
+        self.costume = costume  # the player's sprite sheet (the beat's costume in levels/story.toml)
         self._sheets: dict[str, _Sheet] = {}
         self._effects: dict[str, tuple[pygame.Surface, ...]] = {}
         self._cache: dict[tuple, pygame.Surface] = {}
@@ -153,7 +154,7 @@ class LevelView:
                 continue
             anim = "down" if npc.state == "fallen" else "idle"
             image = self.sheet(npc.sprite).frame(anim, npc.facing, step)
-            out.append(Sprite(image, round(npc.x - 8), round(npc.y - 24), npc.y))
+            out.append(Sprite(image, round(npc.x - image.get_width() // 2), round(npc.y - image.get_height()), npc.y))
         for e in sim.live:
             sprite = self._enemy_sprite(e, step)
             if sprite is not None:
@@ -173,11 +174,11 @@ class LevelView:
                 anim = "idle"
         else:
             anim = pose(p.state, b)
-        image = self.sheet("danko").frame(anim, b.facing, step)
+        image = self.sheet(self.costume).frame(anim, b.facing, step)
         fx, fy = b.feet
         if p.iframes and p.state not in ("dead",):
             image = self.blink(image, p.state == "hurt", step)
-        return Sprite(image, round(fx - 8), round(fy - 24), fy)
+        return Sprite(image, round(fx - image.get_width() // 2), round(fy - image.get_height()), fy)
 
     def blink(self, image: pygame.Surface, hurt: bool, step: int) -> pygame.Surface:
         """A fighter's invulnerable frames: reeling from a hit, a white flash; otherwise (and after a
@@ -216,7 +217,8 @@ class LevelView:
         dx = 0
         if s == "tell" and attack is not None and not attack.ranged:
             dx = 1 if (e.timer // 2) % 2 else -1  # a wind-up shiver
-        return Sprite(image, round(fx - 8 + dx - pad), round(fy - 24 - pad), fy)
+        w, h = image.get_width() - 2 * pad, image.get_height() - 2 * pad
+        return Sprite(image, round(fx - w // 2 + dx - pad), round(fy - h - pad), fy)
 
     def _ground_marks(self, sim: "LevelSim") -> list[Sprite]:
         """Floor marks drawn under everyone: steam vent plates and the red mark of a heavy blow."""
