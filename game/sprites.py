@@ -129,6 +129,12 @@ def vehicle_names(folder: Path | None = None) -> list[str]:
 
 
 @functools.lru_cache(maxsize=None)
+def load_title_backdrop(folder: Path | None = None) -> pygame.Surface:
+    """The title screen's 320x180 backdrop: Red Square at dawn."""
+    return _image(Path(folder or ASSETS) / "title.png")
+
+
+@functools.lru_cache(maxsize=None)
 def load_logo(folder: Path | None = None) -> pygame.Surface:
     """The "RED HEAT" title logo (R flipped, A without its bar), transparent background."""
     return _image(Path(folder or ASSETS) / "logo.png")

@@ -250,14 +250,14 @@ def _mouth(cv: Canvas, f: Face, recipe: dict[str, Any], mood: str) -> None:
         cv.put(y + 2, CX + w + 1, "D")
         cv.span(y + 3, CX - w + 1, CX + w - 1, "m")
         return
-    if mood == "hurt":  # a gasp, pulled to one side
+    if mood == "hurt":  # a gasp of pain: open, dark, the corners dragged down
         cv.span(y, CX - w + 1, CX + w - 1, "M")
         cv.span(y + 1, CX - w, CX + w, "M")
-        cv.span(y + 1, CX - w + 1, CX + w - 1, "T")
-        cv.span(y + 2, CX - w, CX + w, "M")
-        cv.span(y + 2, CX - w + 1, CX + w - 2, "e")
-        cv.span(y + 3, CX - w + 1, CX + w - 1, "M")
-        cv.put(y + 1, CX - w - 1, "D")
+        cv.span(y + 1, CX - w + 1, CX + w - 1, "e")
+        cv.span(y + 2, CX - w + 1, CX + w - 1, "M")
+        cv.put(y + 2, CX - w - 1, "D")
+        cv.put(y + 2, CX + w + 1, "D")
+        cv.span(y + 3, CX - w + 2, CX + w - 2, "m")
         return
     cv.span(y, CX - w, CX + w, "M")
     cv.span(y + 1, CX - w + 1, CX + w - 1, "m")

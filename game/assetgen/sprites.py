@@ -31,6 +31,9 @@ def build(src: Path, palettes: dict, writer) -> None:
     for kind in ("effects", "vehicles"):
         build_strips(src / f"{kind}.txt", kind, palettes, writer)
     build_logo(src / "logo.txt", palettes, writer)
+    from game.assetgen import redsquare
+
+    redsquare.build(writer)
 
 
 def palette_of(source: Source, palettes: dict) -> dict:

@@ -31,6 +31,10 @@ class Layout:
     bands: tuple[tuple[str, int], ...] = ()  # (tile, row) across the whole width
     props: tuple[tuple[str, int, int], ...] = ()  # (tile, x, y)
     repeat: tuple[tuple[str, int, int, int], ...] = ()  # (tile, row, every N columns, offset)
+    ground: tuple[str, ...] = ()  # tiles the props were drawn on: their pixels are cut out of a prop
+
+
+HOTEL_GROUND = ("carpet", "carpet_worn")  # the hotel tileset draws its furniture on carpet
 
 
 LAYOUTS: dict[str, Layout] = {
@@ -43,20 +47,22 @@ LAYOUTS: dict[str, Layout] = {
                    bands=(("snow_edge", 3),), props=(("door", 12, 2),)),
     "office": Layout("hotel", ("carpet", "carpet_worn"), "wall_top", "wall",
                      wall_every=(("window_b", 7, 3),),
-                     props=(("desk", 9, 3), ("desk", 10, 3), ("chair", 9, 4), ("plant", 3, 3), ("plant", 16, 3))),
+                     props=(("desk", 9, 3), ("desk", 10, 3), ("chair", 9, 4), ("plant", 3, 3), ("plant", 16, 3)),
+                     ground=HOTEL_GROUND),
     "precinct": Layout("hotel", ("lobby_floor",), "wall_top", "wall",
                        wall_every=(("window_b", 6, 2),),
                        props=(("desk", 4, 3), ("desk", 13, 3), ("chair", 13, 4), ("exit_sign", 1, 2),
-                              ("plant", 18, 3), ("table", 10, 6))),
+                              ("plant", 18, 3), ("table", 10, 6)), ground=HOTEL_GROUND),
     "street": Layout("streets", ("asphalt", "asphalt_b", "asphalt_oil"), "roof_edge_s", "building_wall",
                      bands=(("sidewalk", 3), ("curb_s", 4), ("lane_dash_h", 9)),
                      repeat=(("streetlight", 3, 8, 2), ("hydrant", 3, 11, 7))),
     "hospital": Layout("hotel", ("bath_floor",), "wall_top", "wall",
                        wall_every=(("window_b", 8, 4),),
                        props=(("bed_head", 13, 3), ("bed_foot", 13, 4), ("nightstand", 14, 3),
-                              ("bed_head", 19, 3), ("bed_foot", 19, 4), ("plant", 2, 3))),
+                              ("bed_head", 19, 3), ("bed_foot", 19, 4), ("plant", 2, 3)), ground=HOTEL_GROUND),
     "hotel": Layout("hotel", ("carpet", "carpet_worn"), "wall_top", "wall",
-                    wall_every=(("door", 6, 3),), bands=(("runner_h", 5),), props=(("plant", 1, 3),)),
+                    wall_every=(("door", 6, 3),), bands=(("runner_h", 5),), props=(("plant", 1, 3),),
+                    ground=HOTEL_GROUND),
     "locksmith": Layout("locksmith", ("floor", "floor_b"), "wall_top", "wall",
                         wall_every=(("key_board", 5, 1), ("key_board_b", 5, 2)),
                         props=(("counter_left", 12, 5), ("counter", 13, 5), ("counter", 14, 5),
@@ -67,7 +73,7 @@ LAYOUTS: dict[str, Layout] = {
     "airport": Layout("hotel", ("lobby_floor",), "wall_top", "window",
                       wall_every=(("wall", 4, 0),),
                       props=(("plant", 3, 3), ("chair", 14, 3), ("chair", 15, 3), ("chair", 16, 3),
-                             ("exit_sign", 24, 2), ("plant", 27, 3))),
+                             ("exit_sign", 24, 2), ("plant", 27, 3)), ground=HOTEL_GROUND),
 }
 
 
@@ -129,6 +135,27 @@ def paint_tiles(layout: Layout) -> pygame.Surface | None:
         for name, row, every, offset in layout.repeat:
             if x % every == offset % every:
                 put(name, x, row)
+    grounds = [tiles[n] for n in layout.ground if n in tiles]
     for name, x, y in layout.props:
-        put(name, x, y)
+        if name in tiles and grounds:
+            s.blit(cut_out(tiles[name], grounds), (x * TILE, y * TILE))
+        else:
+            put(name, x, y)
     return s
+
+
+def cut_out(prop: pygame.Surface, grounds: list[pygame.Surface]) -> pygame.Surface:
+    """The prop with every pixel that equals a ground tile's pixel at the same place made transparent,
+    so a chair drawn on carpet stands on a wooden floor without a square of carpet under it."""
+    import numpy as np
+
+    out = pygame.Surface(prop.get_size(), pygame.SRCALPHA)
+    out.blit(prop, (0, 0))
+    rgb = pygame.surfarray.array3d(out)
+    ground = np.zeros(rgb.shape[:2], dtype=bool)
+    for tile in grounds:
+        ground |= (rgb == pygame.surfarray.array3d(tile)).all(axis=-1)
+    alpha = pygame.surfarray.pixels_alpha(out)
+    alpha[ground] = 0
+    del alpha  # unlock the surface
+    return out

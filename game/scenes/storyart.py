@@ -94,6 +94,15 @@ def _placeholder_figure(sprite: str, anim: str, facing: str) -> pygame.Surface:
     return s
 
 
+def title_backdrop() -> pygame.Surface | None:
+    """Red Square at dawn behind the title; None when it cannot be loaded."""
+    try:
+        return sprites.load_title_backdrop()
+    except Exception as exc:  # missing art must never stop the title
+        log.debug("no title backdrop: %s", exc)
+    return None
+
+
 def logo() -> pygame.Surface | None:
     """The title logo from the art; None when it cannot be loaded."""
     try:

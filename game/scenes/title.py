@@ -1,4 +1,4 @@
-"""The title screen: the logo, a blinking "press start", then the menu.
+"""The title screen: Red Square at dawn under the logo, a blinking "press start", then the menu.
 
 Menu: New game, Continue (only when a save exists; the cursor starts on it), Options, Quit. Each item calls a hook passed in,
 which returns the transition: the story director starts a new game, the save system (desktop polish)
@@ -17,7 +17,7 @@ import pygame
 
 from game.input.actions import Action
 from game.scenes.stack import BaseScene, Pop, Transition
-from game.scenes.storyart import logo
+from game.scenes.storyart import logo, title_backdrop
 from game.ui.font import BitmapFont, load_font
 from game.ui.palette import DIM, DISABLED, GOLD, INK, RED
 
@@ -50,6 +50,7 @@ class TitleScene(BaseScene):
         self.cursor = 0
         self.ticks = 0
         self._logo: pygame.Surface | None = None
+        self._backdrop: pygame.Surface | None = None
         self._font: BitmapFont | None = None
 
     def enter(self) -> None:
@@ -62,6 +63,7 @@ class TitleScene(BaseScene):
         self.items.append(MenuItem("Quit", self.on_quit or (lambda: Pop())))
         self._font = load_font()
         self._logo = logo() or self._text_logo()
+        self._backdrop = title_backdrop()
         if self.audio is not None:
             self.audio.music("title")
 
@@ -121,10 +123,16 @@ class TitleScene(BaseScene):
     def draw(self, surface: pygame.Surface) -> None:
         assert self._logo is not None and self._font is not None
         w, h = surface.get_size()
-        surface.fill(BG)
-        for i in range(0, h, 4):  # faint scanlines of dark red
-            surface.fill(SCANLINE, (0, i, w, 1))
-        _star(surface, (w // 2, 22), 9, RED)
+        if self._backdrop is not None:  # Red Square at dawn
+            surface.blit(self._backdrop, ((w - self._backdrop.get_width()) // 2, (h - self._backdrop.get_height()) // 2))
+            panel = pygame.Surface((120, 58), pygame.SRCALPHA)
+            panel.fill((*BG, 190))
+            surface.blit(panel, ((w - 120) // 2, 100))
+        else:
+            surface.fill(BG)
+            for i in range(0, h, 4):  # faint scanlines of dark red
+                surface.fill(SCANLINE, (0, i, w, 1))
+            _star(surface, (w // 2, 22), 9, RED)
         surface.blit(self._logo, ((w - self._logo.get_width()) // 2, 36))
         font = self._font
         if not self.started:
