@@ -9,7 +9,8 @@ from game import sprites
 from game.sprites import ANIMS, CHARACTERS, FACINGS
 
 SPEAKERS = ("danko", "ridzik", "rostavili", "cat", "nurse", "locksmith", "ogarkov", "gallagher",
-            "thug_brawler", "thug_knife", "thug_gunman", "thug_heavy", "colonel", "commander", "informant")
+            "thug_brawler", "thug_knife", "thug_gunman", "thug_heavy", "colonel", "commander", "informant",
+            "danko_towel", "danko_suit")
 NAMED = ("danko", "ridzik", "rostavili", "cat", "nurse", "locksmith", "ogarkov", "gallagher", "colonel",
          "commander", "informant")
 BIG = {"thug_heavy": (24, 32)}  # frame sizes other than 16x24

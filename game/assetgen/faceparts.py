@@ -293,9 +293,9 @@ def draw_facial_hair(cv: Canvas, f: Any, recipe: dict[str, Any], mood: str) -> N
                 if yy < y + 2 and abs(x - CX) <= w:
                     continue
                 cv.put(yy, x, _texture(x, yy, "curly"))
-    if "goatee" in kinds:
-        cv.rect(y + 3, CX - 2, min(f.chin, y + 5), CX + 1, "h")
-        cv.span(min(f.chin, y + 6), CX - 1, CX, "k")
+    if "goatee" in kinds:  # a tuft on the chin, below the lip's dip
+        cv.rect(y + 4, CX - 2, min(f.chin, y + 6), CX + 1, "h")
+        cv.span(min(f.chin, y + 7), CX - 1, CX, "k")
     if "mustache" in kinds:
         cv.span(y - 2, CX - w - 1, CX + w + 1, "h")
         cv.span(y - 1, CX - w - 1, CX - 1, "h")

@@ -315,12 +315,23 @@ def _parse_beat(raw: Mapping[str, Any], i: int, path: Path, seed_text: str,
     costume, problem = schema.name(raw.get("costume", default), default)
     _note(problems, f"{where}: costume", problem)
     actors = tuple(replace(a, sprite=costume) if a.sprite == PLAYER_SPRITE else a for a in actors)
+    script = tuple(replace(step, lines=tuple(_dress(line, costume) for line in step.lines)) for step in script)
     return Beat(
         id=bid, kind=kind, title=shown("title", bid), place=place,
-        plot=tuple(plot), source=source, level=level, lines=lines("lines"), outro=lines("outro"),
+        plot=tuple(plot), source=source, level=level, outro=tuple(_dress(line, costume) for line in lines("outro")),
+        lines=tuple(_dress(line, costume) for line in lines("lines")),
         summary=shown("summary", ""), flags=dict(flags), stage=stage or "street",
         actors=actors, script=script, costume=costume or PLAYER_SPRITE,
     )
+
+
+def _dress(line: Line, costume: str | None) -> Line:
+    """Danko's portrait in his costume: his lines in a beat where he wears `danko_towel` show the
+    danko_towel portrait (and its moods)."""
+    if line.portrait is None or not costume or costume == PLAYER_SPRITE or \
+            line.portrait.split("_" + line.mood)[0] != PLAYER_SPRITE:
+        return line
+    return replace(line, portrait=costume if line.mood == "neutral" else f"{costume}_{line.mood}")
 
 
 def _parse_line(spec: Any, where: str, speakers: Mapping[str, Speaker], problems: list[str]) -> Line:

@@ -182,12 +182,12 @@ def test_fuzzed_story_loads_or_is_one_line_and_every_cutscene_ends(display, data
 def test_a_line_mood_picks_the_portrait_expression_and_a_bad_one_falls_back():
     data = copy.deepcopy(SHIPPED)
     beat = next(b for b in data["beat"] if b.get("lines"))
-    beat["lines"][0] = {"speaker": "danko", "text": "Hm.", "mood": "angry"}
-    beat["lines"].append({"speaker": "danko", "text": "Hm.", "mood": "furious"})
+    beat["lines"][0] = {"speaker": "rostavili", "text": "Hm.", "mood": "angry"}
+    beat["lines"].append({"speaker": "rostavili", "text": "Hm.", "mood": "furious"})
     story = parsed(data)
     lines = next(b for b in story.beats if b.id == beat["id"]).lines
-    assert (lines[0].portrait, lines[0].mood) == ("danko_angry", "angry")
-    assert (lines[-1].portrait, lines[-1].mood) == ("danko", "neutral")
+    assert (lines[0].portrait, lines[0].mood) == ("rostavili_angry", "angry")
+    assert (lines[-1].portrait, lines[-1].mood) == ("rostavili", "neutral")
     assert any("mood" in p and "furious" in p for p in story.problems)
 
 
@@ -197,8 +197,11 @@ def test_danko_wears_the_costume_of_each_beat():
     assert by_id["bathhouse"].costume == "danko_towel"
     assert by_id["moscow_sting"].costume == "danko"  # greatcoat and fur hat in the snow
     assert all(b.costume == "danko_suit" for b in story.beats if b.place == "Chicago")
-    for beat in story.beats:  # the "danko" actor of a cutscene wears it too
+    for beat in story.beats:  # the "danko" actor of a cutscene wears it too, and so does his portrait
         assert all(a.sprite == beat.costume for a in beat.actors if a.id == "danko")
+        said = beat.lines + beat.outro + tuple(line for step in beat.script for line in step.lines)
+        for line in (line for line in said if line.speaker == "danko"):
+            assert line.portrait == (beat.costume if line.mood == "neutral" else f"{beat.costume}_{line.mood}")
     from game.story.script import costume_for_level
     assert costume_for_level("bathhouse.tmx") == "danko_towel"
     assert costume_for_level("no_such_map.tmx") == "danko"

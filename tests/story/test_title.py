@@ -102,6 +102,7 @@ def test_python_m_game_with_no_arguments_starts_at_the_title(tmp_path, monkeypat
     out = tmp_path / "frame.png"
     assert main(["--headless", "--frames", "40", "--save-frame", str(out)]) == 0
     frame = pygame.image.load(str(out))
-    assert frame.get_at((2, 2))[:3] in ((18, 8, 10), (26, 10, 12))  # the title's dark red ground
+    from game.sprites import load_title_backdrop
+    assert frame.get_at((2, 2))[:3] == load_title_backdrop().get_at((2, 2))[:3]  # Red Square's dawn sky
     reds = sum(1 for x in range(0, 320, 2) for y in range(30, 90, 2) if _reddish(frame.get_at((x, y))))
     assert reds > 50  # the logo
