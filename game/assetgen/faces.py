@@ -15,8 +15,15 @@ from typing import Any
 
 import numpy as np
 
-from game.assetgen.faceparts import (CX, SIZE, Canvas, draw_clothes, draw_facial_hair, draw_hair_back,
-                                     draw_hair_front, draw_hat)
+from game.assetgen.faceparts import (
+    CX,
+    Canvas,
+    draw_clothes,
+    draw_facial_hair,
+    draw_hair_back,
+    draw_hair_front,
+    draw_hat,
+)
 from game.assetgen.source import SourceError, parse_color
 
 log = logging.getLogger(__name__)
@@ -312,10 +319,3 @@ def build(folder: Path, writer, hand_drawn: set[str]) -> None:
             writer.png(f"portraits/{rel}.png", image)
             writer.show(f"{rel}", image)
 
-
-def expression_grid(recipe: dict[str, Any], mood: str) -> list[str]:
-    """The role grid as text rows (for inspection and the tests)."""
-    return ["".join(row) for row in paint(recipe, mood).grid.tolist()]
-
-
-assert SIZE == 48

@@ -8,10 +8,10 @@ import pygame
 import pytest
 from storyutil import display  # noqa: F401  (fixture)
 
+from game.paths import LEVELS
 from game.scenes.stages import LAYOUTS, paint_tiles, tileset_tiles
 from game.story.script import load_story
 from game.world.tilemap import load_tilemap
-from game.paths import LEVELS
 
 TILE = 16
 
