@@ -74,6 +74,9 @@ def _texture(x: int, y: int, kind: str) -> str:
         u, v = (x + (y // 3) * 2) % 4, y % 3
         return {0: "H" if u in (1, 2) else "h", 1: "H" if u == 0 else ("k" if u == 3 else "h"),
                 2: "k" if u in (1, 2) else "h"}[v]
+    if kind == "wavy":  # long strands falling in a zigzag
+        u = (x + (y // 3) % 2) % 4
+        return "H" if u == 0 else ("k" if u == 2 else "h")
     if kind == "fur":  # short strokes
         u = (x + y // 2 * 2) % 3
         return "Q" if (u == 0 and y % 2 == 0) else ("j" if (u == 2 and y % 2 == 1) else "q")
@@ -153,8 +156,9 @@ def draw_hair_back(cv: Canvas, f: Any, recipe: dict[str, Any]) -> None:
     if style == "long":
         for y in range(f.top - 3, min(SIZE, f.chin + 9)):
             w = max(f.width + 4 - max(0, y - f.chin) // 2, f.half_width(y) + 3)
+            w -= max(0, f.top - 1 - y)  # rounded on top
             for x in range(CX - w, CX + w):
-                cv.put(y, x, _texture(x, y, "curly"))
+                cv.put(y, x, _texture(x, y, "wavy"))
     elif style == "ponytail":
         for y in range(f.eye_y, f.chin + 3):
             for x in range(CX + f.width - 1, CX + f.width + 3):
@@ -212,7 +216,7 @@ def draw_hair_front(cv: Canvas, f: Any, recipe: dict[str, Any]) -> None:
                 w -= 3
             for x in range(CX - w, CX + w):
                 if y < line or (x + y) % 3 != 0 or style == "long":
-                    cv.put(y, x, _texture(x, y, "curly"))
+                    cv.put(y, x, _texture(x, y, "curly" if style == "curly" else "wavy"))
         _sides(cv, f, line, f.eye_y + (8 if style == "long" else 1), "h", extra=volume - 1)
 
 
