@@ -183,7 +183,7 @@ class _LayerGroup:
         if view != self._view:
             if self._view is not None and view[:4] == self._view[:4] and view[5] == self._view[5]:
                 for key, chunk in self._on_screen:  # only an animation moved on: restamp, same chunks
-                    anim.stamp(key, chunk)
+                    self._stamp(key, chunk)
             else:
                 self._show(cam_x, cam_y, view_w, view_h)
             self._view = view
@@ -202,7 +202,7 @@ class _LayerGroup:
         for key in keys:
             chunk = self.chunk(*key)
             if chunk is not None:
-                self._anim.stamp(key, chunk)
+                self._stamp(key, chunk)
                 shown[key] = chunk
         self._on_screen = [(key, chunk) for key, chunk in shown.items() if key in self._anim.cells]
         beyond = cam_x + view_w > self.map_w
@@ -217,6 +217,12 @@ class _LayerGroup:
             self._visible.append((chunk if padded is None else padded, cx * self.chunk_w, cy * self.chunk_h))
         self._ahead = [k for k in self.visible_chunks(cam_x, cam_y, view_w, view_h, margin=1)
                        if k not in self._chunks]
+
+    def _stamp(self, key: Key, chunk: pygame.Surface) -> None:
+        """The current animation frames into chunk `key` (what changed since it was last stamped): the one
+        place a chunk's pixels change after its build, so whatever is baked into a build (light) is
+        applied to the stamped cells here too."""
+        self._anim.stamp(key, chunk)
 
     def _build_ahead(self) -> None:
         """Build one chunk of the ring around the view (the budget a frame spends looking ahead)."""
@@ -295,14 +301,14 @@ class _Animated:
     def forget(self, key: Key) -> None:
         self._stamped.pop(key, None)
 
-    def stamp(self, key: Key, chunk: pygame.Surface) -> None:
+    def stamp(self, key: Key, chunk: pygame.Surface) -> list[tuple[pygame.Surface, tuple[int, int]]]:
         """Draw into `chunk`, in one batched blit, the cell stacks whose animations changed frame since
-        it was last stamped (all of them in a fresh chunk)."""
+        it was last stamped (all of them in a fresh chunk); returns the (cell, place in chunk) blitted."""
         groups = self.cells.get(key)
         frames = self.frames
         before = self._stamped.get(key)
         if groups is None or frames is None or before == frames:
-            return
+            return []
         self._stamped[key] = frames
         moved = None if before is None else {i for i, (a, b) in enumerate(zip(before, frames)) if a != b}
         shows = self.shows
@@ -311,8 +317,10 @@ class _Animated:
             if moved is None or not uses.isdisjoint(moved):
                 shown = tuple((v & ~GID_MASK) | shows.get(v & GID_MASK, v & GID_MASK) for v in raw)
                 blits.append(zip(repeat(self._surface(shown)), places))
-        if blits:
-            chunk.fblits([pair for group in blits for pair in group])
+        pairs = [pair for group in blits for pair in group]
+        if pairs:
+            chunk.fblits(pairs)
+        return pairs
 
     def _surface(self, stack: tuple[int, ...]) -> pygame.Surface:
         """One cell showing `stack`; it replaces the pixels under it (alpha too), so a see-through
