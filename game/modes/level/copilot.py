@@ -79,8 +79,14 @@ def play_two(sim, max_steps: int) -> list[int]:
 
 
 def autoplay_two(tilemap: TileMap, seed: int, difficulty: str, max_steps: int) -> RunResult:
-    """`autoplay --two-players`: one two-player run of an action level, recordable as a v2 replay."""
+    """`autoplay --two-players`: one two-player run of an action level, recordable as a v2 replay; a
+    LevelError (one line) for a map of another mode, which has no Ridzik to take over."""
     from game.modes.level.sim import LevelSim
+    from game.world.tilemap import LevelError
+
+    kind = str(tilemap.properties.get("mode") or "level")  # the map's mode (game.modes.registry.map_kind)
+    if kind != "level":
+        raise LevelError(tilemap.path, f"--two-players plays action levels only, not a {kind} map")
 
     sim = LevelSim(tilemap, seed=seed, difficulty=difficulty)
     masks = play_two(sim, max_steps)

@@ -114,3 +114,21 @@ def test_the_scene_draws_both_and_the_camera_keeps_both_in_view(write_level):
     cam_x, _ = scene.camera.offset
     for x in (p.body.feet[0], r.body.feet[0]):
         assert cam_x + 8 <= x <= cam_x + 320 - 8  # both on screen
+
+
+def test_cli_records_a_two_player_run_that_replays_to_its_hash(write_level, tmp_path, capsys):
+    from conftest import room, tmx_text
+
+    from game.cli import main
+    from game.paths import LEVELS
+
+    spawn = '<object id="1" type="player_spawn" x="80" y="96"/>'
+    path = write_level(tmx_text(room(24, 14), objects=spawn + THUGS + PARTNER + EXIT))
+    rep = tmp_path / "two.rep"
+    assert main(["autoplay", str(path), "--two-players", "--record", str(rep)]) == 0
+    recorded = capsys.readouterr().out.strip().splitlines()[-1]
+    assert rep.read_text().splitlines()[0] == REPLAY_HEADER_2P
+    assert main(["replay", str(path), str(rep)]) == 0
+    assert capsys.readouterr().out.strip().splitlines()[-1] == recorded
+    assert main(["autoplay", str(LEVELS / "locksmith.tmx"), "--two-players"]) == 1
+    assert "action levels only" in capsys.readouterr().err
