@@ -344,6 +344,7 @@ def cmd_render(level: Path, out: Path) -> int:
 def cmd_autoplay(args: argparse.Namespace) -> int:
     """The whole game (--all), or one map by its mode's autopilot (game.modes.registry)."""
     from game.input.replay import save_replay
+    from game.modes.level.copilot import autoplay_two
     from game.modes.registry import mode_of
     from game.world.tilemap import load_tilemap
 
@@ -371,9 +372,7 @@ def cmd_autoplay(args: argparse.Namespace) -> int:
         print(run.line(args.persona, args.difficulty))
         return 0 if run.outcome == "won" else 1
     tilemap = load_tilemap(args.level)
-    play = mode_of(tilemap).autoplay
-    if args.two_players:  # a scripted second player as Ridzik (action levels only)
-        from game.modes.level.copilot import autoplay_two as play
+    play = autoplay_two if args.two_players else mode_of(tilemap).autoplay  # two: a copilot as Ridzik
     result = play(tilemap, args.seed, args.difficulty, args.max_steps)
     print(f"{result.outcome} after {result.steps} steps ({result.steps / STEP_HZ:.0f} s) on {args.difficulty}: "
           f"{result.detail}")
