@@ -61,9 +61,17 @@ class Path:
     def point_at(self, s: float) -> tuple[float, float]:
         cum = self.cumulative
         total = cum[-1]
-        s = s % total if self.loop else max(0.0, min(total, s))
-        i = min(max(bisect.bisect_right(cum, s) - 1, 0), len(self.segments) - 1)
-        (x0, y0), (x1, y1) = self.segments[i]
+        if self.loop:
+            s = s % total
+        elif s <= 0.0:
+            s = 0.0
+        elif s > total:
+            s = total
+        segments = self.segments
+        i = bisect.bisect_right(cum, s) - 1  # >= 0: cum[0] is 0.0 and s is not below it
+        if i >= len(segments):
+            i = len(segments) - 1
+        (x0, y0), (x1, y1) = segments[i]
         seg = cum[i + 1] - cum[i]
         t = 0.0 if seg == 0 else (s - cum[i]) / seg
         return (x0 + (x1 - x0) * t, y0 + (y1 - y0) * t)

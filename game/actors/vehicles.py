@@ -18,9 +18,11 @@ from typing import Callable
 
 import numpy as np
 
+from game.actors.boxgrid import SAMPLE_SPACING, blocked_side, clearance, solid_samples  # noqa: F401
+from game.actors.boxgrid import lattice as _box_lattice
+
 log = logging.getLogger(__name__)
 
-SAMPLE_SPACING = 7.0   # px between collision sample points (less than half a 16 px tile)
 SUBSTEP_PX = 2.0       # longest move tested against the grid at once
 MAX_SLIP = 0.35        # most angle between nose and travel before the body follows (no spin-outs)
 DEFLECT_ANGLES = (15, 30, 45, 60, 75, 90)  # degrees a blocked move may turn to glance along a wall
@@ -178,6 +180,9 @@ class Vehicle:
         """
         if self.static:
             return False
+        if self.vx == 0.0 and self.vy == 0.0 and self.heading == self.prev_heading:
+            self.scraping = 0  # at rest (a parked car): the one sub-step below would change nothing
+            return False
         hit = False
         if self.heading != self.prev_heading:
             before = solid_samples(solid, tile, self.prev_x, self.prev_y, self.prev_heading, self.spec)
@@ -302,91 +307,11 @@ def angle_diff(a: float, b: float) -> float:
     return _wrap(a - b)
 
 
-# --- grid collision ---------------------------------------------------------------------------
-
-_LATTICE: dict[tuple[float, float], np.ndarray] = {}
-
+# --- grid collision: game.actors.boxgrid ------------------------------------------------------
 
 def _lattice(spec: VehicleSpec) -> np.ndarray:
     """Sample points (a, b) in the vehicle frame covering the whole box, edges included."""
-    key = (spec.length, spec.width)
-    pts = _LATTICE.get(key)
-    if pts is None:
-        na = max(2, math.ceil(spec.length / SAMPLE_SPACING) + 1)
-        nb = max(2, math.ceil(spec.width / SAMPLE_SPACING) + 1)
-        a = np.linspace(-spec.length / 2, spec.length / 2, na)
-        b = np.linspace(-spec.width / 2, spec.width / 2, nb)
-        aa, bb = np.meshgrid(a, b)
-        pts = _LATTICE[key] = np.stack([aa.ravel(), bb.ravel()], axis=1)
-    return pts
-
-
-_CLEARANCE: dict[int, tuple[np.ndarray, np.ndarray]] = {}
-CLEARANCE_MAX = 8
-
-
-def clearance(solid: np.ndarray) -> np.ndarray:
-    """Per cell, how many cells (Chebyshev, capped) to the nearest solid cell or the map edge.
-
-    Computed once per grid by repeated dilation; lets a vehicle in open road skip the point test.
-    """
-    cached = _CLEARANCE.get(id(solid))
-    if cached is not None and cached[0] is solid:
-        return cached[1]
-    rows, cols = solid.shape
-    blocked = np.ones((rows + 2, cols + 2), dtype=bool)
-    blocked[1:-1, 1:-1] = solid
-    out = np.full((rows, cols), CLEARANCE_MAX, dtype=np.int32)
-    grown = blocked.copy()
-    for d in range(CLEARANCE_MAX):
-        inner = grown[1:-1, 1:-1]
-        out[inner & (out == CLEARANCE_MAX)] = d
-        g = grown.copy()
-        g[1:, :] |= grown[:-1, :]
-        g[:-1, :] |= grown[1:, :]
-        g[:, 1:] |= g[:, :-1].copy()
-        g[:, :-1] |= g[:, 1:].copy()
-        grown = g
-    if len(_CLEARANCE) > 8:
-        _CLEARANCE.clear()
-    _CLEARANCE[id(solid)] = (solid, out)
-    return out
-
-
-def solid_samples(solid: np.ndarray, tile: int, x: float, y: float, heading: float,
-                  spec: VehicleSpec) -> int:
-    """How many of the box's sample points lie in solid cells or off the map."""
-    col, row = int(x // tile), int(y // tile)
-    rows, cols = solid.shape
-    if 0 <= row < rows and 0 <= col < cols:
-        reach = math.hypot(spec.length, spec.width) / 2
-        if (int(clearance(solid)[row, col]) - 1) * tile >= reach:
-            return 0  # nothing solid within reach of the box: skip the point test
-    return int(_blocked(solid, tile, x, y, heading, spec).sum())
-
-
-def blocked_side(solid: np.ndarray, tile: int, x: float, y: float, heading: float,
-                 spec: VehicleSpec) -> float:
-    """Mean sideways offset (px, + = the vehicle's right) of the box's sample points in solid cells."""
-    blocked = _blocked(solid, tile, x, y, heading, spec)
-    return float(_lattice(spec)[blocked, 1].mean()) if blocked.any() else 0.0
-
-
-def _blocked(solid: np.ndarray, tile: int, x: float, y: float, heading: float,
-             spec: VehicleSpec) -> np.ndarray:
-    """Per sample point of the box placed at (x, y, heading): True where it lies in a solid cell or
-    off the map."""
-    pts = _lattice(spec)
-    c, s = math.cos(heading), math.sin(heading)
-    px = x + pts[:, 0] * c - pts[:, 1] * s
-    py = y + pts[:, 0] * s + pts[:, 1] * c
-    rows, cols = solid.shape
-    col = np.floor(px / tile).astype(np.intp)
-    row = np.floor(py / tile).astype(np.intp)
-    inside = (col >= 0) & (row >= 0) & (col < cols) & (row < rows)
-    blocked = ~inside
-    blocked[inside] = solid[row[inside], col[inside]]
-    return blocked
+    return _box_lattice(spec).points
 
 
 def _fits(solid: np.ndarray, tile: int, v: Vehicle, x: float, y: float) -> bool:

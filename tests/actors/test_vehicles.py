@@ -126,23 +126,30 @@ def test_a_bollard_deflects_the_bus_instead_of_stopping_it():
     assert v.y < 11 * TILE and abs(v.heading) < 0.5  # pushed off to the left, still heading east
 
 
-def test_clearance_fast_path_agrees_with_the_point_test():
+@pytest.mark.parametrize("spec", [BUS, CAR], ids=["bus", "car"])
+def test_clearance_fast_path_and_the_point_count_agree_with_numpy(spec):
+    """solid_samples (clearance skip + a pure-Python point loop) equals a brute-force numpy lattice
+    test, boxes half off the map included; blocked_side is non-zero exactly when points are blocked."""
+    from game.actors.vehicles import _lattice, blocked_side
+
     rng = np.random.default_rng(3)
     solid = rng.random((40, 40)) < 0.08
     field = clearance(solid)
     assert field.shape == solid.shape and (field[solid] == 0).all()
-    for _ in range(300):
-        x, y, h = rng.uniform(0, 640), rng.uniform(0, 640), rng.uniform(-3, 3)
-        pts = BUS  # compare with a brute-force lattice test
-        from game.actors.vehicles import _lattice
-
-        lattice = _lattice(pts)
+    lattice = _lattice(spec)
+    blocked_seen = 0
+    for _ in range(400):
+        x, y, h = rng.uniform(-40, 680), rng.uniform(-40, 680), rng.uniform(-3.2, 3.2)
         px = x + lattice[:, 0] * math.cos(h) - lattice[:, 1] * math.sin(h)
         py = y + lattice[:, 0] * math.sin(h) + lattice[:, 1] * math.cos(h)
         c, r = np.floor(px / TILE).astype(int), np.floor(py / TILE).astype(int)
         inside = (c >= 0) & (r >= 0) & (c < 40) & (r < 40)
         brute = int((~inside).sum() + solid[r[inside], c[inside]].sum())
-        assert solid_samples(solid, TILE, x, y, h, BUS) == brute
+        assert solid_samples(solid, TILE, x, y, h, spec) == brute
+        blocked_seen += brute > 0
+        if brute == 0:
+            assert blocked_side(solid, TILE, x, y, h, spec) == 0.0
+    assert 50 < blocked_seen < 400  # both kinds of pose were tried
 
 
 def test_ramming_pushes_the_lighter_vehicle_and_separates():

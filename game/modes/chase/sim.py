@@ -235,7 +235,12 @@ class ChaseSim:
         movers = [self.player, self.rostavili] + cars
         others = cars + self.obstacles
         for i, a in enumerate(movers):
+            length = a.spec.length
             for b in movers[i + 1:] + self.obstacles:
+                # obb_overlap's own first test, inlined: most pairs are far apart and collide nothing
+                reach = (length + b.spec.length) / 2 + 1
+                if abs(a.x - b.x) > reach or abs(a.y - b.y) > reach:
+                    continue
                 if a is self.player and b is self.rostavili:
                     impact = collide(a, b, solid, tile, restitution=0.35)
                     if impact > 0.3 and self.phase != "crashed":
