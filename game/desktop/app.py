@@ -20,6 +20,7 @@ from game import DT, STEP_HZ, VIEW_H, VIEW_W
 from game.desktop.audio import Audio
 from game.desktop.clock import ClockConfig, FixedStep
 from game.desktop.datafiles import atomic_save_image, data_dir
+from game.desktop.present import letterbox, open_presenter  # noqa: F401 (letterbox: part of the app's API)
 from game.desktop.save import load_progress, save_progress
 from game.desktop.settings import SCALES, Settings, SettingsStore, load_settings
 from game.input.actions import Action, EdgeTracker
@@ -54,14 +55,6 @@ class AppConfig:
     data_dir: Path | None = None  # default: REDHEAT_DATA_DIR or SDL's preference folder
 
 
-def letterbox(window: tuple[int, int], view: tuple[int, int] = (VIEW_W, VIEW_H)) -> pygame.Rect:
-    """The largest whole-number scaling of `view` centred in `window` (at least x1; a window smaller
-    than the view gets x1 centred, so the edges are cropped rather than the pixels squashed)."""
-    scale = max(1, min(window[0] // view[0], window[1] // view[1]))
-    w, h = view[0] * scale, view[1] * scale
-    return pygame.Rect((window[0] - w) // 2, (window[1] - h) // 2, w, h)
-
-
 def pauses_itself(scene: object) -> bool:
     """Whether a Pause press would open the pause menu over `scene` (so focus loss should press it):
     its `pause_on_focus_loss` flag when it has one, else whether it was given pause hooks."""
@@ -84,6 +77,10 @@ class App:
         self.stack = SceneStack()
         self.canvas: pygame.Surface | None = None
         self.window: pygame.Surface | None = None
+        self.presenter: Any = None  # game.desktop.present: the GPU or the CPU path, chosen once
+        self._browser = False
+        self.steps_run = 0  # fixed steps so far (the present bench counts steps per presented frame)
+        self.clock: FixedStep | None = None
         self.notices: list[list[Any]] = []  # [text, steps left]
         self.audio: Any = Audio.null()
         self.reader: InputReader | None = None  # built once pygame can name keys
@@ -174,12 +171,12 @@ class App:
 
     def _set_mode(self) -> None:
         s = self.settings
-        if self.config.headless:
-            self.window = pygame.display.set_mode((VIEW_W, VIEW_H))
-        elif s.fullscreen:
-            self.window = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        size = self._window_size(s.scale)
+        if self.presenter is None:
+            self.presenter = open_presenter(size, s.fullscreen, self.config.headless, self._browser)
         else:
-            self.window = pygame.display.set_mode(self._window_size(s.scale), pygame.RESIZABLE)
+            self.presenter.set_mode(size, s.fullscreen)
+        self.window = pygame.display.get_surface()
 
     @staticmethod
     def largest_scale() -> int:
@@ -225,6 +222,7 @@ class App:
         where the browser paces the frames instead of `time.sleep`; the fixed steps are the same."""
         import asyncio
 
+        self._browser = True
         self._open_display()
         try:
             code = 0
@@ -257,7 +255,11 @@ class App:
     def _frames(self, pace: bool) -> Iterator[int | None]:
         """Yield None after each presented frame, then the exit code once. Real frame time becomes whole
         fixed steps (headless: exactly one step per frame); `pace` sleeps off the rest of a frame."""
-        clock = FixedStep(ClockConfig(dt=DT))
+        vsync = bool(getattr(self.presenter, "vsync", False))
+        # With vsync a frame lasts a whole refresh: frame times within a millisecond of whole steps count
+        # as exactly that, so a 60 Hz display gets one step every frame instead of jittering between 0 and 2.
+        clock = FixedStep(ClockConfig(dt=DT, snap=0.001 if vsync else 0.0))
+        self.clock = clock
         edges = EdgeTracker()
         if self.first_scene is None:
             raise ValueError("App.run needs a first scene")
@@ -280,13 +282,15 @@ class App:
                 if not len(self.stack):
                     yield 0
                     return
-            self._present()
+            self._present(1.0 if self.config.headless else clock.alpha)
             frames += 1
             if self.config.frames is not None and frames >= self.config.frames:
                 yield 0
                 return
-            if pace and not self.config.headless:
-                time.sleep(max(0.0, DT - (time.perf_counter() - last)) * 0.5)
+            if pace and not self.config.headless and not vsync:  # vsync paces the loop by itself
+                # Wake just after the next step is due, so each frame shows one new step.
+                due = DT - clock.accumulator - (time.perf_counter() - last)
+                time.sleep(max(0.0, due + 0.0005))
             yield None
         yield 0
 
@@ -315,6 +319,7 @@ class App:
 
     def step(self, edges: EdgeTracker) -> None:
         assert self.reader is not None
+        self.steps_run += 1
         self.stack.handle(edges.frame(self.reader.take()))
         self.stack.update(DT)
         if self.store.problem:  # a failed settings save (Options closing) is shown, not only logged
@@ -324,24 +329,20 @@ class App:
             notice[1] -= 1
         self.notices = [n for n in self.notices if n[1] > 0]
 
-    def _present(self) -> None:
-        assert self.canvas is not None and self.window is not None
+    def _present(self, alpha: float = 1.0) -> None:
+        """Draw the stack and show it. `alpha` (how far the frame stands between the last step and the
+        next) goes to the top scene if it draws interpolated positions (`draw_alpha`); scenes below it
+        are not stepping, so they draw their last step as it is."""
+        assert self.canvas is not None and self.presenter is not None
+        for scene in self.stack.scenes:
+            if hasattr(scene, "draw_alpha"):
+                scene.draw_alpha = alpha if scene is self.stack.top else 1.0
         self.stack.draw(self.canvas)
         if self._screenshot_due:
             self._screenshot_due = False
             self.screenshot()
         self._draw_notices(self.canvas)
-        if self.config.headless:
-            self.window.blit(self.canvas, (0, 0))
-        else:
-            self.window = pygame.display.get_surface()
-            self.window.fill((0, 0, 0))
-            target = letterbox(self.window.get_size())
-            if self.window.get_rect().contains(target):
-                pygame.transform.scale(self.canvas, target.size, self.window.subsurface(target))
-            else:  # window smaller than one view: x1, centred, edges cropped
-                self.window.blit(self.canvas, target.topleft)
-        pygame.display.flip()
+        self.presenter.present(self.canvas)
 
     def screenshot(self) -> Path | None:
         """Save the current frame (scaled by the window scale) into the data folder; say where."""

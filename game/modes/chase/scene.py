@@ -21,6 +21,7 @@ from game.input.actions import Action
 from game.modes.chase import debris
 from game.modes.chase.rotations import Rotations
 from game.modes.chase.sim import LOST, WON, ChaseSim
+from game.modes.chase.smooth import Smoother
 from game.modes.events import Crashed, Escaped, TrainCalled, of_type
 from game.scenes.stack import BaseScene, Push, Transition
 from game.ui import draw as ui
@@ -104,11 +105,14 @@ def _train_image(length: int, width: int) -> pygame.Surface:
 
 
 class ChaseScene(BaseScene):
+    draw_alpha = 1.0  # set by the app before each frame: how far it stands toward the next step
+
     def __init__(self, tilemap: TileMap, seed: int = 0, on_done: OnDone | None = None,
                  finale: FinaleFactory | None = None, flags: dict | None = None,
                  difficulty: str | None = None, pause: object = None, audio: Any = None) -> None:
         self.tilemap = tilemap
         self.audio = audio
+        self.smooth = Smoother()  # vehicles and camera drawn between steps (game.modes.chase.smooth)
         self.seed = seed
         self.on_done = on_done
         self.flags = dict(flags or {})
@@ -156,6 +160,7 @@ class ChaseScene(BaseScene):
         if self.frame.was_pressed(Action.RESTART):
             self.restart()
             return None
+        self.smooth.before_step(self.sim)
         outcome = self.sim.step(self.frame)
         self._message_steps = max(0, self._message_steps - 1)
         events = self.sim.events
@@ -214,11 +219,12 @@ class ChaseScene(BaseScene):
         assert self.renderer is not None
         sim = self.sim
         surface.fill((16, 24, 32))
-        cam = sim.camera.offset
-        sprites = self._vehicle_sprites()
-        self.renderer.draw(surface, cam, sim.time_ms, sprites)
-        self._draw_effects(surface, cam)
-        self._draw_hud(surface)
+        with self.smooth.between(sim, self.draw_alpha):
+            cam = sim.camera.offset
+            sprites = self._vehicle_sprites()
+            self.renderer.draw(surface, cam, sim.time_ms, sprites)
+            self._draw_effects(surface, cam)
+            self._draw_hud(surface)
 
     def _vehicle_sprites(self) -> list[Sprite]:
         sim = self.sim
