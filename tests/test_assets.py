@@ -195,8 +195,9 @@ def test_contact_sheet_is_written(generated, tmp_path):
     out, _ = generated
     img = pygame.image.load(str(out / "preview.png"))
     assert img.get_width() >= 600 and img.get_height() >= 300
-    px = np.frombuffer(pygame.image.tobytes(img, "RGB"), np.uint8)
-    assert len(np.unique(px.reshape(-1, 3), axis=0)) > 50
+    rgb = np.frombuffer(pygame.image.tobytes(img, "RGB"), np.uint8).reshape(-1, 3).astype(np.uint32)
+    colours = (rgb[:, 0] << 16) | (rgb[:, 1] << 8) | rgb[:, 2]  # one number a colour: unique() 60x faster
+    assert len(np.unique(colours)) > 50
 
 
 def test_sheet_copy_and_cli_flag(tmp_path):

@@ -9,29 +9,33 @@ from game.world.navigation import UNREACHABLE, FlowField, distance_map, downhill
 
 def reference_bfs(walkable, start):
     rows, cols = walkable.shape
-    dist = np.full((rows, cols), UNREACHABLE, dtype=np.int32)
+    open_ = walkable.tolist()  # plain lists: the same search, without numpy's per-element cost
+    dist = [[UNREACHABLE] * cols for _ in range(rows)]
     c, r = start
-    if not (0 <= r < rows and 0 <= c < cols) or not walkable[r, c]:
-        return dist
-    dist[r, c] = 0
+    if not (0 <= r < rows and 0 <= c < cols) or not open_[r][c]:
+        return np.array(dist, dtype=np.int32).reshape(rows, cols)
+    dist[r][c] = 0
     queue = deque([(r, c)])
     while queue:
         r, c = queue.popleft()
         for dr, dc in ((1, 0), (-1, 0), (0, 1), (0, -1)):
             nr, nc = r + dr, c + dc
-            if 0 <= nr < rows and 0 <= nc < cols and walkable[nr, nc] and dist[nr, nc] == UNREACHABLE:
-                dist[nr, nc] = dist[r, c] + 1
+            if 0 <= nr < rows and 0 <= nc < cols and open_[nr][nc] and dist[nr][nc] == UNREACHABLE:
+                dist[nr][nc] = dist[r][c] + 1
                 queue.append((nr, nc))
-    return dist
+    return np.array(dist, dtype=np.int32).reshape(rows, cols)
 
 
 @st.composite
 def grids(draw):
     rows = draw(st.integers(1, 30))
     cols = draw(st.integers(1, 70))  # past 64 columns: rows span several machine words
-    cells = draw(st.lists(st.booleans(), min_size=rows * cols, max_size=rows * cols))
+    # One byte a cell, walkable below a drawn density: open floors, mazes and solid rock alike, in one
+    # draw (a list of booleans costs hypothesis a draw per cell: most of this file's time).
+    density = draw(st.integers(0, 256))
+    cells = np.frombuffer(draw(st.binary(min_size=rows * cols, max_size=rows * cols)), dtype=np.uint8)
     start = (draw(st.integers(-1, cols)), draw(st.integers(-1, rows)))
-    return np.array(cells, dtype=bool).reshape(rows, cols), start
+    return (cells.astype(np.int32) < density).reshape(rows, cols), start
 
 
 @settings(max_examples=300, deadline=None)
