@@ -5,9 +5,8 @@ from __future__ import annotations
 import logging
 import math
 
-import numpy as np
-
 from game.actors.enemies import Enemy
+from game.modes.level.separation import pushes
 from game.modes.level.state import LevelState
 
 log = logging.getLogger(__name__)
@@ -86,7 +85,7 @@ def cooldown(level: LevelState, base: int) -> int:
 def separate(level: LevelState) -> None:
     """Push overlapping enemies apart (and off Danko) so they never stack on one spot.
 
-    One numpy pass over all pairs: cheaper than Python loops once a crowd gathers round Danko."""
+    Only neighbours are looked at (a bucket grid), so a crowd of 200 costs 5x one of 40, not 25x."""
     movers: list[Enemy] = []
     xs: list[float] = []
     ys: list[float] = []
@@ -99,20 +98,10 @@ def separate(level: LevelState) -> None:
         add_mover(e)
         add_x(b.x + b.w / 2)
         add_y(b.y + b.h)
-    if len(movers) >= 2:
-        x, y = np.array(xs), np.array(ys)
-        dx = x[:, None] - x[None, :]
-        dy = y[:, None] - y[None, :]
-        d2 = dx * dx + dy * dy
-        close = (d2 < SEPARATION ** 2) & (d2 > 1e-6)
-        if close.any():
-            d = np.sqrt(d2[close])  # only the close pairs: usually a few dozen of n*n
-            strength = np.zeros_like(d2)
-            strength[close] = (SEPARATION - d) / d * SEPARATION_PUSH
-            push_x = (dx * strength).sum(axis=1).tolist()
-            push_y = (dy * strength).sum(axis=1).tolist()
-            for e, ux, uy in zip(movers, push_x, push_y):
-                e.push_x, e.push_y = ux, uy
+    if len(movers) >= 2:  # linear in the crowd: game.modes.level.separation
+        push_x, push_y = pushes(xs, ys, SEPARATION, SEPARATION_PUSH)
+        for e, ux, uy in zip(movers, push_x, push_y):
+            e.push_x, e.push_y = ux, uy
     px, py = level.player.body.feet
     for e, x0, y0 in zip(movers, xs, ys):
         ddx, ddy = x0 - px, y0 - py
