@@ -52,6 +52,7 @@ def test_the_json_keeps_every_key_and_the_report_every_target(small_run, capsys)
     names = [t["name"] for t in targets(small_run)]
     assert "bus_chase smooth 320x180 ours/hot floor" in names
     assert "bus_chase teleport 320x180 ours/cold floor" in names
+    assert "chase sim with its autopilot, steps/CPU s" in names and small_run["sim"]["chase_steps_per_cpu_s"] > 0
     assert any(n.startswith("synthetic 40x40 ours/pyscroll") for n in names)
     report = format_report(small_run)
     assert "targets (ratios from this run)" in report and "bus_chase" in report

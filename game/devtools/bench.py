@@ -25,6 +25,7 @@ from game.devtools.benchframe import bench_frame
 from game.devtools.benchmaps import VIEWS, BenchConfig, map_layers, write_map  # noqa: F401  (the bench's map)
 from game.devtools.benchmem import bench_memory
 from game.devtools.benchrender import PATHS, STEP_PX, RenderBench, camera_path, chunk_builds, display  # noqa: F401
+from game.devtools.benchchase import bench_chase
 from game.devtools.benchsim import bench_sim, write_sim_level  # noqa: F401
 
 log = logging.getLogger(__name__)
@@ -153,6 +154,8 @@ def targets(result: dict[str, Any]) -> list[dict[str, Any]]:
     out.append({"name": "action sim, 40 enemies, steps/CPU s", "limit": ">= 10000",
                 "value": s["sim_steps_per_cpu_s"],
                 "met": s["sim_steps_per_cpu_s"] >= 10000 and s["sim_enemies_at_start"] >= 40})
+    out.append({"name": "chase sim with its autopilot, steps/CPU s", "limit": ">= 2500",
+                "value": s["chase_steps_per_cpu_s"], "met": s["chase_steps_per_cpu_s"] >= 2500})
     out.append({"name": "load ours/pytmx", "limit": "<= 1.5", "value": result["load"]["ratio"],
                 "met": result["load"]["ratio"] <= 1.5})
     return out
@@ -207,6 +210,7 @@ def run_bench(cfg: BenchConfig, progress: Callable[[str], None] = lambda _: None
         frame = bench_frame(tilemap, cfg)
         progress("simulation")
         sim = bench_sim(write_sim_level(folder, cfg.sim_enemies), cfg)
+        sim.update(bench_chase(cfg))  # the chase with its autopilot (game.devtools.benchchase)
         if cfg.memory:
             largest = max((p for _, p, real in levels if real), default=None,
                           key=lambda p: p.stat().st_size)
@@ -277,7 +281,8 @@ def format_report(r: dict[str, Any]) -> str:
     lines.append(f"simulation ({s['sim_level']}, {s['sim_enemies_at_start']} enemies live at start): "
                  f"{s['sim_steps_per_s']:.0f} steps/s wall clock, {s['sim_steps_per_cpu_s']:.0f} per CPU "
                  f"second (median {s['sim_enemies_median']:g} live while timed, "
-                 f"{s['sim_restarts']} restarts after the player fell)")
+                 f"{s['sim_restarts']} restarts after the player fell); the chase with its autopilot "
+                 f"{s['chase_steps_per_s']:.0f} steps/s wall clock, {s['chase_steps_per_cpu_s']:.0f} per CPU second")
     ld = r["load"]
     lines.append(f"load {r['map']}: ours {ld['ours_s']:.3f} s (TileMap + the spawn's chunks), pytmx "
                  f"{ld['pytmx_s']:.3f} s -> {ld['ratio']:.2f}x ({ld['ratio_cpu']:.2f}x in CPU time); every "
