@@ -61,3 +61,40 @@ def write_level(level_dir: Path):
 def _private_data_dir(tmp_path_factory, monkeypatch):
     """Settings, saves and screenshots go to a temp folder: tests never touch the real home folder."""
     monkeypatch.setenv("REDHEAT_DATA_DIR", str(tmp_path_factory.mktemp("data")))
+
+
+# --- parallel runs: the slowest tests first ---------------------------------------------------------------
+# `--dist loadgroup` (pyproject.toml) hands a worker its next test only when it is nearly idle, so the
+# longest tests must start first: a long test picked up last is the whole tail of the run. Rough seconds
+# each takes on the 2-core machine (measured 2026-11-30, after the chase got 3.5x faster); a node id is
+# matched by its longest prefix here, anything not named counts as quick and keeps its place. A stale
+# figure only costs balance, never a result.
+SLOW_TESTS = {
+    "tests/test_wheel.py": 20.0,  # sdist -> wheel -> fresh venv -> plays, checks, autoplays --all
+    "tests/test_playthrough.py::test_a_whole_new_game": 8.0,
+    "tests/test_playthrough.py::test_an_autopilot_run_replays_to_the_same_end[bus_chase": 8.0,
+    "tests/test_playthrough.py::test_cli_autoplay_records": 4.0,
+    "tests/test_playthrough.py::test_autoplay_wins_the_chase": 5.0,
+    "tests/test_personas.py": 4.0,
+    "tests/scenes/test_chase_scene.py::test_won_chase": 7.0,
+    "tests/test_replays_chase.py": 3.0,
+    "tests/test_chase.py": 3.0,
+    "tests/test_assets.py": 3.0,
+    "tests/test_bench.py": 3.0,
+    "tests/test_signals.py": 2.0,
+    "tests/test_web.py": 2.0,
+    "tests/story/test_story_schema.py::test_fuzzed": 3.0,
+    "tests/world/test_collision.py": 1.5,
+    "tests/world/test_navigation.py": 1.5,
+    "tests/world/test_csv_fastpath.py": 1.5,
+    "tests/actors/test_levels.py": 1.5,
+}
+
+
+def _cost(nodeid: str) -> float:
+    matches = [prefix for prefix in SLOW_TESTS if nodeid.startswith(prefix)]
+    return SLOW_TESTS[max(matches, key=len)] if matches else 0.0
+
+
+def pytest_collection_modifyitems(config, items):
+    items.sort(key=lambda item: -_cost(item.nodeid))  # stable: equal costs keep the collection order

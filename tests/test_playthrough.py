@@ -40,7 +40,8 @@ def chase_run():
     return autoplay_and_replay("bus_chase.tmx")
 
 
-@pytest.mark.parametrize("level", ["locksmith.tmx", "bus_chase.tmx"])
+@pytest.mark.parametrize("level", ["locksmith.tmx",
+                                   pytest.param("bus_chase.tmx", marks=pytest.mark.xdist_group("chase_run"))])
 def test_an_autopilot_run_replays_to_the_same_end(level, request):
     result, again = request.getfixturevalue("chase_run") if level == "bus_chase.tmx" else autoplay_and_replay(level)
     assert (again.outcome, again.state_hash) == (result.outcome, result.state_hash) == ("won", again.state_hash)
@@ -54,6 +55,7 @@ def test_cli_autoplay_finishes_my_levels(level):
     assert proc.stdout.startswith("won")
 
 
+@pytest.mark.xdist_group("chase_run")  # on the worker that already has the run (pyproject: loadgroup)
 def test_cli_autoplay_records_a_chase_that_replays(tmp_path, chase_run):
     rep = tmp_path / "chase.rep"
     proc = subprocess.run([sys.executable, "-m", "game", "autoplay", str(LEVELS / "bus_chase.tmx"),
