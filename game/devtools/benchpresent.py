@@ -97,9 +97,19 @@ def cmd_present(as_json: bool, build_app: Callable[[argparse.Namespace], Any]) -
     """`python -m game bench --present`: the figure alone (it needs a window, the rest of the bench does
     not), from the app `play --level levels/bus_chase.tmx --scale 4 --windowed --mute` would run."""
     import json
+    import os
 
+    import pygame
+
+    from game.devtools.errors import ToolError
     from game.paths import LEVELS
 
+    pygame.display.init()  # the app would refuse the same way (NoDisplay), but a tool error is the CLI's line
+    driver = pygame.display.get_driver()
+    pygame.display.quit()
+    if not os.environ.get("SDL_VIDEODRIVER") and driver in ("offscreen", "dummy"):
+        raise ToolError(f"bench --present needs a display (SDL fell back to its '{driver}' video driver): "
+                        "set DISPLAY or WAYLAND_DISPLAY, or run it under Xvfb")
     level = LEVELS / "bus_chase.tmx"
     app = build_app(argparse.Namespace(level=level, seed=0, headless=False, frames=None, save_frame=None,
                                        scale=4, fullscreen=False, windowed=True, mute=True))
