@@ -102,7 +102,7 @@ def pursue(v: Vehicle, tx: float, ty: float, want_speed: float) -> Control:
     return Control(throttle=throttle, steer=steer)
 
 
-def _gap_ahead(v: Vehicle, others: Sequence[Vehicle], reach: float, half_width: float,
+def gap_ahead(v: Vehicle, others: Sequence[Vehicle], reach: float, half_width: float,
                offset: float = 0.0) -> float:
     """Distance to the nearest vehicle in a corridor ahead of `v`, shifted `offset` px to its right."""
     fx, fy = v.forward
@@ -136,7 +136,7 @@ class LaneDriver:
         want = self.cruise
         if self.path.turn_ahead(self.s, 48.0) > 0.6:
             want = min(want, 1.2)  # slow for a corner
-        gap = _gap_ahead(v, others, reach=70.0, half_width=v.spec.width / 2)
+        gap = gap_ahead(v, others, reach=70.0, half_width=v.spec.width / 2)
         if gap < 70.0:
             want = min(want, max(0.0, (gap - 10.0) / 30.0))
         return pursue(v, tx, ty, want)
@@ -168,9 +168,9 @@ class RouteDriver:
         blockers = [o for o in others if o is not player and o is not v]
         reach = 100.0
         half = v.spec.width / 2 + 2
-        if _gap_ahead(v, blockers, reach, half, self.swerve_target) < reach:
+        if gap_ahead(v, blockers, reach, half, self.swerve_target) < reach:
             options = sorted((0.0, 12.0, -12.0, 24.0, -24.0), key=abs)
-            gaps = [_gap_ahead(v, blockers, reach, half, o) for o in options]
+            gaps = [gap_ahead(v, blockers, reach, half, o) for o in options]
             best = max(range(len(options)), key=lambda i: (min(gaps[i], reach), -abs(options[i])))
             self.swerve_target = options[best]
             self.swerve_timer = max(self.swerve_timer, 40)

@@ -15,6 +15,7 @@ from game.actors.combat import Attack, recover_step, snap8, take_blow
 from game.content.loader import load
 from game.input.actions import Action, InputFrame
 from game.world.collision import Grid
+from game.world.corners import gap_side
 
 log = logging.getLogger(__name__)
 
@@ -153,6 +154,12 @@ class Player:
             if not self._start_buffered(world):
                 t = self.tuning
                 self.body.steer(dx, dy, t.accel, t.max_speed, t.friction)
+                side = gap_side(world.grid, *self.body.box, dx, dy)
+                if side:  # a doorway just beside: slide along the wall into it
+                    if dx:
+                        self.body.vy = side * t.max_speed
+                    else:
+                        self.body.vx = side * t.max_speed
         world.grid.move_body(self.body, self.body.vx, self.body.vy)
 
     def _enter(self, state: str) -> None:

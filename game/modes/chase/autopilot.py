@@ -10,6 +10,8 @@ import math
 from typing import Any
 
 from game.input.actions import Action, EdgeTracker
+from game.actors.drivers import gap_ahead
+from game.actors.vehicles import angle_diff, solid_samples
 from game.modes.chase.sim import WON, ChaseSim, finale_tilemap
 from game.modes.context import RunResult
 from game.modes.level.entry import Pilot as FootPilot
@@ -21,22 +23,51 @@ log = logging.getLogger(__name__)
 FINALE_FLAGS = {"has_gun": True}  # Danko is armed by the time of the chase
 
 
+PREDICT = 18          # steps ahead a driver steers for: where the bus will be, nose still swinging
+SWING = 0.6           # share of PREDICT the nose's swing is carried forward
+LOOK = (40.0, 12.0)   # px ahead of the predicted spot it aims at: base, and per px/step of speed
+FULL_LOCK = 0.5       # radians of error (at the predicted pose) worth holding the wheel over
+TAP_EVERY = 6         # steps per steering tap: smaller errors get shorter taps, as a thumb does
+CORNER_SPEED = 1.5    # px/step a bus takes a street corner at without running wide
+CORNER = (30.0, 80.0, 50.0)  # px back and ahead (base, per px/step) it looks for a corner to slow for
+DODGE = (0.0, 14.0, -14.0, 28.0, -28.0)  # px beside its line it may pass a parked car or a barrier
+SEE = 110.0           # px ahead it watches for something in the way
+BACK_OFF = 44.0       # px of clear road it backs up to after nosing into something
+
+
 def autopilot_mask(sim: ChaseSim) -> int:
-    """A driver for tests and `autoplay`: follow his route a little behind him, braking for corners."""
+    """A driver for tests and `autoplay`: follow his route a little behind him, steady through corners.
+
+    It steers as a calm person does: for where the bus will be in a moment (its drift and the swing of
+    its nose carried forward), in taps that shrink with the error; it slows down before a corner rather
+    than in it, passes parked cars and barriers on their clear side, and backs out of anything it noses
+    into. So its decisions still hold when they are acted on a quarter second late."""
     p, r = sim.player, sim.rostavili
     path = sim.driver.path
-    s = path.project(p.x, p.y, hint=sim.driver.s - 80.0, window=600.0)
-    speed = p.speed
-    tx, ty = path.point_at(s + 34.0 + 12.0 * max(speed, 0.0))
+    speed = max(p.speed, 0.0)
+    swing = angle_diff(p.heading, p.prev_heading)        # radians per step the nose turns now
+    fx, fy = p.x + p.vx * PREDICT, p.y + p.vy * PREDICT  # where the bus will be
+    heading = p.heading + swing * PREDICT * SWING        # and where its nose will point
+    s = path.project(fx, fy, hint=sim.driver.s - 80.0, window=600.0)
+    aim = s + LOOK[0] + LOOK[1] * speed
+    tx, ty = path.point_at(aim)
+    side = _dodge(sim)
+    if side:
+        h = path.direction_at(aim)
+        tx, ty = tx - math.sin(h) * side, ty + math.cos(h) * side
+    err = angle_diff(math.atan2(ty - fy, tx - fx), heading)
+    if p.speed < 0.4 and _room_ahead(sim) < (BACK_OFF if p.speed < -0.05 else 12.0):
+        # Nosed into something (or backing off it): reverse, the wheel turned away from the aim.
+        return int(Action.DOWN | (Action.LEFT if err > 0 else Action.RIGHT))
     gap = math.hypot(r.x - p.x, r.y - p.y)
     want = p.spec.max_speed
     if gap < 100:
         want = max(0.0, r.speed - 0.2)
-    if s > sim.driver.s - 50.0:
+    here = path.project(p.x, p.y, hint=sim.driver.s - 80.0, window=600.0)
+    if here > sim.driver.s - 50.0:
         want = 0.0  # never overtake him: stay behind and keep him on screen
-    turn = path.turn_ahead(s, 30.0 + 34.0 * max(speed, 0.0))
-    if turn > 0.5:
-        want = min(want, 1.9)
+    if path.turn_ahead(here - CORNER[0], CORNER[1] + CORNER[2] * speed) > 0.5:
+        want = min(want, CORNER_SPEED)  # brake well before the corner, and stay slow until through it
     if sim.phase in ("crashed", "escaped"):
         want = 0.0
     mask = 0
@@ -44,13 +75,38 @@ def autopilot_mask(sim: ChaseSim) -> int:
         mask |= Action.UP
     elif want - speed < -0.25:
         mask |= Action.DOWN
-    err = math.atan2(ty - p.y, tx - p.x) - p.heading
-    err = (err + math.pi) % (2 * math.pi) - math.pi
-    if err > 0.05:
-        mask |= Action.RIGHT
-    elif err < -0.05:
-        mask |= Action.LEFT
+    hold = min(TAP_EVERY, round(TAP_EVERY * abs(err) / FULL_LOCK))
+    if sim.steps % TAP_EVERY < hold:
+        mask |= Action.RIGHT if err > 0 else Action.LEFT
     return int(mask)
+
+
+def _blockers(sim: ChaseSim) -> list:
+    return sim.obstacles + [car for car, _ in sim.traffic]
+
+
+def _dodge(sim: ChaseSim) -> float:
+    """The sideways offset (px, + = right of the bus) of the clearest line past what is ahead, 0 if clear."""
+    p = sim.player
+    half = p.spec.width / 2 + 3
+    blockers = _blockers(sim)
+    if gap_ahead(p, blockers, SEE, half) >= SEE:
+        return 0.0
+    gaps = [min(SEE, gap_ahead(p, blockers, SEE, half, o)) for o in DODGE]
+    return DODGE[max(range(len(DODGE)), key=lambda i: (gaps[i], -abs(DODGE[i])))]
+
+
+def _room_ahead(sim: ChaseSim) -> float:
+    """px of room in front of the bus before a wall, a parked car, a barrier or a car."""
+    p = sim.player
+    room = gap_ahead(p, _blockers(sim), BACK_OFF, p.spec.width / 2)
+    fx, fy = p.forward
+    for d in (4.0, 12.0, 24.0, BACK_OFF):
+        if d >= room:
+            break
+        if solid_samples(sim.tilemap.solid, sim.tilemap.tile_w, p.x + fx * d, p.y + fy * d, p.heading, p.spec):
+            return d
+    return room
 
 
 def autoplay(tilemap: TileMap, seed: int = 0, difficulty: str = "normal", max_steps: int = 36000) -> RunResult:

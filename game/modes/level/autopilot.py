@@ -22,6 +22,8 @@ log = logging.getLogger(__name__)
 ENGAGE_RANGE = 150.0
 STRIKE_RANGE = 17.0
 PRESS_EVERY = 7
+INTERRUPT_MARGIN = 14  # steps a heavy's slam must still be off for a kick to beat it
+LOOK_CELLS = 4  # cells down the flow field the walker may aim at when it sees them
 
 
 @dataclass
@@ -128,9 +130,13 @@ class Autopilot:
                 continue
             if odist > danger:
                 return 0  # just out of reach: let the blow whiff, then step in
-            if other.state == "tell" and not other.kind.armored and odist < STRIKE_RANGE + 2 and p.state == "free":
-                press = int(Action.PUNCH) if step % 2 == 0 else 0
-                return _keys(-odx, -ody) | press
+            if other.state == "tell" and odist < STRIKE_RANGE + 2 and p.state == "free":
+                # A landed blow breaks a wind-up: a jab for a thug, the knockdown kick for a heavy
+                # while his slam is still far off (a heavy shrugs off punches).
+                if not other.kind.armored:
+                    return _keys(-odx, -ody) | (int(Action.PUNCH) if step % 2 == 0 else 0)
+                if other.timer < a.startup - INTERRUPT_MARGIN:
+                    return _keys(-odx, -ody) | (int(Action.KICK) if step % 2 == 0 else 0)
             if p.state == "free":
                 if not self._clear_side(*unit(odx, ody)):
                     ax, ay = unit(odx, ody)
@@ -215,12 +221,26 @@ class Autopilot:
                 b.x + b.w - 1, b.y + b.h - 1, gx, gy - 3) and math.hypot(gx - fx, gy - fy) < 120:
             return _keys(gx - fx, gy - fy)
         col, row = int(fx // t), int((fy - 1) // t)
-        best = self._field(gx, gy).direction(col, row)
+        field = self._field(gx, gy)
+        best = field.direction(col, row)
         if best == (0, 0):
             return _keys(gx - fx, gy - fy)
-        # Aim for the centre of the next cell, with the whole feet box inside it.
-        tx = (col + best[0] + 0.5) * t
-        ty = (row + best[1] + 0.5) * t + b.h / 2
+        # Aim for the furthest cell down the path that the whole feet box sees (at most LOOK_CELLS on),
+        # so doorways are walked into on a slant, as a person does, rather than lined up to the pixel.
+        tx, ty = (col + best[0] + 0.5) * t, (row + best[1] + 0.5) * t + b.h / 2
+        c, r = col + best[0], row + best[1]
+        for _ in range(LOOK_CELLS - 1):
+            dc, dr = field.direction(c, r)
+            if (dc, dr) == (0, 0):
+                break
+            c, r = c + dc, r + dr
+            cx, cy = (c + 0.5) * t, (r + 0.5) * t + b.h / 2
+            if not (sim.grid.line_of_sight(b.x + 1, b.y + 1, cx - b.w / 2 + 1, cy - b.h + 1)
+                    and sim.grid.line_of_sight(b.x + b.w - 1, b.y + b.h - 1, cx + b.w / 2 - 1, cy - 1)
+                    and sim.grid.line_of_sight(b.x + b.w - 1, b.y + 1, cx + b.w / 2 - 1, cy - b.h + 1)
+                    and sim.grid.line_of_sight(b.x + 1, b.y + b.h - 1, cx - b.w / 2 + 1, cy - 1)):
+                break
+            tx, ty = cx, cy
         return _keys(tx - fx, ty - fy)
 
 

@@ -80,16 +80,19 @@ def fight_try(sim: LevelSim, persona: str, seed: int, budget: int) -> tuple[str,
 
 def play(tilemap: TileMap, persona: str, difficulty: str = "normal", seed: int = 0, tries: int = 1,
          max_steps: int = 60 * 60 * 10, flags: dict | None = None) -> PersonaRun:
-    """Up to `tries` tries of an action level (a try ends at game over) by one persona."""
+    """Up to `tries` tries of an action level by one persona; a try ends at game over or after
+    `max_steps` steps (a try that runs out of time ends the run: that persona is stuck, not losing)."""
     steps = lives_lost = used = 0
     last = "lost"
-    while used < tries and steps < max_steps:
+    while used < tries:
         used += 1
         sim = LevelSim(tilemap, seed=seed + used - 1, difficulty=difficulty,
                        flags=None if flags is None else dict(flags))
-        last, played, lost = fight_try(sim, persona, seed + used - 1, max_steps - steps)
+        last, played, lost = fight_try(sim, persona, seed + used - 1, max_steps)
         steps += played
         lives_lost += lost
         if last == "won":
             return PersonaRun("won", steps, lives_lost, used, f"{sim.kills} enemies down")
+        if last == "timeout":
+            break
     return PersonaRun(last, steps, lives_lost, used)
