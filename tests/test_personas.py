@@ -119,3 +119,9 @@ def test_cli_prints_outcome_steps_lives_and_tries(capsys):
     out = capsys.readouterr().out
     assert code == 0
     assert out.startswith("won (expert, normal) after ") and "lives lost 0, tries used 1" in out
+
+
+def test_every_mode_in_the_registry_plays_the_personas():
+    from game.modes.registry import modes
+
+    assert all(callable(m.personas) for m in modes())

@@ -1,7 +1,6 @@
 """`autoplay LEVEL --persona P`: run a level by a persona, whatever its kind, and the persona table.
 
-Dispatches on the level's kind (the map property `mode`: chase, puzzle, or an action level) to the
-mode package's `personas.play`.
+The mode registry (game.modes.registry) says which mode plays the map; that mode's `personas` plays it.
 """
 from __future__ import annotations
 
@@ -10,27 +9,19 @@ from pathlib import Path
 from typing import Iterable
 
 from game.modes.personas import PersonaRun
-from game.world.tilemap import TileMap, load_tilemap
+from game.modes.registry import mode_of
+from game.world.tilemap import LevelError, TileMap, load_tilemap
 
 log = logging.getLogger(__name__)
-
-
-def kind_of(tilemap: TileMap) -> str:
-    mode = tilemap.properties.get("mode")
-    return str(mode) if mode in ("chase", "puzzle") else "action"
 
 
 def run_persona(tilemap: TileMap, persona: str, difficulty: str = "normal", seed: int = 0, tries: int = 1,
                 max_steps: int = 60 * 60 * 10) -> PersonaRun:
     """Up to `tries` tries of one level by one persona, headless and deterministic."""
-    kind = kind_of(tilemap)
-    if kind == "chase":
-        from game.modes.chase.personas import play
-    elif kind == "puzzle":
-        from game.modes.puzzle.personas import play
-    else:
-        from game.modes.level.personas import play
-    return play(tilemap, persona, difficulty=difficulty, seed=seed, tries=tries, max_steps=max_steps)
+    mode = mode_of(tilemap)
+    if mode.personas is None:
+        raise LevelError(tilemap.path, f"the {mode.kind} mode has no personas")
+    return mode.personas(tilemap, persona, difficulty=difficulty, seed=seed, tries=tries, max_steps=max_steps)
 
 
 def persona_table(levels: Iterable[Path], personas: Iterable[str], difficulties: Iterable[str],

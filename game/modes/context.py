@@ -2,8 +2,8 @@
 
 A mode (see game.modes.registry) hands the game one `Mode`: how to build its scene for a story beat
 (`BeatContext`, from the director) and for a map opened with `--level` (`MapContext`, from the CLI), how its
-autopilot plays one map headless, how the whole-game autopilot drives its scenes, and how a recorded input
-stream replays on it. Every autopilot or replay run reports a `RunResult`.
+autopilot plays one map headless, how the whole-game autopilot drives its scenes, how a recorded input
+stream replays on it, and how each persona plays it. Every autopilot or replay run reports a `RunResult`.
 """
 from __future__ import annotations
 
@@ -107,6 +107,8 @@ class Pilot(Protocol):
 
 Autoplay = Callable[[TileMap, int, str, int], RunResult]  # (map, seed, difficulty, max steps)
 Replay = Callable[[TileMap, list[int], int, str, int], RunResult]  # (map, masks, seed, difficulty, max steps)
+# (map, persona, difficulty=, seed=, tries=, max_steps=) -> game.modes.personas.PersonaRun
+PersonaPlay = Callable[..., Any]
 
 
 @dataclass(frozen=True)
@@ -119,3 +121,4 @@ class Mode:
     autoplay: Autoplay
     pilot: Callable[[], Pilot]
     replay: Replay
+    personas: PersonaPlay | None = None  # plays one map as idle, masher, novice or expert (game.modes.personas)

@@ -5,6 +5,7 @@ from game.modes.context import Mode
 
 
 def mode() -> Mode:
-    from game.modes.chase import autopilot, entry
+    from game.modes.chase import autopilot, entry, personas
 
-    return Mode("chase", entry.story_scene, entry.map_scene, autopilot.autoplay, autopilot.Pilot, entry.replay)
+    return Mode("chase", entry.story_scene, entry.map_scene, autopilot.autoplay, autopilot.Pilot, entry.replay,
+                personas.play)

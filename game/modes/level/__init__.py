@@ -5,6 +5,7 @@ from game.modes.context import Mode
 
 
 def mode() -> Mode:
-    from game.modes.level import entry
+    from game.modes.level import entry, personas
 
-    return Mode("level", entry.story_scene, entry.map_scene, entry.autoplay, entry.Pilot, entry.replay)
+    return Mode("level", entry.story_scene, entry.map_scene, entry.autoplay, entry.Pilot, entry.replay,
+                personas.play)
