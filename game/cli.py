@@ -6,7 +6,7 @@ import logging
 import os
 import sys
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 from game import DIFFICULTIES, STEP_HZ
 
@@ -32,6 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
     display.add_argument("--fullscreen", action="store_true", help="play fullscreen (this run only)")
     play.add_argument("--scale", type=_scale, metavar="N", help="window scale 2..6 (this run only)")
     play.add_argument("--mute", action="store_true", help="no music or effects (this run only)")
+    play.add_argument("--record-input", type=Path, metavar="FILE",
+                      help="with --level: save the input played as a replay when the level ends or the window closes")
 
     check = sub.add_parser("check", help="lint levels, their story references and the sounds, sprites and "
                                          "portraits they name; exit 1 on any problem")
@@ -446,17 +448,24 @@ def cmd_assets(sheet: Path | None) -> int:
 def cmd_play(args: argparse.Namespace) -> int:
     from game.desktop.app import NoDisplay
 
-    if not _output_ok("--save-frame", args.save_frame):
+    record = getattr(args, "record_input", None)
+    if record is not None and args.level is None:
+        print("error: --record-input needs --level LEVEL (a replay holds one map's input)", file=sys.stderr)
+        return 2
+    if not (_output_ok("--save-frame", args.save_frame) and _output_ok("--record-input", record)):
         return 1
     try:
-        return build_app(args).run()
+        if record is None:
+            return build_app(args).run()
+        from game.devtools.recordinput import play_recorded
+        return play_recorded(lambda end: build_app(args, end), record, lambda line: print(line, file=sys.stderr))
     except NoDisplay as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
 
 
-def build_app(args: argparse.Namespace) -> "App":
-    """The app for `play` (and the browser build's main.py), its first scene set, not yet running."""
+def build_app(args: argparse.Namespace, on_level_end: "Callable[[str], None] | None" = None) -> "App":
+    """The app for `play` (and the browser's main.py), first scene set; `on_level_end` hears a map's outcomes."""
     from game.desktop.app import App, AppConfig
     from game.modes.context import MapContext
     from game.modes.registry import mode_of
@@ -482,8 +491,13 @@ def build_app(args: argparse.Namespace) -> "App":
     mode = mode_of(tilemap)  # the map's `mode` property picks the scene (level, chase, puzzle, ...)
     app = App(config)
 
+    def ended(outcome: str) -> Replace:
+        if on_level_end is not None:
+            on_level_end(outcome)
+        return Replace(new_scene())
+
     def new_scene() -> Scene:  # the map again from the start when it ends, won or lost
-        ctx = MapContext(tilemap, seed=args.seed, on_done=lambda outcome: Replace(new_scene()),
+        ctx = MapContext(tilemap, seed=args.seed, on_done=ended,
                          difficulty=app.settings.difficulty, audio=app.audio,
                          pause=app.pause_hooks(restart=lambda: Replace(new_scene())),
                          shake_enabled=lambda: app.settings.screen_shake)

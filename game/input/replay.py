@@ -32,9 +32,10 @@ class ReplayError(Exception):
         super().__init__(f"{path}: {problem}")
 
 
-def encode_replay(masks: Iterable[int]) -> str:
-    """Run-length text: each line is a held mask in hex and how many steps it lasts."""
-    lines = [REPLAY_HEADER]
+def encode_replay(masks: Iterable[int], notes: Iterable[str] = ()) -> str:
+    """Run-length text: each line is a held mask in hex and how many steps it lasts (`notes`: comment lines
+    after the header, such as the seed it replays with)."""
+    lines = [REPLAY_HEADER] + [f"# {note}" for note in notes]
     run_mask, run_len = None, 0
     two = False
     for mask in masks:
@@ -99,6 +100,6 @@ def load_replay(path: str | os.PathLike) -> list[int]:
     return decode_replay(text, path)
 
 
-def save_replay(path: str | os.PathLike, masks: Iterable[int]) -> None:
+def save_replay(path: str | os.PathLike, masks: Iterable[int], notes: Iterable[str] = ()) -> None:
     """Written atomically so a crash never leaves half a replay (nor a stray temp file on an error)."""
-    atomic_write_text(Path(path), encode_replay(masks))
+    atomic_write_text(Path(path), encode_replay(masks, notes))

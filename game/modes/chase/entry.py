@@ -40,7 +40,7 @@ def replay(tilemap: TileMap, masks: list[int], seed: int = 0, difficulty: str = 
     from game.modes.level.sim import LevelSim
 
     frames = replay_frames(masks)
-    sim = ChaseSim(tilemap, seed=seed)
+    sim = ChaseSim(tilemap, seed=seed, difficulty=difficulty)
     while sim.outcome is None and sim.steps < min(len(masks), max_steps):
         sim.step(next(frames))
     if sim.outcome != WON:
