@@ -448,23 +448,19 @@ def cmd_assets(sheet: Path | None) -> int:
 def cmd_play(args: argparse.Namespace) -> int:
     from game.desktop.app import NoDisplay
 
-    record = getattr(args, "record_input", None)
-    if record is not None and args.level is None:
-        print("error: --record-input needs --level LEVEL (a replay holds one map's input)", file=sys.stderr)
-        return 2
-    if not (_output_ok("--save-frame", args.save_frame) and _output_ok("--record-input", record)):
+    if not _output_ok("--save-frame", args.save_frame):
         return 1
     try:
-        if record is None:
+        if getattr(args, "record_input", None) is None:
             return build_app(args).run()
         from game.devtools.recordinput import play_recorded
-        return play_recorded(lambda end: build_app(args, end), record, lambda line: print(line, file=sys.stderr))
+        return play_recorded(args, lambda end: build_app(args, end), lambda line: print(line, file=sys.stderr))
     except NoDisplay as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
 
 
-def build_app(args: argparse.Namespace, on_level_end: "Callable[[str], None] | None" = None) -> "App":
+def build_app(args: argparse.Namespace, on_level_end: Callable[[str], None] = lambda outcome: None) -> "App":
     """The app for `play` (and the browser's main.py), first scene set; `on_level_end` hears a map's outcomes."""
     from game.desktop.app import App, AppConfig
     from game.modes.context import MapContext
@@ -491,13 +487,8 @@ def build_app(args: argparse.Namespace, on_level_end: "Callable[[str], None] | N
     mode = mode_of(tilemap)  # the map's `mode` property picks the scene (level, chase, puzzle, ...)
     app = App(config)
 
-    def ended(outcome: str) -> Replace:
-        if on_level_end is not None:
-            on_level_end(outcome)
-        return Replace(new_scene())
-
     def new_scene() -> Scene:  # the map again from the start when it ends, won or lost
-        ctx = MapContext(tilemap, seed=args.seed, on_done=ended,
+        ctx = MapContext(tilemap, seed=args.seed, on_done=lambda outcome: on_level_end(outcome) or Replace(new_scene()),
                          difficulty=app.settings.difficulty, audio=app.audio,
                          pause=app.pause_hooks(restart=lambda: Replace(new_scene())),
                          shake_enabled=lambda: app.settings.screen_shake)

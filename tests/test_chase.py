@@ -37,9 +37,10 @@ def test_autopilot_catches_him_at_the_crossing(won_run):
     assert won_run.outcome == WON
     assert won_run.close_at_approach and won_run.phase == "crashed"
     assert won_run.rostavili.damage == 100.0
-    # He is stopped at the rails, where the crossing trigger is.
+    # He is stopped at the rails, where the crossing trigger is (the wreck rolls back a little from the
+    # rails while the train passes, more with Danko's bus further behind it).
     c = won_run.crossing
-    assert c.x - 80 < won_run.rostavili.x < c.x + c.width + 80
+    assert c.x - 100 < won_run.rostavili.x < c.x + c.width + 80
 
 
 def test_same_seed_same_input_same_hash(tilemap):

@@ -94,7 +94,7 @@ NOVICE_ROWS = [pytest.param("bus_chase", "normal", 3, 0, id="chase-normal-0"),
                pytest.param("bus_chase", "normal", 3, 1, id="chase-normal-1"),
                pytest.param("bus_chase", "hard", 10, 2, id="chase-hard-2")] + [
     pytest.param(level, difficulty, tries, seed, id=f"{level}-{difficulty}-{seed}",
-                 marks=NOVICE_HARD_FIGHT if difficulty == "hard" and level != "bus_terminal" else ())
+                 marks=NOVICE_HARD_FIGHT if difficulty == "hard" and level in ("bathhouse", "hotel") else ())
     for level in ("locksmith",) + ACTION_LEVELS for difficulty, tries in (("normal", 3), ("hard", 10))
     for seed in SEEDS[:2]]
 

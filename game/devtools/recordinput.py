@@ -85,10 +85,19 @@ def recording(recorder: InputRecorder) -> Iterator[InputRecorder]:
             cls.step = original  # type: ignore[method-assign]
 
 
-def play_recorded(make_app: Callable[[Callable[[str], None]], Any], path: Path,
-                  say: Callable[[str], None]) -> int:
-    """Run the app `make_app(on_level_end)` builds with its input recorded to `path`; `say` hears what was
-    saved, at the level's first end or when the window closes."""
+def play_recorded(args: Any, make_app: Callable[[Callable[[str], None]], Any], say: Callable[[str], None]) -> int:
+    """`play` with `args.record_input`: run the app `make_app(on_level_end)` builds with its input recorded;
+    `say` hears what was saved (at the level's first end or when the window closes) or the one-line error."""
+    from game.desktop.datafiles import writable_problem
+
+    path = Path(args.record_input)
+    if args.level is None:
+        say("error: --record-input needs --level LEVEL (a replay holds one map's input)")
+        return 2
+    problem = writable_problem(path)
+    if problem:
+        say(f"error: --record-input {path}: {problem}")
+        return 1
     recorder = InputRecorder(path, "normal")
 
     def saved(outcome: str) -> None:
