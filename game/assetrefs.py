@@ -73,7 +73,9 @@ def level_refs(tilemap: TileMap) -> list[AssetRef]:
     for obj in tilemap.objects:
         props = obj.properties
         if obj.type == "npc":
-            refs.append(AssetRef("sprite", str(props.get("sprite", obj.name)), source, obj.label()))
+            sprite = str(props.get("sprite", obj.name))  # `vehicle:NAME`: a vehicle of the vehicles sheet
+            sprite = "vehicles" if sprite.startswith("vehicle:") else sprite
+            refs.append(AssetRef("sprite", sprite, source, obj.label()))
         kind = KINDS.get(str(props.get("kind", ""))) if obj.type == "enemy" else None
         if kind is not None:
             refs.append(AssetRef("sprite", kind.sprite, source, obj.label()))

@@ -16,11 +16,12 @@ from game.world.tilemap import MapObject, TileMap
 log = logging.getLogger(__name__)
 
 PICKUP_KINDS = ("first_aid", "ammo")
+NPC_ROLES = ("", "nurse", "assassin", "patient", "car")
 # Script commands and how many arguments each takes (None: the rest of the line is one text).
 SCRIPT_ARGS: dict[str, int | None] = {
     "wait": 1, "dialogue": 1, "appear": 1, "walk": 2, "flee": 2, "shoot": 2, "fall": 1,
     "flag": 1, "unflag": 1, "objective": None, "sound": 1, "shake": 1, "fight": 1, "win": 0,
-    "wave": 1,
+    "wave": 1, "arm": 0, "wound": 0, "alarm": 0,
 }
 
 
@@ -52,6 +53,7 @@ class EnemySpawn:
     min_difficulty: str = "easy"  # present from this difficulty up
     drop: str = ""           # pickup kind left behind when beaten
     aggro: bool = False      # already hunting Danko when it appears
+    search: str = ""         # beaten, he stays down; Danko's grab beside him searches him and sets this flag
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,7 @@ class TriggerSpec:
     requires_clear: bool = False
     objective: str = ""
     script: tuple[Command, ...] = ()
+    after: int = 0           # > 0: also fires by itself at this step, wherever Danko is (a timed beat)
 
 
 @dataclass(frozen=True)
@@ -132,6 +135,8 @@ class NpcSpec:
     y: float
     hidden: bool = False     # out of sight until a script's `appear`
     facing: str = "down"
+    role: str = ""           # nurse or assassin: the hospital's crowd (game/modes/level/ward.py); patient: in
+                             # bed; car: a vehicle (sprite `vehicle:NAME`) that drives at a car's pace
 
 
 @dataclass
@@ -223,7 +228,7 @@ def read_level(tilemap: TileMap, enemy_kinds: frozenset[str] | None = None) -> L
             spec.enemies.append(EnemySpawn(
                 obj.id, kind, obj.name, obj.x, obj.y, wave=_int(obj, "wave", 0, spec),
                 scripted=_bool(p.get("scripted", False)), min_difficulty=level, drop=drop,
-                aggro=_bool(p.get("aggro", False))))
+                aggro=_bool(p.get("aggro", False)), search=str(p.get("search", ""))))
         elif obj.type == "trigger":
             commands, problems = parse_script(p.get("script", ""))
             spec.problems.extend((obj, msg) for msg in problems)
@@ -233,7 +238,8 @@ def read_level(tilemap: TileMap, enemy_kinds: frozenset[str] | None = None) -> L
                 dialogue=str(p.get("dialogue", "")), wave=_int(obj, "wave", 0, spec),
                 set_flag=str(p.get("set_flag", "")), requires_flag=str(p.get("requires_flag", "")),
                 requires_clear=_bool(p.get("requires_clear", False)),
-                objective=str(p.get("objective", "")), script=tuple(commands)))
+                objective=str(p.get("objective", "")), script=tuple(commands),
+                after=max(0, _int(obj, "after", 0, spec))))
         elif obj.type == "door":
             flag = str(p.get("requires", "") or p.get("flag", ""))
             spec.doors.append(DoorSpec(obj.id, obj.name, _rect(obj), flag, _bool(p.get("locked", False))))
@@ -257,8 +263,12 @@ def read_level(tilemap: TileMap, enemy_kinds: frozenset[str] | None = None) -> L
                                            _int(obj, "phase", 0, spec), _int(obj, "damage", 10, spec)))
         elif obj.type == "npc":
             name = obj.name or str(p.get("sprite", "npc"))
+            role = str(p.get("role", ""))
+            if role not in NPC_ROLES:
+                spec.problems.append((obj, f"npc role '{role}' is not one of {', '.join(r or '(none)' for r in NPC_ROLES)}"))
+                role = ""
             spec.npcs.append(NpcSpec(obj.id, name, str(p.get("sprite", name)), obj.x, obj.y,
-                                     _bool(p.get("hidden", False)), str(p.get("facing", "down"))))
+                                     _bool(p.get("hidden", False)), str(p.get("facing", "down")), role))
         elif obj.type == "marker" and obj.name:
             spec.markers[obj.name] = (obj.x, obj.y)
     _check_references(tilemap, spec)
@@ -270,6 +280,13 @@ def _check_references(tilemap: TileMap, spec: LevelSpec) -> None:
     waves = {e.wave for e in spec.enemies if e.wave}
     set_flags = {t.set_flag for t in spec.triggers if t.set_flag}
     actor_names = {e.name.lower() for e in spec.enemies if e.name} | {n.name.lower() for n in spec.npcs} | {"danko"}
+    set_flags |= {e.search for e in spec.enemies if e.search}
+    killer = next((n for n in spec.npcs if n.role == "assassin"), None)
+    if killer is not None:  # the hospital's crowd (game/modes/level/ward.py) sets these and needs its markers
+        set_flags |= {"alarm", "assassin_down"}
+        for marker in ("code", "doors"):
+            if marker not in spec.markers:
+                spec.problems.append((by_id.get(killer.id), f"an assassin needs a marker named '{marker}'"))
     for t in spec.triggers:
         for c in t.script:
             if c.name in ("flag",):

@@ -13,14 +13,14 @@ import numpy as np
 from game.assetgen.source import SourceError, grid_to_rgba, parse_source
 
 TILE = 16
-TILESETS = ("bathhouse", "hotel", "locksmith", "streets")
+TILESETS = ("bathhouse", "hotel", "locksmith", "streets", "moscow", "hospital")
 
 
 def build(src: Path, palettes: dict, writer) -> None:
     for name in TILESETS:
         path = src / "tiles" / f"{name}.txt"
         source = parse_source(path, keyword="tile")
-        palette = palettes.get(source.header.get("palette", ""))
+        palette = source.palette or palettes.get(source.header.get("palette", ""))
         if palette is None:
             raise SourceError(f"{path}: unknown palette '{source.header.get('palette')}'")
         columns = int(source.header.get("columns", "8"))

@@ -101,6 +101,7 @@ class Beat:
     level: str | None = None  # file name under levels/
     lines: tuple[Line, ...] = ()   # shown before the beat plays
     outro: tuple[Line, ...] = ()   # shown after it is won
+    during: tuple[Line, ...] = ()  # a level's lines in mid-play, named by a trigger's `dialogue = "during"`
     summary: str = ""  # narration used when the beat's scene kind is not playable yet
     flags: Mapping[str, bool] = field(default_factory=dict)  # set when the beat completes
     stage: str = "street"
@@ -122,7 +123,7 @@ class Beat:
         return (0 if self.source == "filming" else 1, self.start)
 
     def all_lines(self) -> list[Line]:
-        out = list(self.lines) + list(self.outro)
+        out = list(self.lines) + list(self.during) + list(self.outro)
         for step in self.script:
             out.extend(step.lines)
         return out
@@ -320,6 +321,7 @@ def _parse_beat(raw: Mapping[str, Any], i: int, path: Path, seed_text: str,
         id=bid, kind=kind, title=shown("title", bid), place=place,
         plot=tuple(plot), source=source, level=level, outro=tuple(_dress(line, costume) for line in lines("outro")),
         lines=tuple(_dress(line, costume) for line in lines("lines")),
+        during=tuple(_dress(line, costume) for line in lines("during")),
         summary=shown("summary", ""), flags=dict(flags), stage=stage or "street",
         actors=actors, script=script, costume=costume or PLAYER_SPRITE,
     )

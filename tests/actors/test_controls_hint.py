@@ -25,7 +25,7 @@ def test_card_names_the_bindings_in_effect():
     assert rows["Kick"] == "X/K"
     assert rows["Move"] == "Arrows"
     pad_rows = {label: binding for binding, label, _ in control_lines(pad=True)}
-    assert pad_rows["Punch"] == "X" and pad_rows["Charge"] == "RB"
+    assert pad_rows["Punch"] == "X" and pad_rows["Grab/charge"] == "RB"
     InputReader()  # back to the defaults for the other tests
 
 

@@ -1,18 +1,19 @@
-"""The two action levels, end to end and headless: the stored replays finish them on normal with the
+"""The action levels, end to end and headless: the stored replays finish them on normal with the
 stored final hash, the autopilot finishes them on every difficulty, and standing still loses."""
 
 import pytest
 
 from game.input.actions import NO_INPUT
 from game.input.replay import load_replay
-from game.modes.events import Dialogue, Event, ObjectiveChanged, of_type
+from game.modes.events import Dialogue, Event, ObjectiveChanged, Sound, of_type
 from game.modes.level.autopilot import autoplay
 from game.modes.level.sim import LOST, WON, LevelSim, run_headless
 from game.paths import LEVELS, ROOT
 from game.world.tilemap import load_tilemap
 
 REPLAYS = ROOT / "tests" / "replays"
-LEVEL_NAMES = ("bathhouse", "hotel")
+LEVEL_NAMES = ("bathhouse", "moscow_sting", "hospital", "hotel")
+FIGHTS = ("bathhouse", "moscow_sting", "hotel")  # the levels with every enemy kind
 MAX_STEPS = 60 * 60 * 6  # six minutes of game time
 
 
@@ -60,15 +61,70 @@ def _events_of_a_won_run(name: str) -> tuple[LevelSim, list[Event]]:
     return sim, events
 
 
-def test_the_sting_goes_wrong_at_the_end_of_the_bathhouse():
+def test_rostavili_runs_for_his_yard_at_the_end_of_the_bathhouse():
     sim, events = _events_of_a_won_run("bathhouse")
     assert Dialogue("bathhouse", "outro") in events
     ogarkov = next(n for n in sim.npcs if n.name == "ogarkov")
     rostavili = next(e for e in sim.enemies if e.name == "Rostavili")
-    assert ogarkov.state == "fallen"
+    assert ogarkov.state == "stand"                                    # Yuri falls at the sting, not here
     assert rostavili.vanish and rostavili.state in ("script", "gone")  # he runs for the gate...
     assert rostavili.hp == rostavili.max_hp                            # ...and nobody laid a hand on him
     assert sim.flags.get("sting_done")
+
+
+def test_the_sting_finds_the_leg_loses_ogarkov_and_ends_on_danko_wounded():
+    sim, events = _events_of_a_won_run("moscow_sting")
+    objectives = [e.text for e in of_type(events, ObjectiveChanged)]
+    order = ["Search the courier", "Into the yard: Rostavili is inside", "Rostavili!", "Yuri is down!",
+             "He got away. Get to Yuri"]
+    assert [o for o in objectives if o in order] == order
+    assert Dialogue("moscow_sting", "during") in events and Dialogue("moscow_sting", "outro") in events
+    assert sim.flags.get("leg_found") and sim.player.armed
+    assert any(fx.kind == "packet" for fx in sim.effects) and any(fx.kind == "leg" for fx in sim.effects)
+    ogarkov = next(n for n in sim.npcs if n.name == "ogarkov")
+    assert ogarkov.state == "fallen" and (ogarkov.x, ogarkov.y) == sim.spec.markers["yuri_out"]  # he ran out, then fell
+    rostavili = next(e for e in sim.enemies if e.name == "Rostavili")
+    assert rostavili.state == "gone" and rostavili.hp == rostavili.max_hp  # escaped, untouched...
+    assert next(n for n in sim.npcs if n.name == "volga").state == "gone"  # ...by car
+    assert sim.player.state == "down" and 0 < sim.player.health < sim.player.tuning.max_health  # wounded
+
+
+def test_rostavili_escapes_the_sting_whatever_danko_shoots():
+    """Every shot Danko fires at Rostavili in the yard passes him: the plot lets him go."""
+    from game.input.actions import Action, EdgeTracker
+    from game.modes.level.autopilot import Autopilot
+
+    sim = LevelSim(level("moscow_sting"), seed=0, difficulty="easy")
+    pilot, edges = Autopilot(sim), EdgeTracker()
+    while sim.outcome is None and sim.steps < MAX_STEPS:
+        mask = pilot.decide()
+        rostavili = next(e for e in sim.enemies if e.name == "Rostavili")
+        if rostavili.state in ("passive", "script") and sim.steps % 8 == 0:
+            mask = int(Action.SHOOT) | int(Action.RIGHT if rostavili.body.x > sim.player.body.x else Action.LEFT)
+        sim.step(edges.frame(mask))
+    assert sim.outcome == WON
+    assert rostavili.state == "gone" and rostavili.hp == rostavili.max_hp
+
+
+def test_the_witness_dies_as_danko_reaches_him_and_only_the_assassin_is_shot():
+    sim, events = _events_of_a_won_run("hospital")
+    witness = next(n for n in sim.npcs if n.name == "witness")
+    assert witness.state == "fallen" and sim.flags.get("alarm")
+    assert Dialogue("hospital", "during") in events and Dialogue("hospital", "outro") in events
+    killer = next(n for n in sim.npcs if n.role == "assassin")
+    assert killer.state == "fallen" and sim.flags.get("assassin_down")
+    assert all(n.state != "fallen" for n in sim.npcs if n.role == "nurse")  # the gun never hit an innocent
+    assert sum(1 for e in events if e == Sound("gunshot")) == 1              # one shot: the plot's
+    assert sim.player.ammo == int(sim.tilemap.properties["ammo"])           # and never the pistol's rounds
+
+
+def test_the_hospital_alarm_rings_by_itself_when_danko_never_comes():
+    sim = LevelSim(level("hospital"), seed=0, difficulty="normal")
+    for _ in range(MAX_STEPS):
+        if sim.step(NO_INPUT):
+            break
+    assert sim.outcome == LOST and sim.flags.get("alarm") and sim.steps > 45 * 60
+    assert next(n for n in sim.npcs if n.role == "assassin").state == "gone"  # she walked out
 
 
 def test_rostavili_takes_the_key_at_the_hotel_and_the_objective_changes():
@@ -82,7 +138,7 @@ def test_rostavili_takes_the_key_at_the_hotel_and_the_objective_changes():
 
 
 def test_levels_are_data_driven_enemy_kinds_come_from_the_map():
-    for name in LEVEL_NAMES:
+    for name in FIGHTS:
         sim = LevelSim(level(name), difficulty="hard")
         kinds = {e.kind.key for e in sim.enemies}
         assert {"brawler", "knife", "gunman", "heavy", "rostavili"} <= kinds, name

@@ -143,12 +143,16 @@ def test_story_flags_follow_the_plot():
     assert not seen["locksmith"]["has_key"]               # stolen at the hotel
 
 
+def _a_cutscene(data):
+    return next(b for b in data["beat"] if b.get("script"))
+
+
 def test_unknown_kind_speaker_or_op_is_one_clear_error(raw, seed):
     for mutate, expected in [
         (lambda d: d["beat"][0].update(kind="minigame"), "unknown kind 'minigame'"),
         (lambda d: d["beat"][2]["lines"].append({"speaker": "stalin", "text": "hi"}), "unknown speaker 'stalin'"),
-        (lambda d: d["beat"][1]["script"].append({"op": "teleport"}), "unknown op 'teleport'"),
-        (lambda d: d["beat"][1]["script"].append({"op": "move", "actor": "danko"}), "'move' needs to"),
+        (lambda d: _a_cutscene(d)["script"].append({"op": "teleport"}), "unknown op 'teleport'"),
+        (lambda d: _a_cutscene(d)["script"].append({"op": "move", "actor": "danko"}), "'move' needs to"),
     ]:
         data = copy.deepcopy(raw)
         mutate(data)

@@ -35,7 +35,10 @@ def parsed(data):
 def with_step(change):
     data = copy.deepcopy(SHIPPED)
     script = data["beat"][CUTSCENE]["script"]
-    n = next(i for i, step in enumerate(script) if step["op"] == change["op"])
+    n = next((i for i, step in enumerate(script) if step["op"] == change["op"]), None)
+    if n is None:  # the shipped cutscene has no such step: add one (a whole step, as the change gives it)
+        n = 1
+        script.insert(n, dict(change))
     script[n] = {**script[n], **change}
     return data, n + 1
 

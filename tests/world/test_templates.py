@@ -60,9 +60,9 @@ def test_class_defaults_fill_what_the_map_does_not_write(template_level):
     by_id = {o.id: o for o in m.objects}
     # enemy class: kind from the template, the rest from the project's defaults
     assert by_id[2].properties == {"kind": "knife", "min_difficulty": "easy", "wave": 0, "scripted": False,
-                                   "aggro": False, "drop": ""}
+                                   "aggro": False, "drop": "", "search": ""}
     assert by_id[4].properties == {"beat": "", "dialogue": "", "objective": "", "requires_clear": False,
-                                   "requires_flag": "", "script": "", "set_flag": "", "wave": 0}
+                                   "requires_flag": "", "script": "", "set_flag": "", "wave": 0, "after": 0}
     assert by_id[1].properties == {}
     project = load_project(PROJECT)
     for kind in ("enemy", "trigger", "exit", "pickup"):

@@ -63,7 +63,7 @@ def test_objects_become_typed_records_with_properties(write_level):
     enemy = m.objects_of("enemy")[0]
     # kind and hp as written; the rest are the enemy class's defaults (project file)
     assert enemy.properties == {"kind": "brawler", "hp": 30, "min_difficulty": "easy", "wave": 0,
-                                "scripted": False, "aggro": False, "drop": ""}
+                                "scripted": False, "aggro": False, "drop": "", "search": ""}
     assert enemy.name == "thug"
     assert m.player_spawn.x == 24 and m.objects_of("exit")[0].width == 16
 

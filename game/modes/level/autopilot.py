@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from game.actors.combat import unit
 from game.actors.enemies import Enemy
 from game.input.actions import Action, EdgeTracker
+from game.modes.level import search, ward_pilot
 from game.modes.level.sim import LevelSim
 from game.world.navigation import UNREACHABLE, FlowField
 
@@ -48,9 +49,17 @@ class Autopilot:
             if h.phase_at(step + 20) != "off" and h.rect.contains_box(_grow(p.body.box, 6)):
                 cx, cy = h.rect.center
                 return _keys(fx - cx or 1.0, fy - cy)
+        hospital = ward_pilot.decide(self)
+        if hospital is not None:
+            return hospital
         enemy = self._pick_enemy()
         if enemy is not None:
             return self._fight(enemy)
+        body = next((n for n in sim.npcs if n.role == "searchable"), None)
+        if body is not None:  # a beaten courier to search: walk up and grab
+            if math.hypot(body.x - fx, body.y - fy) < search.REACH - 6:
+                return int(Action.SPECIAL) if step % 2 == 0 else 0
+            return self._go(body.x, body.y)
         if p.health < 60:
             item = self._nearest_pickup("first_aid")
             if item is not None:

@@ -12,7 +12,7 @@ from game.input.actions import Action, InputFrame
 
 log = logging.getLogger(__name__)
 
-ROWS = ((Action.PUNCH, "Punch"), (Action.KICK, "Kick"), (Action.SHOOT, "Shoot"), (Action.SPECIAL, "Charge"))
+ROWS = ((Action.PUNCH, "Punch"), (Action.KICK, "Kick"), (Action.SHOOT, "Shoot"), (Action.SPECIAL, "Grab/charge"))
 BACK = (14, 12, 16)
 EDGE = (120, 100, 80)
 INK = (240, 230, 210)

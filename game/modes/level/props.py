@@ -87,7 +87,7 @@ def check_triggers(level: LevelState) -> None:
     for t in level.spec.triggers:
         if t.id in level.fired:
             continue
-        if t.rect is not None and not t.rect.contains_box(pbox):
+        if t.rect is not None and not t.rect.contains_box(pbox) and not (t.after and level.steps >= t.after):
             continue
         if t.requires_flag and not level.flags.get(t.requires_flag):
             continue

@@ -1,17 +1,23 @@
 """The level's scripted beats: what a trigger does when it fires (dialogue, wave, flag, objective) and the
-small script interpreter its commands run on (wait, dialogue, walk, flee, fight, shoot, fall, win, ...)."""
+small script interpreter its commands run on (wait, dialogue, walk, flee, fight, shoot, fall, arm, wound,
+alarm, win, ...)."""
 from __future__ import annotations
 
 import logging
 
-from game.actors.combat import unit
+from game.actors.combat import Attack, unit
 from game.actors.enemies import Enemy
 from game.actors.objects import Command
 from game.modes.events import Dialogue, ObjectiveChanged
+from game.modes.level import npcs, ward
 from game.modes.level.outcome import WON
 from game.modes.level.state import Effect, LevelState, Npc, Script
+from game.modes.level.strikes import hurt_player
 
 log = logging.getLogger(__name__)
+
+# A scripted shot at Danko (Rostavili's derringer at the sting): it floors him, and never kills him.
+SCRIPTED_SHOT = Attack("derringer", 0, 1, 0, 35, 0, 0, knockback=3.0, hitstun=24, hitstop=6, knockdown=True)
 
 
 def fire(level: LevelState, beat: str, dialogue: str, wave: int, flag: str, objective: str) -> None:
@@ -93,6 +99,12 @@ def command(level: LevelState, script: Script, c: Command) -> None:
         level.outcome = WON
     elif name == "wave":
         spawn_wave(level, int(args[0]))
+    elif name == "arm":
+        arm(level)
+    elif name == "wound":
+        wound(level)
+    elif name == "alarm":
+        ward.alarm(level)
     else:
         actor_command(level, name, args)
 
@@ -104,10 +116,14 @@ def actor_command(level: LevelState, name: str, args: tuple[str, ...]) -> None:
         return
     if isinstance(who, Npc):
         if name == "fall":
-            who.state = "fallen"
+            who.state, who.goal = "fallen", None
             level.effects.append(Effect("dust", who.x, who.y, 16))
         elif name == "appear":
             who.state = "stand"
+        elif name in ("walk", "flee"):
+            npcs.send(who, level.spec.markers[args[1]], vanish=name == "flee")
+        elif name == "shoot":
+            shoot(level, who, args[1])
         return
     if name == "appear" and who.state == "dormant":
         bring_in(level, who)
@@ -130,20 +146,49 @@ def actor_command(level: LevelState, name: str, args: tuple[str, ...]) -> None:
         shoot(level, who, args[1])
 
 
-def shoot(level: LevelState, shooter: Enemy, target_name: str) -> None:
+def arm(level: LevelState) -> None:
+    """Danko gets his pistol (the map's `ammo` rounds): the sting hands it to him after the leg."""
+    p = level.player
+    if not p.armed:
+        p.armed = True
+        p.ammo = int(level.tilemap.properties.get("ammo", 8))
+    level.flags["has_gun"] = True
+
+
+def wound(level: LevelState) -> None:
+    """Danko is hit and stays down (the sting's end: "recovering from his injuries"); never a life lost."""
+    p = level.player
+    p.health = max(1, p.health // 3)
+    p.state, p.timer, p.stun, p.attack, p.buffered = "down", 0, 10 ** 6, None, None
+    p.body.vx = p.body.vy = 0.0
+    fx, fy = p.body.feet
+    level.effects.append(Effect("spark", fx, fy - 12, 8))
+    level.effects.append(Effect("dust", fx, fy, 16))
+    level.shake = max(level.shake, 4.0)
+    level.emit_sound("down")
+
+
+def shoot(level: LevelState, shooter: Enemy | Npc, target_name: str) -> None:
     """A scripted shot (the sting's derringer): always lands; `danko` names the player."""
     target = actor(level, target_name) if target_name.lower() != "danko" else None
-    ax, ay = shooter.body.feet
+    ax, ay = (shooter.x, shooter.y) if isinstance(shooter, Npc) else shooter.body.feet
     tx, ty = (target.x, target.y) if isinstance(target, Npc) else (
         target.body.feet if isinstance(target, Enemy) else level.player.body.feet)
-    shooter.aim = unit(tx - ax, ty - ay)
-    shooter.body.face(*shooter.aim)
-    ox, oy = ax + shooter.aim[0] * 7, ay - 10 + shooter.aim[1] * 7
+    aim = unit(tx - ax, ty - ay)
+    if isinstance(shooter, Npc):
+        shooter.facing = npcs.facing_of(aim[0], aim[1], shooter.facing)
+    else:
+        shooter.aim = aim
+        shooter.body.face(*aim)
+    ox, oy = ax + aim[0] * 7, ay - 10 + aim[1] * 7
     level.effects.append(Effect("flash", ox, oy, 6))
     level.effects.append(Effect("tracer", ox, oy, 6, x2=tx, y2=ty - 10))
     level.emit_sound("derringer")
     level.shake = max(level.shake, 3.0)
     if isinstance(target, Npc):
-        target.state = "fallen"
+        target.state, target.goal = "fallen", None
     elif isinstance(target, Enemy):
-        target._die(shooter.aim[0], shooter.aim[1], 2.0)
+        target._die(aim[0], aim[1], 2.0)
+    elif level.player.vulnerable and level.player.health > 2:  # Danko: floored, never by the last blow
+        dealt = min(SCRIPTED_SHOT.damage, max(0, level.player.health - 2))  # rounding keeps him up
+        hurt_player(level, SCRIPTED_SHOT, aim[0], aim[1], round(dealt / level.difficulty.damage_taken))

@@ -20,7 +20,8 @@ from game.actors.combat import Attack
 from game.actors.enemies import Enemy
 from game.actors.objects import read_level
 from game.input.actions import InputFrame, replay_frames
-from game.modes.level import crowd, hazards, outcome, partners, projectiles, props, script, strikes
+from game.modes.level import (crowd, hazards, npcs, outcome, partners, projectiles, props, script, search,
+                              strikes, ward)
 from game.modes.level.outcome import LOST, TIMEOUT, WON
 from game.modes.level.state import LevelState
 from game.world.collision import Grid
@@ -38,6 +39,7 @@ class LevelSim(LevelState):
         super().__init__(tilemap, seed=seed, flags=flags, difficulty=difficulty, log_combat=log_combat)
         props.setup_doors(self)
         partners.setup(self)
+        self.ward = ward.setup(self)
 
     def step(self, frame: InputFrame) -> str | None:
         """One fixed step: the systems in order. Strikes resolve inside the actors' steps, as they land.
@@ -54,11 +56,16 @@ class LevelSim(LevelState):
             self.hitstop -= 1
             self.player._read_buttons(p1)
             return None
+        p1 = ward.intercept(self, p1)       # the hospital: grabbing nurses, the one shot allowed
+        p1 = search.intercept(self, p1)     # the grab beside a beaten courier searches him
         self.player.step(p1, self)          # input -> Danko (his blows and shots -> strikes)
         partners.step(self, p1, p2)         # AI or player 2 -> Ridzik; the leash; who goes for him
         crowd.plan(self)                    # flow field, ring slots, attack tokens, separation
         for e in self.live:                 # crowd AI acts (their blows -> strikes, shots -> projectiles)
             e.step(self)
+        search.bodies(self)                 # a beaten courier stays down to be searched
+        npcs.walk(self)                     # scripted walks and the hospital's nurses
+        ward.step(self)                     # the nurses' looks, the crush, the assassin's draw and exit
         projectiles.fly(self)
         hazards.scald(self)
         props.collect_pickups(self)
@@ -92,6 +99,10 @@ class LevelSim(LevelState):
                  tuple(self.fired), tuple(p.taken for p in self.pickups), self.objective)
         if self.partner is not None:  # one-player levels keep the hashes they always had
             state += (self.partner.snapshot(), tuple(e.foe for e in self.enemies))
+        if self.ward is not None or npcs.scripted_walkers(self.spec):
+            state += (npcs.snapshot(self),)  # levels where NPCs move (older hashes stay as they were)
+        if self.ward is not None:
+            state += (self.ward.snapshot(),)
         return state
 
     def state_hash(self) -> str:

@@ -35,8 +35,14 @@ class Npc:
     sprite: str
     x: float
     y: float
-    state: str = "stand"   # stand, fallen, hidden
+    state: str = "stand"   # stand, walk, fallen, hidden, held (grabbed), gone (left the map)
     facing: str = "down"
+    role: str = ""         # "" (a bystander), nurse, assassin: the hospital's crowd (ward.py)
+    goal: tuple[float, float] | None = None  # where a walk goes (npcs.py)
+    speed: float = 0.0     # px a step while walking
+    vx: float = 0.0        # this step's motion, for drawing and for what a player can see
+    vy: float = 0.0
+    timer: int = 0         # steps in the current state
 
 
 @dataclass
@@ -121,7 +127,7 @@ class LevelState:
         self.gone = False  # an enemy left play this step: `live` is pruned at the end of it
         self.enemies = self._spawn_enemies(difficulty)
         self.live: list[Enemy] = [e for e in self.enemies if e.state != "dormant"]
-        self.npcs = [Npc(n.name, n.sprite, n.x, n.y, "hidden" if n.hidden else "stand", n.facing)
+        self.npcs = [Npc(n.name, n.sprite, n.x, n.y, "hidden" if n.hidden else "stand", n.facing, n.role)
                      for n in self.spec.npcs]
         self.pickups = [Pickup(p.id, p.kind, p.x, p.y) for p in self.spec.pickups]
         self.pickup_ids = 100000  # ids of pickups dropped during play count up from here
@@ -130,6 +136,7 @@ class LevelState:
         self.brain: Any = None               # his AI's memory (partner_ai.Brain)
         self.door_cells: tuple[tuple[int, int], ...] = ()
         self.p2_note = 0                     # steps left of "P2 waits: Danko is alone here"
+        self.ward: Any = None  # the hospital's crowd (ward.py sets it up in levels with an assassin)
 
     def _spawn_enemies(self, difficulty: str) -> list[Enemy]:
         rank = difficulty_rank(difficulty)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from game.modes.level import derringer
+from game.modes.level import derringer, marks
 from game.ui import draw as ui
 from game.ui.palette import GREEN
 from game.world.render import Sprite
@@ -152,8 +152,12 @@ class LevelView:
         for npc in sim.npcs:
             if npc.state == "hidden":
                 continue
-            anim = "down" if npc.state == "fallen" else "idle"
-            image = self.sheet(npc.sprite).frame(anim, npc.facing, step)
+            if npc.state == "gone":
+                continue
+            if npc.sprite.startswith(marks.VEHICLE):
+                out.append(marks.vehicle_sprite(npc))
+                continue
+            image = self.sheet(npc.sprite).frame(marks.npc_anim(npc), npc.facing, step)
             out.append(Sprite(image, round(npc.x - image.get_width() // 2), round(npc.y - image.get_height()), npc.y))
         for e in sim.live:
             sprite = self._enemy_sprite(e, step)
@@ -285,6 +289,7 @@ class LevelView:
                              (round(b.x - b.vx * 1.5 - cx), round(b.y - b.vy * 1.5 - cy)), 2)
         for fx in sim.effects:
             self._effect(surface, fx, cx, cy)
+        marks.draw_marks(surface, sim, cx, cy, step)
         self._exit_arrows(surface, sim, cx, cy, step)
 
     def _tell_marks(self, surface: pygame.Surface, e: "Enemy", cx: int, cy: int, step: int) -> None:
@@ -399,6 +404,8 @@ class LevelView:
             surface.blit(frame, (x - 8, y - 12))
         elif fx.kind == "text" and self.font is not None:
             ui.label_on_backing(surface, self.font, fx.text, (x, y - fx.age // 3), GREEN, anchor="midtop")
+        else:
+            marks.effect(surface, fx, x, y, self.font)
 
     font: Any = None
 

@@ -1,0 +1,79 @@
+"""Searching a beaten man: an enemy with a `search` flag (the sting's courier) stays lying where he fell,
+and Danko's grab button beside him searches him: the film's wooden leg comes off and the packets of
+cocaine hidden in it spill on the snow. The grab press is used up (no shoulder charge); the flag is set."""
+from __future__ import annotations
+
+import logging
+import math
+
+from game.input.actions import Action, InputFrame
+from game.modes.level.state import Effect, LevelState, Npc
+
+log = logging.getLogger(__name__)
+
+REACH = 24.0          # px from Danko's feet to the body's for the grab to take hold
+PROMPT = "search"     # the word the view shows after the grab key's name
+PACKETS = ((-14, 4), (-8, 9), (-2, 3), (5, 10), (11, 5), (16, 11), (-11, 13), (8, 1))
+EVIDENCE_STEPS = 60 * 60 * 10  # the packets stay on the snow for the rest of the level
+
+
+def _searchable(level: LevelState) -> dict[int, str]:
+    return {s.id: s.search for s in level.spec.enemies if s.search}
+
+
+def bodies(level: LevelState) -> None:
+    """A beaten enemy who has something to find leaves his body behind (an NPC lying where he fell)."""
+    wanted = _searchable(level)
+    if not wanted:
+        return
+    for e in level.enemies:
+        if e.id in wanted and e.hp <= 0 and not any(n.name == _body_name(e.id) for n in level.npcs):
+            fx, fy = e.body.feet
+            level.npcs.append(Npc(_body_name(e.id), e.kind.sprite, fx, fy, "fallen", e.body.facing,
+                                  role="searchable"))
+
+
+def _body_name(enemy_id: int) -> str:
+    return f"body{enemy_id}"
+
+
+def nearest_body(level: LevelState) -> Npc | None:
+    """The unsearched body within reach of Danko's feet, if any."""
+    fx, fy = level.player.body.feet
+    best, best_d = None, REACH
+    for n in level.npcs:
+        if n.role == "searchable":
+            d = math.hypot(n.x - fx, n.y - fy)
+            if d < best_d:
+                best, best_d = n, d
+    return best
+
+
+def intercept(level: LevelState, frame: InputFrame) -> InputFrame:
+    """Before Danko steps: a grab press beside a body searches it (and is used up); near one, a prompt."""
+    if level.player.state != "free":
+        return frame
+    body = nearest_body(level)
+    if body is None:
+        return frame
+    level.effects.append(Effect("prompt", body.x, body.y - 26, 2, text=PROMPT))
+    if not frame.was_pressed(Action.SPECIAL):
+        return frame
+    search(level, body)
+    special = int(Action.SPECIAL)
+    return InputFrame(held=frame.held & ~special, pressed=frame.pressed & ~special)
+
+
+def search(level: LevelState, body: Npc) -> None:
+    """The leg comes off: wood, and packed with cocaine. Sets the enemy's `search` flag."""
+    body.role = "searched"
+    enemy_id = int(body.name[len("body"):])
+    flag = _searchable(level)[enemy_id]
+    level.flags[flag] = True
+    level.effects.append(Effect("leg", body.x + 10, body.y - 2, EVIDENCE_STEPS))
+    for dx, dy in PACKETS:
+        level.effects.append(Effect("packet", body.x + dx, body.y + dy - 4, EVIDENCE_STEPS))
+    level.effects.append(Effect("text", body.x, body.y - 30, 90, text="A WOODEN LEG!"))
+    level.shake = max(level.shake, 2.0)
+    level.emit_sound("knockdown")
+    log.info("step %d: the courier's leg searched, flag %s", level.steps, flag)
