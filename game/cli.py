@@ -465,7 +465,8 @@ def build_app(args: argparse.Namespace, on_level_end: Callable[[str], None] = la
     from game.desktop.app import App, AppConfig
     from game.modes.context import MapContext
     from game.modes.registry import mode_of
-    from game.scenes.stack import Replace, Scene
+    from game.scenes.director import title_or_notice
+    from game.scenes.stack import Replace, Reset, Scene, Transition
     from game.world.tilemap import load_tilemap
 
     fullscreen = True if args.fullscreen else False if args.windowed else None
@@ -473,25 +474,25 @@ def build_app(args: argparse.Namespace, on_level_end: Callable[[str], None] = la
                        scale=args.scale, fullscreen=fullscreen, mute=args.mute)
 
     if args.level is None:  # a new game starts at the title; the story director takes it from there
-        from game.scenes.director import build_title
         from game.story.script import load_story
 
-        story = load_story()  # fail early, before a window opens
+        load_story()  # fail early, before a window opens
         app = App(config)
-        hooks = app.title_hooks(beats={beat.id for beat in story.beats})
-        app.first_scene = lambda: build_title(seed=args.seed, story=story, audio=app.audio, hooks=hooks,
-                                              settings=lambda: app.settings, pause_hooks=app.pause_hooks)
+        app.first_scene = lambda: title_or_notice(args.seed, app)
         return app
 
     tilemap = load_tilemap(args.level)  # fail early, before a window opens
     mode = mode_of(tilemap)  # the map's `mode` property picks the scene (level, chase, puzzle, ...)
     app = App(config)
 
-    def new_scene() -> Scene:  # the map again from the start when it ends, won or lost
+    def to_title() -> Transition | None:  # Title on the result card, Quit to title in the pause menu
+        return Reset(scene) if (scene := title_or_notice(args.seed, app)) is not None else None
+
+    def new_scene() -> Scene:  # the map again from the start (Retry on the result card, restart, continue)
         ctx = MapContext(tilemap, seed=args.seed, on_done=lambda outcome: on_level_end(outcome) or Replace(new_scene()),
                          difficulty=app.settings.difficulty, audio=app.audio,
-                         pause=app.pause_hooks(restart=lambda: Replace(new_scene())),
-                         shake_enabled=lambda: app.settings.screen_shake)
+                         pause=app.pause_hooks(restart=lambda: Replace(new_scene()), quit_to_title=to_title),
+                         shake_enabled=lambda: app.settings.screen_shake, to_title=to_title)
         return mode.map_scene(ctx)
 
     app.first_scene = new_scene

@@ -21,8 +21,9 @@ NPC_ROLES = ("", "nurse", "assassin", "patient", "car")
 SCRIPT_ARGS: dict[str, int | None] = {
     "wait": 1, "dialogue": 1, "appear": 1, "walk": 2, "flee": 2, "shoot": 2, "fall": 1,
     "flag": 1, "unflag": 1, "objective": None, "sound": 1, "shake": 1, "fight": 1, "win": 0,
-    "wave": 1, "arm": 0, "wound": 0, "alarm": 0,
+    "wave": 1, "arm": 0, "wound": 0, "alarm": 0, "drive": 2, "alert": 0,
 }
+FACINGS = {"right": 0.0, "down": 90.0, "left": 180.0, "up": 270.0}  # a vehicle's nose, in degrees
 
 
 @dataclass(frozen=True)
@@ -139,6 +140,16 @@ class NpcSpec:
                              # bed; car: a vehicle (sprite `vehicle:NAME`) that drives at a car's pace
 
 
+@dataclass(frozen=True)
+class VehicleSpec:
+    id: int
+    name: str
+    sprite: str              # a vehicle of assets/sprites/vehicles (bus_a, bus_b, ...)
+    rect: Rect               # its footprint: a wall while it stands
+    heading: float           # degrees its nose points: 0 east, 90 south (Tiled property `facing`)
+    driver: str = ""         # who sits in it (the view marks it while it drives)
+
+
 @dataclass
 class LevelSpec:
     enemies: list[EnemySpawn] = field(default_factory=list)
@@ -148,7 +159,9 @@ class LevelSpec:
     pickups: list[PickupSpec] = field(default_factory=list)
     hazards: list[HazardSpec] = field(default_factory=list)
     npcs: list[NpcSpec] = field(default_factory=list)
+    vehicles: list[VehicleSpec] = field(default_factory=list)
     markers: dict[str, tuple[float, float]] = field(default_factory=dict)
+    routes: dict[str, tuple[tuple[float, float], ...]] = field(default_factory=dict)  # named polylines
     objective: str = ""
     default_flags: dict[str, bool] = field(default_factory=dict)  # story flags when played alone
     problems: list[tuple[MapObject | None, str]] = field(default_factory=list)
@@ -271,6 +284,15 @@ def read_level(tilemap: TileMap, enemy_kinds: frozenset[str] | None = None) -> L
                                      _bool(p.get("hidden", False)), str(p.get("facing", "down")), role))
         elif obj.type == "marker" and obj.name:
             spec.markers[obj.name] = (obj.x, obj.y)
+        elif obj.type == "route" and obj.name and len(obj.points) >= 2:
+            spec.routes[obj.name] = tuple(obj.points)
+        elif obj.type == "vehicle":
+            facing = str(p.get("facing", "up" if obj.height >= obj.width else "right"))
+            if facing not in FACINGS or obj.width <= 0 or obj.height <= 0:
+                spec.problems.append((obj, f"a vehicle needs an area and a facing of {', '.join(FACINGS)}"))
+                continue
+            spec.vehicles.append(VehicleSpec(obj.id, obj.name, str(p.get("sprite", "bus_a")), _rect(obj),
+                                             FACINGS[facing], str(p.get("driver", ""))))
     _check_references(tilemap, spec)
     return spec
 
@@ -309,6 +331,10 @@ def _check_references(tilemap: TileMap, spec: LevelSpec) -> None:
                 spec.problems.append((obj, f"script: 'shoot' target '{c.args[1]}' is no actor"))
             if c.name == "wave":
                 called.add(int(c.args[0]))
+            if c.name == "drive" and c.args[0] not in {v.name for v in spec.vehicles}:
+                spec.problems.append((obj, f"script: 'drive' names no vehicle '{c.args[0]}'"))
+            if c.name == "drive" and c.args[1] not in spec.routes:
+                spec.problems.append((obj, f"script: 'drive' names no route '{c.args[1]}' (a polyline)"))
     for e in spec.enemies:
         if e.wave and e.wave not in called:
             spec.problems.append((by_id.get(e.id), f"wave {e.wave} is never started by a trigger"))

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Protocol
 
-from game.scenes.stack import Scene, Transition
+from game.scenes.stack import Push, Scene, Transition
 from game.world.tilemap import LevelError, TileMap, load_tilemap
 
 log = logging.getLogger(__name__)
@@ -82,6 +82,20 @@ class MapContext:
     audio: Any = None
     pause: Any = None
     shake_enabled: Callable[[], bool] | None = None
+    to_title: Callable[[], "Transition | None"] | None = None  # the title screen, offered by the result card
+
+    def on_win(self, result: Callable[[], Any]) -> OnDone:
+        """The map scene's `on_done`: a win pushes the result card (its figures from `result()`, a
+        game.scenes.result.Result) offering Retry (`on_done`'s transition: the map again) and Title; any
+        other outcome goes straight to `on_done`."""
+        def done(outcome: str) -> Transition | None:
+            after = self.on_done(outcome)  # heard at once (--record-input saves then); Retry applies it
+            if outcome != "won":
+                return after
+            from game.scenes.result import ResultScene
+
+            return Push(ResultScene(result(), on_retry=lambda: after, on_title=self.to_title, audio=self.audio))
+        return done
 
 
 @dataclass

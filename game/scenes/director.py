@@ -31,7 +31,7 @@ from game.scenes.cutscene import CutsceneScene
 from game.scenes.dialogue import CHARS_PER_SECOND, DialogueScene
 from game.scenes.stack import BaseScene, Push, Replace, Reset, Scene, Transition
 from game.scenes.title import TitleScene
-from game.story.script import SCENE_KINDS, Actor, Beat, Line, Step, Story, load_story
+from game.story.script import SCENE_KINDS, Actor, Beat, Line, Step, Story, StoryError, load_story
 
 log = logging.getLogger(__name__)
 
@@ -265,6 +265,19 @@ class TitleHooks:
     load_save: Callable[[], tuple[str, Mapping[str, bool]] | None] | None = None  # (beat id, flags)
     on_options: Callable[[], Transition | None] | None = None
     on_progress: Callable[[dict], None] | None = None
+
+
+def title_or_notice(seed: int, app: Any) -> TitleScene | None:
+    """The title screen for the running app (a new game, or Title from a map opened with `--level`);
+    None, with a notice over the game, when the story does not load."""
+    try:
+        story = load_story()
+    except StoryError as exc:  # a map still plays; only the way to the title is shut
+        app.notify(f"No title screen: {exc}")
+        return None
+    hooks = app.title_hooks(beats={b.id for b in story.beats})
+    return build_title(seed=seed, story=story, audio=app.audio, hooks=hooks, settings=lambda: app.settings,
+                       pause_hooks=app.pause_hooks)
 
 
 def build_title(*, seed: int = 0, audio: Any = None, hooks: TitleHooks | None = None,

@@ -37,7 +37,7 @@ GID_MASK = 0x1FFFFFFF
 
 OBJECT_TYPES = frozenset(
     {"player_spawn", "enemy", "trigger", "exit", "pickup", "door", "camera_zone", "route", "marker",
-     "hazard", "npc", "partner_spawn"}
+     "hazard", "npc", "partner_spawn", "vehicle"}
 )
 COLLISION_LAYER = "collision"
 

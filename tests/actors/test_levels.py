@@ -1,9 +1,10 @@
-"""The action levels, end to end and headless: the stored replays finish them on normal with the
-stored final hash, the autopilot finishes them on every difficulty, and standing still loses."""
+"""The action levels, end to end and headless: the stored replays finish them on normal with the stored
+final hash, the autopilot finishes them on every difficulty, and standing still loses (where his men come
+for Danko); the terminal is fought through zone by zone, its objectives advancing only when done."""
 
 import pytest
 
-from game.input.actions import NO_INPUT
+from game.input.actions import NO_INPUT, Action, InputFrame
 from game.input.replay import load_replay
 from game.modes.events import Dialogue, Event, ObjectiveChanged, Sound, of_type
 from game.modes.level.autopilot import autoplay
@@ -12,8 +13,9 @@ from game.paths import LEVELS, ROOT
 from game.world.tilemap import load_tilemap
 
 REPLAYS = ROOT / "tests" / "replays"
-LEVEL_NAMES = ("bathhouse", "moscow_sting", "hospital", "hotel")
-FIGHTS = ("bathhouse", "moscow_sting", "hotel")  # the levels with every enemy kind
+LEVEL_NAMES = ("bathhouse", "moscow_sting", "hospital", "hotel", "bus_terminal")
+FIGHTS = ("bathhouse", "moscow_sting", "hotel", "bus_terminal")  # the levels with every enemy kind
+HUNTED_AT_THE_START = ("bathhouse", "moscow_sting", "hospital", "hotel")  # at the terminal his men wait in the hall
 MAX_STEPS = 60 * 60 * 6  # six minutes of game time
 
 
@@ -37,7 +39,7 @@ def test_autopilot_finishes_every_level_on_every_difficulty(name, difficulty):
     assert outcome == WON, f"{name} on {difficulty}: {outcome} after {sim.steps} steps"
 
 
-@pytest.mark.parametrize("name", LEVEL_NAMES)
+@pytest.mark.parametrize("name", HUNTED_AT_THE_START)
 def test_a_player_who_stands_still_loses(name):
     sim = LevelSim(level(name), seed=0, difficulty="normal")
     for _ in range(MAX_STEPS):
@@ -142,3 +144,47 @@ def test_levels_are_data_driven_enemy_kinds_come_from_the_map():
         sim = LevelSim(level(name), difficulty="hard")
         kinds = {e.kind.key for e in sim.enemies}
         assert {"brawler", "knife", "gunman", "heavy", "rostavili"} <= kinds, name
+
+
+TERMINAL_OBJECTIVES = ["His men! Clear the ticket hall", "To the lockers: number 1217", "He has the shipment! Beat his men",
+                       "After him! Out to the bays", "Rostavili! He is stealing a bus", "Beat his men",
+                       "Board the other bus"]
+
+
+def test_the_terminal_is_fought_through_hall_lockers_and_bays_and_ends_on_the_other_bus():
+    sim = LevelSim(level("bus_terminal"), seed=0, difficulty="normal")
+    from game.input.actions import EdgeTracker
+
+    edges, seen, events = EdgeTracker(), [], []
+    for mask in load_replay(REPLAYS / "bus_terminal.rep"):
+        sim.step(edges.frame(mask))
+        events.extend(sim.events)
+        for changed in of_type(sim.events, ObjectiveChanged):
+            seen.append((changed.text, sim.area_clear, sim.player.body.feet))
+        if sim.outcome:
+            break
+    assert sim.outcome == WON
+    assert [text for text, _, _ in seen] == TERMINAL_OBJECTIVES
+    said = dict((text, (clear, feet)) for text, clear, feet in seen)
+    # Each objective moves on when the last one is done: the hall and the lockers are cleared first...
+    assert said["To the lockers: number 1217"][0] and said["After him! Out to the bays"][0] and said["Board the other bus"][0]
+    # ...the lockers and the bays are reached on foot (the doors stand between the zones).
+    assert said["He has the shipment! Beat his men"][1][0] > 25 * 16  # through the hall's far door
+    assert said["Rostavili! He is stealing a bus"][1][0] > 40 * 16  # through the locker room's
+    buses = {b.name: b.state for b in sim.buses}
+    assert buses.pop("his_bus") == "gone" and set(buses.values()) == {"parked"}  # he pulled out; ours waits
+    assert Dialogue("bus_terminal", "lines") in events and Dialogue("bus_terminal", "outro") in events
+    assert sim.kills >= 8 and sim.flags.get("shipment") and sim.flags.get("bus_gone")
+
+
+def test_walking_right_no_longer_plays_the_terminal_for_you():
+    sim = LevelSim(level("bus_terminal"), seed=0, difficulty="normal")
+    right = InputFrame(held=int(Action.RIGHT))
+    for _ in range(60 * 8):
+        sim.step(right)
+        if sim.outcome:
+            break
+    assert sim.objective == "His men! Clear the ticket hall"  # the men came for him; the story waits
+    rostavili = next(e for e in sim.enemies if e.name == "rostavili")
+    assert rostavili.state == "dormant" and {b.state for b in sim.buses} == {"parked"}
+    assert not sim.flags.get("hall_clear") and sim.outcome != WON

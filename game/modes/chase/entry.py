@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from game.modes.context import BeatContext, MapContext, RunResult
+from game.scenes.result import Result, game_time
 from game.scenes.stack import Scene
 from game.world.tilemap import TileMap
 
@@ -26,8 +28,21 @@ def map_scene(ctx: MapContext) -> Scene:
     from game.modes.chase.autopilot import FINALE_FLAGS
     from game.modes.chase.scene import ChaseScene
 
-    return ChaseScene(ctx.tilemap, seed=ctx.seed, on_done=ctx.on_done, flags=dict(FINALE_FLAGS),
-                      difficulty=ctx.difficulty, pause=ctx.pause, audio=ctx.audio)
+    scene = ChaseScene(ctx.tilemap, seed=ctx.seed, flags=dict(FINALE_FLAGS), difficulty=ctx.difficulty,
+                       pause=ctx.pause, audio=ctx.audio)
+    scene.on_done = ctx.on_win(lambda: result(scene))
+    return scene
+
+
+def result(scene: Any) -> Result:
+    """The result card of a won chase (a ChaseScene): time at the wheel and on foot, tries, crashes, hits."""
+    sim = scene.sim
+    foot = getattr(scene.finale, "sim", None)
+    steps = sim.steps + (foot.steps if foot is not None else 0)
+    rows = [("Time", game_time(steps)), ("Tries", str(scene.retries + 1)), ("Crashes", str(sim.crashes))]
+    if foot is not None:
+        rows.append(("Hits taken", str(foot.hits_taken)))
+    return Result("CAUGHT HIM", tuple(rows))
 
 
 def replay(tilemap: TileMap, masks: list[int], seed: int = 0, difficulty: str = "normal",

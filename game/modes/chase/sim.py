@@ -130,6 +130,7 @@ class ChaseSim:
     offscreen: int = 0
     crash_timer: int = 0
     close_at_approach: bool = False
+    crashes: int = 0               # scrapes along kerbs and walls, bumps into cars (the result card)
     rails_cross_s_route: float = math.inf  # where the crossing lies along his route
     events: list[Event] = field(default_factory=list)
 
@@ -203,6 +204,7 @@ class ChaseSim:
         road_assist(self.player, steer, solid, tile)
         if self.player.move(solid, tile) and self.player.scraping == 1:
             self.events.append(Scrape())
+            self.crashes += 1
 
         active = self._active_traffic()
         everyone = [self.player, self.rostavili] + [car for car, _ in active] + self.obstacles
@@ -250,6 +252,7 @@ class ChaseSim:
                 impact = collide(a, b, solid, tile)
                 if impact > 0.6 and a is self.player and b in others:
                     self.events.append(Bump(impact))
+                    self.crashes += 1
         if self.train is not None:
             for v in movers:
                 if v is self.rostavili and self.phase == "train" and obb_overlap(v, self.train.body):

@@ -6,6 +6,7 @@ from typing import Any
 
 from game.input.actions import Action, EdgeTracker
 from game.modes.context import BeatContext, MapContext, RunResult
+from game.scenes.result import Result, game_time
 from game.scenes.stack import Scene
 from game.world.tilemap import TileMap
 
@@ -29,15 +30,23 @@ def story_scene(ctx: BeatContext) -> Scene:
 
 
 def map_scene(ctx: MapContext) -> Scene:
-    """The level opened with `--level`: no story flags, the player's difficulty."""
+    """The level opened with `--level`: no story flags, the player's difficulty; a win ends on the result card."""
     from game.modes.level.scene import LevelScene
     from game.modes.level.sim import LevelSim
 
     from game.story.script import costume_for_level
 
     sim = LevelSim(ctx.tilemap, seed=ctx.seed, difficulty=ctx.difficulty)
-    return LevelScene(sim, on_done=ctx.on_done, pause=ctx.pause, audio=ctx.audio, shake_enabled=ctx.shake_enabled,
-                      costume=costume_for_level(ctx.tilemap.path.name))
+    scene = LevelScene(sim, pause=ctx.pause, audio=ctx.audio, shake_enabled=ctx.shake_enabled,
+                       costume=costume_for_level(ctx.tilemap.path.name))
+    scene.on_done = ctx.on_win(lambda: result(scene.sim))  # the scene's sim: R and Continue make new ones
+    return scene
+
+
+def result(sim: Any) -> Result:
+    """The result card of a won fight: game time, hits taken, best combo, enemies down."""
+    return Result("LEVEL CLEAR", (("Time", game_time(sim.steps)), ("Hits taken", str(sim.hits_taken)),
+                                  ("Best combo", f"{sim.best_combo} hits"), ("Enemies down", str(sim.kills))))
 
 
 def autoplay(tilemap: TileMap, seed: int, difficulty: str, max_steps: int) -> RunResult:

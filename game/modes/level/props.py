@@ -42,17 +42,7 @@ def collect_pickups(level: LevelState) -> None:
 
 def set_door(level: LevelState, rect: Rect, closed: bool) -> None:
     """Close (wall) or open (back to the map's own walls) the cells under a door; flow fields are rebuilt."""
-    t = level.tile
-    grid = level.grid
-    c0, c1 = int(rect.x // t), int((rect.x + rect.w - 1e-6) // t)
-    r0, r1 = int(rect.y // t), int((rect.y + rect.h - 1e-6) // t)
-    for r in range(r0, r1 + 1):
-        for c in range(c0, c1 + 1):
-            if 0 <= r < grid.rows and 0 <= c < grid.cols:
-                value = closed or bool(level.tilemap.solid[r, c])
-                level.solid[r, c] = value
-                grid.set_solid(c, r, value)
-    level.flows.forget()
+    level.set_walls(rect, closed)
 
 
 def setup_doors(level: LevelState) -> None:

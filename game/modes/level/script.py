@@ -1,6 +1,6 @@
 """The level's scripted beats: what a trigger does when it fires (dialogue, wave, flag, objective) and the
 small script interpreter its commands run on (wait, dialogue, walk, flee, fight, shoot, fall, arm, wound,
-alarm, win, ...)."""
+alarm, alert, drive, win, ...)."""
 from __future__ import annotations
 
 import logging
@@ -9,7 +9,7 @@ from game.actors.combat import Attack, unit
 from game.actors.enemies import Enemy
 from game.actors.objects import Command
 from game.modes.events import Dialogue, ObjectiveChanged
-from game.modes.level import npcs, ward
+from game.modes.level import buses, npcs, ward
 from game.modes.level.outcome import WON
 from game.modes.level.state import Effect, LevelState, Npc, Script
 from game.modes.level.strikes import hurt_player
@@ -105,6 +105,12 @@ def command(level: LevelState, script: Script, c: Command) -> None:
         wound(level)
     elif name == "alarm":
         ward.alarm(level)
+    elif name == "drive":
+        buses.depart(level, args[0], args[1])
+    elif name == "alert":  # everyone standing about in play turns on Danko
+        for e in level.live:
+            if e.hostile and e.state == "idle":
+                e.make_aggro()
     else:
         actor_command(level, name, args)
 

@@ -7,8 +7,9 @@ flashes) and `shake` to present what happened; the sim never waits for it.
 
 The state lives in `LevelState` (state.py); each system is a module of this package: crowd (flow field,
 slots, tokens, separation), strikes (where blows and shots land), projectiles, hazards, props
-(pickups, doors, triggers), script (scripted beats) and outcome (lives, exits). `LevelSim` is also
-the world the actors step in: the small protocols `PlayerWorld` and `EnemyWorld` in game/actors.
+(pickups, doors, triggers), script (scripted beats), buses (parked and driven vehicles) and outcome
+(lives, exits). `LevelSim` is also the world the actors step in: the small protocols `PlayerWorld` and
+`EnemyWorld` in game/actors.
 """
 from __future__ import annotations
 
@@ -20,8 +21,8 @@ from game.actors.combat import Attack
 from game.actors.enemies import Enemy
 from game.actors.objects import read_level
 from game.input.actions import InputFrame, replay_frames
-from game.modes.level import (crowd, hazards, npcs, outcome, partners, projectiles, props, script, search,
-                              strikes, ward)
+from game.modes.level import (buses, crowd, hazards, npcs, outcome, partners, projectiles, props, script,
+                              search, strikes, ward)
 from game.modes.level.outcome import LOST, TIMEOUT, WON
 from game.modes.level.state import LevelState
 from game.world.collision import Grid
@@ -40,6 +41,7 @@ class LevelSim(LevelState):
         props.setup_doors(self)
         partners.setup(self)
         self.ward = ward.setup(self)
+        buses.park(self)
 
     def step(self, frame: InputFrame) -> str | None:
         """One fixed step: the systems in order. Strikes resolve inside the actors' steps, as they land.
@@ -72,6 +74,7 @@ class LevelSim(LevelState):
         props.open_doors(self)
         props.check_triggers(self)
         script.run(self)
+        buses.drive(self)
         outcome.player_fate(self)
         outcome.exits(self)
         crowd.prune(self)
@@ -86,6 +89,7 @@ class LevelSim(LevelState):
         self.solid = tilemap.solid.copy()
         self.grid = Grid(self.solid, self.tile)
         props.close_doors(self)
+        buses.park(self)
         self.flows.forget()
 
     def fresh(self) -> "LevelSim":
@@ -103,6 +107,8 @@ class LevelSim(LevelState):
             state += (npcs.snapshot(self),)  # levels where NPCs move (older hashes stay as they were)
         if self.ward is not None:
             state += (self.ward.snapshot(),)
+        if self.buses:  # levels without vehicles keep the hashes they always had
+            state += (tuple(b.snapshot() for b in self.buses),)
         return state
 
     def state_hash(self) -> str:

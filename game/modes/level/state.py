@@ -8,6 +8,7 @@ and keeps the few helpers all systems share (events, effects, the combat log). I
 from __future__ import annotations
 
 import logging
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,7 +17,7 @@ import numpy as np
 from game import STEP_HZ
 from game.actors.body import Body
 from game.actors.enemies import KINDS, Enemy
-from game.actors.objects import Command, LevelSpec, read_level
+from game.actors.objects import Command, LevelSpec, Rect, read_level
 from game.actors.partner import Partner
 from game.actors.player import TUNING, Player
 from game.modes.events import Event, Sound
@@ -77,6 +78,28 @@ class Effect:
 
 
 @dataclass
+class Bus:
+    """A vehicle of the level (game.modes.level.buses): where it is, and how far along its route it drove."""
+
+    id: int
+    name: str
+    sprite: str
+    x: float               # its centre
+    y: float
+    heading: float         # radians its nose points: 0 east, pi/2 south
+    length: float
+    width: float
+    driver: str = ""
+    state: str = "parked"  # parked (a wall), driving, gone (off the map)
+    route: tuple[tuple[float, float], ...] = ()
+    s: float = 0.0         # distance driven along the route
+    speed: float = 0.0
+
+    def snapshot(self) -> tuple:
+        return (self.id, self.state, round(self.x, 3), round(self.y, 3), round(self.heading, 4))
+
+
+@dataclass
 class Script:
     beat: str
     commands: tuple[Command, ...]
@@ -116,6 +139,8 @@ class LevelState:
         self.last_hit: Enemy | None = None
         self.last_hit_step = 0
         self.kills = 0
+        self.hits_taken = 0  # blows, shots and scalds Danko took: the result card's figures
+        self.best_combo = 0  # the longest chain of hits he landed
         self.log_combat = log_combat
         self.combat_log: list[tuple[int, str, int]] = []
         self.fired: list[int] = []
@@ -137,6 +162,8 @@ class LevelState:
         self.door_cells: tuple[tuple[int, int], ...] = ()
         self.p2_note = 0                     # steps left of "P2 waits: Danko is alone here"
         self.ward: Any = None  # the hospital's crowd (ward.py sets it up in levels with an assassin)
+        self.buses = [Bus(v.id, v.name, v.sprite, *v.rect.center, math.radians(v.heading),
+                          max(v.rect.w, v.rect.h), min(v.rect.w, v.rect.h), v.driver) for v in self.spec.vehicles]
 
     def _spawn_enemies(self, difficulty: str) -> list[Enemy]:
         rank = difficulty_rank(difficulty)
@@ -158,6 +185,21 @@ class LevelState:
         return enemies
 
     # --- shared by the systems -----------------------------------------------------------------
+    def set_walls(self, rect: Rect, closed: bool) -> None:
+        """Wall off the cells under `rect` (a closed door, a parked bus), or give them back to the map's own
+        walls; the flow fields are rebuilt."""
+        t = self.tile
+        grid = self.grid
+        c0, c1 = int(rect.x // t), int((rect.x + rect.w - 1e-6) // t)
+        r0, r1 = int(rect.y // t), int((rect.y + rect.h - 1e-6) // t)
+        for r in range(r0, r1 + 1):
+            for c in range(c0, c1 + 1):
+                if 0 <= r < grid.rows and 0 <= c < grid.cols:
+                    value = closed or bool(self.tilemap.solid[r, c])
+                    self.solid[r, c] = value
+                    grid.set_solid(c, r, value)
+        self.flows.forget()
+
     @property
     def time_ms(self) -> float:
         """Game-clock time, for animations: steps at 60 Hz, never the wall clock."""

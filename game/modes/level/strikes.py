@@ -40,6 +40,7 @@ def player_strike(level: LevelState, attack: Attack, body_contact: bool = False)
     """Danko's active frames: every hittable enemy in the hitbox not yet struck by this attack is hit."""
     p = level.player
     p.combo += strike_from(level, p.body.feet, p.aim, attack, p.hit_ids, body_contact)
+    level.best_combo = max(level.best_combo, p.combo)  # the result card's best chain
 
 
 def strike_from(level: LevelState, feet: tuple[float, float], aim: tuple[float, float], attack: Attack,
@@ -169,6 +170,7 @@ def hurt_player(level: LevelState, attack: Attack, kx: float, ky: float, damage:
     """Danko takes a hit (scaled by difficulty) with its feedback; the last one floors him."""
     p = level.player
     dealt = max(1, round(damage * level.difficulty.damage_taken))
+    level.hits_taken += 1
     p.take_hit(dealt, kx, ky, attack.knockback, attack.hitstun, attack.knockdown)
     level.hitstop = max(level.hitstop, attack.hitstop)
     level.shake = max(level.shake, 4.0 if attack.knockdown else 3.0)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 import pygame
 
 from game.modes.level import derringer, marks
+from game.modes.level.buses import footprint
 from game.ui import draw as ui
 from game.ui.palette import GREEN
 from game.world.render import Sprite
@@ -27,6 +28,7 @@ WARN = (255, 176, 32)         # a steam vent about to blow: amber plate with a d
 HOT = (255, 228, 150)         # the heart of the heavy's slam mark
 BLINK_ALPHA = 120             # Danko's after-hit blink: solid and this translucent, never gone
 STEAM_ALPHA = 110             # the steam column over the fighters stays see-through
+BUS_ANGLES = 64               # a turning bus is drawn at this many headings
 
 
 def _placeholder(color: tuple[int, int, int]) -> Any:
@@ -149,6 +151,7 @@ class LevelView:
                 continue
             image = self._pickup_image(item.kind, step)
             out.append(Sprite(image, round(item.x - 6), round(item.y - 8 - (step // 15) % 2), item.y))
+        out.extend(self._buses(sim))
         for npc in sim.npcs:
             if npc.state == "hidden":
                 continue
@@ -164,6 +167,19 @@ class LevelView:
             if sprite is not None:
                 out.append(sprite)
         out.append(self._player_sprite(sim, step))
+        return out
+
+    def _buses(self, sim: "LevelSim") -> list[Sprite]:
+        """The level's buses from the vehicle art (drawn nose up), turned to their heading, y-sorted by
+        their lowest edge so a fighter in front of one stands before it."""
+        out = []
+        for bus in sim.buses:
+            if bus.state == "gone":
+                continue
+            k = round(math.degrees(bus.heading) / 360 * BUS_ANGLES) % BUS_ANGLES
+            image = self._cached(("bus", bus.sprite, k), _bus_image, bus.sprite, k, bus.length, bus.width)
+            w, h = image.get_size()
+            out.append(Sprite(image, round(bus.x - w / 2), round(bus.y - h / 2), bus.y + h / 2 - 4))
         return out
 
     def _player_sprite(self, sim: "LevelSim", step: int) -> Sprite:
@@ -284,12 +300,17 @@ class LevelView:
         for e in sim.live:
             if e.state == "tell" and e.attack is not None:
                 self._tell_marks(surface, e, cx, cy, step)
+            elif e.state == "script" and self.font is not None:  # a scripted walk: say who it is
+                fx, fy = e.body.feet
+                ui.label_on_backing(surface, self.font, e.name.upper(), (round(fx - cx), round(fy - cy) - 27),
+                                    TELL_RED, anchor="midbottom")
         for b in sim.bullets:
             pygame.draw.line(surface, (255, 236, 160), (round(b.x - cx), round(b.y - cy)),
                              (round(b.x - b.vx * 1.5 - cx), round(b.y - b.vy * 1.5 - cy)), 2)
         for fx in sim.effects:
             self._effect(surface, fx, cx, cy)
         marks.draw_marks(surface, sim, cx, cy, step)
+        self._drivers(surface, sim, cx, cy, step)
         self._exit_arrows(surface, sim, cx, cy, step)
 
     def _tell_marks(self, surface: pygame.Surface, e: "Enemy", cx: int, cy: int, step: int) -> None:
@@ -371,6 +392,18 @@ class LevelView:
                 surface.fill((92, 70, 52), (x + i + 1, y + 1, 2, h - 2))
             surface.fill((200, 50, 40) if (step // 20) % 2 else (130, 30, 30), (x + w // 2 - 2, y + h // 2 - 2, 4, 4))
 
+    def _drivers(self, surface: pygame.Surface, sim: "LevelSim", cx: int, cy: int, step: int) -> None:
+        """A red marker over a driving bus with someone in it (Rostavili pulling out), as in the chase."""
+        for bus in sim.buses:
+            if bus.state == "driving" and bus.driver:
+                top = footprint(bus).y
+                mx, my = round(bus.x - cx), round(top - cy - 3 - (step // 8) % 2)
+                pygame.draw.polygon(surface, (250, 60, 60), [(mx - 5, my - 6), (mx + 5, my - 6), (mx, my)])
+                pygame.draw.polygon(surface, INK, [(mx - 5, my - 6), (mx + 5, my - 6), (mx, my)], 1)
+                if self.font is not None:
+                    ui.label_on_backing(surface, self.font, bus.driver.upper(), (mx, my - 8), TELL_RED,
+                                        anchor="midbottom")
+
     def _exit_arrows(self, surface: pygame.Surface, sim: "LevelSim", cx: int, cy: int, step: int) -> None:
         if not sim.area_clear:
             return
@@ -380,6 +413,10 @@ class LevelView:
             mx, my = x.rect.center
             bob = (step // 10) % 3
             px, py = round(mx - cx), round(my - cy - 14 - bob)
+            w, h = surface.get_size()
+            if not (0 <= px < w and 8 <= py < h):
+                _edge_pointer(surface, (px, py + 10))  # off screen: an arrow at the edge shows the way
+                continue
             pygame.draw.polygon(surface, (20, 16, 10), [(px - 5, py - 1), (px + 6, py - 1), (px, py + 6)])
             pygame.draw.polygon(surface, (120, 230, 120), [(px - 4, py), (px + 4, py), (px, py + 4)])
 
@@ -408,6 +445,34 @@ class LevelView:
             marks.effect(surface, fx, x, y, self.font)
 
     font: Any = None
+
+
+def _edge_pointer(surface: pygame.Surface, target: tuple[int, int]) -> None:
+    """A green arrow on a dark disc at the screen edge, pointing at an off-screen spot (an open exit)."""
+    w, h = surface.get_size()
+    cx, cy = w / 2, h / 2
+    dx, dy = target[0] - cx, target[1] - cy
+    scale = min((cx - 14) / max(abs(dx), 1e-6), (cy - 14) / max(abs(dy), 1e-6))
+    px, py = cx + dx * scale, cy + dy * scale
+    a = math.atan2(dy, dx)
+    points = [(px + math.cos(a) * 8, py + math.sin(a) * 8), (px + math.cos(a + 2.4) * 7, py + math.sin(a + 2.4) * 7),
+              (px + math.cos(a - 2.4) * 7, py + math.sin(a - 2.4) * 7)]
+    pygame.draw.circle(surface, INK, (round(px), round(py)), 10)
+    pygame.draw.polygon(surface, (120, 230, 120), points)
+
+
+def _bus_image(sprite: str, k: int, length: float, width: float) -> pygame.Surface:
+    """The vehicle art (nose up) turned to heading bin `k` of BUS_ANGLES; a plain box when the art is missing."""
+    try:
+        from game.sprites import load_vehicle
+
+        image = load_vehicle(sprite)[0]
+    except Exception as exc:  # a missing sheet must never stop the game
+        log.warning("vehicle sprite %r unavailable (%s); using a box", sprite, exc)
+        image = pygame.Surface((round(width), round(length)), pygame.SRCALPHA)
+        image.fill((226, 222, 210))
+        pygame.draw.rect(image, INK, image.get_rect(), 1)
+    return pygame.transform.rotate(image, -90 - k * 360 / BUS_ANGLES)
 
 
 def _slam_mark(r: int, alpha: int) -> pygame.Surface:

@@ -6,6 +6,7 @@ import logging
 
 from game.modes.context import BeatContext, MapContext, RunResult
 from game.modes.puzzle.sim import PuzzleState
+from game.scenes.result import Result, game_time
 from game.scenes.stack import Scene
 from game.world.tilemap import TileMap
 
@@ -20,10 +21,18 @@ def story_scene(ctx: BeatContext) -> Scene:
 
 
 def map_scene(ctx: MapContext) -> Scene:
-    """The puzzle opened with `--level`, over its map."""
+    """The puzzle opened with `--level`, over its map; solving the last board ends on the result card."""
     from game.modes.puzzle.scene import PuzzleScene
 
-    return PuzzleScene(ctx.tilemap, on_done=ctx.on_done, pause=ctx.pause, audio=ctx.audio)
+    scene = PuzzleScene(ctx.tilemap, pause=ctx.pause, audio=ctx.audio)
+    scene.on_done = ctx.on_win(lambda: result(scene.state))
+    return scene
+
+
+def result(state: PuzzleState) -> Result:
+    """The result card of a solved puzzle: game time, cards picked, wrong picks."""
+    return Result("SOLVED", (("Time", game_time(state.steps)), ("Cards picked", str(state.picks)),
+                             ("Wrong picks", str(state.total_wrong))))
 
 
 def state_digest(state: PuzzleState) -> str:

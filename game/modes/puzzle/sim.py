@@ -97,6 +97,8 @@ class PuzzleState:
     events: list[Event] = field(default_factory=list)  # this step's moves and picks, for the scene
     done: bool = False
     total_wrong: int = 0
+    steps: int = 0                           # steps played (the result card's time)
+    picks: int = 0                           # cards picked, right or wrong (its moves)
 
     @property
     def current(self) -> Board:
@@ -107,6 +109,7 @@ class PuzzleState:
         self.events = []
         if self.done:
             return "won"
+        self.steps += 1
         cards = self.current.cards
         n = len(cards)
         rows = (n + COLUMNS - 1) // COLUMNS
@@ -130,6 +133,7 @@ class PuzzleState:
     def pick(self, card_id: str) -> str | None:
         board = self.current
         card = next(c for c in board.cards if c.id == card_id)
+        self.picks += 1
         if card_id in self.crossed:
             self.message = f"{card.title} is already ruled out."
             self.events.append(Picked(card_id, right=False))

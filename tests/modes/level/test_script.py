@@ -51,3 +51,10 @@ def test_actor_commands_walk_fight_and_shoot(write_level):
     assert thug.state == "dying" and ev.Sound("derringer") in sim.events
     run_script(sim, "fight rostavili10", 1)
     assert boss.state == "chase" and boss.hostile and boss.aggro
+
+
+def test_alert_turns_everyone_standing_about_on_danko(write_level):
+    sim = level(write_level, enemy_xml(10, "brawler", 200, 96) + enemy_xml(11, "knife", 240, 96))
+    assert [e.state for e in sim.enemies] == ["idle", "idle"]
+    run_script(sim, "alert", 1)
+    assert [e.state for e in sim.enemies] == ["chase", "chase"] and all(e.aggro for e in sim.enemies)

@@ -57,3 +57,19 @@ def test_damage_to_danko_follows_the_difficulty(write_level):
         dealt[name] = sim.player.tuning.max_health - sim.player.health
         assert ev.of_type(sim.events, ev.PlayerHit)[0].damage == dealt[name]
     assert dealt["easy"] < dealt["normal"] == 20 < dealt["hard"]
+
+
+def test_the_result_card_figures_count_hits_taken_and_the_best_chain(write_level):
+    sim = level(write_level, enemy_xml(10, "brawler", 92, 96))
+    sim.player.aim = (1.0, 0.0)
+    for attack in (P.PUNCH_1, P.PUNCH_2, P.COMBO_KICK):  # one chain of three hits
+        sim.player.hit_ids = []
+        strikes.player_strike(sim, attack)
+    sim.player.combo = 0  # the chain ends; a shorter one does not lower the best
+    sim.player.hit_ids = []
+    strikes.player_strike(sim, P.PUNCH_1)
+    assert sim.best_combo == 3
+    assert sim.hits_taken == 0
+    strikes.hurt_player(sim, P.PUNCH_1, 1.0, 0.0, 5)
+    strikes.hurt_player(sim, P.PUNCH_1, 1.0, 0.0, 5)
+    assert sim.hits_taken == 2
