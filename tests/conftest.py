@@ -101,5 +101,14 @@ def _cost(nodeid: str) -> float:
     return SLOW_TESTS[max(matches, key=len)] if matches else 0.0
 
 
+# Module fixtures worth computing once: their tests go to one worker (xdist_group, honoured by loadgroup).
+SHARED_FIXTURES = ("generated", "won_run", "chase_run")  # test_assets, test_chase, test_playthrough
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
 def pytest_collection_modifyitems(config, items):
+    for item in items:
+        for name in SHARED_FIXTURES:
+            if name in getattr(item, "fixturenames", ()):
+                item.add_marker(pytest.mark.xdist_group(f"{item.path.stem}:{name}"))
     items.sort(key=lambda item: -_cost(item.nodeid))  # stable: equal costs keep the collection order

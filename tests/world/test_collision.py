@@ -17,8 +17,10 @@ TILE = 16
 def grid_and_start(draw):
     rows = draw(st.integers(3, 12))
     cols = draw(st.integers(3, 12))
-    cells = draw(st.lists(st.booleans(), min_size=rows * cols, max_size=rows * cols))
-    solid = np.array(cells, dtype=bool).reshape(rows, cols)
+    # One byte a cell, solid below a drawn density, in one draw (hypothesis's cost is per draw).
+    density = draw(st.integers(0, 256))
+    cells = np.frombuffer(draw(st.binary(min_size=rows * cols, max_size=rows * cols)), dtype=np.uint8)
+    solid = (cells.astype(np.int32) < density).reshape(rows, cols)
     w = draw(st.floats(2, 30))
     h = draw(st.floats(2, 30))
     x = draw(st.floats(0, cols * TILE - w))
