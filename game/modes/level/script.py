@@ -156,8 +156,7 @@ def arm(level: LevelState) -> None:
     """Danko gets his pistol (the map's `ammo` rounds): the sting hands it to him after the leg."""
     p = level.player
     if not p.armed:
-        p.armed = True
-        p.ammo = int(level.tilemap.properties.get("ammo", 8))
+        p.arm(int(level.tilemap.properties.get("ammo", 8)))  # a magazine loaded, the rest carried
     level.flags["has_gun"] = True
 
 

@@ -81,7 +81,7 @@ def test_arm_gives_danko_his_pistol_and_wound_leaves_him_down(write_level):
     sim = level(write_level)
     assert not sim.player.armed
     run_script(sim, "arm", 1)
-    assert sim.player.armed and sim.player.ammo > 0 and sim.flags["has_gun"]
+    assert sim.player.armed and sim.player.loaded > 0 and sim.flags["has_gun"]
     run_script(sim, "wound", 1)
     for _ in range(600):
         sim.step(InputFrame(held=int(Action.RIGHT)))
