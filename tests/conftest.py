@@ -102,7 +102,7 @@ def _cost(nodeid: str) -> float:
 
 
 # Module fixtures worth computing once: their tests go to one worker (xdist_group, honoured by loadgroup).
-SHARED_FIXTURES = ("generated", "won_run", "chase_run")  # test_assets, test_chase, test_playthrough
+SHARED_FIXTURES = ("generated", "won_run")  # test_assets, test_chase (test_playthrough marks its chase_run pair)
 
 
 @pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
