@@ -1,22 +1,22 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<tileset version="1.8" tiledversion="1.8.2" name="bathhouse" tilewidth="16" tileheight="16" tilecount="53" columns="8">
- <image source="bathhouse.png" width="128" height="112"/>
- <tile id="0">
+<tileset version="1.8" tiledversion="1.8.2" name="bathhouse" tilewidth="16" tileheight="16" tilecount="85" columns="8">
+ <image source="bathhouse.png" width="128" height="176"/>
+ <tile id="0" probability="1.2">
   <properties>
    <property name="name" value="floor"/>
   </properties>
  </tile>
- <tile id="1">
+ <tile id="1" probability="0.15">
   <properties>
    <property name="name" value="floor_cracked"/>
   </properties>
  </tile>
- <tile id="2">
+ <tile id="2" probability="1.2">
   <properties>
    <property name="name" value="floor_wet"/>
   </properties>
  </tile>
- <tile id="3">
+ <tile id="3" probability="0.1">
   <properties>
    <property name="name" value="drain"/>
   </properties>
@@ -27,7 +27,7 @@
    <property name="solid" type="bool" value="true"/>
   </properties>
  </tile>
- <tile id="5">
+ <tile id="5" probability="1.2">
   <properties>
    <property name="name" value="wall_top"/>
    <property name="solid" type="bool" value="true"/>
@@ -178,12 +178,12 @@
    <property name="solid" type="bool" value="true"/>
   </properties>
  </tile>
- <tile id="29">
+ <tile id="29" probability="0.9">
   <properties>
    <property name="name" value="snow"/>
   </properties>
  </tile>
- <tile id="30">
+ <tile id="30" probability="0.9">
   <properties>
    <property name="name" value="snow_b"/>
   </properties>
@@ -325,4 +325,213 @@
    <property name="name" value="drain_prop"/>
   </properties>
  </tile>
+ <tile id="53" probability="1">
+  <properties>
+   <property name="name" value="floor_b"/>
+  </properties>
+ </tile>
+ <tile id="54" probability="0.5">
+  <properties>
+   <property name="name" value="floor_worn"/>
+  </properties>
+ </tile>
+ <tile id="55" probability="0.08">
+  <properties>
+   <property name="name" value="floor_stain"/>
+  </properties>
+ </tile>
+ <tile id="56" probability="0.12">
+  <properties>
+   <property name="name" value="floor_puddle"/>
+  </properties>
+ </tile>
+ <tile id="57" probability="0.15">
+  <properties>
+   <property name="name" value="floor_crack_b"/>
+  </properties>
+ </tile>
+ <tile id="58" probability="0.12">
+  <properties>
+   <property name="name" value="floor_patch"/>
+  </properties>
+ </tile>
+ <tile id="59" probability="1">
+  <properties>
+   <property name="name" value="floor_wet_b"/>
+  </properties>
+ </tile>
+ <tile id="60" probability="0.15">
+  <properties>
+   <property name="name" value="floor_wet_crack"/>
+  </properties>
+ </tile>
+ <tile id="61" probability="0.12">
+  <properties>
+   <property name="name" value="floor_wet_puddle"/>
+  </properties>
+ </tile>
+ <tile id="62" probability="0.3">
+  <properties>
+   <property name="name" value="floor_wet_worn"/>
+  </properties>
+ </tile>
+ <tile id="63" probability="0.1">
+  <properties>
+   <property name="name" value="drain_wet"/>
+  </properties>
+ </tile>
+ <tile id="64" probability="1">
+  <properties>
+   <property name="name" value="boards"/>
+  </properties>
+ </tile>
+ <tile id="65" probability="0.8">
+  <properties>
+   <property name="name" value="boards_b"/>
+  </properties>
+ </tile>
+ <tile id="66" probability="0.4">
+  <properties>
+   <property name="name" value="boards_c"/>
+  </properties>
+ </tile>
+ <tile id="67" probability="0.5">
+  <properties>
+   <property name="name" value="boards_worn"/>
+  </properties>
+ </tile>
+ <tile id="68">
+  <properties>
+   <property name="name" value="rug_l"/>
+  </properties>
+ </tile>
+ <tile id="69">
+  <properties>
+   <property name="name" value="rug_m"/>
+  </properties>
+ </tile>
+ <tile id="70">
+  <properties>
+   <property name="name" value="rug_r"/>
+  </properties>
+ </tile>
+ <tile id="71" probability="0.6">
+  <properties>
+   <property name="name" value="snow_c"/>
+  </properties>
+ </tile>
+ <tile id="72" probability="0.1">
+  <properties>
+   <property name="name" value="snow_tracks"/>
+  </properties>
+ </tile>
+ <tile id="73" probability="0.08">
+  <properties>
+   <property name="name" value="snow_slush"/>
+  </properties>
+ </tile>
+ <tile id="74" probability="0.06">
+  <properties>
+   <property name="name" value="snow_ice"/>
+  </properties>
+ </tile>
+ <tile id="75" probability="1">
+  <properties>
+   <property name="name" value="snowbank"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="76" probability="1">
+  <properties>
+   <property name="name" value="snowbank_b"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="77" probability="0.6">
+  <properties>
+   <property name="name" value="snowbank_c"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="78">
+  <properties>
+   <property name="name" value="fir"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="79">
+  <properties>
+   <property name="name" value="fir_b"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="80" probability="1">
+  <properties>
+   <property name="name" value="wall_top_b"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="81" probability="0.7">
+  <properties>
+   <property name="name" value="wall_top_c"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="82">
+  <properties>
+   <property name="name" value="wall_tiled_b"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="83">
+  <properties>
+   <property name="name" value="wall_b"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="84">
+  <properties>
+   <property name="name" value="fence"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <wangsets>
+  <wangset name="terrains" type="corner" tile="-1">
+   <wangcolor name="stone" color="#849094" tile="0" probability="1"/>
+   <wangcolor name="wet" color="#58b7b3" tile="2" probability="1"/>
+   <wangcolor name="walltop" color="#2e373d" tile="5" probability="1"/>
+   <wangcolor name="snow" color="#e3eaf1" tile="29" probability="1"/>
+   <wangcolor name="boards" color="#7d5234" tile="64" probability="1"/>
+   <wangcolor name="bank" color="#d8e1ea" tile="75" probability="1"/>
+   <wangtile tileid="0" wangid="0,1,0,1,0,1,0,1"/>
+   <wangtile tileid="1" wangid="0,1,0,1,0,1,0,1"/>
+   <wangtile tileid="53" wangid="0,1,0,1,0,1,0,1"/>
+   <wangtile tileid="54" wangid="0,1,0,1,0,1,0,1"/>
+   <wangtile tileid="55" wangid="0,1,0,1,0,1,0,1"/>
+   <wangtile tileid="56" wangid="0,1,0,1,0,1,0,1"/>
+   <wangtile tileid="57" wangid="0,1,0,1,0,1,0,1"/>
+   <wangtile tileid="58" wangid="0,1,0,1,0,1,0,1"/>
+   <wangtile tileid="2" wangid="0,2,0,2,0,2,0,2"/>
+   <wangtile tileid="59" wangid="0,2,0,2,0,2,0,2"/>
+   <wangtile tileid="60" wangid="0,2,0,2,0,2,0,2"/>
+   <wangtile tileid="61" wangid="0,2,0,2,0,2,0,2"/>
+   <wangtile tileid="62" wangid="0,2,0,2,0,2,0,2"/>
+   <wangtile tileid="5" wangid="0,3,0,3,0,3,0,3"/>
+   <wangtile tileid="80" wangid="0,3,0,3,0,3,0,3"/>
+   <wangtile tileid="81" wangid="0,3,0,3,0,3,0,3"/>
+   <wangtile tileid="29" wangid="0,4,0,4,0,4,0,4"/>
+   <wangtile tileid="30" wangid="0,4,0,4,0,4,0,4"/>
+   <wangtile tileid="71" wangid="0,4,0,4,0,4,0,4"/>
+   <wangtile tileid="72" wangid="0,4,0,4,0,4,0,4"/>
+   <wangtile tileid="73" wangid="0,4,0,4,0,4,0,4"/>
+   <wangtile tileid="74" wangid="0,4,0,4,0,4,0,4"/>
+   <wangtile tileid="64" wangid="0,5,0,5,0,5,0,5"/>
+   <wangtile tileid="65" wangid="0,5,0,5,0,5,0,5"/>
+   <wangtile tileid="66" wangid="0,5,0,5,0,5,0,5"/>
+   <wangtile tileid="67" wangid="0,5,0,5,0,5,0,5"/>
+   <wangtile tileid="75" wangid="0,6,0,6,0,6,0,6"/>
+   <wangtile tileid="76" wangid="0,6,0,6,0,6,0,6"/>
+   <wangtile tileid="77" wangid="0,6,0,6,0,6,0,6"/>
+  </wangset>
+ </wangsets>
 </tileset>

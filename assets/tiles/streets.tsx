@@ -1,12 +1,12 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <tileset version="1.8" tiledversion="1.8.2" name="streets" tilewidth="16" tileheight="16" tilecount="53" columns="8">
  <image source="streets.png" width="128" height="112"/>
- <tile id="0">
+ <tile id="0" probability="1.2">
   <properties>
    <property name="name" value="asphalt"/>
   </properties>
  </tile>
- <tile id="1">
+ <tile id="1" probability="0.8">
   <properties>
    <property name="name" value="asphalt_b"/>
   </properties>
@@ -322,4 +322,11 @@
    <property name="solid" type="bool" value="true"/>
   </properties>
  </tile>
+ <wangsets>
+  <wangset name="terrains" type="corner" tile="-1">
+   <wangcolor name="asphalt" color="#2c2e34" tile="0" probability="1"/>
+   <wangtile tileid="0" wangid="0,1,0,1,0,1,0,1"/>
+   <wangtile tileid="1" wangid="0,1,0,1,0,1,0,1"/>
+  </wangset>
+ </wangsets>
 </tileset>

@@ -1,7 +1,10 @@
 """Tilesets: assets/src/tiles/NAME.txt -> assets/tiles/NAME.png + NAME.tsx (Tiled 1.8 format).
 
 Every tile gets a string property `name` (its name in the source) so level authors find tiles by
-name; `solid=true` becomes a bool property; `anim=a:ms,b:ms` becomes a Tiled tile animation.
+name; `solid=true` becomes a bool property; `anim=a:ms,b:ms` becomes a Tiled tile animation;
+`p=0.3` becomes the tile's probability (how often Tiled's random mode and terrain brush pick it), and
+`terrain=NAME` puts the tile in the tileset's corner Wang set "terrains" with all four corners NAME, so
+painting NAME with Tiled's terrain brush scatters that terrain's variants by their probabilities.
 """
 from __future__ import annotations
 
@@ -13,7 +16,7 @@ import numpy as np
 from game.assetgen.source import SourceError, grid_to_rgba, parse_source
 
 TILE = 16
-TILESETS = ("bathhouse", "hotel", "locksmith", "streets", "moscow", "hospital")
+TILESETS = ("bathhouse", "hotel", "locksmith", "streets", "moscow", "hospital", "city")
 
 
 def build(src: Path, palettes: dict, writer) -> None:
@@ -54,7 +57,14 @@ def render_tileset(name: str, source, palette, columns: int) -> tuple[np.ndarray
                               f"{frame.size[0]}x{frame.size[1]}, not {TILE}x{TILE}")
         r, c = divmod(i, columns)
         image[r * TILE:(r + 1) * TILE, c * TILE:(c + 1) * TILE] = grid_to_rgba(frame, palette, source.path)
-        lines.append(f' <tile id="{i}">')
+        probability = frame.props.get("p")
+        if probability is not None:
+            try:
+                if not 0.0 < float(probability) <= 100.0:
+                    raise ValueError
+            except ValueError:
+                raise SourceError(f"{source.path}:{frame.line}: p={probability} is not a probability") from None
+        lines.append(f' <tile id="{i}"' + (f' probability="{probability}"' if probability else "") + ">")
         lines.append("  <properties>")
         lines.append(f'   <property name="name" value={quoteattr(frame.name)}/>')
         if frame.props.get("solid") == "true":
@@ -69,8 +79,30 @@ def render_tileset(name: str, source, palette, columns: int) -> tuple[np.ndarray
                 lines.append(f'   <frame tileid="{index[tile]}" duration="{ms}"/>')
             lines.append("  </animation>")
         lines.append(" </tile>")
+    lines += wangsets(frames, image, columns)
     lines.append("</tileset>")
     return image, "\n".join(lines) + "\n"
+
+
+def wangsets(frames, image: np.ndarray, columns: int) -> list[str]:
+    """A corner Wang set with one colour per `terrain=NAME` (all four corners of its tiles)."""
+    terrains: dict[str, list[int]] = {}
+    for i, frame in enumerate(frames):
+        if "terrain" in frame.props:
+            terrains.setdefault(frame.props["terrain"], []).append(i)
+    if not terrains:
+        return []
+    out = [" <wangsets>", '  <wangset name="terrains" type="corner" tile="-1">']
+    for name, ids in terrains.items():
+        r, c = divmod(ids[0], columns)
+        tile = image[r * TILE:(r + 1) * TILE, c * TILE:(c + 1) * TILE]
+        rgb = tile[tile[..., 3] > 0][:, :3].mean(axis=0) if (tile[..., 3] > 0).any() else (0, 0, 0)
+        color = "#" + "".join(f"{int(v):02x}" for v in rgb)
+        out.append(f'   <wangcolor name={quoteattr(name)} color="{color}" tile="{ids[0]}" probability="1"/>')
+    for n, ids in enumerate(terrains.values(), 1):
+        out += [f'   <wangtile tileid="{i}" wangid="0,{n},0,{n},0,{n},0,{n}"/>' for i in ids]
+    out += ["  </wangset>", " </wangsets>"]
+    return out
 
 
 def tiles_readme(index: dict[str, list[tuple[int, str, bool, bool]]]) -> str:

@@ -139,7 +139,9 @@ class RenderBench:
 
         self.tmx = tmx
         self.tilemap = tilemap
-        self.ours = MapRenderer(tilemap)
+        # unlit, so its picture can be checked against pyscroll's; the light is baked into the chunks (no
+        # per-frame cost) and the weather's particles are not map rendering
+        self.ours = MapRenderer(tilemap, lit=False)
         self.pys_data = _game_time_data(tmx)
         self.whole = None  # the cold floor's whole-map surface (skipped for the huge scaling maps)
         if cold_floor:

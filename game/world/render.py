@@ -31,6 +31,7 @@ from game.world.composite import (  # noqa: F401  (render_full_map and flip_tile
     to_surface,
     unique_stacks,
 )
+from game.world.light import Lighting, lighting_of
 from game.world.tilemap import GID_MASK, TileLayer, TileMap
 
 log = logging.getLogger(__name__)
@@ -60,6 +61,8 @@ class _LayerGroup:
     view crosses a chunk edge or an animation changes frame, not every frame. Animated cells are grouped
     per chunk by their cell stack, so stamping costs Python per distinct stack that changed, not per cell.
     """
+
+    lighting: Lighting | None = None  # the map's light (game.world.light), baked into each chunk built
 
     def __init__(self, tilemap: TileMap, atlas: np.ndarray, layers: list[TileLayer],
                  background: tuple[int, int, int, int] | None, chunk_px: int | None, max_bytes: int) -> None:
@@ -114,6 +117,8 @@ class _LayerGroup:
             h, w, depth = raws.shape
             stacks, inverse = unique_stacks(raws.reshape(-1, depth))
             surface = tiles_surface(self._composited(stacks), inverse.reshape(h, w))
+            if self.lighting is not None:
+                self.lighting.bake(surface, cx * self.chunk_w, cy * self.chunk_h)
         self.builds += 1
         self._chunks[key] = surface
         self._chunks.move_to_end(key)
@@ -222,7 +227,10 @@ class _LayerGroup:
         """The current animation frames into chunk `key` (what changed since it was last stamped): the one
         place a chunk's pixels change after its build, so whatever is baked into a build (light) is
         applied to the stamped cells here too."""
-        self._anim.stamp(key, chunk)
+        pairs = self._anim.stamp(key, chunk)
+        if pairs and self.lighting is not None:
+            self.lighting.bake_cells(chunk, key[0] * self.chunk_w, key[1] * self.chunk_h,
+                                     [pos for _, pos in pairs], (self.tilemap.tile_w, self.tilemap.tile_h))
 
     def _build_ahead(self) -> None:
         """Build one chunk of the ring around the view (the budget a frame spends looking ahead)."""
@@ -342,7 +350,7 @@ class MapRenderer:
     """Draws a TileMap through a camera: chunks below, y-sorted sprites, layers marked `above`."""
 
     def __init__(self, tilemap: TileMap, chunk_px: int | None = None, max_bytes: int = CACHE_BYTES,
-                 prebuild: bool = True) -> None:
+                 prebuild: bool = True, lit: bool = True) -> None:
         self.tilemap = tilemap
         self.atlas = load_atlas(tilemap)
         visible = [layer for layer in tilemap.layers if layer.visible]
@@ -350,6 +358,8 @@ class MapRenderer:
                                  tilemap.background, chunk_px, max_bytes)
         self.above = _LayerGroup(tilemap, self.atlas, [l for l in visible if l.above], None, chunk_px,
                                  max_bytes)
+        # light and weather (game.world.light), set before any chunk is built; lit=False draws the tiles alone
+        self.lighting = self.below.lighting = self.above.lighting = lighting_of(tilemap) if lit else None
         if prebuild:
             for group in self.groups():
                 group.prebuild()
@@ -378,3 +388,5 @@ class MapRenderer:
             surface.fblits([(s.image, (s.x - cam_x, s.y - cam_y)) for s in ordered])
         if self.above.layers:
             self.above.draw(surface, cam_x, cam_y, time_ms)
+        if self.lighting is not None:  # flickering lights and weather: over the actors, under the HUD
+            self.lighting.draw(surface, camera_xy, time_ms)

@@ -37,7 +37,7 @@ GID_MASK = 0x1FFFFFFF
 
 OBJECT_TYPES = frozenset(
     {"player_spawn", "enemy", "trigger", "exit", "pickup", "door", "camera_zone", "route", "marker",
-     "hazard", "npc", "partner_spawn", "vehicle"}
+     "hazard", "npc", "partner_spawn", "vehicle", "light", "weather"}
 )
 COLLISION_LAYER = "collision"
 

@@ -1,4 +1,8 @@
-"""Tiled's own renderer is the reference: every level's tile layers must match it pixel for pixel."""
+"""Tiled's own renderer is the reference: every level's tile layers must match it pixel for pixel.
+
+The comparison is of the unlit tile layers (`render_full_map`): the light and weather of
+`game.world.light` are the game's own, baked into the play renderer's chunks, and Tiled knows nothing of them.
+"""
 import os
 import shutil
 import subprocess

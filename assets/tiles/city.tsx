@@ -1,0 +1,126 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<tileset version="1.8" tiledversion="1.8.2" name="city" tilewidth="16" tileheight="16" tilecount="16" columns="8">
+ <image source="city.png" width="128" height="32"/>
+ <tile id="0" probability="1">
+  <properties>
+   <property name="name" value="roof_tar"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="1" probability="1">
+  <properties>
+   <property name="name" value="roof_tar_b"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="2" probability="0.08">
+  <properties>
+   <property name="name" value="roof_tar_patch"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="3" probability="0.12">
+  <properties>
+   <property name="name" value="roof_ac"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="4" probability="0.1">
+  <properties>
+   <property name="name" value="roof_skylight"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="5" probability="1">
+  <properties>
+   <property name="name" value="roof_metal"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="6" probability="0.2">
+  <properties>
+   <property name="name" value="roof_metal_b"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="7" probability="0.8">
+  <properties>
+   <property name="name" value="roof_metal_c"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="8" probability="1">
+  <properties>
+   <property name="name" value="roof_gravel"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="9" probability="1">
+  <properties>
+   <property name="name" value="roof_gravel_b"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="10" probability="0.08">
+  <properties>
+   <property name="name" value="water_tank"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="11" probability="0.15">
+  <properties>
+   <property name="name" value="asphalt_patch"/>
+  </properties>
+ </tile>
+ <tile id="12" probability="0.15">
+  <properties>
+   <property name="name" value="asphalt_crack"/>
+  </properties>
+ </tile>
+ <tile id="13" probability="0.12">
+  <properties>
+   <property name="name" value="asphalt_puddle"/>
+  </properties>
+ </tile>
+ <tile id="14">
+  <properties>
+   <property name="name" value="building_wall_neon"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+  <animation>
+   <frame tileid="14" duration="1100"/>
+   <frame tileid="15" duration="80"/>
+   <frame tileid="14" duration="120"/>
+   <frame tileid="15" duration="60"/>
+   <frame tileid="14" duration="2000"/>
+  </animation>
+ </tile>
+ <tile id="15">
+  <properties>
+   <property name="name" value="building_wall_neon_b"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <wangsets>
+  <wangset name="terrains" type="corner" tile="-1">
+   <wangcolor name="tar" color="#303239" tile="0" probability="1"/>
+   <wangcolor name="metal" color="#676971" tile="5" probability="1"/>
+   <wangcolor name="gravel" color="#5b5d65" tile="8" probability="1"/>
+   <wangcolor name="asphalt" color="#2d2f35" tile="11" probability="1"/>
+   <wangtile tileid="0" wangid="0,1,0,1,0,1,0,1"/>
+   <wangtile tileid="1" wangid="0,1,0,1,0,1,0,1"/>
+   <wangtile tileid="2" wangid="0,1,0,1,0,1,0,1"/>
+   <wangtile tileid="3" wangid="0,1,0,1,0,1,0,1"/>
+   <wangtile tileid="4" wangid="0,1,0,1,0,1,0,1"/>
+   <wangtile tileid="5" wangid="0,2,0,2,0,2,0,2"/>
+   <wangtile tileid="6" wangid="0,2,0,2,0,2,0,2"/>
+   <wangtile tileid="7" wangid="0,2,0,2,0,2,0,2"/>
+   <wangtile tileid="8" wangid="0,3,0,3,0,3,0,3"/>
+   <wangtile tileid="9" wangid="0,3,0,3,0,3,0,3"/>
+   <wangtile tileid="10" wangid="0,3,0,3,0,3,0,3"/>
+   <wangtile tileid="11" wangid="0,4,0,4,0,4,0,4"/>
+   <wangtile tileid="12" wangid="0,4,0,4,0,4,0,4"/>
+   <wangtile tileid="13" wangid="0,4,0,4,0,4,0,4"/>
+  </wangset>
+ </wangsets>
+</tileset>

@@ -1,0 +1,123 @@
+"""Light and weather: baked per chunk (animated cells included), seeded by the step, translucent."""
+import numpy as np
+import pygame
+import pytest
+from conftest import room, tmx_text
+
+from game.world.light import RES, Light, flicker_on, lighting_of
+from game.world.render import MapRenderer, render_full_map
+from game.world.tilemap import load_tilemap
+from game.world.weather import Weather
+
+
+def pixels(surface):
+    w, h = surface.get_size()
+    return np.frombuffer(pygame.image.tobytes(surface, "RGBA"), np.uint8).reshape(h, w, 4).astype(int)
+
+
+LIGHTS = """<object id="1" type="player_spawn" x="40" y="40"/>
+<object id="2" type="light" x="90" y="70"><properties>
+ <property name="radius" type="float" value="60"/><property name="color" type="color" value="#ffffd080"/>
+ <property name="intensity" type="float" value="1.6"/></properties><point/></object>
+<object id="3" type="light" x="300" y="150"><properties>
+ <property name="radius" type="float" value="40"/><property name="flicker" type="float" value="1"/>
+</properties><point/></object>"""
+
+
+def _lit_map(write_level, weather=""):
+    ground = room(30, 16)
+    for r in range(3, 12):
+        for c in range(4, 20, 3):
+            ground[r][c] = 4  # animated water between floor columns
+    ground[8][11] = 2  # a free-standing block: it casts a shadow
+    props = '<properties><property name="ambient" type="color" value="#ff806c9c"/>' + (
+        f'<property name="weather" value="{weather}"/>' if weather else "") + "</properties>"
+    text = tmx_text(ground, objects=LIGHTS).replace('<tileset', props + '\n <tileset', 1)
+    return load_tilemap(write_level(text))
+
+
+def _frame_map(tilemap, time_ms):
+    import dataclasses
+
+    from game.world.tilemap import GID_MASK
+
+    lut = np.arange(tilemap.max_gid + 1, dtype=np.uint32)
+    for gid, anim in tilemap.animations.items():
+        lut[gid] = anim.frames[anim.frame_at(time_ms)][0]
+    layers = [dataclasses.replace(layer, gids=((layer.gids.view(np.uint32) & ~np.uint32(GID_MASK))
+                                               | lut[layer.gids.view(np.uint32) & GID_MASK]).view(np.int32))
+              for layer in tilemap.layers]
+    return dataclasses.replace(tilemap, layers=layers)
+
+
+def test_a_map_without_light_is_drawn_exactly_as_tiled_draws_it(write_level):
+    tilemap = load_tilemap(write_level(tmx_text(room(30, 16))))
+    assert lighting_of(tilemap) is None
+    view = pygame.Surface((320, 180))
+    MapRenderer(tilemap).draw(view, (40, 30), 0)
+    assert (pixels(view)[..., :3] == pixels(render_full_map(tilemap))[30:210, 40:360, :3]).all()
+
+
+def test_the_light_is_baked_into_every_chunk_and_every_stamped_animation_frame(write_level):
+    pygame.display.init()
+    pygame.display.set_mode((320, 180))
+    tilemap = _lit_map(write_level)
+    lighting = lighting_of(tilemap)
+    assert lighting is not None and lighting.flickering and lighting.steady
+    lighting.flickering = []  # the per-frame glow is checked on its own below
+    renderer = MapRenderer(tilemap, chunk_px=128, max_bytes=1)
+    renderer.lighting = renderer.below.lighting = renderer.above.lighting = lighting
+    view = pygame.Surface((320, 180))
+    mult, add = (a.repeat(RES, axis=0).repeat(RES, axis=1) for a in lighting.layers(0, 0, *tilemap.pixel_size))
+    shade = lighting.shade(0, 0, *tilemap.pixel_size)
+    for cam, time_ms in [((0, 0), 0), ((0, 0), 450), ((150, 60), 450), ((0, 0), 1250), ((101, 37), 2000)]:
+        renderer.draw(view, cam, time_ms)
+        window = (slice(cam[1], cam[1] + 180), slice(cam[0], cam[0] + 320))
+        base = pixels(render_full_map(_frame_map(tilemap, time_ms)))[window][..., :3]
+        expected = base * mult[window] / 255 * (shade[window][..., None] / 255) + add[window]
+        diff = np.abs(pixels(view)[..., :3] - np.minimum(255, expected))
+        assert diff.max() <= 3, (cam, time_ms, np.unravel_index(diff.argmax(), diff.shape))
+
+
+def test_ambient_dims_lights_brighten_and_blocks_cast_shadows_below(write_level):
+    tilemap = _lit_map(write_level)
+    lighting = lighting_of(tilemap)
+    light = lighting.light_map(0, 0, *tilemap.pixel_size)  # on the RES px grid
+    assert np.allclose(light[200 // RES, 400 // RES], (0x80 / 255, 0x6c / 255, 0x9c / 255), atol=1e-3)  # no light reaches it
+    assert light[70 // RES, 90 // RES].min() > 1.0  # the centre of the 1.6 light blooms
+    shade = lighting.shade(0, 0, *tilemap.pixel_size)
+    foot_y, x = 9 * 16, 11 * 16 + 8  # the block at cell (11, 8): its foot is the top of the cell below
+    assert shade[foot_y, x] < shade[foot_y + 4, x] < shade[foot_y + 9, x] == 255
+    assert shade[foot_y - 5, x] == 255  # the block itself is not shaded
+    assert shade[8 * 16 + 4, 12 * 16] < 255 and shade[8 * 16 + 4, 12 * 16 + 4] == 255  # a thin one to its right
+
+
+def test_flicker_is_a_pure_function_of_the_step_and_mostly_on():
+    light = Light(0, 0, 10, (1, 1, 1), flicker=1.0, seed=7)
+    pattern = [flicker_on(light, s) for s in range(6000)]
+    assert pattern == [flicker_on(light, s) for s in range(6000)]
+    assert 0.8 < sum(pattern) / len(pattern) < 0.95
+    assert all(flicker_on(Light(0, 0, 10, (1, 1, 1), flicker=0.0, seed=3), s) for s in range(600))
+
+
+@pytest.mark.parametrize("kind", ["steam", "snow", "rain"])
+def test_weather_is_seeded_by_the_step_translucent_and_kept_inside_its_zone(write_level, kind):
+    tilemap = _lit_map(write_level, weather=kind)
+    weather = Weather.of(tilemap)
+
+    def frame(step, cam=(20, 10), fill=(0, 0, 0)):
+        view = pygame.Surface((320, 180))
+        view.fill(fill)
+        weather.draw(view, cam, step)
+        return pixels(view)[..., :3]
+
+    assert (frame(500) == frame(500)).all()
+    assert (frame(500) != frame(530)).any()
+    assert (frame(500) > 0).any()
+    white = frame(500, fill=(255, 255, 255))
+    assert (white == 255).all() or white.min() > 0  # over white nothing turns black
+    red = frame(500, fill=(255, 0, 0))
+    assert (red[..., 0] > 0).all()  # nothing hides what is under it
+    # the map is 480x256: a view hanging off its bottom-right gets weather only over the map
+    off = frame(500, cam=(300, 150))
+    assert not off[256 - 150:, :].any() and not off[:, 480 - 300:].any()
