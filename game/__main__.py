@@ -2,4 +2,7 @@ import sys
 
 from game.cli import main
 
-sys.exit(main())
+try:
+    sys.exit(main())
+except KeyboardInterrupt:  # an interrupt that lands after main's own handler let go: still exit 130
+    sys.exit(130)
