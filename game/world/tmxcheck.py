@@ -43,6 +43,8 @@ def xml_root(path: Path, error: type[Exception] = LevelError) -> ET.Element:
         return ET.parse(path).getroot()
     except ET.ParseError as exc:
         raise error(path, f"malformed XML: {exc}") from exc
+    except LookupError as exc:  # <?xml encoding="..."?> names no codec Python has
+        raise error(path, f"malformed XML: {exc}") from exc
     except OSError as exc:
         raise error(path, f"cannot read: {exc.strerror}") from exc
 

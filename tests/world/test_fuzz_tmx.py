@@ -123,3 +123,17 @@ def test_broken_tmx_raises_only_level_error(shared, case):
 def test_the_unmutated_fuzz_base_loads(tmp_path):
     tilemap = load_tilemap(write_fixture(tmp_path, BASE))
     assert len(tilemap.objects) == 5 and tilemap.objects_of("enemy")[0].properties["wave"] == 2
+
+
+def test_an_unknown_xml_encoding_is_malformed_xml(tmp_path):
+    """Found by the fuzz test: ElementTree raises LookupError (not ParseError) for a codec it lacks."""
+    from game.world.tilemap import LevelError, load_tilemap
+
+    path = tmp_path / "level.tmx"
+    path.write_text('<?xml version="1.0" encoding="UUTF-8"?>\n<map/>\n')
+    try:
+        load_tilemap(path)
+    except LevelError as exc:
+        assert exc.problem.startswith("malformed XML: unknown encoding")
+    else:
+        raise AssertionError("loaded a map with an unknown encoding")
