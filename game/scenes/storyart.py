@@ -4,6 +4,7 @@ with a drawn stand-in for a name that has no art yet, so every story scene still
 from __future__ import annotations
 
 import logging
+from typing import Callable
 
 import pygame
 
@@ -94,19 +95,20 @@ def _placeholder_figure(sprite: str, anim: str, facing: str) -> pygame.Surface:
     return s
 
 
+def _optional_art(load: Callable[[], pygame.Surface], what: str) -> pygame.Surface | None:
+    """`load()`, or None when the art cannot be loaded: missing art must never stop the title."""
+    try:
+        return load()
+    except Exception as exc:
+        log.debug("no %s: %s", what, exc)
+    return None
+
+
 def title_backdrop() -> pygame.Surface | None:
     """Red Square at dawn behind the title; None when it cannot be loaded."""
-    try:
-        return sprites.load_title_backdrop()
-    except Exception as exc:  # missing art must never stop the title
-        log.debug("no title backdrop: %s", exc)
-    return None
+    return _optional_art(sprites.load_title_backdrop, "title backdrop")
 
 
 def logo() -> pygame.Surface | None:
     """The title logo from the art; None when it cannot be loaded."""
-    try:
-        return sprites.load_logo()
-    except Exception as exc:  # missing art must never stop the title
-        log.debug("no logo: %s", exc)
-    return None
+    return _optional_art(sprites.load_logo, "logo")
