@@ -77,6 +77,7 @@ class TriggerSpec:
     objective: str = ""
     script: tuple[Command, ...] = ()
     after: int = 0           # > 0: also fires by itself at this step, wherever Danko is (a timed beat)
+    checkpoint: bool = False  # Continue after a game over resumes from where this fired (checkpoint.py)
 
 
 @dataclass(frozen=True)
@@ -252,7 +253,7 @@ def read_level(tilemap: TileMap, enemy_kinds: frozenset[str] | None = None) -> L
                 set_flag=str(p.get("set_flag", "")), requires_flag=str(p.get("requires_flag", "")),
                 requires_clear=_bool(p.get("requires_clear", False)),
                 objective=str(p.get("objective", "")), script=tuple(commands),
-                after=max(0, _int(obj, "after", 0, spec))))
+                after=max(0, _int(obj, "after", 0, spec)), checkpoint=_bool(p.get("checkpoint", False))))
         elif obj.type == "door":
             flag = str(p.get("requires", "") or p.get("flag", ""))
             spec.doors.append(DoorSpec(obj.id, obj.name, _rect(obj), flag, _bool(p.get("locked", False))))

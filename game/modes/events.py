@@ -34,6 +34,11 @@ class ObjectiveChanged:
 
 
 @dataclass(frozen=True)
+class CheckpointSaved:
+    """A checkpoint trigger fired: Continue after a game over resumes from here."""
+
+
+@dataclass(frozen=True)
 class LifeLost:
     """Danko got up again after a knockout; `lives` are left."""
     lives: int
@@ -119,7 +124,7 @@ class Picked:
     right: bool
 
 
-Event = Union[Sound, Dialogue, ObjectiveChanged, LifeLost, EnemyHit, PlayerHit, Knockout, Scrape, Ram, Bump,
+Event = Union[Sound, Dialogue, ObjectiveChanged, CheckpointSaved, LifeLost, EnemyHit, PlayerHit, Knockout, Scrape, Ram, Bump,
               TrainCalled, Escaped, Crashed, LostSight, CursorMoved, Picked]
 
 

@@ -1,4 +1,5 @@
-"""Game over: Danko is out of lives. Continue restarts the level from its start; Quit leaves it.
+"""Game over: Danko is out of lives. Continue goes back to the level's start, or to its last checkpoint
+when the level says so (`note`); Quit leaves it.
 
 Lifecycle: an overlay (`opaque = False`) pushed by the level scene; the level keeps drawing beneath.
 Scenes never touch the stack: Continue calls `on_continue` (the level resets itself) and pops; Quit
@@ -24,8 +25,9 @@ class GameOverScene(BaseScene):
     pause_on_focus_loss = False
 
     def __init__(self, on_continue: Callable[[], None],
-                 on_quit: Callable[[], Transition | None] | None = None) -> None:
+                 on_quit: Callable[[], Transition | None] | None = None, note: str | None = None) -> None:
         self.on_continue = on_continue
+        self.note = note or "from the start of the level"  # where Continue goes back to
         self.on_quit = on_quit
         items = [Item("Continue")] + ([Item("Quit")] if on_quit is not None else [])
         self.menu = Menu(items)
@@ -51,4 +53,4 @@ class GameOverScene(BaseScene):
         return None
 
     def draw(self, surface: pygame.Surface) -> None:
-        menu_panel(surface, load_font(), "GAME OVER", self.menu, "from the start of the level")
+        menu_panel(surface, load_font(), "GAME OVER", self.menu, self.note)

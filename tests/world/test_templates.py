@@ -62,7 +62,8 @@ def test_class_defaults_fill_what_the_map_does_not_write(template_level):
     assert by_id[2].properties == {"kind": "knife", "min_difficulty": "easy", "wave": 0, "scripted": False,
                                    "aggro": False, "drop": "", "search": ""}
     assert by_id[4].properties == {"beat": "", "dialogue": "", "objective": "", "requires_clear": False,
-                                   "requires_flag": "", "script": "", "set_flag": "", "wave": 0, "after": 0}
+                                   "requires_flag": "", "script": "", "set_flag": "", "wave": 0, "after": 0,
+                                   "checkpoint": False}
     assert by_id[1].properties == {}
     project = load_project(PROJECT)
     for kind in ("enemy", "trigger", "exit", "pickup"):

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from game.actors.combat import unit
 from game.actors.enemies import Enemy
 from game.input.actions import Action, EdgeTracker
-from game.modes.level import search, ward_pilot
+from game.modes.level import goals, search, ward_pilot
 from game.modes.level.sim import LevelSim
 from game.world.navigation import UNREACHABLE, FlowField
 
@@ -25,6 +25,7 @@ STRIKE_RANGE = 17.0
 PRESS_EVERY = 7
 INTERRUPT_MARGIN = 14  # steps a heavy's slam must still be off for a kick to beat it
 LOOK_CELLS = 4  # cells down the flow field the walker may aim at when it sees them
+TURN_CELLS = 3  # a right-angle turn (a doorway off a corridor) this close is taken on the diagonal
 
 
 @dataclass
@@ -184,22 +185,8 @@ class Autopilot:
         return min(items, key=lambda i: math.hypot(i.x - fx, i.y - fy)) if items else None
 
     def _objective(self) -> tuple[float, float] | None:
-        sim = self.sim
-        fx, fy = sim.player.body.feet
-        choices = []
-        for t in sim.spec.triggers:
-            if t.id in sim.fired or t.rect is None:
-                continue
-            if t.requires_flag and not sim.flags.get(t.requires_flag):
-                continue
-            choices.append(t.rect.center)
-        if not choices:
-            for x in sim.spec.exits:
-                if sim.exit_open(x.id):
-                    choices.append(x.rect.center)
-        if not choices:
-            return None
-        return min(choices, key=lambda c: self._path_length(*c))
+        choices = goals.next_goals(self.sim)
+        return min(choices, key=lambda c: self._path_length(*c)) if choices else None
 
     def _field(self, gx: float, gy: float) -> FlowField:
         sim = self.sim
@@ -234,6 +221,9 @@ class Autopilot:
         best = field.direction(col, row)
         if best == (0, 0):
             return _keys(gx - fx, gy - fy)
+        slant = _turn_slant(field, col, row)
+        if slant:
+            return slant
         # Aim for the furthest cell down the path that the whole feet box sees (at most LOOK_CELLS on),
         # so doorways are walked into on a slant, as a person does, rather than lined up to the pixel.
         tx, ty = (col + best[0] + 0.5) * t, (row + best[1] + 0.5) * t + b.h / 2
@@ -251,6 +241,25 @@ class Autopilot:
                 break
             tx, ty = cx, cy
         return _keys(tx - fx, ty - fy)
+
+
+def _turn_slant(field: FlowField, col: int, row: int) -> int:
+    """Keys for a right-angle turn of the path within TURN_CELLS (a doorway in the wall being walked
+    along): the diagonal of the way there and the way through, held early so the wall slides the walker
+    into the opening. A person does this; a late hand gets through too, where lining up does not."""
+    first = field.direction(col, row)
+    if first[0] and first[1]:
+        return 0
+    c, r = col, row
+    for _ in range(TURN_CELLS):
+        d = field.direction(c, r)
+        if d == (0, 0):
+            return 0
+        if d != first:
+            square = d[0] * first[0] + d[1] * first[1] == 0 and not (d[0] and d[1])
+            return _keys(first[0] + d[0], first[1] + d[1]) if square else 0
+        c, r = c + d[0], r + d[1]
+    return 0
 
 
 def _grow(box: tuple[float, float, float, float], pad: float) -> tuple[float, float, float, float]:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.modes.events import Event, LifeLost, ObjectiveChanged
+from game.modes.events import CheckpointSaved, Event, LifeLost, ObjectiveChanged
 from game.ui import draw as ui
 from game.ui.font import BitmapFont
 from game.ui.palette import (
@@ -48,6 +48,8 @@ class Hud:
     def on_event(self, event: Event) -> None:
         if isinstance(event, ObjectiveChanged):
             self.objective_flash = 150
+        elif isinstance(event, CheckpointSaved):
+            self.banner, self.banner_steps = "CHECKPOINT", 90
         elif isinstance(event, LifeLost):
             lives = event.lives
             self.banner, self.banner_steps = f"{lives} {'LIFE' if lives == 1 else 'LIVES'} LEFT", 120

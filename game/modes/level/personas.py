@@ -84,10 +84,14 @@ def play(tilemap: TileMap, persona: str, difficulty: str = "normal", seed: int =
     `max_steps` steps (a try that runs out of time ends the run: that persona is stuck, not losing)."""
     steps = lives_lost = used = 0
     last = "lost"
+    sim = None
     while used < tries:
         used += 1
-        sim = LevelSim(tilemap, seed=seed + used - 1, difficulty=difficulty,
-                       flags=None if flags is None else dict(flags))
+        if sim is not None and sim.saved is not None:
+            sim = sim.resume()  # Continue after a game over: from the last checkpoint, as a person would
+        else:
+            sim = LevelSim(tilemap, seed=seed + used - 1, difficulty=difficulty,
+                           flags=None if flags is None else dict(flags))
         last, played, lost = fight_try(sim, persona, seed + used - 1, max_steps)
         steps += played
         lives_lost += lost

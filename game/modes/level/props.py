@@ -87,6 +87,7 @@ def check_triggers(level: LevelState) -> None:
             if not clear:
                 continue
         level.fired.append(t.id)
+        level.checkpoint_due = level.checkpoint_due or t.checkpoint
         fire(level, t.beat, t.dialogue, t.wave, t.set_flag, t.objective)
         if t.script:
             level.scripts.append(Script(t.beat, t.script))

@@ -100,9 +100,10 @@ class LevelScene(BaseScene):
         if self.audio is not None:
             self.audio.music("action")
 
-    def restart(self) -> None:
-        """Back to the level's start at once: same seed, flags and difficulty (R, or Continue)."""
-        self.sim = self.sim.fresh()
+    def restart(self, resume: bool = False) -> None:
+        """Back to the level's start at once, same seed, flags and difficulty (R); with `resume`, back to
+        its last checkpoint if it reached one (Continue after a game over)."""
+        self.sim = self.sim.resume() if resume else self.sim.fresh()
         self._pending.clear()
         self._done = False
         self.restarts += 1
@@ -110,6 +111,9 @@ class LevelScene(BaseScene):
             self.camera.center_on(*self.sim.focus)
         if self.hud is not None:
             self.hud = Hud(self.hud.font)
+
+    def resume(self) -> None:
+        self.restart(resume=True)
 
     def update(self, dt: float) -> Transition | None:
         frame = self.take_frame()
@@ -144,7 +148,8 @@ class LevelScene(BaseScene):
             self.camera.follow(*self.sim.focus)  # Danko, or between him and a second player
         if outcome == LOST:
             self._done = True
-            return Push(GameOverScene(on_continue=self.restart, on_quit=self._quit_hook()))
+            return Push(GameOverScene(on_continue=self.resume, on_quit=self._quit_hook(),
+                                      note="from the last checkpoint" if self.sim.saved else None))
         if outcome == WON:
             self._done = True
             return self.on_done(outcome) if self.on_done is not None else None

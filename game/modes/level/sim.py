@@ -21,8 +21,8 @@ from game.actors.combat import Attack
 from game.actors.enemies import Enemy
 from game.actors.objects import read_level
 from game.input.actions import InputFrame, replay_frames
-from game.modes.level import (buses, crowd, hazards, npcs, outcome, partners, projectiles, props, script,
-                              search, strikes, ward)
+from game.modes.level import (buses, checkpoint, crowd, hazards, npcs, outcome, partners, projectiles, props,
+                              script, search, strikes, ward)
 from game.modes.level.outcome import LOST, TIMEOUT, WON
 from game.modes.level.state import LevelState
 from game.world.collision import Grid
@@ -78,6 +78,8 @@ class LevelSim(LevelState):
         outcome.player_fate(self)
         outcome.exits(self)
         crowd.prune(self)
+        if self.checkpoint_due and self.outcome is None:
+            checkpoint.save(self)
         return self.outcome
 
     # --- public ------------------------------------------------------------------------------
@@ -96,6 +98,10 @@ class LevelSim(LevelState):
         """The same level from its start: same seed, story flags and difficulty (restart, continue)."""
         return LevelSim(self.tilemap, seed=self.seed, flags=self.initial_flags,
                         difficulty=self.difficulty.name, log_combat=self.log_combat)
+
+    def resume(self) -> "LevelSim":
+        """Continue after a game over: from the last checkpoint, or from the start when none was reached."""
+        return checkpoint.resume(self) or self.fresh()
 
     def state(self) -> tuple:
         state = (self.steps, self.outcome, tuple(sorted((k, repr(v)) for k, v in self.flags.items())),

@@ -149,6 +149,9 @@ class LevelState:
         self.calm_until = CALM_STEPS  # no enemy winds up before this step (level start, respawn)
         self.flows = Flows(self.tile)
         self.death_timer = 0
+        self.saved: Any = None          # the level as its last checkpoint left it (checkpoint.py)
+        self.checkpoint_due = False     # a checkpoint trigger fired this step: save at its end
+        self.resumed = 0                # continues from a checkpoint so far
         self.gone = False  # an enemy left play this step: `live` is pruned at the end of it
         self.enemies = self._spawn_enemies(difficulty)
         self.live: list[Enemy] = [e for e in self.enemies if e.state != "dormant"]

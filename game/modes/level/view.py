@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from game.modes.level import derringer, marks
+from game.modes.level import derringer, goals, marks
 from game.modes.level.buses import footprint
 from game.ui import draw as ui
 from game.ui.palette import GREEN
@@ -311,7 +311,7 @@ class LevelView:
             self._effect(surface, fx, cx, cy)
         marks.draw_marks(surface, sim, cx, cy, step)
         self._drivers(surface, sim, cx, cy, step)
-        self._exit_arrows(surface, sim, cx, cy, step)
+        self._goal_arrows(surface, sim, cx, cy, step)
 
     def _tell_marks(self, surface: pygame.Surface, e: "Enemy", cx: int, cy: int, step: int) -> None:
         fx, fy = e.body.feet
@@ -404,13 +404,11 @@ class LevelView:
                     ui.label_on_backing(surface, self.font, bus.driver.upper(), (mx, my - 8), TELL_RED,
                                         anchor="midbottom")
 
-    def _exit_arrows(self, surface: pygame.Surface, sim: "LevelSim", cx: int, cy: int, step: int) -> None:
+    def _goal_arrows(self, surface: pygame.Surface, sim: "LevelSim", cx: int, cy: int, step: int) -> None:
+        """With no fight on, green arrows over where the level goes next (at the screen edge when off it)."""
         if not sim.area_clear:
             return
-        for x in sim.spec.exits:
-            if not sim.exit_open(x.id):
-                continue
-            mx, my = x.rect.center
+        for mx, my in goals.next_goals(sim):
             bob = (step // 10) % 3
             px, py = round(mx - cx), round(my - cy - 14 - bob)
             w, h = surface.get_size()
@@ -448,7 +446,7 @@ class LevelView:
 
 
 def _edge_pointer(surface: pygame.Surface, target: tuple[int, int]) -> None:
-    """A green arrow on a dark disc at the screen edge, pointing at an off-screen spot (an open exit)."""
+    """A green arrow on a dark disc at the screen edge, pointing at an off-screen spot (where the level goes next)."""
     w, h = surface.get_size()
     cx, cy = w / 2, h / 2
     dx, dy = target[0] - cx, target[1] - cy

@@ -1,0 +1,20 @@
+"""Where the level wants Danko next: the triggers he can walk into now, else the open exits. The
+autopilot walks to the nearest; the view points at them with arrows while no fight is on."""
+from __future__ import annotations
+
+import logging
+
+from game.modes.level.state import LevelState
+
+log = logging.getLogger(__name__)
+
+
+def next_goals(level: LevelState) -> list[tuple[float, float]]:
+    """Centres of the unfired area triggers whose flag is set; when there are none, of the open exits."""
+    goals = [t.rect.center for t in level.spec.triggers
+             if t.rect is not None and t.id not in level.fired
+             and (not t.requires_flag or level.flags.get(t.requires_flag))]
+    if goals:
+        return goals
+    return [x.rect.center for x in level.spec.exits
+            if not x.requires_flag or level.flags.get(x.requires_flag)]
