@@ -26,7 +26,7 @@ def test_every_sound_is_a_small_mono_wav():
                 assert (w.getnchannels(), w.getsampwidth(), w.getframerate()) == (1, 2, 22050)
                 seconds = w.getnframes() / 22050
                 samples = np.frombuffer(w.readframes(w.getnframes()), "<i2")
-            assert 0.01 < seconds <= (12 if folder == "music" else 1.5), name
+            assert 0.01 < seconds <= (30 if folder == "music" else 1.5), name  # a loop of two sections at most
             assert np.abs(samples).max() > 3000, f"{name} is silent"
             assert np.abs(samples).max() < 32767, f"{name} clips"
 
@@ -42,6 +42,24 @@ def test_music_loops_are_seamless_in_length():
         with wave.open(str(ASSETS / "music" / f"{name}.wav")) as w:
             assert abs(w.getnframes() - steps * step * 22050) <= 1
         assert steps % 8 == 0
+
+
+def test_the_title_theme_is_a_march_that_turns_cantata():
+    """The seed's direction: heroic, a cantata-like march. Two choir parts sing its second half, and a
+    choir note is a sung tone at its pitch that swells in rather than starting on a click."""
+    from game.assetgen.sounds import RATE, _note, parse_score
+
+    _, voices, tracks = parse_score(ASSETS / "src" / "music" / "title.txt")
+    choirs = [name for name, v in voices.items() if v["wave"] == "choir"]
+    assert len(choirs) == 2 and "drums" in tracks
+    for name in choirs:
+        sung = [tok for tok, _ in tracks[name] if tok not in (".", "-")]
+        assert len(sung) >= 12, name
+        assert all(tok in (".", "-") for tok, _ in tracks[name][:48]), "the fanfare comes first"
+    note = _note(voices[choirs[0]], 440.0, 0.5)
+    spectrum = np.abs(np.fft.rfft(note * np.hanning(len(note))))
+    assert abs(np.argmax(spectrum) * RATE / len(note) - 440.0) < 5
+    assert np.abs(note[:200]).max() < 0.5 * np.abs(note[len(note) // 2:len(note) // 2 + 400]).max()
 
 
 def test_plays_with_the_dummy_driver(mixer_reset):

@@ -271,9 +271,25 @@ def render_score(path: Path) -> np.ndarray:
     return normalize(out, 0.8)
 
 
+def _choir(freq: float, seconds: float) -> np.ndarray:
+    """A sung "aah": three slightly detuned saws with a slow vibrato, dulled, swelling in and out."""
+    n = ns(seconds)
+    tt = np.arange(n) / RATE
+    vibrato = 1.0 + 0.006 * np.sin(2 * np.pi * 5.2 * tt)
+    x = sum(2 * ((np.cumsum(np.full(n, freq * d / RATE) * vibrato)) % 1.0) - 1 for d in (0.995, 1.0, 1.005)) / 3
+    x = lowpass(x, 5)
+    swell = np.minimum(1.0, tt / 0.09)
+    fade = min(n, ns(0.08))
+    if fade:
+        swell[-fade:] *= np.linspace(1, 0, fade)
+    return x * swell
+
+
 def _note(voice: dict[str, str], freq: float, seconds: float) -> np.ndarray:
     n = ns(seconds)
     wave = voice["wave"]
+    if wave == "choir":
+        return _choir(freq, seconds)
     x = tone(freq, seconds, "triangle" if wave == "triangle" else "square", float(voice.get("duty", "0.5")))
     x = x[:n]
     release = min(n, ns(0.03))
