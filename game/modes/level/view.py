@@ -405,10 +405,12 @@ class LevelView:
                                         anchor="midbottom")
 
     def _goal_arrows(self, surface: pygame.Surface, sim: "LevelSim", cx: int, cy: int, step: int) -> None:
-        """With no fight on, green arrows over where the level goes next (at the screen edge when off it)."""
+        """With no fight on, a green arrow over where the level goes next (at the screen edge when off it):
+        the nearest of the places it wants him, so a first-timer is never shown two ways at once."""
         if not sim.area_clear:
             return
-        for mx, my in goals.next_goals(sim):
+        fx, fy = sim.player.body.feet
+        for mx, my in sorted(goals.next_goals(sim), key=lambda g: (g[0] - fx) ** 2 + (g[1] - fy) ** 2)[:1]:
             bob = (step // 10) % 3
             px, py = round(mx - cx), round(my - cy - 14 - bob)
             w, h = surface.get_size()

@@ -1,7 +1,8 @@
-"""An open exit off screen is shown by a green arrow at the screen edge, pointing its way."""
+"""Where the level goes next (an open exit, or a trigger Danko can walk into) is shown by a green arrow,
+at the screen edge pointing its way when off screen; only the nearest, never during a fight."""
 import pygame
 import pytest
-from level_arena import level
+from level_arena import enemy_xml, level
 
 from game.modes.level.view import LevelView
 
@@ -36,3 +37,25 @@ def test_an_open_exit_on_screen_gets_its_arrow_over_it(write_level):
     surface = pygame.Surface((320, 180))
     LevelView().draw_over(surface, sim, (0, 0))
     assert greens(surface, (118, 60, 138, 90)) > 3
+
+
+def _trigger(ident, x, **props):
+    extra = "".join(f'<property name="{k}" value="{v}"/>' for k, v in props.items())
+    return (f'<object id="{ident}" name="t{ident}" type="trigger" x="{x}" y="80" width="16" height="32">'
+            f'<properties>{extra}</properties></object>')
+
+
+def test_only_the_nearest_place_to_go_gets_an_arrow(write_level):
+    sim = level(write_level, _trigger(9, 1200) + _trigger(10, 40) + _trigger(11, 900, requires_flag="later"),
+                w=90, spawn=(640, 96))
+    surface = pygame.Surface((320, 180))
+    LevelView().draw_over(surface, sim, (480, 0))
+    assert greens(surface, (0, 60, 40, 120)) == 0            # the far one, left: not shown
+    assert greens(surface, (280, 60, 320, 120)) > 5          # the near one, right (the flagged one waits)
+
+
+def test_no_arrow_while_a_fight_is_on(write_level):
+    sim = level(write_level, _trigger(9, 1200) + enemy_xml(10, "brawler", 700, 96), w=90, spawn=(640, 96))
+    surface = pygame.Surface((320, 180))
+    LevelView().draw_over(surface, sim, (480, 0))
+    assert greens(surface, (0, 0, 320, 180)) == 0
