@@ -112,3 +112,35 @@ def pytest_collection_modifyitems(config, items):
             if name in getattr(item, "fixturenames", ()):
                 item.add_marker(pytest.mark.xdist_group(f"{item.path.stem}:{name}"))
     items.sort(key=lambda item: -_cost(item.nodeid))  # stable: equal costs keep the collection order
+
+
+class ChunkWork:
+    """Chunk work per step, counted where it happens (game.world.chunkbuild's calls), in cells drawn:
+    the deterministic stand-in for the 2 ms a frame a hot reload may spend building."""
+
+    def __init__(self, monkeypatch, tile=16):
+        from game.world import chunkbuild
+
+        self.now = 0.0
+        self.allocated = 0
+
+        def counted(name, cost):
+            real = getattr(chunkbuild, name)
+
+            def wrapper(*args, **kwargs):
+                self.now += cost(*args)
+                return real(*args, **kwargs)
+            monkeypatch.setattr(chunkbuild, name, wrapper)
+
+        def alloc(width, height, opaque):
+            self.allocated += width * height > 1
+            return width * height / (tile * tile) / chunkbuild.ALLOC_SHARE
+
+        counted("stack_raws", lambda layers, rows, cols: layers[0].gids[rows, cols].size / chunkbuild.LOOKUP_SHARE)
+        counted("composite_stacks", lambda atlas, stacks, *rest: len(stacks) * chunkbuild.STACK_COST)
+        counted("gather_into", lambda surf, packed, index, *rest: index.size)
+        counted("padded_surface", alloc)
+
+    def take(self):
+        spent, self.now = self.now, 0.0
+        return spent

@@ -152,13 +152,29 @@ def tiles_surface(tiles: np.ndarray, index: np.ndarray) -> pygame.Surface:
     """
     h, w = index.shape
     th, tw = tiles.shape[1:3]
-    width, height = w * tw, h * th
     opaque = bool((tiles[..., 3] == 255).all())
-    pad = 1 if (width + 1) * 4 % 16 else 2
-    surf = pygame.Surface((width + pad, height), 0 if opaque else pygame.SRCALPHA, 32)
+    surf = padded_surface(w * tw, h * th, opaque)
+    gather_into(surf, pack_tiles(surf, tiles, opaque), index, 0, 0)
+    return surf.subsurface((0, 0, w * tw, h * th))
+
+
+def padded_surface(width: int, height: int, opaque: bool) -> pygame.Surface:
+    """An empty surface for `tiles_surface`, its row pitch padded (see there); opaque ones in the
+    display's format when there is a display."""
+    surf = pygame.Surface((padded_width(width), height), 0 if opaque else pygame.SRCALPHA, 32)
     display = pygame.display.get_surface() if _display_ready() else None
     if display is not None and opaque and surf.get_masks() != display.get_masks():
         surf = surf.convert()
+    return surf
+
+
+def padded_width(width: int) -> int:
+    """The width of `padded_surface(width, ...)`: its pitch one or two pixels off a 16-byte multiple."""
+    return width + (1 if (width + 1) * 4 % 16 else 2)
+
+
+def pack_tiles(surf: pygame.Surface, tiles: np.ndarray, opaque: bool) -> np.ndarray:
+    """uint32 (U, th, tw): RGBA tiles packed into `surf`'s pixel format."""
     shifts, losses = surf.get_shifts(), surf.get_losses()
     packed = np.zeros(tiles.shape[:3], dtype=np.uint32)
     for channel in range(3 if opaque else 4):
@@ -166,12 +182,21 @@ def tiles_surface(tiles: np.ndarray, index: np.ndarray) -> pygame.Surface:
             packed |= (tiles[..., channel].astype(np.uint32) >> losses[channel]) << shifts[channel]
     if opaque and losses[3] < 8:  # a format with alpha bits but opaque content: set them
         packed |= np.uint32((0xFF >> losses[3]) << shifts[3])
-    pixels = np.frombuffer(surf.get_view("0"), dtype=np.uint32).reshape(height, surf.get_pitch() // 4)
+    return packed
+
+
+def gather_into(surf: pygame.Surface, packed: np.ndarray, index: np.ndarray, row0: int, col0: int) -> None:
+    """Write `packed[index]` (index: (h, w) into packed tiles) into `surf` at cell (row0, col0)."""
+    h, w = index.shape
+    th, tw = packed.shape[1:3]
+    x0 = col0 * tw
+    pixels = np.frombuffer(surf.get_view("0"), dtype=np.uint32).reshape(surf.get_height(), surf.get_pitch() // 4)
+    band = None
     for row in range(h):  # one band of tiles at a time stays in cache: 3x faster than one big gather
-        band = pixels[row * th:(row + 1) * th, :width].reshape(th, w, tw)
+        y = (row0 + row) * th
+        band = pixels[y:y + th, x0:x0 + w * tw].reshape(th, w, tw)
         band[...] = packed[index[row]].transpose(1, 0, 2)
     del pixels, band  # releases the buffer view, which unlocks the surface for blitting
-    return surf.subsurface((0, 0, width, height))
 
 
 def render_full_map(tilemap: TileMap, atlas: np.ndarray | None = None) -> pygame.Surface:

@@ -15,19 +15,18 @@ from collections import OrderedDict
 from bisect import bisect_right
 from itertools import accumulate, repeat
 from operator import attrgetter
-from typing import Iterable, NamedTuple
+from typing import Iterable, Iterator, NamedTuple
 
 import numpy as np
 import pygame
 
+from game.world.chunkbuild import Spares, Stacks, chunk_pieces
 from game.world.composite import (  # noqa: F401  (render_full_map and flip_tile: the public names)
     composite,
-    composite_stacks,
     flip_tile,
     load_atlas,
     render_full_map,
     stack_raws,
-    tiles_surface,
     to_surface,
     unique_stacks,
 )
@@ -83,8 +82,8 @@ class _LayerGroup:
         self.builds = 0  # chunks built so far (tests count them per frame)
         self._chunks: OrderedDict[Key, pygame.Surface | None] = OrderedDict()
         self._pinned: set[Key] = set()
-        self._stack_ids: dict[bytes, int] = {}  # composited cell stacks, shared by all chunks
-        self._stack_pixels = np.zeros((0, tilemap.tile_h, tilemap.tile_w, 4), dtype=np.uint8)
+        self._stacks = Stacks(atlas, layers, background)  # composited cell stacks, shared by all chunks
+        self.spares = Spares()  # surfaces a hot reload hands over from the renderer it replaces
         self._view: tuple[int, ...] | None = None  # chunk range + animation version of `_visible`
         self._visible: list[tuple[pygame.Surface, int, int]] = []  # what a frame blits, and where
         self._on_screen: list[tuple[Key, pygame.Surface]] = []  # the chunks in it that hold animated cells
@@ -108,17 +107,18 @@ class _LayerGroup:
 
     def build_chunk(self, key: Key) -> pygame.Surface | None:
         """Composite chunk `key` (the base tiles, animated cells at their first frame) into the cache."""
+        for _ in self.build_pieces(key, 0):
+            pass
+        return self._chunks[key]
+
+    def build_pieces(self, key: Key, cells: int) -> Iterator[int]:
+        """Build chunk `key` as `build_chunk` does, in pieces of at most `cells` cells of work (0: one
+        piece of each kind); yields each piece's cost before doing it (game.world.chunkbuild)."""
         cx, cy = key
-        rows = slice(cy * self.chunk_rows, min((cy + 1) * self.chunk_rows, self.tilemap.height))
-        cols = slice(cx * self.chunk_cols, min((cx + 1) * self.chunk_cols, self.tilemap.width))
-        raws = stack_raws(self.layers, rows, cols)
-        surface = None  # an empty chunk costs no blit
-        if self.background is not None or raws.any():
-            h, w, depth = raws.shape
-            stacks, inverse = unique_stacks(raws.reshape(-1, depth))
-            surface = tiles_surface(self._composited(stacks), inverse.reshape(h, w))
-            if self.lighting is not None:
-                self.lighting.bake(surface, cx * self.chunk_w, cy * self.chunk_h)
+        r0, c0 = cy * self.chunk_rows, cx * self.chunk_cols
+        block = (r0, c0, min(self.chunk_rows, self.tilemap.height - r0), min(self.chunk_cols, self.tilemap.width - c0))
+        surface = yield from chunk_pieces(self._stacks, self.layers, self.lighting, self.spares, block,
+                                          (cx * self.chunk_w, cy * self.chunk_h), cells)
         self.builds += 1
         self._chunks[key] = surface
         self._chunks.move_to_end(key)
@@ -130,20 +130,6 @@ class _LayerGroup:
                 break
             del self._chunks[oldest]
             self._anim.forget(oldest)
-        return surface
-
-    def _composited(self, stacks: np.ndarray) -> np.ndarray:
-        """Composited pixels of each stack, computing only stacks no earlier chunk had."""
-        ids = np.array([self._stack_ids.get(stack.tobytes(), -1) for stack in stacks], dtype=np.intp)
-        new = np.flatnonzero(ids < 0)
-        if new.size:
-            fresh = composite_stacks(self.atlas, stacks[new], [layer.opacity for layer in self.layers],
-                                     self.background)
-            ids[new] = np.arange(len(self._stack_pixels), len(self._stack_pixels) + new.size)
-            for i in new:
-                self._stack_ids[stacks[i].tobytes()] = int(ids[i])
-            self._stack_pixels = np.concatenate([self._stack_pixels, fresh])
-        return self._stack_pixels[ids]
 
     def chunk_range(self, cam_x: int, cam_y: int, view_w: int, view_h: int,
                     margin: int = 0) -> tuple[int, int, int, int]:
@@ -156,11 +142,11 @@ class _LayerGroup:
         x0, y0, x1, y1 = self.chunk_range(cam_x, cam_y, view_w, view_h, margin)
         return [(cx, cy) for cy in range(y0, y1 + 1) for cx in range(x0, x1 + 1)]
 
-    def prebuild(self) -> None:
-        """At load: every chunk of a map that fits the prebuild budget, else the spawn's view and one
-        chunk around it (kept in the cache for good: a respawn shows them again)."""
+    def prebuild_keys(self) -> list[Key]:
+        """The chunks built at load: every chunk of a map that fits the prebuild budget, else the spawn's
+        view and one chunk around it (pinned in the cache for good: a respawn shows them again)."""
         if not self.layers:
-            return
+            return []
         keys = self.all_chunks()
         if len(keys) * 4 * self.chunk_w * self.chunk_h <= PREBUILD_BYTES and len(keys) <= self.max_chunks:
             pass  # the whole map
@@ -169,9 +155,7 @@ class _LayerGroup:
             cam = (int(spawn.x) - SPAWN_VIEW[0] // 2, int(spawn.y) - SPAWN_VIEW[1] // 2)
             keys = self.visible_chunks(*cam, *SPAWN_VIEW, margin=1)
         self._pinned = set(keys[:max(0, self.max_chunks // 2)])
-        for key in keys:
-            if key not in self._chunks:
-                self.build_chunk(key)
+        return keys
 
     # --- a frame ---------------------------------------------------------------------------------
 
@@ -361,11 +345,31 @@ class MapRenderer:
         # light and weather (game.world.light), set before any chunk is built; lit=False draws the tiles alone
         self.lighting = self.below.lighting = self.above.lighting = lighting_of(tilemap) if lit else None
         if prebuild:
-            for group in self.groups():
-                group.prebuild()
+            for _ in self.build_steps(0):
+                pass
+
+    def build_steps(self, cells: int) -> Iterator[int]:
+        """The load's chunk builds, `cells` cells of work (`_LayerGroup.build_pieces`) between yields
+        (0: all at once); a renderer made with prebuild=False is ready once this is exhausted. A hot
+        reload runs one step a frame, the old map on screen meanwhile (game.scenes.hotreload)."""
+        spent = 0
+        for group in self.groups():
+            for key in group.prebuild_keys():
+                if key in group._chunks:
+                    continue
+                for cost in group.build_pieces(key, cells):
+                    if cells and spent and spent + cost > cells:
+                        yield spent
+                        spent = 0
+                    spent += cost
 
     def groups(self) -> tuple[_LayerGroup, _LayerGroup]:
         return self.below, self.above
+
+    def chunk_surfaces(self) -> list[list[pygame.Surface]]:
+        """Per layer group, the (padded) surfaces of its chunks: a hot reload hands those of a renderer
+        no longer drawn to a new one's `spares`, so its build allocates nothing."""
+        return [[c.get_parent() or c for c in group._chunks.values() if c is not None] for group in self.groups()]
 
     @property
     def builds(self) -> int:

@@ -6,7 +6,7 @@ up front and at most one chunk a frame ahead of the camera.
 """
 import pygame
 import pytest
-from conftest import tmx_text
+from conftest import ChunkWork, tmx_text
 
 from game.paths import level_files
 from game.world.camera import Camera
@@ -93,3 +93,30 @@ def test_a_camera_faster_than_the_lookahead_still_sees_every_chunk(write_level):
         pixels = pygame.surfarray.pixels2d(view)
         assert (pixels != view.map_rgb((255, 0, 255))).all(), cam
         del pixels
+
+
+def _chunk_bytes(renderer):
+    return [[None if c is None else pygame.image.tobytes(c, "RGBA") for c in group._chunks.values()]
+            for group in renderer.groups()]
+
+
+@pytest.mark.parametrize("level", level_files(), ids=lambda p: p.name)
+def test_a_renderer_built_in_steps_stays_in_budget_and_draws_what_a_load_draws(level, monkeypatch):
+    from game.scenes.hotreload import RELOAD_CELLS
+
+    tilemap = load_tilemap(level)
+    whole = MapRenderer(tilemap)
+    from game.world.chunkbuild import Spares
+
+    stepped = MapRenderer(tilemap, prebuild=False)
+    for group, theirs in zip(stepped.groups(), whole.chunk_surfaces()):  # as a hot reload hands them over
+        group.spares = Spares([pygame.Surface(s.get_size(), s.get_flags() & pygame.SRCALPHA, s) for s in theirs])
+    work = ChunkWork(monkeypatch, tilemap.tile_w)
+    per_step = [work.take() for _ in stepped.build_steps(RELOAD_CELLS)]
+    per_step.append(work.take())  # the work of the call that ends the build
+    assert max(per_step) <= RELOAD_CELLS, per_step
+    cells = tilemap.width * tilemap.height
+    assert len(per_step) >= cells // RELOAD_CELLS  # spread out, not done in one go
+    assert _chunk_bytes(stepped) == _chunk_bytes(whole) and work.allocated == 0
+    assert _builds_per_frame(stepped, _walk(tilemap, (tilemap.player_spawn.x, tilemap.player_spawn.y), 60, 1.5)) \
+        == [0] * 60

@@ -65,7 +65,7 @@ def test_hot_reload_keeps_the_running_level_when_its_png_is_rewritten_truncated(
     assert scene.sim.tilemap is good and "base.png" in scene.hot_reload.error
     scene.draw(pygame.Surface((320, 180)))
     save_bytes(png, whole)
-    run(scene, 30)
+    run(scene, 30 + 4)  # the poll, then the new map's renderer builds over a few steps (scenes.hotreload)
     assert scene.hot_reload.error is None and scene.sim.tilemap is not good
 
 
