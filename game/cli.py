@@ -9,10 +9,12 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from game import DIFFICULTIES, STEP_HZ
+from game.limits import seed_arg
 
 log = logging.getLogger(__name__)
 
-COMMANDS = ("play", "check", "render", "replay", "autoplay", "story", "assets", "bench", "new-level", "dist", "web")
+COMMANDS = ("play", "check", "render", "replay", "autoplay", "story", "assets", "bench", "new-level", "dist", "web",
+            "screenshots", "personas")
 DEFAULT_MAX_STEPS = STEP_HZ * 60 * 10  # ten minutes of game time
 
 
@@ -25,7 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--headless", action="store_true", help="run with no window")
     play.add_argument("--frames", type=int, metavar="N", help="stop after N frames")
     play.add_argument("--level", type=Path, help="start at this .tmx level")
-    play.add_argument("--seed", type=_seed, default=0)
+    play.add_argument("--seed", type=seed_arg, default=0)
     play.add_argument("--save-frame", type=Path, metavar="PNG", help="save the last frame (320x180) as PNG")
     display = play.add_mutually_exclusive_group()
     display.add_argument("--windowed", action="store_true", help="play in a window (this run only)")
@@ -46,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     replay = sub.add_parser("replay", help="play recorded input headless; print outcome and state hash")
     replay.add_argument("level", type=Path)
     replay.add_argument("file", type=Path)
-    replay.add_argument("--seed", type=_seed, default=0)
+    replay.add_argument("--seed", type=seed_arg, default=0)
     replay.add_argument("--max-steps", type=_max_steps, default=DEFAULT_MAX_STEPS)
     replay.add_argument("--difficulty", choices=DIFFICULTIES, default="normal")
 
@@ -55,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     auto.add_argument("--all", action="store_true",
                       help="play a whole new game from the title to the credits instead of one level")
     auto.add_argument("--difficulty", choices=DIFFICULTIES, default="normal")
-    auto.add_argument("--seed", type=_seed, default=0)
+    auto.add_argument("--seed", type=seed_arg, default=0)
     auto.add_argument("--max-steps", type=_max_steps, default=DEFAULT_MAX_STEPS)
     auto.add_argument("--record", type=Path, metavar="FILE", help="save the run as a replay file")
     auto.add_argument("--persona", choices=("idle", "masher", "novice", "expert"),
@@ -75,9 +77,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     assets = sub.add_parser("assets", help="regenerate art, font and sounds from assets/src/")
     assets.add_argument("--sheet", type=Path, metavar="PNG", help="also write the contact sheet here")
-    from game.devtools import dist, newlevel, screenshots, web  # shipping and designer tools: each sets args.run
+    from game.devtools import dist, newlevel, personatable, screenshots, web  # tools: each sets args.run
 
-    for tool in (newlevel, dist, web, screenshots):
+    for tool in (newlevel, dist, web, screenshots, personatable):
         tool.add_parser(sub)
     parser.epilog = _play_options_help(play)
     return parser
@@ -97,14 +99,6 @@ def _scale(text: str) -> int:
 
     if not text.isdigit() or int(text) not in SCALES:
         raise argparse.ArgumentTypeError(f"expected a whole number from {SCALES[0]} to {SCALES[-1]}, got {text!r}")
-    return int(text)
-
-
-def _seed(text: str) -> int:
-    from game.limits import SEED_MAX
-
-    if not (text.isascii() and text.isdigit()) or int(text) > SEED_MAX:
-        raise argparse.ArgumentTypeError(f"expected a whole number from 0 to {SEED_MAX}, got {text!r}")
     return int(text)
 
 

@@ -30,6 +30,15 @@ TEXT_MAX_LINE = 1000  # characters in one dialogue line, summary or title
 TEXT_MAX_WORD = 60  # characters in one word of such a text
 
 
+def seed_arg(text: str) -> int:
+    """A --seed value (argparse type): a whole number from 0 to SEED_MAX."""
+    import argparse
+
+    if not (text.isascii() and text.isdigit()) or int(text) > SEED_MAX:
+        raise argparse.ArgumentTypeError(f"expected a whole number from 0 to {SEED_MAX}, got {text!r}")
+    return int(text)
+
+
 def nesting_depth(value: Any, limit: int = MAX_DEPTH) -> int:
     """Depth of nested lists/dicts in parsed data (0 for a scalar), counted without recursion;
     stops counting past `limit`."""

@@ -120,3 +120,15 @@ def test_every_mode_in_the_registry_plays_the_personas():
     from game.modes.registry import modes
 
     assert all(callable(m.personas) for m in modes())
+
+
+def test_the_persona_table_command_prints_a_row_per_persona_and_difficulty(capsys):
+    from game.cli import main
+    from game.devtools.personatable import story_levels, tries_allowed
+
+    assert main(["personas", str(LEVELS / "locksmith.tmx")]) == 0
+    rows = capsys.readouterr().out.strip().splitlines()
+    assert len(rows) == 2 + 4 * 3 and rows[0].startswith("| level | persona | difficulty | outcome")
+    assert "| locksmith | novice | hard | won | 1/10 |" in "\n".join(rows)
+    assert (tries_allowed("novice", "hard"), tries_allowed("novice", "normal"), tries_allowed("idle", "hard")) == (10, 3, 1)
+    assert [p.stem for p in story_levels()][0] == "bathhouse" and "bus_chase" in [p.stem for p in story_levels()]
