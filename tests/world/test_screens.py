@@ -17,16 +17,16 @@ MIN_SCREENS = 6  # screens of floor (cells that do not block) to fight across
 
 
 def action_levels():
-    """The maps played as fights (not the chase, not the puzzle): those with enemies and no other mode."""
+    """The maps played on foot (not the chase, not the puzzle): the fights and the hospital's hunt."""
     out = []
     for path in level_files():
         tilemap = load_tilemap(path)
-        if tilemap.properties.get("mode", "level") == "level" and tilemap.objects_of("enemy"):
+        if tilemap.properties.get("mode", "level") == "level":
             out.append(path)
     return out
 
 
-ZONED = ("bathhouse.tmx", "hotel.tmx", "moscow_sting.tmx")  # the levels zoned so far (issue 15); the others join as they are
+ZONED = ("bathhouse.tmx", "hotel.tmx", "moscow_sting.tmx", "hospital.tmx")  # the levels zoned so far (issue 15); the others join as they are
 
 
 def cell_looks(tilemap) -> np.ndarray:
