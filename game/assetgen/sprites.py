@@ -18,6 +18,7 @@ from game.assetgen.source import Source, SourceError, grid_to_rgba, parse_source
 
 FACINGS = ("down", "left", "right", "up")
 ANIMS = ("idle", "walk", "punch", "kick", "hurt", "down", "shoot")
+OPTIONAL_ANIMS = ("pocket",)  # a character's own extras: the assassin's walk with her hand in her pocket
 PORTRAIT = 48
 OUTLINE = (22, 22, 26, 255)  # for a character whose palette has no 'o'
 
@@ -66,20 +67,21 @@ def build_character(path: Path, name: str, palettes: dict, writer) -> None:
     palette = palette_of(source, palettes)
     images = {n: outlined(img, palette.get("o", OUTLINE)) for n, img in
               frame_images(source, palette, (fw, fh)).items()}
-    layout: dict[str, dict[str, list[str]]] = {a: {f: [] for f in FACINGS} for a in ANIMS}
+    layout: dict[str, dict[str, list[str]]] = {a: {f: [] for f in FACINGS} for a in ANIMS + OPTIONAL_ANIMS}
     for frame_name in images:
         m = FRAME_NAME.match(frame_name)
         if not m or m.group(1) not in layout:
             raise SourceError(f"{path}: frame '{frame_name}' is not ANIM_FACING_N with a known anim")
         layout[m.group(1)][m.group(2)].append(frame_name)
+    anims = ANIMS + tuple(a for a in OPTIONAL_ANIMS if any(layout[a].values()))
     columns = []
-    for anim in ANIMS:
+    for anim in anims:
         counts = {len(layout[anim][f]) for f in FACINGS}
         if len(counts) != 1 or 0 in counts:
             raise SourceError(f"{path}: anim '{anim}' needs the same number (>0) of frames in every facing")
         columns += [(anim, i) for i in range(counts.pop())]
     sheet = np.zeros((fh * len(FACINGS), fw * len(columns), 4), dtype=np.uint8)
-    rects: dict[str, dict[str, list[list[int]]]] = {a: {f: [] for f in FACINGS} for a in ANIMS}
+    rects: dict[str, dict[str, list[list[int]]]] = {a: {f: [] for f in FACINGS} for a in anims}
     for row, facing in enumerate(FACINGS):
         for col, (anim, i) in enumerate(columns):
             x, y = col * fw, row * fh

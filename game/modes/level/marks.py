@@ -74,11 +74,12 @@ def vehicle_sprite(npc: Any) -> Sprite:
 
 
 def npc_anim(npc: Any) -> str:
-    """The animation an NPC shows: walking, held, drawing a gun, fallen or standing."""
+    """The animation an NPC shows: walking (the assassin with her hand in her pocket: her tell), held,
+    drawing a gun, fallen or standing. The view walks a sheet with no `pocket` anim plainly."""
     if npc.state == "fallen" or npc.role == "patient":
         return "down"
     if npc.state in ("walk", "flee"):
-        return "walk"
+        return "pocket" if npc.role == "assassin" and npc.state == "walk" else "walk"
     if npc.state == "held":
         return "hurt"
     if npc.state == "draw":

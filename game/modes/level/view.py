@@ -59,8 +59,8 @@ class _Sheet:
             return self.fallback
         try:
             frames = self.sprites.frames(anim, facing)
-        except KeyError:
-            frames = self.sprites.frames("idle", facing)
+        except KeyError:  # an anim this sheet lacks: a pocket walk (the assassin's) walks, the rest stand
+            frames = self.sprites.frames("walk" if anim == "pocket" else "idle", facing)
         return frames[(step // 8) % len(frames)]
 
 

@@ -97,3 +97,30 @@ def test_if_she_reaches_the_doors_the_level_is_lost(write_level):
         if sim.step(InputFrame()):
             break
     assert sim.outcome == LOST and by_name(sim, "assassin").state == "gone"
+
+
+def test_she_walks_with_her_hand_in_her_pocket_and_the_others_swing_their_arms(write_level):
+    """The tell a player can read: the assassin's walk is the nurse sheet's `pocket` anim (arms still, a
+    dark hand at her hip); an innocent nurse walks with the plain walk. A sheet without it walks plainly."""
+    import pygame
+
+    from game.modes.level import marks
+    from game.modes.level.view import LevelView
+
+    sim = hospital(write_level)
+    ward.alarm(sim)
+    sim.step(InputFrame())
+    killer, nurse = by_name(sim, "assassin"), by_name(sim, "nurse1")
+    assert (marks.npc_anim(killer), marks.npc_anim(nurse)) == ("pocket", "walk")
+    pygame.display.init()
+    pygame.display.set_mode((320, 180))
+    try:
+        view = LevelView()
+        sheet = view.sheet("nurse").sprites
+        pocket, walk = sheet.frames("pocket", "down"), sheet.frames("walk", "down")
+        assert len(pocket) == len(walk) == 4
+        assert all(pygame.image.tobytes(p, "RGBA") != pygame.image.tobytes(w, "RGBA") for p, w in zip(pocket, walk))
+        ridzik = view.sheet("ridzik")  # a sheet with no pocket anim: her plain walk, never a failure
+        assert ridzik.frame("pocket", "down", 8) is ridzik.sprites.frames("walk", "down")[1]
+    finally:
+        pygame.display.quit()
