@@ -210,11 +210,8 @@ class _LayerGroup:
     def _stamp(self, key: Key, chunk: pygame.Surface) -> None:
         """The current animation frames into chunk `key` (what changed since it was last stamped): the one
         place a chunk's pixels change after its build, so whatever is baked into a build (light) is
-        applied to the stamped cells here too."""
-        pairs = self._anim.stamp(key, chunk)
-        if pairs and self.lighting is not None:
-            self.lighting.bake_cells(chunk, key[0] * self.chunk_w, key[1] * self.chunk_h,
-                                     [pos for _, pos in pairs], (self.tilemap.tile_w, self.tilemap.tile_h))
+        applied to the stamped cells here too (each place's lit frames are kept: `_Animated.stamp`)."""
+        self._anim.stamp(key, chunk, (key[0] * self.chunk_w, key[1] * self.chunk_h), self.lighting)
 
     def _build_ahead(self) -> None:
         """Build one chunk of the ring around the view (the budget a frame spends looking ahead)."""
@@ -249,6 +246,7 @@ class _Animated:
         self.cells: dict[Key, list[tuple[tuple[int, ...], list[tuple[int, int]], frozenset[int]]]] = {}
         self._stamped: dict[Key, tuple[int, ...]] = {}  # per chunk: the animation frames it shows
         self._surfaces: dict[tuple[int, ...], pygame.Surface] = {}
+        self._lit_cells: dict[tuple[tuple[int, ...], int, int], pygame.Surface] = {}  # see `_lit`
         index = {gid: i for i, (gid, _) in enumerate(anims)}
         anim_gids = np.array(sorted(index), dtype=np.uint32)
         if not layers or not anim_gids.size:
@@ -293,9 +291,11 @@ class _Animated:
     def forget(self, key: Key) -> None:
         self._stamped.pop(key, None)
 
-    def stamp(self, key: Key, chunk: pygame.Surface) -> list[tuple[pygame.Surface, tuple[int, int]]]:
-        """Draw into `chunk`, in one batched blit, the cell stacks whose animations changed frame since
-        it was last stamped (all of them in a fresh chunk); returns the (cell, place in chunk) blitted."""
+    def stamp(self, key: Key, chunk: pygame.Surface, origin: tuple[int, int],
+              lighting: Lighting | None) -> list[tuple[pygame.Surface, tuple[int, int]]]:
+        """Draw into `chunk` (its top-left at map pixel `origin`), in one batched blit, the cell stacks
+        whose animations changed frame since it was last stamped (all of them in a fresh chunk), lit as
+        the chunk's build lit that place; returns the (cell, place in chunk) blitted."""
         groups = self.cells.get(key)
         frames = self.frames
         before = self._stamped.get(key)
@@ -308,7 +308,11 @@ class _Animated:
         for raw, places, uses in groups:
             if moved is None or not uses.isdisjoint(moved):
                 shown = tuple((v & ~GID_MASK) | shows.get(v & GID_MASK, v & GID_MASK) for v in raw)
-                blits.append(zip(repeat(self._surface(shown)), places))
+                if lighting is None:
+                    blits.append(zip(repeat(self._surface(shown)), places))
+                else:
+                    blits.append([(self._lit(shown, origin[0] + x, origin[1] + y, lighting), (x, y))
+                                  for x, y in places])
         pairs = [pair for group in blits for pair in group]
         if pairs:
             chunk.fblits(pairs)
@@ -324,6 +328,18 @@ class _Animated:
             cell = to_surface(composite(self.atlas, layers, slice(None), slice(None), self.background))
             cell.set_alpha(None)
             self._surfaces[stack] = cell
+        return cell
+
+    def _lit(self, stack: tuple[int, ...], x: int, y: int, lighting: Lighting) -> pygame.Surface:
+        """The cell showing `stack` at map pixel (x, y), with the light a chunk's build bakes there (light
+        is static: each place's frames are lit once and kept, so a frame change is one blit, no light)."""
+        key = (stack, x, y)
+        cell = self._lit_cells.get(key)
+        if cell is None:
+            cell = self._surface(stack).copy()
+            lighting.bake_cells(cell, x, y, [(0, 0)], cell.get_size())
+            cell.set_alpha(None)
+            self._lit_cells[key] = cell
         return cell
 
 

@@ -87,7 +87,7 @@ def test_a_frame_where_no_animation_changes_stamps_nothing(write_level):
     anim = renderer.below._anim
     stamped = []
     real_stamp = anim.stamp
-    anim.stamp = lambda key, chunk: stamped.append(key) or real_stamp(key, chunk)
+    anim.stamp = lambda key, chunk, *light: stamped.append(key) or real_stamp(key, chunk, *light)
     view = pygame.Surface((320, 180))
     renderer.draw(view, (0, 0), time_ms=0)
     first = dict(anim._stamped)
