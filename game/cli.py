@@ -245,8 +245,9 @@ def cmd_check(levels: list[Path]) -> int:
     problems = content + ([story_problem] if story_problem else []) + story_field_problems(story)
     if not content:
         from game.actors.objects import validate  # the gameplay objects' rules: kinds, waves, flags, scripts
+        from game.modes.level.cutoffs import validate as escape_rules  # the timed escape's cutoffs
 
-        problems += check_levels(paths, story_ids(story), extra=[validate])  # maps, objects, triggers
+        problems += check_levels(paths, story_ids(story), extra=[validate, escape_rules])  # maps, objects, triggers
         problems += _map_names(paths, story)  # each map's mode, and the sounds, sprites, portraits named
     for problem in problems:
         print(problem)

@@ -15,7 +15,7 @@ from game.assetgen.source import SourceError, grid_to_rgba, parse_palettes, pars
 from game.paths import ASSETS
 
 SRC = ASSETS / "src"
-TILESETS = ("bathhouse", "hotel", "locksmith", "streets", "moscow", "hospital")
+TILESETS = ("bathhouse", "hotel", "locksmith", "streets", "moscow", "hospital", "apartment")
 
 
 @pytest.fixture(scope="module")

@@ -22,6 +22,7 @@ SCRIPT_ARGS: dict[str, int | None] = {
     "wait": 1, "dialogue": 1, "appear": 1, "walk": 2, "flee": 2, "shoot": 2, "fall": 1,
     "flag": 1, "unflag": 1, "objective": None, "sound": 1, "shake": 1, "fight": 1, "win": 0,
     "wave": 1, "arm": 0, "wound": 0, "alarm": 0, "drive": 2, "alert": 0,
+    "escape": 1,  # the timed escape: game/modes/level/escape.py
 }
 FACINGS = {"right": 0.0, "down": 90.0, "left": 180.0, "up": 270.0}  # a vehicle's nose, in degrees
 
@@ -208,7 +209,7 @@ def parse_script(text: str) -> tuple[list[Command], list[str]]:
         elif len(args) != want:
             problems.append(f"script: '{name}' takes {want} argument(s), got {len(args)}")
             continue
-        if name in ("wait", "shake", "wave") and not args[0].isdigit():
+        if name in ("wait", "shake", "wave", "escape") and not args[0].isdigit():
             problems.append(f"script: '{name}' needs a whole number, got '{args[0]}'")
             continue
         commands.append(Command(name, tuple(args)))

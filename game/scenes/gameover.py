@@ -14,8 +14,10 @@ import pygame
 
 from game.input.actions import Action
 from game.scenes.stack import BaseScene, Chain, Pop, Transition
+from game.ui.draw import label_on_backing
 from game.ui.font import load_font
 from game.ui.menu import Item, Menu, menu_panel
+from game.ui.palette import WARN
 
 log = logging.getLogger(__name__)
 
@@ -25,9 +27,11 @@ class GameOverScene(BaseScene):
     pause_on_focus_loss = False
 
     def __init__(self, on_continue: Callable[[], None],
-                 on_quit: Callable[[], Transition | None] | None = None, note: str | None = None) -> None:
+                 on_quit: Callable[[], Transition | None] | None = None, note: str | None = None,
+                 title: str = "GAME OVER", reason: str = "") -> None:
         self.on_continue = on_continue
         self.note = note or "from the start of the level"  # where Continue goes back to
+        self.title, self.reason = title, reason  # "TRAPPED", "Time ran out": a timed escape failed
         self.on_quit = on_quit
         items = [Item("Continue")] + ([Item("Quit")] if on_quit is not None else [])
         self.menu = Menu(items)
@@ -53,4 +57,7 @@ class GameOverScene(BaseScene):
         return None
 
     def draw(self, surface: pygame.Surface) -> None:
-        menu_panel(surface, load_font(), "GAME OVER", self.menu, self.note)
+        font = load_font()
+        rect = menu_panel(surface, font, self.title, self.menu, self.note)
+        if self.reason:
+            label_on_backing(surface, font, self.reason, (rect.centerx, rect.y - 3), WARN, anchor="midbottom", pad=(4, 2))

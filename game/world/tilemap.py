@@ -37,7 +37,7 @@ GID_MASK = 0x1FFFFFFF
 
 OBJECT_TYPES = frozenset(
     {"player_spawn", "enemy", "trigger", "exit", "pickup", "door", "camera_zone", "route", "marker",
-     "hazard", "npc", "partner_spawn", "vehicle", "light", "weather"}
+     "hazard", "npc", "partner_spawn", "vehicle", "light", "weather", "cutoff"}
 )
 COLLISION_LAYER = "collision"
 

@@ -206,7 +206,7 @@ def test_pause_in_a_cutscene_dialogue_restarts_or_quits_the_beat_cleanly():
 
     director = Director(story, pause_hooks=hooks, title=title)
     stack = SceneStack()
-    stack.push(director._play(story.index("cat_ambush")))
+    stack.push(director._play(story.index("informant")))
     for _ in range(120):  # into the first dialogue of the cutscene
         stack.handle(InputFrame())
         stack.update(DT)
@@ -219,7 +219,7 @@ def test_pause_in_a_cutscene_dialogue_restarts_or_quits_the_beat_cleanly():
     restart = pause.hooks.restart()
     stack.apply(restart)  # Reset: the dialogue and the old cutscene both go
     assert len(stack) == 1 and isinstance(stack.top, CutsceneScene) and stack.top.step_index == 0
-    assert director.started == ["cat_ambush", "cat_ambush"]
+    assert director.started == ["informant", "informant"]
     stack.apply(pause.hooks.quit_to_title())
     assert len(stack) == 1 and isinstance(stack.top, TitleScene) and titles == [1]
 

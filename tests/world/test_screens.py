@@ -26,7 +26,7 @@ def action_levels():
     return out
 
 
-ZONED = ("bathhouse.tmx", "hotel.tmx", "moscow_sting.tmx", "hospital.tmx")  # the levels zoned so far (issue 15); the others join as they are
+ZONED = ("bathhouse.tmx", "hotel.tmx", "moscow_sting.tmx", "hospital.tmx", "cat_trap.tmx")  # the levels zoned so far (issue 15); the others join as they are
 
 
 def cell_looks(tilemap) -> np.ndarray:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from game.actors.combat import unit
 from game.actors.enemies import Enemy
 from game.input.actions import Action, EdgeTracker
-from game.modes.level import goals, search, ward_pilot
+from game.modes.level import escape_pilot, goals, search, ward_pilot
 from game.modes.level.sim import LevelSim
 from game.world.navigation import UNREACHABLE, FlowField
 
@@ -53,6 +53,9 @@ class Autopilot:
         hospital = ward_pilot.decide(self)
         if hospital is not None:
             return hospital
+        running = escape_pilot.decide(self)  # a timed escape: for the exit that stays open long enough
+        if running is not None:
+            return running
         enemy = self._pick_enemy()
         if enemy is not None:
             return self._fight(enemy)

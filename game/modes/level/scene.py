@@ -17,7 +17,7 @@ import pygame
 
 from game.input.actions import Action
 from game.modes.events import Dialogue, Sound
-from game.modes.level import partner_view
+from game.modes.level import escape, escape_view, partner_view
 from game.modes.level.controls import ControlsHint
 from game.modes.level.hud import Hud
 from game.modes.level.sim import LOST, WON, LevelSim
@@ -149,7 +149,8 @@ class LevelScene(BaseScene):
         if outcome == LOST:
             self._done = True
             return Push(GameOverScene(on_continue=self.resume, on_quit=self._quit_hook(),
-                                      note="from the last checkpoint" if self.sim.saved else None))
+                                      note="from the last checkpoint" if self.sim.saved else None,
+                                      **escape.lose_card(self.sim)))
         if outcome == WON:
             self._done = True
             return self.on_done(outcome) if self.on_done is not None else None
@@ -179,10 +180,13 @@ class LevelScene(BaseScene):
         else:
             self.camera.shake = (0, 0)
         offset = self.camera.offset
-        self.renderer.draw(surface, offset, sim.time_ms, self.view.sprites(sim) + partner_view.sprites(self.view, sim))
+        self.renderer.draw(surface, offset, sim.time_ms, self.view.sprites(sim) + partner_view.sprites(self.view, sim)
+                           + escape_view.sprites(sim))
         self.view.draw_over(surface, sim, offset)
+        escape_view.draw_over(surface, sim, offset, self.hud.font)
         partner_view.draw_over(surface, sim, offset, self.hud.font)
         self.hud.draw(surface, sim)
+        escape_view.draw_hud(surface, sim, self.hud.font)
         if self.controls is not None:
             self.controls.draw(surface, self.hud.font, sim.player.armed)
         draw_reload_error(surface, self.hot_reload.error)

@@ -23,6 +23,7 @@ from game.actors.objects import read_level
 from game.input.actions import InputFrame, replay_frames
 from game.modes.level import (buses, checkpoint, crowd, hazards, npcs, outcome, partners, projectiles, props,
                               script, search, strikes, ward)
+from game.modes.level import escape  # the timed escape (cutoffs, countdown)
 from game.modes.level.outcome import LOST, TIMEOUT, WON
 from game.modes.level.state import LevelState
 from game.world.collision import Grid
@@ -74,6 +75,7 @@ class LevelSim(LevelState):
         props.open_doors(self)
         props.check_triggers(self)
         script.run(self)
+        escape.step(self)                   # a timed escape: cutoffs close, the time runs out
         buses.drive(self)
         outcome.player_fate(self)
         outcome.exits(self)

@@ -1,0 +1,157 @@
+"""How the timed escape looks (draw-only, reads the LevelSim): the countdown bar and each way out's time at
+the top of the screen, the warning banner before a way out closes, the flashing red floor marker over the
+cells that are about to close, the barricade once they have, and green arrows to the exits still open."""
+from __future__ import annotations
+
+import logging
+import math
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.modes.level import escape
+from game.ui import draw as ui
+from game.ui.font import BitmapFont
+from game.ui.palette import DIM, GOLD, GREEN, HEALTH_BACK, INK, PANEL, WARN
+from game.world.render import Sprite
+
+if TYPE_CHECKING:  # pragma: no cover
+    from game.modes.level.sim import LevelSim
+
+log = logging.getLogger(__name__)
+
+STEP_HZ = 60
+BAR_W = 80
+TOP = 14              # px from the top: right, under the objective (Danko's bar and ammo are on the left)
+CUT_NEWS = 150        # steps the "CUT OFF" banner stays
+LOW = 10 * STEP_HZ    # the last 10 s: the bar turns red and blinks
+RED = (236, 56, 40)
+BOARD = (112, 84, 56)
+STEEL = (70, 74, 82)
+
+
+def clock(steps: int) -> str:
+    """0:42 for 42 s left (whole seconds, rounded up: 0:00 only when the time is up)."""
+    s = -(-max(0, steps) // STEP_HZ)
+    return f"{s // 60}:{s % 60:02d}"
+
+
+# --- on the floor, under everyone ------------------------------------------------------------------
+def sprites(sim: "LevelSim") -> list[Sprite]:
+    e = escape.of(sim)
+    if e is None:
+        return []
+    out = []
+    for c in e.cutoffs:
+        phase = e.phase(c, sim.steps)
+        w, h = max(1, round(c.rect.w)), max(1, round(c.rect.h))
+        if phase in ("warn", "due"):
+            out.append(Sprite(_hatch(w, h, (sim.steps // 8) % 2), round(c.rect.x), round(c.rect.y), -1e9))
+        elif phase == "closed":
+            out.append(Sprite(_barricade(w, h), round(c.rect.x), round(c.rect.y), c.rect.y + c.rect.h))
+    return out
+
+
+_cache: dict[tuple, pygame.Surface] = {}
+
+
+def _hatch(w: int, h: int, blink: int) -> pygame.Surface:
+    """Red and black warning stripes at half strength, dark-rimmed: these cells are about to close."""
+    key = ("hatch", w, h, blink)
+    if key not in _cache:
+        s = pygame.Surface((w, h), pygame.SRCALPHA)
+        s.fill((*RED, 150 if blink else 105))
+        for k in range(-h, w, 8):
+            pygame.draw.line(s, (20, 12, 10, 170), (k, h), (k + h, 0), 3)
+        pygame.draw.rect(s, (20, 12, 10, 235), s.get_rect(), 2)
+        _cache[key] = s
+    return _cache[key]
+
+
+def _barricade(w: int, h: int) -> pygame.Surface:
+    """A steel fire door barred with planks: the way out is cut."""
+    key = ("bar", w, h)
+    if key not in _cache:
+        s = pygame.Surface((w, h), pygame.SRCALPHA)
+        s.fill(STEEL)
+        pygame.draw.rect(s, PANEL, s.get_rect(), 1)
+        for k in range(0, max(w, h), 10):
+            pygame.draw.line(s, BOARD, (0, k + 3), (w, k + 3 - min(w, 12)), 3)
+        pygame.draw.line(s, RED, (3, 3), (w - 4, h - 4), 2)
+        pygame.draw.line(s, RED, (w - 4, 3), (3, h - 4), 2)
+        _cache[key] = s
+    return _cache[key]
+
+
+# --- over the map -----------------------------------------------------------------------------------
+def draw_over(surface: pygame.Surface, sim: "LevelSim", cam: tuple[int, int], font: BitmapFont) -> None:
+    """A countdown over each way out about to close, and green arrows to the exits Danko can still take."""
+    e = escape.of(sim)
+    if e is None or e.lost:
+        return
+    cx, cy = cam
+    for c in e.cutoffs:
+        if e.phase(c, sim.steps) in ("warn", "due"):
+            left = c.after - e.elapsed(sim.steps)
+            ui.label_on_backing(surface, font, f"CLOSING {clock(left)}", (round(c.rect.center[0] - cx),
+                                round(c.rect.y - cy - 2)), WARN if (sim.steps // 10) % 2 else GOLD, anchor="midbottom")
+    step = sim.steps
+    for x in sim.spec.exits:
+        if not sim.exit_open(x.id) or x.id in e.cut_exits:
+            continue
+        mx, my = x.rect.center
+        px, py = round(mx - cx), round(my - cy - 12 - (step // 10) % 3)
+        w, h = surface.get_size()
+        if 0 <= px < w and 8 <= py < h:
+            pygame.draw.polygon(surface, PANEL, [(px - 6, py - 1), (px + 7, py - 1), (px, py + 7)])
+            pygame.draw.polygon(surface, GREEN, [(px - 5, py), (px + 5, py), (px, py + 5)])
+        else:
+            _pointer(surface, (px, py + 10))
+
+
+def _pointer(surface: pygame.Surface, target: tuple[int, int]) -> None:
+    """A green arrow at the screen's edge toward an open exit off screen."""
+    w, h = surface.get_size()
+    dx, dy = target[0] - w / 2, target[1] - h / 2
+    scale = min((w / 2 - 12) / max(abs(dx), 1e-6), (h / 2 - 12) / max(abs(dy), 1e-6))
+    px, py = w / 2 + dx * scale, h / 2 + dy * scale
+    a = math.atan2(dy, dx)
+    # A notched arrowhead, longer than wide, so its direction reads at a glance.
+    tip = [(px + math.cos(a + t) * r, py + math.sin(a + t) * r) for t, r in ((0, 8), (2.55, 8), (math.pi, 2), (-2.55, 8))]
+    pygame.draw.circle(surface, PANEL, (round(px), round(py)), 10)
+    pygame.draw.polygon(surface, GREEN, tip)
+
+
+# --- the HUD ----------------------------------------------------------------------------------------
+def draw_hud(surface: pygame.Surface, sim: "LevelSim", font: BitmapFont) -> None:
+    """GET OUT and the time left on a shrinking bar; under it each way out and when it closes; a banner
+    while one is about to close or has just been cut."""
+    e = escape.of(sim)
+    if e is None:
+        return
+    now = sim.steps
+    left = e.left(now)
+    low = left <= LOW
+    right = surface.get_width() - 2
+    strip = ui.panel(surface, (right - BAR_W - 5, TOP, BAR_W + 5, font.line_height + 2 * ui.LABEL_PAD[1]), PANEL)
+    label = ui.label_on_backing(surface, font, f"GET OUT {clock(left)}", (strip.x, TOP), WARN if low else GOLD,
+                                anchor="topright")
+    blink = low and (now // 8) % 2 == 0
+    ui.bar(surface, (strip.x + 2, strip.y + 3, BAR_W, strip.height - 6), left / e.steps,
+           INK if blink else (WARN if low else GOLD), HEALTH_BACK, outline=None)
+    y, mid = max(strip.bottom, label.bottom) + 1, surface.get_width() // 2
+    banner = ""
+    for c in e.cutoffs:
+        phase = e.phase(c, now)
+        name = c.label.upper()
+        if phase == "closed":
+            row, color = f"{name}: CUT OFF", DIM
+            if now - e.closed[c.id] < CUT_NEWS:
+                banner = f"{name} CUT OFF!"
+        else:
+            row, color = f"{name} {clock(c.after - e.elapsed(now))}", WARN if phase != "open" else INK
+            if phase != "open" and not banner:
+                banner = f"{name} CLOSING! {clock(c.after - e.elapsed(now))}"
+        y = ui.label_on_backing(surface, font, row, (right, y), color, anchor="topright").bottom
+    if banner and (now // 12) % 4 != 0:
+        ui.label_on_backing(surface, font, banner, (mid, 58), WARN, anchor="midtop", pad=(4, 2))
