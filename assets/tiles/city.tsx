@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<tileset version="1.8" tiledversion="1.8.2" name="city" tilewidth="16" tileheight="16" tilecount="16" columns="8">
- <image source="city.png" width="128" height="32"/>
+<tileset version="1.8" tiledversion="1.8.2" name="city" tilewidth="16" tileheight="16" tilecount="24" columns="8">
+ <image source="city.png" width="128" height="48"/>
  <tile id="0" probability="1">
   <properties>
    <property name="name" value="roof_tar"/>
@@ -101,12 +101,54 @@
    <property name="solid" type="bool" value="true"/>
   </properties>
  </tile>
+ <tile id="16" probability="1">
+  <properties>
+   <property name="name" value="sidewalk_b"/>
+  </properties>
+ </tile>
+ <tile id="17" probability="0.15">
+  <properties>
+   <property name="name" value="sidewalk_crack"/>
+  </properties>
+ </tile>
+ <tile id="18" probability="0.15">
+  <properties>
+   <property name="name" value="sidewalk_gum"/>
+  </properties>
+ </tile>
+ <tile id="19" probability="0.06">
+  <properties>
+   <property name="name" value="sidewalk_puddle"/>
+  </properties>
+ </tile>
+ <tile id="20" probability="1.2">
+  <properties>
+   <property name="name" value="quarry"/>
+  </properties>
+ </tile>
+ <tile id="21" probability="1">
+  <properties>
+   <property name="name" value="quarry_b"/>
+  </properties>
+ </tile>
+ <tile id="22" probability="0.25">
+  <properties>
+   <property name="name" value="quarry_worn"/>
+  </properties>
+ </tile>
+ <tile id="23" probability="0.04">
+  <properties>
+   <property name="name" value="quarry_drain"/>
+  </properties>
+ </tile>
  <wangsets>
   <wangset name="terrains" type="corner" tile="-1">
    <wangcolor name="tar" color="#303239" tile="0" probability="1"/>
    <wangcolor name="metal" color="#676971" tile="5" probability="1"/>
    <wangcolor name="gravel" color="#5b5d65" tile="8" probability="1"/>
    <wangcolor name="asphalt" color="#2d2f35" tile="11" probability="1"/>
+   <wangcolor name="sidewalk" color="#83858d" tile="16" probability="1"/>
+   <wangcolor name="quarry" color="#a7a9b0" tile="20" probability="1"/>
    <wangtile tileid="0" wangid="0,1,0,1,0,1,0,1"/>
    <wangtile tileid="1" wangid="0,1,0,1,0,1,0,1"/>
    <wangtile tileid="2" wangid="0,1,0,1,0,1,0,1"/>
@@ -121,6 +163,14 @@
    <wangtile tileid="11" wangid="0,4,0,4,0,4,0,4"/>
    <wangtile tileid="12" wangid="0,4,0,4,0,4,0,4"/>
    <wangtile tileid="13" wangid="0,4,0,4,0,4,0,4"/>
+   <wangtile tileid="16" wangid="0,5,0,5,0,5,0,5"/>
+   <wangtile tileid="17" wangid="0,5,0,5,0,5,0,5"/>
+   <wangtile tileid="18" wangid="0,5,0,5,0,5,0,5"/>
+   <wangtile tileid="19" wangid="0,5,0,5,0,5,0,5"/>
+   <wangtile tileid="20" wangid="0,6,0,6,0,6,0,6"/>
+   <wangtile tileid="21" wangid="0,6,0,6,0,6,0,6"/>
+   <wangtile tileid="22" wangid="0,6,0,6,0,6,0,6"/>
+   <wangtile tileid="23" wangid="0,6,0,6,0,6,0,6"/>
   </wangset>
  </wangsets>
 </tileset>
