@@ -26,11 +26,8 @@ def action_levels():
     return out
 
 
-<<<<<<< HEAD
-ZONED = ("bathhouse.tmx", "hotel.tmx", "moscow_sting.tmx", "hospital.tmx", "cat_trap.tmx")  # the levels zoned so far (issue 15); the others join as they are
-=======
-ZONED = ("bathhouse.tmx", "hotel.tmx", "moscow_sting.tmx", "hospital.tmx", "bus_terminal.tmx")  # the levels zoned so far (issue 15); the others join as they are
->>>>>>> d0c8d8a (Bus terminal grown to 6.1 screens of floor (issue 15 item 3): ticket hall, locker room and bays 8 rows deeper, floors by terrain, lit, rain on the bays)
+ZONED = ("bathhouse.tmx", "hotel.tmx", "moscow_sting.tmx", "hospital.tmx", "cat_trap.tmx",
+         "bus_terminal.tmx")  # the levels zoned so far (issue 15); the others join as they are
 
 
 def cell_looks(tilemap) -> np.ndarray:
