@@ -1,7 +1,8 @@
-"""The flow fields the crowd walks: toward Danko's tile (rebuilt when he changes tile) and toward fixed goals."""
+"""The flow fields the crowd walks: toward Danko's tile (kept per tile he stood on) and toward fixed goals."""
 from __future__ import annotations
 
 import logging
+from collections import OrderedDict
 
 import numpy as np
 
@@ -10,16 +11,25 @@ from game.world.navigation import FlowField
 log = logging.getLogger(__name__)
 
 
+FIELD_BYTES = 8 << 20  # the fields kept toward tiles Danko stood on (their distance maps), at most
+
+
 class Flows:
+    """A field is a pure function of the walls and its target tile, so the fields toward the tiles Danko
+    stood on are kept (least recently used first out) until the walls change: a fight that circles
+    over the same floor builds each field once (the directions it worked out stay with it)."""
+
     def __init__(self, tile: int) -> None:
         self.tile = tile
         self._field: FlowField | None = None  # toward Danko's tile
         self._player_tile: tuple[int, int] | None = None
+        self._kept: OrderedDict[tuple[int, int], FlowField] = OrderedDict()  # toward tiles he stood on
         self._goals: dict[tuple[int, int], FlowField] = {}
 
     def forget(self) -> None:
         """The walls changed (a door, a reload): every field is rebuilt on next asking."""
         self._field = None
+        self._kept.clear()
         self._goals.clear()
 
     def follow(self, solid: np.ndarray, fx: float, fy: float) -> None:
@@ -27,7 +37,12 @@ class Flows:
         tile = (int(fx // self.tile), int((fy - 1) // self.tile))
         if tile != self._player_tile or self._field is None:
             self._player_tile = tile
-            self._field = FlowField(~solid, tile)
+            field = self._kept.pop(tile, None)
+            if field is None:
+                field = FlowField(~solid, tile)
+            self._kept[tile] = self._field = field
+            if len(self._kept) > max(4, FIELD_BYTES // max(1, 4 * solid.size)):
+                self._kept.popitem(last=False)
 
     def step_from(self, col: int, row: int) -> tuple[int, int]:
         """Unit step (dx, dy) toward Danko from a cell along the shared flow field."""
