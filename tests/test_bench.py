@@ -16,7 +16,7 @@ def small_run():
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     from game.devtools.bench import run_bench
 
-    cfg = BenchConfig(map_size=40, frames=8, warmup=2, repeats=2, sim_steps=60, load_repeats=1,
+    cfg = BenchConfig(map_size=40, frames=8, warmup=2, repeats=2, sim_steps=60, load_repeats=1, reload_repeats=1,
                       views=((320, 180), (640, 360)), scaling_sizes=(24,), scaling_views=((320, 180),),
                       memory_all=False)
     return run_bench(cfg)
@@ -54,6 +54,7 @@ def test_the_json_keeps_every_key_and_the_report_every_target(small_run, capsys)
     assert "bus_chase teleport 320x180 ours/cold floor" in names
     assert "chase sim with its autopilot, steps/CPU s" in names and small_run["sim"]["chase_steps_per_cpu_s"] > 0
     assert any(n.startswith("synthetic 40x40 ours/pyscroll") for n in names)
+    assert "bus_chase hot reload, slowest build step (CPU ms)" in names and small_run["maps"]["bus_chase"]["reload"]["steps"] > 1
     report = format_report(small_run)
     assert "targets (ratios from this run)" in report and "bus_chase" in report
     assert "cold_floor" not in small_run["scaling"]["24x24"]["render"]["paths"]["smooth"]["320x180"]

@@ -181,8 +181,9 @@ def play_builds(tmx: Path) -> int:
     start = (int(spawn.x) - 160, int(spawn.y) - 90)
     cams = camera_path("smooth", tilemap.pixel_size, (320, 180), 60) + \
         camera_path("chase", tilemap.pixel_size, (320, 180), 600) + [start] * 60
-    for i, cam in enumerate(cams):
-        renderer.draw(view, cam, i * 1000.0 / 60)
+    for i, cam in enumerate(cams):  # the layer groups alone: the per-frame light and weather build nothing
+        for group in renderer.groups():
+            group.draw(view, *cam, i * 1000.0 / 60)
     return renderer.builds - before
 
 
@@ -237,7 +238,7 @@ def run_bench(cfg: BenchConfig, progress: Callable[[str], None] = lambda _: None
             maps[name]["real"] = real
             maps[name]["play_builds"] = play_builds(path)
             if real:
-                maps[name]["reload"] = reload_steps(path)
+                maps[name]["reload"] = reload_steps(path, cfg.reload_repeats)
         progress("full frame")
         frame = bench_frame(tilemap, cfg)
         progress("simulation")

@@ -125,6 +125,7 @@ class BenchConfig:
     sim_steps: int = 3000
     sim_enemies: int = 40
     load_repeats: int = 5
+    reload_repeats: int = 3      # hot reload builds timed per level (each step's median counts)
     scaling_views: tuple[tuple[int, int], ...] = VIEWS
     memory: bool = True
     views: tuple[tuple[int, int], ...] = VIEWS
