@@ -61,6 +61,7 @@ def level_refs(tilemap: TileMap) -> list[AssetRef]:
     from game.actors.enemies import KINDS
     from game.actors.objects import parse_script
     from game.modes.level.scene import SOUNDS  # the level scene plays the sim's sound names by these
+    from game.sprites import dressed, map_dress
 
     source = display_path(tilemap.path)
 
@@ -78,7 +79,7 @@ def level_refs(tilemap: TileMap) -> list[AssetRef]:
             refs.append(AssetRef("sprite", sprite, source, obj.label()))
         kind = KINDS.get(str(props.get("kind", ""))) if obj.type == "enemy" else None
         if kind is not None:
-            refs.append(AssetRef("sprite", kind.sprite, source, obj.label()))
+            refs.append(AssetRef("sprite", dressed(kind.sprite, map_dress(tilemap)), source, obj.label()))
             refs += [sound(a.sound, obj.label()) for a in kind.attacks if a.sound]
         commands, _ = parse_script(str(props.get("script", "")))  # a bad script is the lint's problem
         refs += [sound(c.args[0], obj.label()) for c in commands if c.name == "sound"]

@@ -13,6 +13,7 @@ import json
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pygame
 
@@ -22,7 +23,19 @@ log = logging.getLogger(__name__)
 
 CHARACTERS = ("danko", "danko_towel", "danko_suit", "ridzik", "rostavili", "thug_brawler", "thug_knife",
               "thug_gunman", "thug_heavy", "cat", "nurse", "locksmith", "ogarkov", "gallagher", "commander",
-              "colonel", "informant")  # one assets/src/chars/NAME.txt each
+              "colonel", "informant", "thug_brawler_bath", "thug_knife_bath", "thug_gunman_bath",
+              "thug_heavy_bath")  # one assets/src/chars/NAME.txt each
+def map_dress(tilemap: Any) -> str:
+    """The thugs' dress in a level: its map property `dress` (the bathhouse's is `bath`), or ""."""
+    return str(tilemap.properties.get("dress", "")).strip()
+
+
+def dressed(sprite: str, dress: str) -> str:
+    """An enemy's sheet in a level's dress: thug_knife in `bath` is thug_knife_bath. The thugs only:
+    Rostavili keeps his suit."""
+    return f"{sprite}_{dress}" if dress and sprite.startswith("thug_") else sprite
+
+
 ANIMS = ("idle", "walk", "punch", "kick", "hurt", "down", "shoot")
 FACINGS = ("down", "left", "right", "up")
 

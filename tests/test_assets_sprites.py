@@ -13,7 +13,7 @@ SPEAKERS = ("danko", "ridzik", "rostavili", "cat", "nurse", "locksmith", "ogarko
             "danko_towel", "danko_suit")
 NAMED = ("danko", "ridzik", "rostavili", "cat", "nurse", "locksmith", "ogarkov", "gallagher", "colonel",
          "commander", "informant")
-BIG = {"thug_heavy": (24, 32)}  # frame sizes other than 16x24
+BIG = {"thug_heavy": (24, 32), "thug_heavy_bath": (24, 32)}  # frame sizes other than 16x24
 
 
 def alpha(surface: pygame.Surface) -> np.ndarray:
@@ -158,3 +158,14 @@ def test_logo():
 def test_missing_sprite_names_the_file(tmp_path):
     with pytest.raises(sprites.SpriteError, match=r"sprites/nobody.png: missing"):
         sprites.load_character("nobody", tmp_path)
+
+
+def test_the_bathhouse_dress_is_the_thugs_frames_in_towels():
+    """`frames: thug_KIND` sheets: the same drawing (the same shape pixel for pixel), other colours; the map
+    property `dress` picks them for the thugs only."""
+    assert sprites.dressed("thug_knife", "bath") == "thug_knife_bath"
+    assert sprites.dressed("rostavili", "bath") == "rostavili" and sprites.dressed("thug_knife", "") == "thug_knife"
+    for kind in ("brawler", "knife", "gunman", "heavy"):
+        plain, bath = sprites.load_character(f"thug_{kind}"), sprites.load_character(f"thug_{kind}_bath")
+        a, b = plain.frames("walk", "down")[0], bath.frames("walk", "down")[0]
+        assert (alpha(a) == alpha(b)).all() and (rgba(a) != rgba(b)).any(), kind

@@ -114,7 +114,7 @@ MAY_IMPORT = {
     "sprites": {"paths"},
     "paths": set(),
     "limits": set(),
-    "assetrefs": {"actors", "desktop", "modes.level", "paths", "story", "world"},
+    "assetrefs": {"actors", "desktop", "modes.level", "paths", "sprites", "story", "world"},
 }
 MODES = ("level", "chase", "puzzle")
 for _mode in MODES:

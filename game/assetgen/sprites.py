@@ -63,6 +63,12 @@ def frame_images(source: Source, palette: dict, size: tuple[int, int] | None) ->
 
 def build_character(path: Path, name: str, palettes: dict, writer) -> None:
     source = parse_source(path)
+    if "frames" in source.header:  # a dress of another character: its frames, this file's palette
+        other = path.with_name(source.header["frames"] + ".txt")
+        if not other.is_file():
+            raise SourceError(f"{path}: 'frames: {source.header['frames']}' names no file {other.name}")
+        drawn = parse_source(other)
+        source.frames, source.header = drawn.frames, {**drawn.header, **source.header}
     fw, fh = (int(v) for v in source.header.get("size", "16x24").split("x"))
     palette = palette_of(source, palettes)
     images = {n: outlined(img, palette.get("o", OUTLINE)) for n, img in

@@ -11,6 +11,7 @@ import pygame
 
 from game.modes.level import derringer, goals, marks
 from game.modes.level.buses import footprint
+from game.sprites import dressed, map_dress
 from game.ui import draw as ui
 from game.ui.palette import GREEN
 from game.world.render import Sprite
@@ -143,6 +144,7 @@ class LevelView:
 
     # --- sprites for the renderer's y-sorted pass --------------------------------------------
     def sprites(self, sim: "LevelSim") -> list[Sprite]:
+        self.dress = map_dress(sim.tilemap)  # the thugs' dress in this map (the bathhouse's towels)
         out: list[Sprite] = []
         step = sim.steps
         out.extend(self._ground_marks(sim))
@@ -223,7 +225,7 @@ class LevelView:
             anim = "punch" if derringer.flicking(e) else "shoot"  # Rostavili's wrist flick, then aim
         else:
             anim = "walk" if abs(b.vx) + abs(b.vy) > 0.15 else "idle"
-        image = self.sheet(e.kind.sprite).frame(anim, b.facing, step + e.id)
+        image = self.sheet(dressed(e.kind.sprite, self.dress)).frame(anim, b.facing, step + e.id)
         if s == "dying" and e.timer > 20 and (step // 3) % 2 == 0:
             return None  # the beaten thug blinks out
         pad = 0
@@ -445,6 +447,7 @@ class LevelView:
             marks.effect(surface, fx, x, y, self.font)
 
     font: Any = None
+    dress = ""
 
 
 def _edge_pointer(surface: pygame.Surface, target: tuple[int, int]) -> None:
