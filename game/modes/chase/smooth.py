@@ -4,7 +4,8 @@ before the next ("Fix Your Timestep" interpolation).
 
 View layer only: the scene notes every pose before a step; while drawing, the sim's vehicles and camera
 are put at the blended pose and put back afterwards, bit for bit, so the simulation, its hashes and its
-replays never see it.
+replays never see it. The level mode draws its fighters the same way (game.modes.level.smooth: another
+`movers`, and the scene's camera).
 """
 from __future__ import annotations
 
@@ -30,43 +31,51 @@ def _blend_angle(a: float, b: float, alpha: float) -> float:
 
 
 class Smoother:
-    """Poses before the last step of one sim; `between(sim, alpha)` draws them blended."""
+    """Poses before the last step of one sim; `between(sim, alpha)` draws them blended. `movers` says
+    what moves (anything with x and y, and a heading if it turns); the camera is the sim's unless given."""
 
     def __init__(self) -> None:
         self.sim: Any = None
         self.steps = -1          # the sim's step count the poses were noted at
-        self.poses: dict[int, tuple[float, float, float]] = {}
+        self.poses: dict[int, tuple[float, float, float | None]] = {}
         self.camera = (0.0, 0.0)
 
-    def before_step(self, sim: Any) -> None:
+    def movers(self, sim: Any) -> list[Any]:
+        return _vehicles(sim)
+
+    def before_step(self, sim: Any, camera: Any = None) -> None:
         """Note where everything is before `sim` steps."""
+        cam = sim.camera if camera is None else camera
         self.sim, self.steps = sim, sim.steps
-        self.poses = {id(v): (v.x, v.y, v.heading) for v in _vehicles(sim)}
-        self.camera = (sim.camera.x, sim.camera.y)
+        self.poses = {id(v): (v.x, v.y, getattr(v, "heading", None)) for v in self.movers(sim)}
+        self.camera = (cam.x, cam.y)
 
     @contextmanager
-    def between(self, sim: Any, alpha: float) -> Iterator[None]:
+    def between(self, sim: Any, alpha: float, camera: Any = None) -> Iterator[None]:
         """While drawing, everything `alpha` of the way from the noted poses to the current ones; only
         right after exactly one step of this sim (alpha 1 or a paused, restarted or ended sim: as it is)."""
         if alpha >= 1.0 or sim is not self.sim or sim.steps != self.steps + 1:
             yield
             return
-        vehicles = _vehicles(sim)
-        saved = [(v, v.x, v.y, v.heading) for v in vehicles]
-        cam = sim.camera
+        movers = self.movers(sim)
+        saved = [(v, v.x, v.y, getattr(v, "heading", None)) for v in movers]
+        cam = sim.camera if camera is None else camera
         cam_saved = (cam.x, cam.y)
         try:
-            for v in vehicles:
+            for v in movers:
                 before = self.poses.get(id(v))
                 if before is None:  # came into being this step (the train): no earlier pose
                     continue
                 x0, y0, h0 = before
                 v.x, v.y = x0 + (v.x - x0) * alpha, y0 + (v.y - y0) * alpha
-                v.heading = _blend_angle(h0, v.heading, alpha)
+                if h0 is not None:
+                    v.heading = _blend_angle(h0, v.heading, alpha)
             cx, cy = self.camera
             cam.x, cam.y = cx + (cam.x - cx) * alpha, cy + (cam.y - cy) * alpha
             yield
         finally:
             for v, x, y, heading in saved:
-                v.x, v.y, v.heading = x, y, heading
+                v.x, v.y = x, y
+                if heading is not None:
+                    v.heading = heading
             cam.x, cam.y = cam_saved

@@ -21,6 +21,7 @@ from game.modes.level import escape, escape_view, partner_view
 from game.modes.level.controls import ControlsHint
 from game.modes.level.hud import Hud
 from game.modes.level.sim import LOST, WON, LevelSim
+from game.modes.level.smooth import LevelSmoother
 from game.modes.level.view import LevelView
 from game.scenes.dialogue import DialogueScene
 from game.scenes.gameover import GameOverScene
@@ -89,6 +90,7 @@ class LevelScene(BaseScene):
         self._done = False
         self.restarts = 0
         self.hot_reload = HotReload(sim.tilemap)  # designers' saves in Tiled show up within a second
+        self.smooth = LevelSmoother()  # drawn between steps off a 60 Hz display (game.modes.level.smooth)
 
     def enter(self) -> None:
         self.renderer = MapRenderer(self.sim.tilemap)
@@ -130,6 +132,8 @@ class LevelScene(BaseScene):
                 return Push(scene)
         if self._done:
             return None
+        if self.camera is not None:
+            self.smooth.before_step(self.sim, self.camera)
         outcome = self.sim.step(frame)
         if self.controls is not None:
             self.controls.note(frame)
@@ -168,7 +172,14 @@ class LevelScene(BaseScene):
             return lambda: self.on_done(LOST)  # type: ignore[misc]
         return None
 
+    draw_alpha = 1.0  # set by the app before each frame: how far it stands toward the next step
+
     def draw(self, surface: pygame.Surface) -> None:
+        assert self.camera is not None
+        with self.smooth.between(self.sim, self.draw_alpha, self.camera):
+            self._draw(surface)
+
+    def _draw(self, surface: pygame.Surface) -> None:
         assert self.renderer is not None and self.camera is not None and self.hud is not None
         surface.fill((0, 0, 0))
         sim = self.sim
