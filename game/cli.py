@@ -116,6 +116,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _main(argv)
     except KeyboardInterrupt:  # Ctrl+C or SIGTERM at any point, imports included
         return 130
+    except Exception:
+        if interrupted():  # it landed inside a class being built and came out as a RuntimeError
+            return 130
+        raise
 
 
 def _main(argv: Sequence[str] | None) -> int:
@@ -155,9 +159,21 @@ def stop_on_sigterm() -> None:
     os.environ["SDL_NO_SIGNAL_HANDLERS"] = "1"
 
     def interrupt(signum: int, frame: object) -> None:
+        _signals.append(signum)
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, interrupt)
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        signal.signal(signal.SIGINT, interrupt)
+
+
+_signals: list[int] = []  # the stopping signals received
+
+
+def interrupted() -> bool:
+    """Whether Ctrl+C or SIGTERM has arrived (Python can turn the KeyboardInterrupt it raises into another
+    error when it lands mid-import: "Error calling __set_name__", under a heavily loaded machine)."""
+    return bool(_signals)
 
 
 def _dispatch(args: argparse.Namespace) -> int:

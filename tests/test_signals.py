@@ -104,3 +104,21 @@ def test_a_windowed_run_with_no_display_says_so_and_exits_1():
     assert proc.returncode == 1, err
     lines = [line for line in err.splitlines() if "no display" in line]
     assert len(lines) == 1 and lines[0].startswith("error: no display found") and "--headless" in lines[0]
+
+
+def test_an_interrupt_python_turned_into_another_error_still_exits_130(monkeypatch):
+    """Under a loaded machine a SIGTERM can land while a class is being built mid-import, and Python hands
+    it on as "RuntimeError: Error calling __set_name__": that is still a stop, exit 130, no traceback."""
+    import game.cli as cli
+
+    def interrupted_mid_import(args):
+        cli._signals.append(signal.SIGTERM)
+        raise RuntimeError("Error calling __set_name__ on 'Field' instance 'hit_ids' in 'Player'")
+
+    monkeypatch.setattr(cli, "_signals", [])
+    monkeypatch.setattr(cli, "_dispatch", interrupted_mid_import)
+    assert cli.main(["story"]) == 130
+    monkeypatch.setattr(cli, "_signals", [])  # the same error with no signal is a bug, and shows as one
+    monkeypatch.setattr(cli, "_dispatch", lambda args: (_ for _ in ()).throw(RuntimeError("a real bug")))
+    with pytest.raises(RuntimeError, match="a real bug"):
+        cli.main(["story"])
