@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<tileset version="1.8" tiledversion="1.8.2" name="city" tilewidth="16" tileheight="16" tilecount="24" columns="8">
- <image source="city.png" width="128" height="48"/>
+<tileset version="1.8" tiledversion="1.8.2" name="city" tilewidth="16" tileheight="16" tilecount="43" columns="8">
+ <image source="city.png" width="128" height="96"/>
  <tile id="0" probability="1">
   <properties>
    <property name="name" value="roof_tar"/>
@@ -141,6 +141,110 @@
    <property name="name" value="quarry_drain"/>
   </properties>
  </tile>
+ <tile id="24">
+  <properties>
+   <property name="name" value="l_deck_n"/>
+  </properties>
+ </tile>
+ <tile id="25">
+  <properties>
+   <property name="name" value="l_deck"/>
+  </properties>
+ </tile>
+ <tile id="26">
+  <properties>
+   <property name="name" value="l_deck_s"/>
+  </properties>
+ </tile>
+ <tile id="27">
+  <properties>
+   <property name="name" value="l_shadow"/>
+  </properties>
+ </tile>
+ <tile id="28">
+  <properties>
+   <property name="name" value="l_shadow_light"/>
+  </properties>
+ </tile>
+ <tile id="29">
+  <properties>
+   <property name="name" value="l_pillar"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="30" probability="1">
+  <properties>
+   <property name="name" value="yard_ballast"/>
+  </properties>
+ </tile>
+ <tile id="31" probability="0.6">
+  <properties>
+   <property name="name" value="yard_ballast_b"/>
+  </properties>
+ </tile>
+ <tile id="32" probability="1">
+  <properties>
+   <property name="name" value="yard_track"/>
+  </properties>
+ </tile>
+ <tile id="33" probability="0.25">
+  <properties>
+   <property name="name" value="yard_track_weeds"/>
+  </properties>
+ </tile>
+ <tile id="34">
+  <properties>
+   <property name="name" value="boxcar_l"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="35">
+  <properties>
+   <property name="name" value="boxcar_m"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="36">
+  <properties>
+   <property name="name" value="boxcar_r"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="37">
+  <properties>
+   <property name="name" value="boxcar_b_l"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="38">
+  <properties>
+   <property name="name" value="boxcar_b_m"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="39">
+  <properties>
+   <property name="name" value="boxcar_b_r"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="40">
+  <properties>
+   <property name="name" value="yard_fence"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="41">
+  <properties>
+   <property name="name" value="yard_signal"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="42">
+  <properties>
+   <property name="name" value="yard_switch"/>
+  </properties>
+ </tile>
  <wangsets>
   <wangset name="terrains" type="corner" tile="-1">
    <wangcolor name="tar" color="#303239" tile="0" probability="1"/>
@@ -149,6 +253,8 @@
    <wangcolor name="asphalt" color="#2d2f35" tile="11" probability="1"/>
    <wangcolor name="sidewalk" color="#83858d" tile="16" probability="1"/>
    <wangcolor name="quarry" color="#a7a9b0" tile="20" probability="1"/>
+   <wangcolor name="ballast" color="#4f515a" tile="30" probability="1"/>
+   <wangcolor name="yardtrack" color="#555358" tile="32" probability="1"/>
    <wangtile tileid="0" wangid="0,1,0,1,0,1,0,1"/>
    <wangtile tileid="1" wangid="0,1,0,1,0,1,0,1"/>
    <wangtile tileid="2" wangid="0,1,0,1,0,1,0,1"/>
@@ -171,6 +277,10 @@
    <wangtile tileid="21" wangid="0,6,0,6,0,6,0,6"/>
    <wangtile tileid="22" wangid="0,6,0,6,0,6,0,6"/>
    <wangtile tileid="23" wangid="0,6,0,6,0,6,0,6"/>
+   <wangtile tileid="30" wangid="0,7,0,7,0,7,0,7"/>
+   <wangtile tileid="31" wangid="0,7,0,7,0,7,0,7"/>
+   <wangtile tileid="32" wangid="0,8,0,8,0,8,0,8"/>
+   <wangtile tileid="33" wangid="0,8,0,8,0,8,0,8"/>
   </wangset>
  </wangsets>
 </tileset>
