@@ -15,7 +15,7 @@ from collections import OrderedDict
 from bisect import bisect_right
 from itertools import accumulate, repeat
 from operator import attrgetter
-from typing import Iterable, Iterator, NamedTuple
+from typing import Any, Iterable, Iterator, NamedTuple
 
 import numpy as np
 import pygame
@@ -40,6 +40,7 @@ PREBUILD_BYTES = 32 << 20  # a map whose layer group fits this is one chunk, bui
 CACHE_BYTES = 64 << 20  # chunk cache per layer group
 SPAWN_VIEW = (320, 180)  # the view prebuilt around the spawn of a large map (plus one chunk around)
 Key = tuple[int, int]
+_NO_BOX = (1, 1, 0, 0, -1, (0, 0))  # holds for no camera position
 
 
 class Sprite(NamedTuple):
@@ -85,6 +86,8 @@ class _LayerGroup:
         self._stacks = Stacks(atlas, layers, background)  # composited cell stacks, shared by all chunks
         self.spares = Spares()  # surfaces a hot reload hands over from the renderer it replaces
         self._view: tuple[int, ...] | None = None  # chunk range + animation version of `_visible`
+        self._box: tuple[Any, ...] = _NO_BOX  # the camera positions `_visible` holds for (see `draw`)
+        self._one: tuple[pygame.Surface, int, int] | None = None  # `_visible`'s only chunk, if one
         self._visible: list[tuple[pygame.Surface, int, int]] = []  # what a frame blits, and where
         self._on_screen: list[tuple[Key, pygame.Surface]] = []  # the chunks in it that hold animated cells
         self._ahead: list[Key] = []  # chunks to build ahead of the camera, one a frame
@@ -123,7 +126,7 @@ class _LayerGroup:
         self._chunks[key] = surface
         self._chunks.move_to_end(key)
         self._anim.forget(key)  # a fresh chunk shows the base tiles, not the current frames
-        self._view = None
+        self._view, self._box = None, _NO_BOX
         while len(self._chunks) > self.max_chunks:
             oldest = next((k for k in self._chunks if k not in self._pinned and k != key), None)
             if oldest is None:
@@ -165,10 +168,26 @@ class _LayerGroup:
         anim = self._anim
         if anim.cells and not anim.span[0] <= time_ms < anim.span[1]:
             anim.update(time_ms)
+        x_lo, y_lo, x_hi, y_hi, version, size = self._box  # the camera positions the chunks shown hold for
+        if not (x_lo <= cam_x <= x_hi and y_lo <= cam_y <= y_hi) or version != anim.version \
+                or size != surface.get_size():
+            self._refresh(surface, cam_x, cam_y)
+        one = self._one
+        if one is not None:  # fblits even for one chunk: it skips the Rect that blit makes and returns
+            surface.fblits(((one[0], (one[1] - cam_x, one[2] - cam_y)),))
+        else:
+            surface.fblits([(chunk, (x - cam_x, y - cam_y)) for chunk, x, y in self._visible])
+        if self._ahead and len(self._chunks) < self.max_chunks:
+            self._build_ahead()
+
+    def _refresh(self, surface: pygame.Surface, cam_x: int, cam_y: int) -> None:
+        """The camera left the box the chunks on screen were worked out for, or an animation moved on:
+        the chunks a view shows now (only restamped when they are the same), and the new box."""
         view_w, view_h = surface.get_size()
         w, h = self.chunk_w, self.chunk_h
-        view = (cam_x // w, cam_y // h, (cam_x + view_w - 1) // w, (cam_y + view_h - 1) // h, anim.version,
-                cam_x + view_w > self.map_w)
+        x0, y0, x1, y1 = cam_x // w, cam_y // h, (cam_x + view_w - 1) // w, (cam_y + view_h - 1) // h
+        beyond = cam_x + view_w > self.map_w
+        view = (x0, y0, x1, y1, self._anim.version, beyond)
         if view != self._view:
             if self._view is not None and view[:4] == self._view[:4] and view[5] == self._view[5]:
                 for key, chunk in self._on_screen:  # only an animation moved on: restamp, same chunks
@@ -176,10 +195,15 @@ class _LayerGroup:
             else:
                 self._show(cam_x, cam_y, view_w, view_h)
             self._view = view
-        # fblits even for one chunk: it skips the Rect that blit makes and returns
-        surface.fblits([(chunk, (x - cam_x, y - cam_y)) for chunk, x, y in self._visible])
-        if self._ahead and len(self._chunks) < self.max_chunks:
-            self._build_ahead()
+        # the camera positions with the same chunk range and the same side of the map's right edge
+        x_lo, x_hi = max(x0 * w, x1 * w - view_w + 1), min((x0 + 1) * w - 1, (x1 + 1) * w - view_w)
+        if beyond:
+            x_lo = max(x_lo, self.map_w - view_w + 1)
+        else:
+            x_hi = min(x_hi, self.map_w - view_w)
+        y_lo, y_hi = max(y0 * h, y1 * h - view_h + 1), min((y0 + 1) * h - 1, (y1 + 1) * h - view_h)
+        self._box = (x_lo, y_lo, x_hi, y_hi, self._anim.version, (view_w, view_h))
+        self._one = self._visible[0] if len(self._visible) == 1 else None
 
     def _show(self, cam_x: int, cam_y: int, view_w: int, view_h: int) -> None:
         """The chunks a view shows, built (the ones the camera outran) and stamped with the current
@@ -217,9 +241,9 @@ class _LayerGroup:
         """Build one chunk of the ring around the view (the budget a frame spends looking ahead)."""
         key = self._ahead.pop()
         if key not in self._chunks:
-            view = self._view
+            view, box = self._view, self._box
             self.build_chunk(key)
-            self._view = view  # the chunks on screen stay as they are
+            self._view, self._box = view, box  # the chunks on screen stay as they are
 
 
 class _Animated:
