@@ -15,7 +15,7 @@ from game.assetgen.source import SourceError, grid_to_rgba, parse_palettes, pars
 from game.paths import ASSETS
 
 SRC = ASSETS / "src"
-TILESETS = ("bathhouse", "hotel", "locksmith", "streets", "moscow", "hospital", "apartment")
+TILESETS = ("bathhouse", "hotel", "locksmith", "streets", "moscow", "hospital", "apartment", "road")
 
 
 @pytest.fixture(scope="module")

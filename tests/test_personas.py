@@ -18,7 +18,7 @@ SEEDS = (0, 1, 2)
 TWENTY_S = 20 * 60
 
 ACTION_LEVELS = ("bathhouse", "hotel", "bus_terminal")
-STORY_LEVELS = ("moscow_sting", "cat_trap", "hospital")  # the new playable beats of issue 14: in the contract from the start
+STORY_LEVELS = ("moscow_sting", "transfer", "cat_trap", "hospital")  # the new playable beats of issue 14: in the contract from the start
 
 
 def _level(name):

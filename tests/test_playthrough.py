@@ -72,7 +72,7 @@ def test_a_whole_new_game_reaches_the_credits():
     result = play_new_game(seed=0)
     assert result.outcome == "won", result.detail
     assert result.beats[0] == "bathhouse" and result.beats[-1] == "epilogue"
-    for beat in ("moscow_sting", "cat_ambush", "hospital", "locksmith", "bus_terminal", "bus_chase"):
+    for beat in ("moscow_sting", "transfer_ambush", "cat_ambush", "hospital", "locksmith", "bus_terminal", "bus_chase"):
         assert beat in result.beats
 
 

@@ -21,7 +21,7 @@ NPC_ROLES = ("", "nurse", "assassin", "patient", "car")
 SCRIPT_ARGS: dict[str, int | None] = {
     "wait": 1, "dialogue": 1, "appear": 1, "walk": 2, "flee": 2, "shoot": 2, "fall": 1,
     "flag": 1, "unflag": 1, "objective": None, "sound": 1, "shake": 1, "fight": 1, "win": 0,
-    "wave": 1, "arm": 0, "wound": 0, "alarm": 0, "drive": 2, "alert": 0,
+    "wave": 1, "arm": 0, "wound": 0, "alarm": 0, "drive": 2, "alert": 0, "aim": 3,
     "escape": 1,  # the timed escape: game/modes/level/escape.py
 }
 FACINGS = {"right": 0.0, "down": 90.0, "left": 180.0, "up": 270.0}  # a vehicle's nose, in degrees
@@ -212,6 +212,9 @@ def parse_script(text: str) -> tuple[list[Command], list[str]]:
         if name in ("wait", "shake", "wave", "escape") and not args[0].isdigit():
             problems.append(f"script: '{name}' needs a whole number, got '{args[0]}'")
             continue
+        if name == "aim" and not args[2].isdigit():
+            problems.append(f"script: 'aim' needs a whole number of steps, got '{args[2]}'")
+            continue
         commands.append(Command(name, tuple(args)))
     return commands, problems
 
@@ -325,12 +328,12 @@ def _check_references(tilemap: TileMap, spec: LevelSpec) -> None:
         if t.dialogue and not t.beat:
             spec.problems.append((obj, "dialogue needs a 'beat' naming the story beat it belongs to"))
         for c in t.script:
-            if c.name in ("appear", "walk", "flee", "shoot", "fall", "fight") and c.args[0].lower() not in actor_names:
+            if c.name in ("appear", "walk", "flee", "shoot", "fall", "fight", "aim") and c.args[0].lower() not in actor_names:
                 spec.problems.append((obj, f"script: '{c.name}' names no enemy or npc '{c.args[0]}'"))
             if c.name in ("walk", "flee") and c.args[1] not in spec.markers:
                 spec.problems.append((obj, f"script: '{c.name}' names no marker '{c.args[1]}'"))
-            if c.name == "shoot" and c.args[1].lower() not in actor_names:
-                spec.problems.append((obj, f"script: 'shoot' target '{c.args[1]}' is no actor"))
+            if c.name in ("shoot", "aim") and c.args[1].lower() not in actor_names:
+                spec.problems.append((obj, f"script: '{c.name}' target '{c.args[1]}' is no actor"))
             if c.name == "wave":
                 called.add(int(c.args[0]))
             if c.name == "drive" and c.args[0] not in {v.name for v in spec.vehicles}:

@@ -16,7 +16,7 @@ import numpy as np
 from game.assetgen.source import SourceError, grid_to_rgba, parse_source
 
 TILE = 16
-TILESETS = ("bathhouse", "hotel", "locksmith", "streets", "moscow", "hospital", "city", "apartment")
+TILESETS = ("bathhouse", "hotel", "locksmith", "streets", "moscow", "hospital", "city", "apartment", "road")
 
 
 def build(src: Path, palettes: dict, writer) -> None:

@@ -13,9 +13,9 @@ from game.paths import LEVELS, ROOT
 from game.world.tilemap import load_tilemap
 
 REPLAYS = ROOT / "tests" / "replays"
-LEVEL_NAMES = ("bathhouse", "moscow_sting", "cat_trap", "hospital", "hotel", "bus_terminal")
+LEVEL_NAMES = ("bathhouse", "moscow_sting", "transfer", "cat_trap", "hospital", "hotel", "bus_terminal")
 FIGHTS = ("bathhouse", "moscow_sting", "hotel", "bus_terminal")  # the levels with every enemy kind
-HUNTED_AT_THE_START = ("bathhouse", "moscow_sting", "cat_trap", "hospital", "hotel")  # at the terminal his men wait in the hall
+HUNTED_AT_THE_START = ("bathhouse", "moscow_sting", "transfer", "cat_trap", "hospital", "hotel")  # at the terminal his men wait in the hall
 MAX_STEPS = 60 * 60 * 6  # six minutes of game time
 
 

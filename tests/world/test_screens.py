@@ -27,7 +27,7 @@ def action_levels():
 
 
 ZONED = ("bathhouse.tmx", "hotel.tmx", "moscow_sting.tmx", "hospital.tmx", "cat_trap.tmx",
-         "bus_terminal.tmx")  # the levels zoned so far (issue 15); the others join as they are
+         "bus_terminal.tmx", "transfer.tmx")  # the levels zoned so far (issue 15); the others join as they are
 
 
 def cell_looks(tilemap) -> np.ndarray:

@@ -41,6 +41,15 @@ def effect(surface: pygame.Surface, fx: Any, x: int, y: int, font: Any) -> bool:
         pygame.draw.line(surface, WOOD_DARK, (x - 7, y + 1), (x + 6, y - 2), 4)
         pygame.draw.line(surface, WOOD, (x - 7, y), (x + 6, y - 3), 2)
         surface.fill(WOOD_DARK, (x + 5, y - 5, 4, 5))  # the foot
+    elif fx.kind == "aim":  # a scripted aim (aiming.py): the gunman's "!" and his dotted line, tightening
+        urgent = fx.age > fx.life * 0.6
+        color = TELL_RED if urgent or (fx.age // 6) % 2 == 0 else (255, 220, 120)
+        surface.fill((20, 10, 10), (x - 2, y - 25, 5, 9))
+        surface.fill(color, (x - 1, y - 24, 3, 5))
+        surface.fill(color, (x - 1, y - 18, 3, 2))
+        dot = 2 if urgent else 1
+        for k in range(0, 100, 6 if urgent else 9):
+            surface.fill(TELL_RED, (round(x + fx.x2 * k / 100), round(y + fx.y2 * k / 100), dot, dot))
     elif fx.kind == "prompt":
         if font is not None:
             ui.label_on_backing(surface, font, f"{grab_key()}: {fx.text}", (x, y - 6), KEY, anchor="midtop")

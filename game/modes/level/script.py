@@ -9,7 +9,7 @@ from game.actors.combat import Attack, unit
 from game.actors.enemies import Enemy
 from game.actors.objects import Command
 from game.modes.events import Dialogue, ObjectiveChanged
-from game.modes.level import buses, escape, npcs, ward
+from game.modes.level import aiming, buses, escape, npcs, ward
 from game.modes.level.outcome import WON
 from game.modes.level.state import Effect, LevelState, Npc, Script
 from game.modes.level.strikes import hurt_player
@@ -109,6 +109,9 @@ def command(level: LevelState, script: Script, c: Command) -> None:
         buses.depart(level, args[0], args[1])
     elif name == "escape":
         escape.start(level, int(args[0]))
+    elif name == "aim":  # the shot to come, shown: game/modes/level/aiming.py
+        target = None if args[1].lower() == "danko" else actor(level, args[1])
+        aiming.aim(level, actor(level, args[0]), target, int(args[2]))
     elif name == "alert":  # everyone standing about in play turns on Danko
         for e in level.live:
             if e.hostile and e.state == "idle":
