@@ -130,6 +130,7 @@ class Lighting:
         if wet:  # a reflection: a dimmer, narrow and long light below each one, on the ground only
             self.reflections = [Light(l.x, l.y + l.radius * 0.7, l.radius * 1.1, l.color, l.intensity * REFLECT,
                                       stretch=4.0) for l in self.steady]
+        self._reach_steady, self._reach_reflections = self._reach(self.steady), self._reach(self.reflections)
         self.weather = weather
         self._glows: dict[int, pygame.Surface] = {}
         self._patterns: list[pygame.Surface] = []
@@ -143,27 +144,34 @@ class Lighting:
         out[...] = self.ambient
         for area in self.areas:  # a room's own ambient, feathered over its radius at the edges
             ax0, ay0, ax1, ay1 = area.area  # type: ignore[misc]
+            reach = area.radius / 2 + 1.0  # beyond it (a pixel's margin for rounding) its weight is 0
+            if ys[-1] < ay0 - reach or ys[0] > ay1 + reach or xs[-1] < ax0 - reach or xs[0] > ax1 + reach:
+                continue  # the block is outside the area's feathered edge: nothing to blend
             wy = np.clip((np.minimum(ys - ay0, ay1 - ys) / area.radius) + 0.5, 0.0, 1.0)
             wx = np.clip((np.minimum(xs - ax0, ax1 - xs) / area.radius) + 0.5, 0.0, 1.0)
             if wy.any() and wx.any():
                 weight = (wy[:, None] * wx[None, :])[..., None]
                 out += weight * (np.asarray(area.color, np.float32) * area.intensity - out)
-        self._add_lights(out, self.steady, ys, xs)
+        self._add_lights(out, self.steady, self._reach_steady, ys, xs)
         if self.reflections:
             rows = np.clip(ys.astype(int) // self.tile, 0, self.floor.shape[0] - 1)
             cols = np.clip(xs.astype(int) // self.tile, 0, self.floor.shape[1] - 1)
-            self._add_lights(out, self.reflections, ys, xs, self.floor[rows][:, cols])
+            self._add_lights(out, self.reflections, self._reach_reflections, ys, xs, self.floor[rows][:, cols])
         return out
 
     @staticmethod
-    def _add_lights(out: np.ndarray, lights: Sequence[Light], ys: np.ndarray, xs: np.ndarray,
+    def _reach(lights: Sequence[Light]) -> np.ndarray:
+        """float32 (n, 4): each light's top, bottom, left and right reach (as the grid compares them)."""
+        return np.array([(l.y - l.radius, l.y + l.radius, l.x - l.radius / l.stretch, l.x + l.radius / l.stretch)
+                         for l in lights], dtype=np.float32).reshape(-1, 4)
+
+    @staticmethod
+    def _add_lights(out: np.ndarray, lights: Sequence[Light], reach: np.ndarray, ys: np.ndarray, xs: np.ndarray,
                     mask: np.ndarray | None = None) -> None:
         if not lights:
             return
         # every light's reach on the grid in four searchsorted calls, not four per light (a lit block
         # built a band at a time touches few of the lights: the Python loop runs only for those)
-        reach = np.array([(l.y - l.radius, l.y + l.radius, l.x - l.radius / l.stretch, l.x + l.radius / l.stretch)
-                          for l in lights], dtype=ys.dtype)
         i0s, i1s = np.searchsorted(ys, reach[:, 0]), np.searchsorted(ys, reach[:, 1])
         j0s, j1s = np.searchsorted(xs, reach[:, 2]), np.searchsorted(xs, reach[:, 3])
         for n in np.flatnonzero((i0s < i1s) & (j0s < j1s)).tolist():
