@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<tileset version="1.8" tiledversion="1.8.2" name="apartment" tilewidth="16" tileheight="16" tilecount="72" columns="8">
- <image source="apartment.png" width="128" height="144"/>
+<tileset version="1.8" tiledversion="1.8.2" name="apartment" tilewidth="16" tileheight="16" tilecount="83" columns="8">
+ <image source="apartment.png" width="128" height="176"/>
  <tile id="0" probability="1.2">
   <properties>
    <property name="name" value="wood"/>
@@ -408,6 +408,72 @@
  <tile id="71">
   <properties>
    <property name="name" value="paint_cans_prop"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="72">
+  <properties>
+   <property name="name" value="armchair_prop"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="73">
+  <properties>
+   <property name="name" value="coffee_table_prop"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="74">
+  <properties>
+   <property name="name" value="chair_prop"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="75">
+  <properties>
+   <property name="name" value="nightstand_prop"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="76">
+  <properties>
+   <property name="name" value="dryer_prop"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="77">
+  <properties>
+   <property name="name" value="basket_prop"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="78">
+  <properties>
+   <property name="name" value="sawhorse_prop"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="79">
+  <properties>
+   <property name="name" value="trash_can_prop"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="80">
+  <properties>
+   <property name="name" value="hydrant_prop"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="81">
+  <properties>
+   <property name="name" value="wall_graffiti"/>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="82">
+  <properties>
+   <property name="name" value="wall_radiator"/>
    <property name="solid" type="bool" value="true"/>
   </properties>
  </tile>

@@ -78,6 +78,8 @@ def step(level: LevelState) -> None:
             level.emit_sound("hiss")
         elif phase == "due" and not _occupied(level, c):
             close(level, e, c)
+            if e.lost:
+                return
     if e.left(now) <= 0:
         lose(level, e, OUT_OF_TIME)
 

@@ -74,9 +74,10 @@ def test_time_running_out_loses_the_level_trapped(write_level):
     assert sim.player.lives == sim.difficulty.lives  # not a knockout
 
 
-def test_the_last_way_out_cut_off_loses_at_once(write_level):
+@pytest.mark.parametrize("length", [900, 90])  # 90: the time runs out as it closes; the card says why
+def test_the_last_way_out_cut_off_loses_at_once(write_level, length):
     walls = _cutoff(3, 256, 16, 16, 160, after=90, label="East door")  # a wall of cutoff before the exit
-    sim = level(write_level, _escape(900) + walls + EXIT)
+    sim = level(write_level, _escape(length) + walls + EXIT)
     while sim.outcome is None and sim.steps < 900:
         sim.step(NO_INPUT)
     e = escape.of(sim)
