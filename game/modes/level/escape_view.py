@@ -85,16 +85,23 @@ def _barricade(w: int, h: int) -> pygame.Surface:
 
 # --- over the map -----------------------------------------------------------------------------------
 def draw_over(surface: pygame.Surface, sim: "LevelSim", cam: tuple[int, int], font: BitmapFont) -> None:
-    """A countdown over each way out about to close, and green arrows to the exits Danko can still take."""
+    """Each way out named where it stands, with a countdown while it is about to close, and green arrows
+    to the exits Danko can still take."""
     e = escape.of(sim)
     if e is None or e.lost:
         return
     cx, cy = cam
     for c in e.cutoffs:
-        if e.phase(c, sim.steps) in ("warn", "due"):
-            left = c.after - e.elapsed(sim.steps)
-            ui.label_on_backing(surface, font, f"CLOSING {clock(left)}", (round(c.rect.center[0] - cx),
-                                round(c.rect.y - cy - 2)), WARN if (sim.steps // 10) % 2 else GOLD, anchor="midbottom")
+        phase = e.phase(c, sim.steps)
+        if phase == "closed":
+            continue
+        at = (round(c.rect.center[0] - cx), round(c.rect.y - cy - 2))
+        if phase == "open":  # the way out by name, so a player finds the fire escape he is told of
+            ui.label_on_backing(surface, font, c.label.upper(), at, GREEN, anchor="midbottom")
+            continue
+        left = c.after - e.elapsed(sim.steps)
+        ui.label_on_backing(surface, font, f"CLOSING {clock(left)}", at, WARN if (sim.steps // 10) % 2 else GOLD,
+                            anchor="midbottom")
     step = sim.steps
     for x in sim.spec.exits:
         if not sim.exit_open(x.id) or x.id in e.cut_exits:
