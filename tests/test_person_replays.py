@@ -14,7 +14,8 @@ from game.paths import LEVELS
 from game.world.tilemap import load_tilemap
 
 REPLAYS = Path(__file__).parent / "replays"
-PLAYABLE = ("bathhouse", "hotel", "bus_terminal", "locksmith", "bus_chase", "moscow_sting", "cat_trap", "hospital")
+PLAYABLE = ("bathhouse", "hotel", "bus_terminal", "locksmith", "bus_chase", "moscow_sting", "transfer", "cat_trap",
+            "hospital")
 
 
 @pytest.mark.parametrize("level", PLAYABLE)
