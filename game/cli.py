@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from game import DIFFICULTIES, STEP_HZ
-from game.limits import seed_arg
+from game.limits import max_steps_arg, positive_arg, seed_arg
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     replay.add_argument("level", type=Path)
     replay.add_argument("file", type=Path)
     replay.add_argument("--seed", type=seed_arg, default=0)
-    replay.add_argument("--max-steps", type=_max_steps, default=DEFAULT_MAX_STEPS)
+    replay.add_argument("--max-steps", type=max_steps_arg, default=DEFAULT_MAX_STEPS)
     replay.add_argument("--difficulty", choices=DIFFICULTIES, default="normal")
 
     auto = sub.add_parser("autoplay", help="let the autopilot play a level headless; exit 0 when it won")
@@ -58,21 +58,21 @@ def build_parser() -> argparse.ArgumentParser:
                       help="play a whole new game from the title to the credits instead of one level")
     auto.add_argument("--difficulty", choices=DIFFICULTIES, default="normal")
     auto.add_argument("--seed", type=seed_arg, default=0)
-    auto.add_argument("--max-steps", type=_max_steps, default=DEFAULT_MAX_STEPS)
+    auto.add_argument("--max-steps", type=max_steps_arg, default=DEFAULT_MAX_STEPS)
     auto.add_argument("--record", type=Path, metavar="FILE", help="save the run as a replay file")
     auto.add_argument("--persona", choices=("idle", "masher", "novice", "expert"),
                       help="play as a kind of player; prints outcome, steps, lives lost and tries used")
-    auto.add_argument("--tries", type=_positive, default=1, metavar="N", help="tries a persona may use")
+    auto.add_argument("--tries", type=positive_arg, default=1, metavar="N", help="tries a persona may use")
     auto.add_argument("--two-players", action="store_true", help="a scripted second player as Ridzik")
     sub.add_parser("story", help="print the story sequence derived from the seed's plot")
 
     bench = sub.add_parser("bench", help="time rendering, simulation and loading beside pyscroll/pytmx")
     bench.add_argument("--json", action="store_true", help="print one JSON object instead of the table")
     bench.add_argument("--quick", action="store_true", help="fewer frames and repeats: under a minute")
-    bench.add_argument("--frames", type=_positive, metavar="N", help="timed frames per view")
-    bench.add_argument("--map-size", type=_positive, metavar="N", help="main map size in tiles (default 256)")
+    bench.add_argument("--frames", type=positive_arg, metavar="N", help="timed frames per view")
+    bench.add_argument("--map-size", type=positive_arg, metavar="N", help="main map size in tiles (default 256)")
     bench.add_argument("--scaling-sizes", metavar="A,B", help="map sizes for the scaling figures")
-    bench.add_argument("--sim-steps", type=_positive, metavar="N", help="simulation steps to time")
+    bench.add_argument("--sim-steps", type=positive_arg, metavar="N", help="simulation steps to time")
     bench.add_argument("--present", action="store_true", help="only steps per presented frame (8 s, a window)")
 
     assets = sub.add_parser("assets", help="regenerate art, font and sounds from assets/src/")
@@ -99,14 +99,6 @@ def _scale(text: str) -> int:
 
     if not text.isdigit() or int(text) not in SCALES:
         raise argparse.ArgumentTypeError(f"expected a whole number from {SCALES[0]} to {SCALES[-1]}, got {text!r}")
-    return int(text)
-
-
-def _max_steps(text: str) -> int:
-    from game.limits import REPLAY_MAX_STEPS
-
-    if not (text.isascii() and text.isdigit()) or not 0 < int(text) <= REPLAY_MAX_STEPS:
-        raise argparse.ArgumentTypeError(f"expected a whole number from 1 to {REPLAY_MAX_STEPS}, got {text!r}")
     return int(text)
 
 
@@ -197,16 +189,6 @@ def _dispatch(args: argparse.Namespace) -> int:
     return cmd_play(args)
 
 
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got '{text}'") from None
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
-    return value
-
-
 def cmd_bench(args: argparse.Namespace) -> int:
     import dataclasses
     import json
@@ -229,7 +211,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
         changes["map_size"] = args.map_size
     if args.scaling_sizes is not None:
         try:
-            changes["scaling_sizes"] = tuple(_positive(v) for v in args.scaling_sizes.split(",") if v.strip())
+            changes["scaling_sizes"] = tuple(positive_arg(v) for v in args.scaling_sizes.split(",") if v.strip())
         except (ValueError, argparse.ArgumentTypeError):
             print(f"error: --scaling-sizes: expected sizes like 512,1024, got '{args.scaling_sizes}'",
                   file=sys.stderr)

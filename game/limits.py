@@ -39,6 +39,28 @@ def seed_arg(text: str) -> int:
     return int(text)
 
 
+def max_steps_arg(text: str) -> int:
+    """A --max-steps value (argparse type): a whole number from 1 to REPLAY_MAX_STEPS."""
+    import argparse
+
+    if not (text.isascii() and text.isdigit()) or not 0 < int(text) <= REPLAY_MAX_STEPS:
+        raise argparse.ArgumentTypeError(f"expected a whole number from 1 to {REPLAY_MAX_STEPS}, got {text!r}")
+    return int(text)
+
+
+def positive_arg(text: str) -> int:
+    """A count such as --tries or --frames (argparse type): a whole number of at least 1."""
+    import argparse
+
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got '{text}'") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
 def nesting_depth(value: Any, limit: int = MAX_DEPTH) -> int:
     """Depth of nested lists/dicts in parsed data (0 for a scalar), counted without recursion;
     stops counting past `limit`."""
