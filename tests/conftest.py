@@ -136,7 +136,9 @@ class ChunkWork:
             monkeypatch.setattr(chunkbuild, name, wrapper)
 
         def alloc(width, height, opaque):
-            self.allocated += width * height > 1
+            if width * height <= 1:  # `Spares` asking which format a new surface would have
+                return 0.0
+            self.allocated += 1
             return width * height / (tile * tile) / chunkbuild.ALLOC_SHARE
 
         counted("stack_raws", lambda layers, rows, cols: layers[0].gids[rows, cols].size / chunkbuild.LOOKUP_SHARE)

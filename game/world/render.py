@@ -36,6 +36,7 @@ from game.world.tilemap import GID_MASK, TileLayer, TileMap
 log = logging.getLogger(__name__)
 
 CHUNK_PX = 512  # chunk side on a map too large to be one chunk
+ABOVE_CHUNK_PX = 128  # chunk side of the layers drawn over the actors (mostly empty: see MapRenderer)
 PREBUILD_BYTES = 32 << 20  # a map whose layer group fits this is one chunk, built at load
 CACHE_BYTES = 64 << 20  # chunk cache per layer group
 SPAWN_VIEW = (320, 180)  # the view prebuilt around the spawn of a large map (plus one chunk around)
@@ -212,12 +213,14 @@ class _LayerGroup:
         # the cache must hold at least what one frame shows, or it would thrash
         self.max_chunks = max(self.max_chunks, 2 * len(keys))
         shown = {}
+        animated = self._anim.cells
         for key in keys:
             chunk = self.chunk(*key)
             if chunk is not None:
-                self._stamp(key, chunk)
+                if key in animated:
+                    self._stamp(key, chunk)
                 shown[key] = chunk
-        self._on_screen = [(key, chunk) for key, chunk in shown.items() if key in self._anim.cells]
+        self._on_screen = [(key, chunk) for key, chunk in shown.items() if key in animated]
         beyond = cam_x + view_w > self.map_w
         on_screen = set(keys)
         self._visible = []
@@ -228,8 +231,9 @@ class _LayerGroup:
             covered = (right in shown or right not in on_screen) if cx < self.last_cx else not beyond
             padded = chunk.get_parent() if covered else None
             self._visible.append((chunk if padded is None else padded, cx * self.chunk_w, cy * self.chunk_h))
-        self._ahead = [k for k in self.visible_chunks(cam_x, cam_y, view_w, view_h, margin=1)
-                       if k not in self._chunks]
+        if len(self._chunks) < (self.last_cx + 1) * (self.last_cy + 1):  # else every chunk is built
+            self._ahead = [k for k in self.visible_chunks(cam_x, cam_y, view_w, view_h, margin=1)
+                           if k not in self._chunks]
 
     def _stamp(self, key: Key, chunk: pygame.Surface) -> None:
         """The current animation frames into chunk `key` (what changed since it was last stamped): the one
@@ -380,8 +384,10 @@ class MapRenderer:
         visible = [layer for layer in tilemap.layers if layer.visible]
         self.below = _LayerGroup(tilemap, self.atlas, [l for l in visible if not l.above],
                                  tilemap.background, chunk_px, max_bytes)
-        self.above = _LayerGroup(tilemap, self.atlas, [l for l in visible if l.above], None, chunk_px,
-                                 max_bytes)
+        # the layers over the actors cover little of a map (a bridge, an elevated railway): in chunks of
+        # ABOVE_CHUNK_PX an empty one is no blit, where one whole-map chunk would alpha-blend every view
+        self.above = _LayerGroup(tilemap, self.atlas, [l for l in visible if l.above], None,
+                                 ABOVE_CHUNK_PX if chunk_px is None else chunk_px, max_bytes)
         # light and weather (game.world.light), set before any chunk is built; lit=False draws the tiles alone
         self.lighting = self.below.lighting = self.above.lighting = lighting_of(tilemap) if lit else None
         if prebuild:
