@@ -100,6 +100,7 @@ class ExitSpec:
     rect: Rect
     requires_flag: str = ""  # Tiled property `requires`: the exit opens when this flag is set
     requires_clear: bool = False
+    partner: bool = False    # Ridzik must go through it with Danko (game/modes/level/together.py)
 
 
 @dataclass(frozen=True)
@@ -263,7 +264,8 @@ def read_level(tilemap: TileMap, enemy_kinds: frozenset[str] | None = None) -> L
             spec.doors.append(DoorSpec(obj.id, obj.name, _rect(obj), flag, _bool(p.get("locked", False))))
         elif obj.type == "exit":
             spec.exits.append(ExitSpec(obj.id, _rect(obj), requires_flag=str(p.get("requires", "")),
-                                       requires_clear=_bool(p.get("requires_clear", False))))
+                                       requires_clear=_bool(p.get("requires_clear", False)),
+                                       partner=_bool(p.get("partner", False))))
         elif obj.type == "pickup":
             kind = str(p.get("item", "") or p.get("kind", ""))
             if kind not in PICKUP_KINDS:

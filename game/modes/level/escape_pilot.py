@@ -6,7 +6,9 @@ import logging
 import math
 from typing import Any
 
-from game.modes.level import escape
+from game.input.actions import Action
+from game.modes.level import escape, together
+from game.modes.level.partners import HELP_REACH
 from game.world.navigation import UNREACHABLE, distance_map
 
 log = logging.getLogger(__name__)
@@ -30,12 +32,32 @@ def decide(pilot: Any) -> int | None:
     enemy = _in_the_way(pilot)
     if enemy is not None:
         return pilot._fight(enemy)
+    helping = _ridzik(pilot)
+    if helping is not None:
+        return helping
     if sim.player.health < 50:
         item = pilot._nearest_pickup("first_aid")
         if item is not None:
             return pilot._go(item.x, item.y + 3)
     goal = choose_exit(pilot, e)
     return pilot._go(*goal) if goal is not None else None
+
+
+def _ridzik(pilot: Any) -> int | None:
+    """Ridzik knocked out: go to him and hold Confirm; at an exit he has not reached: wait for him."""
+    sim = pilot.sim
+    r = sim.partner
+    if r is None:
+        return None
+    fx, fy = sim.player.body.feet
+    rx, ry = r.body.feet
+    if r.out:
+        if math.hypot(rx - fx, ry - fy) < HELP_REACH - 6:
+            return int(Action.CONFIRM)
+        return pilot._go(rx, ry)
+    if together.waiting_at(sim) is not None:
+        return 0  # in the doorway: he is coming
+    return None
 
 
 def _in_the_way(pilot: Any) -> Any:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.modes.level import escape
+from game.modes.level import escape, together
 from game.ui import draw as ui
 from game.ui.font import BitmapFont
 from game.ui.palette import DIM, GOLD, GREEN, HEALTH_BACK, INK, PANEL, WARN
@@ -160,5 +160,7 @@ def draw_hud(surface: pygame.Surface, sim: "LevelSim", font: BitmapFont) -> None
             if phase != "open" and not banner:
                 banner = f"{name} CLOSING! {clock(c.after - e.elapsed(now))}"
         y = ui.label_on_backing(surface, font, row, (right, y), color, anchor="topright").bottom
+    if not e.lost and together.waiting_at(sim) is not None:
+        banner = "NOT WITHOUT RIDZIK!" if not sim.partner.out else "RIDZIK IS DOWN! GET HIM UP"
     if banner and (now // 12) % 4 != 0:
         ui.label_on_backing(surface, font, banner, (mid, 58), WARN, anchor="midtop", pad=(4, 2))

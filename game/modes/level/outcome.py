@@ -7,6 +7,7 @@ import math
 
 from game.actors.combat import unit
 from game.modes.events import LifeLost
+from game.modes.level import together
 from game.modes.level.hazards import STEAM_ATTACK
 from game.modes.level.state import CALM_STEPS, LevelState
 
@@ -55,6 +56,8 @@ def exits(level: LevelState) -> None:
         if x.requires_flag and not level.flags.get(x.requires_flag):
             continue
         if x.requires_clear and not level.area_clear:
+            continue
+        if x.partner and not together.beside(level):  # Cat's trap: not without Ridzik
             continue
         level.outcome = WON
         return

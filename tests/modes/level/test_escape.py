@@ -166,3 +166,62 @@ def test_rostavili_demands_the_key_and_is_never_hit():
     assert cat.state == "gone"  # she walked out on them
     rostavili = next(e for e in sim.enemies if e.name == "Rostavili")
     assert rostavili.hp == rostavili.max_hp and rostavili.state in ("script", "gone")
+
+
+# --- not without Ridzik ---------------------------------------------------------------------------
+
+def _pair(write_level, partner_exit: bool):
+    prop = '<properties><property name="partner" type="bool" value="true"/></properties>' if partner_exit else ""
+    objects = (f'<object id="9" type="exit" x="48" y="64" width="64" height="64">{prop}</object>'
+               '<object id="4" type="partner_spawn" x="250" y="100"/>')
+    return level(write_level, objects, spawn=(80, 100))
+
+
+def test_an_exit_with_partner_waits_for_ridzik_on_his_feet(write_level):
+    from game.modes.level import together
+
+    sim = _pair(write_level, partner_exit=True)
+    r = sim.partner
+    r.state = "out"  # knocked out across the room
+    sim.step(NO_INPUT)
+    assert sim.outcome is None and together.waiting_at(sim) is not None
+    r.state = "free"
+    b = r.body
+    b.x, b.y = 90.0, 94.0  # back on his feet, beside Danko
+    sim.step(NO_INPUT)
+    assert sim.outcome == WON
+
+
+def test_a_plain_exit_does_not_wait_for_ridzik(write_level):
+    sim = _pair(write_level, partner_exit=False)
+    sim.partner.state = "out"
+    sim.step(NO_INPUT)
+    assert sim.outcome == WON
+
+
+def test_the_trap_is_left_with_ridzik():
+    from game.modes.level import together
+
+    sim = _trap()
+    pilot, edges, last = Autopilot(sim), EdgeTracker(), 0
+    while sim.outcome is None and sim.steps < 60 * 60 * 3:
+        mask = pilot.decide() & ~(last & int(Action.PUNCH | Action.KICK | Action.SHOOT | Action.SPECIAL))
+        last = mask
+        sim.step(edges.frame(mask))
+    assert sim.outcome == WON and together.beside(sim)
+    assert all(x.partner for x in sim.spec.exits)
+
+
+def test_the_autopilot_helps_ridzik_up_before_it_leaves():
+    sim = _trap()
+    pilot, edges, last, knocked = Autopilot(sim), EdgeTracker(), 0, False
+    while sim.outcome is None and sim.steps < 60 * 60 * 3:
+        mask = pilot.decide() & ~(last & int(Action.PUNCH | Action.KICK | Action.SHOOT | Action.SPECIAL))
+        last = mask
+        sim.step(edges.frame(mask))
+        e = escape.of(sim)
+        if e is not None and not knocked and e.elapsed(sim.steps) == 240:
+            r = sim.partner
+            r.health, r.state, r.timer, r.help = 0, "out", 0, 0  # floored, as a last blow leaves him
+            knocked = True
+    assert knocked and sim.outcome == WON and not sim.partner.out
