@@ -101,3 +101,26 @@ def test_an_unchanged_hud_draws_no_glyphs(sim, monkeypatch):
         hud.draw(surface, sim)
     assert glyph_runs == [] and render_calls == []
     assert pygame.image.tobytes(surface, "RGB") == pygame.image.tobytes(first, "RGB")  # and looks the same
+
+
+def test_a_long_objective_never_covers_the_gun_or_combo_labels(monkeypatch):
+    """The hospital's objective is too long for the top line: it goes below the gun's label, clear of it."""
+    rects = []
+    real = ui.label_on_backing
+
+    def record(surface, font, text, pos, color=ui.INK, **kw):
+        rect = real(surface, font, text, pos, color, **kw)
+        rects.append((text, rect))
+        return rect
+
+    monkeypatch.setattr(ui, "label_on_backing", record)
+    sim = LevelSim(load_tilemap(LEVELS / "hospital.tmx"), seed=0)
+    sim.player.armed, sim.player.ammo, sim.player.loaded, sim.player.combo = True, 5, 5, 3
+    sim.objective = "One nurse walks the wrong way. Stop her before the doors"
+    Hud(load_font()).draw(pygame.Surface((320, 180)), sim)
+    texts = dict(rects)
+    objective = texts[sim.objective]
+    assert objective.top > texts["DANKO"].bottom and objective.right <= 320
+    for text, rect in rects:
+        if text != sim.objective:
+            assert not rect.colliderect(objective), text

@@ -81,7 +81,8 @@ class Hud:
             flash = self.objective_flash and (self.objective_flash // 10) % 2 == 0
             right = surface.get_width() - MARGIN
             fits = right - font.size(sim.objective)[0] - 2 * ui.LABEL_PAD[0] >= strip.right + 4
-            ui.label_on_backing(surface, font, sim.objective, (right, MARGIN if fits else name.bottom + 1),
+            # Too long for the top line: the line below the gun's label, clear of everything on the left.
+            ui.label_on_backing(surface, font, sim.objective, (right, MARGIN if fits else y),
                                 GOLD if flash else INK, anchor="topright")
         self._draw_enemy(surface, sim)
         if self.banner_steps:
