@@ -73,6 +73,8 @@ def step(level: LevelState) -> None:
     now = level.steps
     for c in e.cutoffs:
         phase = e.phase(c, now)
+        if phase == "closed" and not level.solid[int(c.rect.y // level.tile), int(c.rect.x // level.tile)]:
+            level.set_walls(c.rect, True)  # a hot reload gave the map's own cells back: it stays cut
         if phase == "warn" and c.id not in e.warned:
             e.warned.append(c.id)
             level.emit_sound("hiss")

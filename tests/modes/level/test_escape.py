@@ -127,18 +127,26 @@ def test_the_trap_has_two_ways_out_closing_one_after_the_other_and_passes_check(
     assert validate(tilemap) == []
 
 
-def _autopilot_with(label_cut: str):
-    """The autopilot plays the trap; the moment the escape starts, the way out named `label_cut` is cut."""
-    sim = _trap()
+def _autoplay(sim: LevelSim, after_step=lambda sim: None) -> LevelSim:
+    """The autopilot plays `sim` to its end (3 minutes at most), calling `after_step` after every step."""
     pilot, edges, last = Autopilot(sim), EdgeTracker(), 0
     while sim.outcome is None and sim.steps < 60 * 60 * 3:
         mask = pilot.decide() & ~(last & int(Action.PUNCH | Action.KICK | Action.SHOOT | Action.SPECIAL))
         last = mask
         sim.step(edges.frame(mask))
+        after_step(sim)
+    return sim
+
+
+def _autopilot_with(label_cut: str):
+    """The autopilot plays the trap; the moment the escape starts, the way out named `label_cut` is cut."""
+    sim = _trap()
+
+    def cut(sim):
         e = escape.of(sim)
         if e is not None and not e.closed and sim.outcome is None:
             escape.close(sim, e, next(c for c in e.cutoffs if c.label == label_cut))
-    return sim
+    return _autoplay(sim, cut)
 
 
 @pytest.mark.parametrize("cut, exit_name", [("Main stairs", "alley"), ("Fire escape", "street door")])
@@ -154,12 +162,8 @@ def test_rostavili_demands_the_key_and_is_never_hit():
     from game.modes.events import Dialogue
 
     sim = _trap()
-    pilot, edges, events, last = Autopilot(sim), EdgeTracker(), [], 0
-    while sim.outcome is None and sim.steps < 60 * 60 * 3:
-        mask = pilot.decide() & ~(last & int(Action.PUNCH | Action.KICK | Action.SHOOT | Action.SPECIAL))
-        last = mask
-        sim.step(edges.frame(mask))
-        events += sim.events
+    events = []
+    _autoplay(sim, lambda sim: events.extend(sim.events))
     assert sim.outcome == WON
     assert Dialogue("cat_ambush", "during") in events
     cat = next(n for n in sim.npcs if n.name == "cat")
@@ -203,25 +207,30 @@ def test_the_trap_is_left_with_ridzik():
     from game.modes.level import together
 
     sim = _trap()
-    pilot, edges, last = Autopilot(sim), EdgeTracker(), 0
-    while sim.outcome is None and sim.steps < 60 * 60 * 3:
-        mask = pilot.decide() & ~(last & int(Action.PUNCH | Action.KICK | Action.SHOOT | Action.SPECIAL))
-        last = mask
-        sim.step(edges.frame(mask))
+    _autoplay(sim)
     assert sim.outcome == WON and together.beside(sim)
     assert all(x.partner for x in sim.spec.exits)
 
 
 def test_the_autopilot_helps_ridzik_up_before_it_leaves():
     sim = _trap()
-    pilot, edges, last, knocked = Autopilot(sim), EdgeTracker(), 0, False
-    while sim.outcome is None and sim.steps < 60 * 60 * 3:
-        mask = pilot.decide() & ~(last & int(Action.PUNCH | Action.KICK | Action.SHOOT | Action.SPECIAL))
-        last = mask
-        sim.step(edges.frame(mask))
+    knocked = []
+
+    def floor_him(sim):
         e = escape.of(sim)
         if e is not None and not knocked and e.elapsed(sim.steps) == 240:
             r = sim.partner
             r.health, r.state, r.timer, r.help = 0, "out", 0, 0  # floored, as a last blow leaves him
-            knocked = True
+            knocked.append(sim.steps)
+    _autoplay(sim, floor_him)
     assert knocked and sim.outcome == WON and not sim.partner.out
+
+
+def test_a_closed_cutoff_stays_closed_over_a_hot_reload(write_level):
+    sim = level(write_level, _escape(600) + _cutoff(3, 160, 16, 16, 32, after=60) + EXIT)
+    while escape.of(sim) is None or not escape.of(sim).closed:
+        sim.step(NO_INPUT)
+    c = escape.of(sim).cutoffs[0]
+    sim.reload_map(sim.tilemap)  # a designer saved in Tiled: the walls come from the map again
+    sim.step(NO_INPUT)
+    assert _cells_solid(sim, c)
