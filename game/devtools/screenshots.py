@@ -15,7 +15,7 @@ from game import STEP_HZ, VIEW_H, VIEW_W
 log = logging.getLogger(__name__)
 
 # (file name, beat, seconds into the beat): a fight, a conversation, the chase.
-SHOTS = (("bathhouse.png", "bathhouse", 14.0), ("arrival.png", "arrival", 0.5), ("chase.png", "bus_chase", 16.0))
+SHOTS = (("bathhouse.png", "bathhouse", 30.0), ("arrival.png", "arrival", 0.5), ("chase.png", "bus_chase", 16.0))
 SCALE = 2
 
 
