@@ -89,6 +89,7 @@ class _LayerGroup:
         self._view: tuple[int, ...] | None = None  # chunk range + animation version of `_visible`
         self._box: tuple[Any, ...] = _NO_BOX  # the camera positions `_visible` holds for (see `draw`)
         self._one: tuple[pygame.Surface, int, int] | None = None  # `_visible`'s only chunk, if one
+        self._parts: dict[Key, tuple[pygame.Surface | None, int, int] | None] = {}  # see `_part`
         self._visible: list[tuple[pygame.Surface, int, int]] = []  # what a frame blits, and where
         self._on_screen: list[tuple[Key, pygame.Surface]] = []  # the chunks in it that hold animated cells
         self._ahead: list[Key] = []  # chunks to build ahead of the camera, one a frame
@@ -127,6 +128,7 @@ class _LayerGroup:
         self._chunks[key] = surface
         self._chunks.move_to_end(key)
         self._anim.forget(key)  # a fresh chunk shows the base tiles, not the current frames
+        self._parts.pop(key, None)
         self._view, self._box = None, _NO_BOX
         while len(self._chunks) > self.max_chunks:
             oldest = next((k for k in self._chunks if k not in self._pinned and k != key), None)
@@ -134,6 +136,7 @@ class _LayerGroup:
                 break
             del self._chunks[oldest]
             self._anim.forget(oldest)
+            self._parts.pop(oldest, None)
 
     def chunk_range(self, cam_x: int, cam_y: int, view_w: int, view_h: int,
                     margin: int = 0) -> tuple[int, int, int, int]:
@@ -225,6 +228,12 @@ class _LayerGroup:
         on_screen = set(keys)
         self._visible = []
         for (cx, cy), chunk in shown.items():
+            if chunk.get_flags() & pygame.SRCALPHA:  # see-through: blit only what it shows
+                part = self._part((cx, cy), chunk)
+                if part is not None:
+                    if part[0] is not None:
+                        self._visible.append((part[0], cx * self.chunk_w + part[1], cy * self.chunk_h + part[2]))
+                    continue
             # a chunk's rows are padded (see tiles_surface): blit the whole padded surface, one pygame
             # subsurface less, wherever the chunk drawn to its right covers the padding column
             right = (cx + 1, cy)
@@ -234,6 +243,24 @@ class _LayerGroup:
         if len(self._chunks) < (self.last_cx + 1) * (self.last_cy + 1):  # else every chunk is built
             self._ahead = [k for k in self.visible_chunks(cam_x, cam_y, view_w, view_h, margin=1)
                            if k not in self._chunks]
+
+    def _part(self, key: Key, chunk: pygame.Surface) -> tuple[pygame.Surface | None, int, int] | None:
+        """The box of a see-through chunk that has visible pixels (or animated cells) as a subsurface
+        and its place in the chunk ((None, 0, 0): nothing to draw), or None when that is the whole chunk:
+        the layers over the actors are mostly empty, and alpha-blending empty pixels costs as much as any."""
+        if key not in self._parts:
+            box = chunk.get_bounding_rect()
+            tw, th = self.tilemap.tile_w, self.tilemap.tile_h
+            for _, places, _ in self._anim.cells.get(key, ()):
+                for x, y in places:
+                    box = box.union((x, y, tw, th)) if box.w else pygame.Rect(x, y, tw, th)
+            if not box.w or not box.h:
+                self._parts[key] = (None, 0, 0)
+            elif box.size == chunk.get_size():
+                self._parts[key] = None
+            else:
+                self._parts[key] = (chunk.subsurface(box), box.x, box.y)
+        return self._parts[key]
 
     def _stamp(self, key: Key, chunk: pygame.Surface) -> None:
         """The current animation frames into chunk `key` (what changed since it was last stamped): the one
