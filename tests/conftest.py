@@ -57,6 +57,18 @@ def write_level(level_dir: Path):
     return write
 
 
+@pytest.fixture
+def display():
+    """A 320x180 window on the dummy driver, for tests that draw, convert surfaces or build scenes.
+    A module whose every test needs it says `pytestmark = pytest.mark.usefixtures("display")`."""
+    import pygame
+
+    pygame.display.init()
+    pygame.display.set_mode((320, 180))
+    yield
+    pygame.display.quit()
+
+
 @pytest.fixture(autouse=True)
 def _private_data_dir(tmp_path_factory, monkeypatch):
     """Settings, saves and screenshots go to a temp folder: tests never touch the real home folder."""

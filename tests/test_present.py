@@ -4,7 +4,6 @@ import logging
 
 import numpy as np
 import pygame
-import pytest
 
 from game.desktop.app import App, AppConfig
 from game.desktop.present import CpuPresenter, GpuPresenter, letterbox, open_presenter
@@ -12,13 +11,6 @@ from game.modes.level.scene import LevelScene
 from game.modes.level.sim import LevelSim
 from game.paths import first_level
 from game.world.tilemap import load_tilemap
-
-
-@pytest.fixture
-def display():
-    pygame.display.init()
-    yield
-    pygame.display.quit()
 
 
 def pattern() -> pygame.Surface:

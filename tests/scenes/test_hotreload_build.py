@@ -4,20 +4,14 @@ import pygame
 import pytest
 from conftest import ChunkWork
 
+from game.input.actions import NO_INPUT
 from game.modes.level.scene import LevelScene
 from game.modes.level.sim import LevelSim
-from game.input.actions import NO_INPUT
 from game.paths import level_files
 from game.scenes.hotreload import RELOAD_CELLS, apply_reload
 from game.world.tilemap import load_tilemap
 
-
-@pytest.fixture(autouse=True)
-def _display():
-    pygame.display.init()
-    pygame.display.set_mode((320, 180))
-    yield
-    pygame.display.quit()
+pytestmark = pytest.mark.usefixtures("display")  # every test draws (conftest.display)
 
 
 def _level(name):

@@ -1,7 +1,6 @@
 """The level scene headless: it draws, pushes dialogue for a scripted beat, restarts on R, and offers
 Continue on game over (which restarts the level from its start)."""
 import pygame
-import pytest
 
 from game.input.actions import Action, InputFrame
 from game.modes.events import Dialogue
@@ -11,14 +10,6 @@ from game.paths import LEVELS
 from game.scenes.gameover import GameOverScene
 from game.scenes.stack import SceneStack
 from game.world.tilemap import load_tilemap
-
-
-@pytest.fixture(scope="module")
-def display():
-    pygame.display.init()
-    pygame.display.set_mode((320, 180))
-    yield
-    pygame.display.quit()
 
 
 class Beat:

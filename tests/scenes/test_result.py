@@ -16,13 +16,7 @@ from game.scenes.stack import BaseScene, Replace, Reset, SceneStack
 from game.scenes.title import TitleScene
 from game.world.tilemap import load_tilemap
 
-
-@pytest.fixture(scope="module", autouse=True)
-def display():
-    pygame.display.init()
-    pygame.display.set_mode((320, 180))
-    yield
-    pygame.display.quit()
+pytestmark = pytest.mark.usefixtures("display")  # every test draws (conftest.display)
 
 
 class Title(BaseScene):

@@ -4,18 +4,9 @@ The display fixture gives the dummy video driver a small mode so fonts and surfa
 """
 from __future__ import annotations
 
-import pygame
 import pytest
 
 from game.input.actions import Action, InputFrame
-
-
-@pytest.fixture(autouse=True)
-def display():
-    pygame.display.init()
-    pygame.display.set_mode((320, 180))
-    yield
-    pygame.display.quit()
 
 
 def press(action: Action) -> InputFrame:

@@ -6,12 +6,13 @@ from __future__ import annotations
 import numpy as np
 import pygame
 import pytest
-from storyutil import display  # noqa: F401  (fixture)
 
 from game.paths import LEVELS
 from game.scenes.stages import LAYOUTS, paint_tiles, tileset_tiles
 from game.story.script import load_story
 from game.world.tilemap import load_tilemap
+
+pytestmark = pytest.mark.usefixtures("display")  # every test here builds scenes
 
 TILE = 16
 
@@ -65,7 +66,7 @@ def test_no_cutscene_actor_stands_hidden_behind_another():
                         f"beat {beat.id} step {n}: {a} at {shown[a]} and {b} at {shown[b]} hide each other"
 
 
-def test_the_level_draws_danko_in_the_costume_of_the_beat(display):  # noqa: F811
+def test_the_level_draws_danko_in_the_costume_of_the_beat(display):
     from game.modes.context import BeatContext, MapContext
     from game.modes.level import entry
 
@@ -79,7 +80,7 @@ def test_the_level_draws_danko_in_the_costume_of_the_beat(display):  # noqa: F81
     assert hotel.costume == "danko_suit"
 
 
-def test_title_stands_in_red_square_under_the_logo(display):  # noqa: F811
+def test_title_stands_in_red_square_under_the_logo(display):
     from game.scenes.title import TitleScene
 
     scene = TitleScene(lambda: None)

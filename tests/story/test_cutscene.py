@@ -5,13 +5,15 @@ from pathlib import Path
 
 import pygame
 import pytest
-from storyutil import audio, display  # noqa: F401  (fixtures)
+from storyutil import audio  # noqa: F401  (fixture)
 
 from game.input.actions import NO_INPUT, Action, InputFrame
 from game.scenes.cutscene import CutsceneScene, tile_to_px
 from game.scenes.dialogue import DialogueScene
 from game.scenes.stack import BaseScene, Push, Replace, SceneStack
 from game.story.script import StoryError, parse_story, read_seed
+
+pytestmark = pytest.mark.usefixtures("display")  # every test here builds scenes
 
 DT = 1 / 60
 QUOTE = "later, ridzik takes danko to the airport."

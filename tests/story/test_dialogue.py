@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 import pygame
-from storyutil import audio, display  # noqa: F401  (fixtures)
+import pytest
+from storyutil import audio  # noqa: F401  (fixture)
 
 from game.input.actions import NO_INPUT, Action
 from game.scenes import dialogue as dlg
@@ -10,6 +11,8 @@ from game.scenes.stack import BaseScene, Pop, Replace, SceneStack
 from game.story.script import Line, load_story
 from game.ui.font import load_font
 from game.ui.palette import GOLD, INK
+
+pytestmark = pytest.mark.usefixtures("display")  # every test here builds scenes
 
 DT = 1 / 60
 

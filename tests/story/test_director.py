@@ -2,15 +2,16 @@
 from __future__ import annotations
 
 import pygame
-from storyutil import audio, display  # noqa: F401  (fixtures)
+import pytest
+from storyutil import audio  # noqa: F401  (fixture)
 
 from game.input.actions import Action, InputFrame
+from game.modes.context import BeatContext
 from game.modes.level.scene import LevelScene
 from game.scenes.card import CardScene
 from game.scenes.credits import CreditsScene
 from game.scenes.cutscene import CutsceneScene
 from game.scenes.dialogue import DialogueScene
-from game.modes.context import BeatContext
 from game.scenes.director import (
     Director,
     TitleHooks,
@@ -22,6 +23,8 @@ from game.scenes.director import (
 from game.scenes.stack import BaseScene, SceneStack
 from game.scenes.title import TitleScene
 from game.story.script import load_story
+
+pytestmark = pytest.mark.usefixtures("display")  # every test here builds scenes
 
 DT = 1 / 60
 

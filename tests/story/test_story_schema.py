@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from storyutil import display  # noqa: F401  (fixture)
 
 from game.cli import main
 from game.limits import TEXT_MAX_WORD
@@ -22,6 +21,8 @@ from game.scenes.cutscene import CutsceneScene
 from game.scenes.stages import STAGE_H, STAGE_W
 from game.story import schema
 from game.story.script import StoryError, load_story, parse_story, read_seed, story_path
+
+pytestmark = pytest.mark.usefixtures("display")  # every test here builds scenes
 
 SEED = read_seed()
 SHIPPED = tomllib.loads(story_path().read_text(encoding="utf-8"))
@@ -92,7 +93,7 @@ def test_a_position_off_the_stage_is_one_line(to):
     ({"op": "wait", "time": float("nan")}, "time: expected seconds from 0 to 600"),
     ({"op": "wait", "time": "long"}, "time: expected seconds from 0 to 600"),
 ])
-def test_a_bad_speed_or_time_falls_back_and_the_cutscene_ends(display, change, problem):  # noqa: F811
+def test_a_bad_speed_or_time_falls_back_and_the_cutscene_ends(display, change, problem):
     data, n = with_step(change)
     story = parsed(data)
     assert len(story.problems) == 1 and f"script step {n}: {problem}" in story.problems[0]
@@ -170,7 +171,7 @@ def mutated(draw):
 @settings(max_examples=60, deadline=5000, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                  HealthCheck.too_slow])
 @given(data=mutated())
-def test_fuzzed_story_loads_or_is_one_line_and_every_cutscene_ends(display, data):  # noqa: F811
+def test_fuzzed_story_loads_or_is_one_line_and_every_cutscene_ends(display, data):
     try:
         story = parsed(data)
     except StoryError as exc:

@@ -1,11 +1,14 @@
 from __future__ import annotations
 
 import pygame
-from storyutil import audio, display  # noqa: F401  (fixtures)
+import pytest
+from storyutil import audio  # noqa: F401  (fixture)
 
 from game.input.actions import NO_INPUT, Action, InputFrame
 from game.scenes.stack import BaseScene, Push, Replace, SceneStack
 from game.scenes.title import TitleScene
+
+pytestmark = pytest.mark.usefixtures("display")  # every test here builds scenes
 
 DT = 1 / 60
 

@@ -9,12 +9,7 @@ from game.modes.level.view import LevelView
 GREEN = (120, 230, 120)
 
 
-@pytest.fixture(scope="module", autouse=True)
-def display():
-    pygame.display.init()
-    pygame.display.set_mode((320, 180))
-    yield
-    pygame.display.quit()
+pytestmark = pytest.mark.usefixtures("display")  # every test draws (conftest.display)
 
 
 def greens(surface, box):
