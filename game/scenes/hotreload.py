@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 
 __all__ = ["HotReload", "RELOAD_CELLS", "apply_reload", "draw_reload_error", "new_build"]
 
-RELOAD_CELLS = 96  # chunk work a step while a saved map's renderer builds (cells: game.world.chunkbuild)
+RELOAD_CELLS = 80  # chunk work a step while a saved map's renderer builds (cells: game.world.chunkbuild)
 
 
 @dataclass

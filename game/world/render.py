@@ -4,39 +4,38 @@ Static layers are composited into chunk surfaces (game.world.composite); a frame
 camera, the y-sorted sprites, then the layers marked `above`. A map that fits `PREBUILD_BYTES` is one
 chunk, built when the renderer is made (so no frame of play builds any); a larger map is cut into
 `CHUNK_PX` chunks, those around the player's spawn built up front and the ring around the view built one
-a frame ahead of the camera. Animated tiles are stamped into the chunks that hold them: when an
-animation changes frame, the changed cells get one batched blit into their chunk; a frame on which no
-animation changes does no tile work and no per-cell Python. The renderer reads a `TileMap`, never pytmx.
+a frame ahead of the camera. The layers over the actors (mostly empty) are cut into `ABOVE_CHUNK_PX`
+chunks, each drawn as the box round what it shows. Animated tiles are stamped into the chunks that hold
+them (game.world.animcells): when an animation changes frame, the changed cells get one batched blit
+into their chunk; a frame on which no animation changes does no tile work and no per-cell Python. The
+renderer reads a `TileMap`, never pytmx.
 """
 from __future__ import annotations
 
 import logging
 from collections import OrderedDict
-from bisect import bisect_right
-from itertools import accumulate, repeat
 from operator import attrgetter
 from typing import Any, Iterable, Iterator, NamedTuple
 
 import numpy as np
 import pygame
 
+from game.world.animcells import AnimatedCells
 from game.world.chunkbuild import Spares, Stacks, chunk_pieces
-from game.world.composite import (  # noqa: F401  (render_full_map and flip_tile: the public names)
-    composite,
+from game.world.composite import (  # noqa: F401  (render_full_map, flip_tile, unique_stacks: public names)
     flip_tile,
     load_atlas,
     render_full_map,
-    stack_raws,
-    to_surface,
     unique_stacks,
 )
 from game.world.light import Lighting, lighting_of
-from game.world.tilemap import GID_MASK, TileLayer, TileMap
+from game.world.tilemap import TileLayer, TileMap
 
 log = logging.getLogger(__name__)
 
 CHUNK_PX = 512  # chunk side on a map too large to be one chunk
 ABOVE_CHUNK_PX = 128  # chunk side of the layers drawn over the actors (mostly empty: see MapRenderer)
+SPARSE_PARTS = 64  # a see-through layer group drawn in at most this many parts skips the chunk bookkeeping
 PREBUILD_BYTES = 32 << 20  # a map whose layer group fits this is one chunk, built at load
 CACHE_BYTES = 64 << 20  # chunk cache per layer group
 SPAWN_VIEW = (320, 180)  # the view prebuilt around the spawn of a large map (plus one chunk around)
@@ -90,10 +89,13 @@ class _LayerGroup:
         self._box: tuple[Any, ...] = _NO_BOX  # the camera positions `_visible` holds for (see `draw`)
         self._one: tuple[pygame.Surface, int, int] | None = None  # `_visible`'s only chunk, if one
         self._parts: dict[Key, tuple[pygame.Surface | None, int, int] | None] = {}  # see `_part`
+        self._sparse: list[tuple[pygame.Surface, int, int, int, int]] | None = None  # see `_sparse_parts`
+        self._sparse_checked = False
+        self._sparse_version = -1
         self._visible: list[tuple[pygame.Surface, int, int]] = []  # what a frame blits, and where
         self._on_screen: list[tuple[Key, pygame.Surface]] = []  # the chunks in it that hold animated cells
         self._ahead: list[Key] = []  # chunks to build ahead of the camera, one a frame
-        self._anim = _Animated(tilemap, atlas, layers, background, self.chunk_cols, self.chunk_rows)
+        self._anim = AnimatedCells(tilemap, atlas, layers, background, self.chunk_cols, self.chunk_rows)
 
     # --- chunks ----------------------------------------------------------------------------------
 
@@ -130,6 +132,7 @@ class _LayerGroup:
         self._anim.forget(key)  # a fresh chunk shows the base tiles, not the current frames
         self._parts.pop(key, None)
         self._view, self._box = None, _NO_BOX
+        self._sparse, self._sparse_checked = None, False
         while len(self._chunks) > self.max_chunks:
             oldest = next((k for k in self._chunks if k not in self._pinned and k != key), None)
             if oldest is None:
@@ -172,6 +175,18 @@ class _LayerGroup:
         anim = self._anim
         if anim.cells and not anim.span[0] <= time_ms < anim.span[1]:
             anim.update(time_ms)
+        if self._sparse is None and not self._sparse_checked:
+            self._sparse = self._sparse_parts()
+        if self._sparse is not None:  # see-through and mostly empty: its drawn parts, placed on the map
+            if self._sparse_version != anim.version:
+                self._sparse_version = anim.version
+                for key in anim.cells:
+                    self._stamp(key, self._chunks[key])
+            view_w, view_h = surface.get_size()
+            right, bottom = cam_x + view_w, cam_y + view_h
+            surface.fblits([(part, (x - cam_x, y - cam_y)) for part, x, y, x1, y1 in self._sparse
+                            if x < right and x1 > cam_x and y < bottom and y1 > cam_y])
+            return
         x_lo, y_lo, x_hi, y_hi, version, size = self._box  # the camera positions the chunks shown hold for
         if not (x_lo <= cam_x <= x_hi and y_lo <= cam_y <= y_hi) or version != anim.version \
                 or size != surface.get_size():
@@ -244,6 +259,27 @@ class _LayerGroup:
             self._ahead = [k for k in self.visible_chunks(cam_x, cam_y, view_w, view_h, margin=1)
                            if k not in self._chunks]
 
+    def _sparse_parts(self) -> list[tuple[pygame.Surface, int, int, int, int]] | None:
+        """When every chunk is built, all see-through, and their drawn parts (`_part`) are few: those
+        parts with their map boxes, which a frame picks from without the chunk bookkeeping (a teleport
+        otherwise works out the chunks of every frame anew). Else None."""
+        self._sparse_checked = True
+        if len(self._chunks) < (self.last_cx + 1) * (self.last_cy + 1):
+            return None
+        out = []
+        for (cx, cy), chunk in sorted(self._chunks.items(), key=lambda item: (item[0][1], item[0][0])):
+            if chunk is None:
+                continue
+            if not chunk.get_flags() & pygame.SRCALPHA or len(out) >= SPARSE_PARTS:
+                return None
+            part = self._part((cx, cy), chunk)
+            surface, dx, dy = (chunk, 0, 0) if part is None else part
+            if surface is not None:
+                x, y = cx * self.chunk_w + dx, cy * self.chunk_h + dy
+                out.append((surface, x, y, x + surface.get_width(), y + surface.get_height()))
+        self._sparse_version = -1  # stamp the animations on the first frame
+        return out
+
     def _part(self, key: Key, chunk: pygame.Surface) -> tuple[pygame.Surface | None, int, int] | None:
         """The box of a see-through chunk that has visible pixels (or animated cells) as a subsurface
         and its place in the chunk ((None, 0, 0): nothing to draw), or None when that is the whole chunk:
@@ -265,7 +301,7 @@ class _LayerGroup:
     def _stamp(self, key: Key, chunk: pygame.Surface) -> None:
         """The current animation frames into chunk `key` (what changed since it was last stamped): the one
         place a chunk's pixels change after its build, so whatever is baked into a build (light) is
-        applied to the stamped cells here too (each place's lit frames are kept: `_Animated.stamp`)."""
+        applied to the stamped cells here too (each place's lit frames are kept: `AnimatedCells.stamp`)."""
         self._anim.stamp(key, chunk, (key[0] * self.chunk_w, key[1] * self.chunk_h), self.lighting)
 
     def _build_ahead(self) -> None:
@@ -275,127 +311,6 @@ class _LayerGroup:
             view, box = self._view, self._box
             self.build_chunk(key)
             self._view, self._box = view, box  # the chunks on screen stay as they are
-
-
-class _Animated:
-    """A layer group's animated cells, grouped per chunk by cell stack, and the frame each shows now.
-
-    Plain Python on a handful of tuples per chunk: numpy's per-call cost on arrays this small was most of
-    a frame-change frame (measured: 28 us of numpy against 2 us of tuples for the locksmith's two cells).
-    """
-
-    def __init__(self, tilemap: TileMap, atlas: np.ndarray, layers: list[TileLayer],
-                 background: tuple[int, int, int, int] | None, chunk_cols: int, chunk_rows: int) -> None:
-        self.atlas = atlas
-        self.layers = layers
-        self.background = background
-        anims = list(tilemap.animations.items())
-        self._timing = [(tuple(accumulate(d for _, d in anim.frames)), max(1, anim.period_ms))
-                        for _, anim in anims]
-        self._frame_gids = [tuple(gid for gid, _ in anim.frames) for _, anim in anims]
-        self.shows = {gid: gid for gid, _ in anims}  # animated gid -> the gid it shows now
-        self.frames: tuple[int, ...] | None = None  # each animation's frame index now
-        self.span = (0.0, 0.0)  # game-clock times between which `frames` holds
-        self.version = 0  # bumped whenever any animation changes frame
-        # per chunk: each distinct animated cell stack, its cells' places in the chunk, its animations
-        self.cells: dict[Key, list[tuple[tuple[int, ...], list[tuple[int, int]], frozenset[int]]]] = {}
-        self._stamped: dict[Key, tuple[int, ...]] = {}  # per chunk: the animation frames it shows
-        self._surfaces: dict[tuple[int, ...], pygame.Surface] = {}
-        self._lit_cells: dict[tuple[tuple[int, ...], int, int], pygame.Surface] = {}  # see `_lit`
-        index = {gid: i for i, (gid, _) in enumerate(anims)}
-        anim_gids = np.array(sorted(index), dtype=np.uint32)
-        if not layers or not anim_gids.size:
-            return
-        stack = stack_raws(layers, slice(None), slice(None))  # (H, W, L)
-        rows, cols = np.nonzero(np.isin(stack & GID_MASK, anim_gids).any(axis=-1))
-        tw, th = tilemap.tile_w, tilemap.tile_h
-        chunk_keys = (rows // chunk_rows) * (tilemap.width + 1) + cols // chunk_cols
-        for ck in np.unique(chunk_keys):
-            sel = np.flatnonzero(chunk_keys == ck)
-            cy, cx = divmod(int(ck), tilemap.width + 1)
-            stacks, inverse = unique_stacks(stack[rows[sel], cols[sel]])
-            xs = (cols[sel] - cx * chunk_cols) * tw
-            ys = (rows[sel] - cy * chunk_rows) * th
-            places: list[list[tuple[int, int]]] = [[] for _ in range(len(stacks))]
-            for g, x, y in zip(inverse.tolist(), xs.tolist(), ys.tolist()):
-                places[g].append((x, y))
-            groups = []
-            for raw, where in zip(stacks.tolist(), places):
-                uses = frozenset(index[v & GID_MASK] for v in raw if v & GID_MASK in index)
-                groups.append((tuple(raw), where, uses))
-            self.cells[(cx, cy)] = groups
-
-    def update(self, time_ms: float) -> None:
-        """Point every animated gid at the frame it shows at `time_ms` (as `Animation.frame_at` says),
-        and note until when that holds (`Animation.until_next_frame`), from the frames' end times."""
-        frames = []
-        until = float("inf")
-        for ends, period in self._timing:
-            frames.append(min(bisect_right(ends, int(time_ms) % period), len(ends) - 1))
-            t = time_ms % period
-            i = bisect_right(ends, t)
-            until = min(until, max(1.0, ends[i] - t) if i < len(ends) else 1.0)
-        self.span = (time_ms, time_ms + until)
-        if tuple(frames) == self.frames:
-            return
-        self.frames = tuple(frames)
-        self.version += 1
-        for gid, gids, frame in zip(self.shows, self._frame_gids, frames):
-            self.shows[gid] = gids[frame]
-
-    def forget(self, key: Key) -> None:
-        self._stamped.pop(key, None)
-
-    def stamp(self, key: Key, chunk: pygame.Surface, origin: tuple[int, int],
-              lighting: Lighting | None) -> list[tuple[pygame.Surface, tuple[int, int]]]:
-        """Draw into `chunk` (its top-left at map pixel `origin`), in one batched blit, the cell stacks
-        whose animations changed frame since it was last stamped (all of them in a fresh chunk), lit as
-        the chunk's build lit that place; returns the (cell, place in chunk) blitted."""
-        groups = self.cells.get(key)
-        frames = self.frames
-        before = self._stamped.get(key)
-        if groups is None or frames is None or before == frames:
-            return []
-        self._stamped[key] = frames
-        moved = None if before is None else {i for i, (a, b) in enumerate(zip(before, frames)) if a != b}
-        shows = self.shows
-        blits: list[Iterable[tuple[pygame.Surface, tuple[int, int]]]] = []
-        for raw, places, uses in groups:
-            if moved is None or not uses.isdisjoint(moved):
-                shown = tuple((v & ~GID_MASK) | shows.get(v & GID_MASK, v & GID_MASK) for v in raw)
-                if lighting is None:
-                    blits.append(zip(repeat(self._surface(shown)), places))
-                else:
-                    blits.append([(self._lit(shown, origin[0] + x, origin[1] + y, lighting), (x, y))
-                                  for x, y in places])
-        pairs = [pair for group in blits for pair in group]
-        if pairs:
-            chunk.fblits(pairs)
-        return pairs
-
-    def _surface(self, stack: tuple[int, ...]) -> pygame.Surface:
-        """One cell showing `stack`; it replaces the pixels under it (alpha too), so a see-through
-        cell never shows its previous frame."""
-        cell = self._surfaces.get(stack)
-        if cell is None:
-            layers = [TileLayer(name=layer.name, gids=np.array([[v]], dtype=np.uint32).view(np.int32),
-                                opacity=layer.opacity) for layer, v in zip(self.layers, stack)]
-            cell = to_surface(composite(self.atlas, layers, slice(None), slice(None), self.background))
-            cell.set_alpha(None)
-            self._surfaces[stack] = cell
-        return cell
-
-    def _lit(self, stack: tuple[int, ...], x: int, y: int, lighting: Lighting) -> pygame.Surface:
-        """The cell showing `stack` at map pixel (x, y), with the light a chunk's build bakes there (light
-        is static: each place's frames are lit once and kept, so a frame change is one blit, no light)."""
-        key = (stack, x, y)
-        cell = self._lit_cells.get(key)
-        if cell is None:
-            cell = self._surface(stack).copy()
-            lighting.bake_cells(cell, x, y, [(0, 0)], cell.get_size())
-            cell.set_alpha(None)
-            self._lit_cells[key] = cell
-        return cell
 
 
 _SORT_Y = attrgetter("sort_y")
