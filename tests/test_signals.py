@@ -47,9 +47,11 @@ def wait_for_import(proc, seconds=120.0, into_run=0.5):
     while time.monotonic() < deadline:
         assert proc.poll() is None, proc.communicate()
         if start is None:
+            with open(f"/proc/{proc.pid}/cmdline", "rb") as fh:
+                execed = b"game" in fh.read()  # before exec the child is a fork of this worker, with its handlers
             with open(f"/proc/{proc.pid}/status") as fh:
                 caught = next(int(line.split()[1], 16) for line in fh if line.startswith("SigCgt:"))
-            if caught & (1 << (signal.SIGTERM - 1)):
+            if execed and caught & (1 << (signal.SIGTERM - 1)):
                 start = cpu_seconds(proc.pid)
         elif cpu_seconds(proc.pid) - start >= into_run:
             return
