@@ -1,12 +1,16 @@
 import sys
 
-from game.cli import interrupted, main
+from game import interrupts
+from game.cli import main
 
 try:
-    sys.exit(main())
+    code = main()
 except KeyboardInterrupt:  # an interrupt that lands after main's own handler let go: still exit 130
-    sys.exit(130)
+    code = 130
 except Exception:
-    if interrupted():
-        sys.exit(130)
-    raise
+    if not interrupts.interrupted():
+        raise
+    code = 130
+if interrupts.interrupted():
+    interrupts.exit_stopped()
+sys.exit(code)

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Callable, Sequence
 
-from game import DIFFICULTIES, STEP_HZ
+from game import DIFFICULTIES, STEP_HZ, interrupts
 from game.limits import max_steps_arg, positive_arg, seed_arg
 
 log = logging.getLogger(__name__)
@@ -104,14 +104,18 @@ def _scale(text: str) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     try:
-        stop_on_sigterm()  # inside the try: a SIGTERM right after it is in place is caught too
-        return _main(argv)
+        interrupts.stop_on_signals()  # inside the try: a SIGTERM right after it is in place is caught too
+        code = _main(argv)
     except KeyboardInterrupt:  # Ctrl+C or SIGTERM at any point, imports included
-        return 130
+        code = 130
     except Exception:
-        if interrupted():  # it landed inside a class being built and came out as a RuntimeError
-            return 130
-        raise
+        if not interrupts.interrupted():
+            raise
+        code = 130  # it landed inside a class being built and came out as a RuntimeError
+    if interrupts.interrupted():  # stopped, even where Python dropped the interrupt and the run went on
+        interrupts.caught()
+        return 130
+    return code
 
 
 def _main(argv: Sequence[str] | None) -> int:
@@ -139,33 +143,6 @@ def _main(argv: Sequence[str] | None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
-
-
-def stop_on_sigterm() -> None:
-    """SIGTERM stops any command as Ctrl+C does: KeyboardInterrupt, exit 130, atomic writes undone.
-
-    SDL's own handlers are turned off: they turn both signals into a window-close event, which a
-    headless run never reads (autoplay --all ran on to the credits after a SIGTERM)."""
-    import signal
-
-    os.environ["SDL_NO_SIGNAL_HANDLERS"] = "1"
-
-    def interrupt(signum: int, frame: object) -> None:
-        _signals.append(signum)
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGTERM, interrupt)
-    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
-        signal.signal(signal.SIGINT, interrupt)
-
-
-_signals: list[int] = []  # the stopping signals received
-
-
-def interrupted() -> bool:
-    """Whether Ctrl+C or SIGTERM has arrived (Python can turn the KeyboardInterrupt it raises into another
-    error when it lands mid-import: "Error calling __set_name__", under a heavily loaded machine)."""
-    return bool(_signals)
 
 
 def _dispatch(args: argparse.Namespace) -> int:

@@ -95,7 +95,7 @@ ANYTHING = None
 OPEN_TO_ALL = {"game", "paths", "limits"}
 MAY_IMPORT = {
     "cli": ANYTHING,
-    "__main__": {"cli"},
+    "__main__": {"cli", "interrupts"},
     "desktop": {"scenes", "modes.registry", "ui", "input", "paths", "story", "world", "limits", "cli"},
     "scenes": {"modes.context", "modes.registry", "story", "ui", "input", "paths", "sprites", "world",
                "desktop"},
@@ -114,6 +114,7 @@ MAY_IMPORT = {
     "sprites": {"paths"},
     "paths": set(),
     "limits": set(),
+    "interrupts": set(),
     "assetrefs": {"actors", "desktop", "modes.level", "paths", "sprites", "story", "world"},
 }
 MODES = ("level", "chase", "puzzle")
