@@ -45,8 +45,9 @@ def map_scene(ctx: MapContext) -> Scene:
 
 def result(sim: Any) -> Result:
     """The result card of a won fight: game time, hits taken, best combo, enemies down."""
+    combo = f"{sim.best_combo} hit" + ("" if sim.best_combo == 1 else "s")
     return Result("LEVEL CLEAR", (("Time", game_time(sim.steps)), ("Hits taken", str(sim.hits_taken)),
-                                  ("Best combo", f"{sim.best_combo} hits"), ("Enemies down", str(sim.kills))))
+                                  ("Best combo", combo), ("Enemies down", str(sim.kills))))
 
 
 def autoplay(tilemap: TileMap, seed: int, difficulty: str, max_steps: int) -> RunResult:
