@@ -117,17 +117,27 @@ def test_danko_is_in_every_frame_of_his_after_hit_blink(write_level):
     faint_seen = solid_seen = 0
     for iframes in range(120, 0, -1):
         p.iframes = iframes
-        for step in range(8):
+        for step in range(16):
             sim.steps = step
             image = view._player_sprite(sim, step).image
             assert pygame.mask.from_surface(image).count() >= solid * 0.9, f"Danko gone at iframes={iframes}"
             alpha = image.get_alpha()
             if alpha is not None and alpha < 255:
-                assert alpha >= 100
+                assert alpha >= 150
                 faint_seen += 1
             else:
                 solid_seen += 1
-    assert faint_seen and solid_seen
+    # a blink, but mostly solid: in a crowd a half-translucent Danko read as a ghost (a first-time player said so)
+    assert faint_seen and solid_seen >= 3 * faint_seen
+
+
+def test_danko_stands_in_a_ring_on_the_floor(write_level):
+    """Under everyone else, a gold ring at his feet: the player is never lost in the crowd."""
+    sim = arena(write_level, enemy_xml(2, "brawler", 300, 96), seed=1, difficulty="normal")
+    fx, fy = sim.player.body.feet
+    marks = LevelView()._ground_marks(sim)
+    rings = [m for m in marks if abs(m.x + m.image.get_width() / 2 - fx) <= 1 and abs(m.y - fy) <= 6]
+    assert len(rings) == 1 and rings[0].image.get_width() > 12 and rings[0].sort_y < -1e8
 
 
 def test_steam_column_over_the_fighters_is_see_through(maps):

@@ -87,3 +87,24 @@ def test_story_lines_resolve_from_story_toml():
     lines = story_lines("hotel", "outro")
     assert lines and all(line.text for line in lines)
     assert story_lines("hotel", "no_such_key") == ()
+
+
+def test_the_controls_card_steps_aside_while_a_dialogue_is_up(display, monkeypatch):
+    """The card showed through the dialogue box (a first-time player read both at once)."""
+    from game.modes.level.controls import ControlsHint
+
+    monkeypatch.setattr(ControlsHint, "learned", False)  # once per run of the game: other tests may have fought
+    stack, scene = scene_for()
+    assert scene.controls is not None and scene.controls.showing
+    drawn = []
+    scene.controls.draw = lambda *args: drawn.append(True)
+    scene._pending.append(("bathhouse", "outro"))
+    step(stack)
+    assert scene.talking
+    scene.draw(pygame.Surface((320, 180)))
+    assert not drawn
+    stack.pop()
+    step(stack)
+    assert not scene.talking
+    scene.draw(pygame.Surface((320, 180)))
+    assert drawn

@@ -110,3 +110,11 @@ def draw_marks(surface: pygame.Surface, sim: Any, cx: int, cy: int, step: int) -
             surface.fill(color, (x - 1, y - 28, 3, 2))
             px, py = sim.player.body.feet
             pygame.draw.line(surface, TELL_RED, (x, y - 10), (round(px - cx), round(py - cy - 10)), 1)
+
+
+def feet_ring() -> pygame.Surface:
+    """Danko's ring: a gold ellipse round his feet on a dark rim, readable on every floor."""
+    ring = pygame.Surface((18, 7), pygame.SRCALPHA)
+    pygame.draw.ellipse(ring, (16, 12, 10, 200), ring.get_rect(), 2)
+    pygame.draw.ellipse(ring, (240, 200, 90, 230), ring.get_rect().inflate(-2, -2), 1)
+    return ring

@@ -88,6 +88,7 @@ class LevelScene(BaseScene):
         self.controls = ControlsHint() if sim.spec.enemies else None
         self._pending: list[tuple[str, str]] = []
         self._done = False
+        self.talking = False  # a dialogue overlay is up: the controls card steps aside
         self.restarts = 0
         self.hot_reload = HotReload(sim.tilemap)  # designers' saves in Tiled show up within a second
         self.smooth = LevelSmoother()  # drawn between steps off a 60 Hz display (game.modes.level.smooth)
@@ -125,11 +126,10 @@ class LevelScene(BaseScene):
         if frame.was_pressed(Action.RESTART):
             self.restart()
             return None
-        if self._pending:  # more lines queued by the same step: show them in turn
-            beat, key = self._pending.pop(0)
-            scene = self.dialogue(beat, key) if self.dialogue else None
-            if scene is not None:
-                return Push(scene)
+        self.talking = False  # updated again: any dialogue over the level has closed
+        talk = self._next_dialogue()  # more lines queued by the same step: show them in turn
+        if talk is not None:
+            return talk
         if self._done:
             return None
         if self.camera is not None:
@@ -158,10 +158,15 @@ class LevelScene(BaseScene):
         if outcome == WON:
             self._done = True
             return self.on_done(outcome) if self.on_done is not None else None
-        if self._pending:
+        return self._next_dialogue()
+
+    def _next_dialogue(self) -> Transition | None:
+        """The dialogue overlay for the next queued lines, if any (the controls card steps aside meanwhile)."""
+        while self._pending:
             beat, key = self._pending.pop(0)
             scene = self.dialogue(beat, key) if self.dialogue else None
             if scene is not None:
+                self.talking = True
                 return Push(scene)
         return None
 
@@ -198,6 +203,6 @@ class LevelScene(BaseScene):
         partner_view.draw_over(surface, sim, offset, self.hud.font)
         self.hud.draw(surface, sim)
         escape_view.draw_hud(surface, sim, self.hud.font)
-        if self.controls is not None:
+        if self.controls is not None and not self.talking:  # never under a dialogue box
             self.controls.draw(surface, self.hud.font, sim.player.armed)
         draw_reload_error(surface, self.hot_reload.error)

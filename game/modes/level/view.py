@@ -27,7 +27,8 @@ FLASH = (255, 255, 255)       # a fighter just hit: white
 INK = (16, 12, 10)            # the dark rim round every warning, readable on light floors
 WARN = (255, 176, 32)         # a steam vent about to blow: amber plate with a dark rim
 HOT = (255, 228, 150)         # the heart of the heavy's slam mark
-BLINK_ALPHA = 120             # Danko's after-hit blink: solid and this translucent, never gone
+POINTER_BAND = (40, 30)       # px kept free of edge pointers at the top (HUD rows) and bottom (name labels)
+BLINK_ALPHA = 170             # Danko's after-hit blink: mostly solid, now and then this translucent, never gone
 STEAM_ALPHA = 110             # the steam column over the fighters stays see-through
 BUS_ANGLES = 64               # a turning bus is drawn at this many headings
 
@@ -204,8 +205,8 @@ class LevelView:
 
     def blink(self, image: pygame.Surface, hurt: bool, step: int) -> pygame.Surface:
         """A fighter's invulnerable frames: reeling from a hit, a white flash; otherwise (and after a
-        respawn) the blink alternates solid and translucent."""
-        if (step // 4) % 2:
+        respawn) a blink that is solid three frames in four, so he never turns into a ghost in a crowd."""
+        if (step // 4) % 4:
             return image
         if hurt:
             return self._tinted(image, FLASH)
@@ -243,8 +244,12 @@ class LevelView:
         return Sprite(image, round(fx - w // 2 + dx - pad), round(fy - h - pad), fy)
 
     def _ground_marks(self, sim: "LevelSim") -> list[Sprite]:
-        """Floor marks drawn under everyone: steam vent plates and the red mark of a heavy blow."""
+        """Floor marks drawn under everyone: Danko's ring, steam vent plates and the red mark of a heavy blow."""
         out = self._hazard_plates(sim)
+        if sim.player.state != "dead":  # a ring at his feet: the player is never lost in a crowd
+            fx, fy = sim.player.body.feet
+            ring = self._cached(("ring",), marks.feet_ring)
+            out.append(Sprite(ring, round(fx - ring.get_width() / 2), round(fy - ring.get_height() / 2 - 1), -1e9))
         for e in sim.live:
             if e.state == "tell" and e.attack is not None and not e.attack.ranged and e.attack.size >= 18:
                 a = e.attack
@@ -453,9 +458,10 @@ class LevelView:
 def _edge_pointer(surface: pygame.Surface, target: tuple[int, int]) -> None:
     """A green arrow on a dark disc at the screen edge, pointing at an off-screen spot (where the level goes next)."""
     w, h = surface.get_size()
-    cx, cy = w / 2, h / 2
+    top, bottom = POINTER_BAND  # clear of the HUD's rows at the top and its labels at the bottom
+    cx, cy = w / 2, (top + h - bottom) / 2
     dx, dy = target[0] - cx, target[1] - cy
-    scale = min((cx - 14) / max(abs(dx), 1e-6), (cy - 14) / max(abs(dy), 1e-6))
+    scale = min((cx - 14) / max(abs(dx), 1e-6), ((h - bottom - top) / 2) / max(abs(dy), 1e-6))
     px, py = cx + dx * scale, cy + dy * scale
     a = math.atan2(dy, dx)
     points = [(px + math.cos(a) * 8, py + math.sin(a) * 8), (px + math.cos(a + 2.4) * 7, py + math.sin(a + 2.4) * 7),
