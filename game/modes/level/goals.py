@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import logging
 
+from game.modes.level import escape
 from game.modes.level.state import LevelState
 
 log = logging.getLogger(__name__)
 
 
 def next_goals(level: LevelState) -> list[tuple[float, float]]:
-    """Centres of the unfired area triggers whose flag is set; when there are none, of the open exits."""
+    """Centres of the unfired area triggers whose flag is set; when there are none, of the open exits
+    (not those a closed way out of a timed escape has cut off)."""
     goals = [t.rect.center for t in level.spec.triggers
              if t.rect is not None and t.id not in level.fired
              and (not t.requires_flag or level.flags.get(t.requires_flag))]
     if goals:
         return goals
+    run = escape.of(level)
+    cut = set(run.cut_exits) if run is not None else set()
     return [x.rect.center for x in level.spec.exits
-            if not x.requires_flag or level.flags.get(x.requires_flag)]
+            if (not x.requires_flag or level.flags.get(x.requires_flag)) and x.id not in cut]

@@ -412,12 +412,16 @@ class LevelView:
                                         anchor="midbottom")
 
     def _goal_arrows(self, surface: pygame.Surface, sim: "LevelSim", cx: int, cy: int, step: int) -> None:
-        """With no fight on, a green arrow over where the level goes next (at the screen edge when off it):
-        the nearest of the places it wants him, so a first-timer is never shown two ways at once."""
-        if not sim.area_clear:
-            return
+        """A green arrow over where the level goes next (at the screen edge when off it): with no fight on,
+        the nearest of the places it wants him (never two ways at once); Ridzik, whenever he is out cold."""
         fx, fy = sim.player.body.feet
-        for mx, my in sorted(goals.next_goals(sim), key=lambda g: (g[0] - fx) ** 2 + (g[1] - fy) ** 2)[:1]:
+        if sim.partner is not None and sim.partner.state == "out":
+            targets = [sim.partner.body.feet]
+        elif sim.area_clear:
+            targets = sorted(goals.next_goals(sim), key=lambda g: (g[0] - fx) ** 2 + (g[1] - fy) ** 2)[:1]
+        else:
+            return
+        for mx, my in targets:
             bob = (step // 10) % 3
             px, py = round(mx - cx), round(my - cy - 14 - bob)
             w, h = surface.get_size()

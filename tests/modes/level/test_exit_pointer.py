@@ -54,3 +54,13 @@ def test_no_arrow_while_a_fight_is_on(write_level):
     surface = pygame.Surface((320, 180))
     LevelView().draw_over(surface, sim, (480, 0))
     assert greens(surface, (0, 0, 320, 180)) == 0
+
+
+def test_the_arrow_points_at_ridzik_while_he_is_out_cold(write_level):
+    """At an exit that waits for him ("NOT WITHOUT RIDZIK!") a player must find him: the arrow shows him."""
+    sim = level(write_level, '<object id="9" type="exit" x="1200" y="80" width="16" height="32"/>'
+                + '<object id="10" type="partner_spawn" x="40" y="96"/>', w=90, spawn=(640, 96))
+    sim.partner.state = "out"
+    surface = pygame.Surface((320, 180))
+    LevelView().draw_over(surface, sim, (480, 0))
+    assert greens(surface, (0, 40, 40, 150)) > 5 and greens(surface, (280, 40, 320, 150)) == 0
