@@ -81,3 +81,18 @@ def test_frame_shows_both_buses_and_the_hud(tilemap):
     reds = ((px[..., 0] > 150) & (px[..., 1] < 50) & (px[..., 2] < 50)).sum()
     blues = ((px[..., 2] > 150) & (px[..., 0] < 60)).sum()
     assert reds > 20 and blues > 20
+
+
+def test_the_drive_card_stays_until_the_throttle_and_the_steering_are_used(monkeypatch):
+    """A first-time player held Right on a bus facing right and sat at 0 km/h: the chase names its controls
+    (throttle, brake/reverse, steer) until both the throttle and the steering have been used."""
+    from game.input.actions import Action, InputFrame
+    from game.modes.chase.controls import DriveHint
+
+    monkeypatch.setattr(DriveHint, "learned", False)
+    hint = DriveHint()
+    assert hint.showing
+    hint.note(InputFrame(held=int(Action.RIGHT)))
+    assert hint.showing and hint.steered and not hint.throttled
+    hint.note(InputFrame(held=int(Action.UP)))
+    assert not hint.showing and not DriveHint().showing  # once per run of the game

@@ -19,6 +19,7 @@ from game import STEP_HZ
 from game.actors.vehicles import Vehicle
 from game.input.actions import Action
 from game.modes.chase import debris
+from game.modes.chase.controls import DriveHint
 from game.modes.chase.rotations import Rotations
 from game.modes.chase.sim import LOST, WON, ChaseSim
 from game.modes.chase.smooth import Smoother
@@ -126,6 +127,7 @@ class ChaseScene(BaseScene):
         self._sprites: dict[str, Rotations] = {}
         self._message = ""
         self._message_steps = 0
+        self.drive_hint = DriveHint()  # the controls card until throttle and steering have been used
 
     # --- lifecycle -------------------------------------------------------------------------------
 
@@ -162,6 +164,7 @@ class ChaseScene(BaseScene):
             return None
         self.smooth.before_step(self.sim)
         outcome = self.sim.step(self.frame)
+        self.drive_hint.note(self.frame)
         self._message_steps = max(0, self._message_steps - 1)
         events = self.sim.events
         for called in of_type(events, TrainCalled):
@@ -225,6 +228,7 @@ class ChaseScene(BaseScene):
             self.renderer.draw(surface, cam, sim.time_ms, sprites)
             self._draw_effects(surface, cam)
             self._draw_hud(surface)
+        self.drive_hint.draw(surface, load_font())
 
     def _vehicle_sprites(self) -> list[Sprite]:
         sim = self.sim
@@ -328,8 +332,9 @@ class ChaseScene(BaseScene):
             if not sim.on_screen(sim.rostavili):
                 self._draw_pointer(surface)
         if self._message_steps > 0 and self._message:
-            ui.label_on_backing(surface, font, self._message, (w // 2, h - 14), INK, anchor="midbottom",
-                                pad=(3, 2))
+            at = (w // 2, h - 14) if not self.drive_hint.showing else (w - 4, h - 16)  # clear of the card
+            ui.label_on_backing(surface, font, self._message, at, INK,
+                                anchor="midbottom" if not self.drive_hint.showing else "bottomright", pad=(3, 2))
 
     def _draw_catch_bar(self, surface: pygame.Surface, font: Any) -> None:
         """"CATCH HIM" over a bar that shrinks while he is off screen, on a dark panel, top centre."""

@@ -64,18 +64,23 @@ class ControlsHint:
     def draw(self, surface: pygame.Surface, font: Any, armed: bool) -> None:
         if not self.showing:
             return
-        rows = [r for r in control_lines(devices.pad_in_use())
-                if r[2] not in (Action.SHOOT,) or armed]
-        lh = font.line_height + 1
-        key_w = max(font.size(r[0])[0] for r in rows)
-        w = key_w + 8 + max(font.size(r[1])[0] for r in rows) + 12
-        h = lh * len(rows) + 8
-        box = pygame.Rect(4, surface.get_height() - h - 18, w, h)
-        surface.fill(BACK, box)
-        pygame.draw.rect(surface, EDGE, box, 1)
-        y = box.y + 4
-        for binding, label, action in rows:
-            done = (action is Action.PUNCH and self.punched) or (action is Action.KICK and self.kicked)
-            surface.blit(font.render(binding, KEY), (box.x + 6, y))
-            surface.blit(font.render(label, DONE if done else INK), (box.x + 6 + key_w + 8, y))
-            y += lh
+        rows = [(binding, label, (action is Action.PUNCH and self.punched) or (action is Action.KICK and self.kicked))
+                for binding, label, action in control_lines(devices.pad_in_use())
+                if action is not Action.SHOOT or armed]
+        draw_card(surface, font, rows)
+
+
+def draw_card(surface: pygame.Surface, font: Any, rows: list[tuple[str, str, bool]]) -> None:
+    """A controls card at the bottom left: a binding and what it does a row, the done ones in green."""
+    lh = font.line_height + 1
+    key_w = max(font.size(r[0])[0] for r in rows)
+    w = key_w + 8 + max(font.size(r[1])[0] for r in rows) + 12
+    h = lh * len(rows) + 8
+    box = pygame.Rect(4, surface.get_height() - h - 18, w, h)
+    surface.fill(BACK, box)
+    pygame.draw.rect(surface, EDGE, box, 1)
+    y = box.y + 4
+    for binding, label, done in rows:
+        surface.blit(font.render(binding, KEY), (box.x + 6, y))
+        surface.blit(font.render(label, DONE if done else INK), (box.x + 6 + key_w + 8, y))
+        y += lh
