@@ -73,7 +73,7 @@ class Hud:
             surface.fill(FACE, (x + 1, name.y + 5, 4, 3))
         y = name.bottom + 1
         if p.armed:
-            text = f"RELOADING {p.ammo}" if p.reload else f"PODBYRIN {p.loaded} +{p.ammo - p.loaded}"
+            text = f"RELOADING {p.ammo}" if p.reload else f"AMMO {p.loaded} +{p.ammo - p.loaded}"
             y = ui.label_on_backing(surface, font, text, (MARGIN, y), GOLD if p.loaded else WARN).bottom + 1
         if p.combo >= 2:
             ui.label_on_backing(surface, font, f"{p.combo} HITS", (MARGIN, y), GOLD)
