@@ -412,12 +412,13 @@ class LevelView:
                                         anchor="midbottom")
 
     def _goal_arrows(self, surface: pygame.Surface, sim: "LevelSim", cx: int, cy: int, step: int) -> None:
-        """A green arrow over where the level goes next (at the screen edge when off it): with no fight on,
-        the nearest of the places it wants him (never two ways at once); Ridzik, whenever he is out cold."""
+        """A green arrow over where the level goes next (at the screen edge when off it): with no fight on
+        (nobody coming for him; a thug standing idle is no fight), the nearest of the places it wants him,
+        never two ways at once; Ridzik, whenever he is out cold."""
         fx, fy = sim.player.body.feet
         if sim.partner is not None and sim.partner.state == "out":
             targets = [sim.partner.body.feet]
-        elif sim.area_clear:
+        elif not any(e.active and e.aggro for e in sim.live):
             targets = sorted(goals.next_goals(sim), key=lambda g: (g[0] - fx) ** 2 + (g[1] - fy) ** 2)[:1]
         else:
             return

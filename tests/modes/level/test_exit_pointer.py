@@ -49,11 +49,18 @@ def test_only_the_nearest_place_to_go_gets_an_arrow(write_level):
     assert greens(surface, (280, 60, 320, 120)) > 5          # the near one, right (the flagged one waits)
 
 
-def test_no_arrow_while_a_fight_is_on(write_level):
-    sim = level(write_level, _trigger(9, 1200) + enemy_xml(10, "brawler", 700, 96), w=90, spawn=(640, 96))
+def test_no_arrow_while_a_fight_is_on_but_an_idle_thug_is_no_fight(write_level):
+    """Someone coming for Danko hides the arrow; a thug standing idle across the lobby does not (the hotel's
+    first-timer saw no way on while two of them stood about)."""
     surface = pygame.Surface((320, 180))
+    sim = level(write_level, _trigger(9, 1200) + enemy_xml(10, "brawler", 700, 96, aggro="true"),
+                w=90, spawn=(640, 96))
     LevelView().draw_over(surface, sim, (480, 0))
     assert greens(surface, (0, 0, 320, 180)) == 0
+    surface.fill((0, 0, 0))
+    sim = level(write_level, _trigger(9, 1200) + enemy_xml(10, "brawler", 700, 96), w=90, spawn=(640, 96))
+    LevelView().draw_over(surface, sim, (480, 0))
+    assert greens(surface, (280, 40, 320, 150)) > 5
 
 
 def test_the_arrow_points_at_ridzik_while_he_is_out_cold(write_level):
