@@ -4,12 +4,11 @@ cells that are about to close, the barricade once they have, and green arrows to
 from __future__ import annotations
 
 import logging
-import math
 from typing import TYPE_CHECKING
 
 import pygame
 
-from game.modes.level import escape, together
+from game.modes.level import escape, pointers, together
 from game.ui import draw as ui
 from game.ui.font import BitmapFont
 from game.ui.palette import DIM, GOLD, GREEN, HEALTH_BACK, INK, PANEL, WARN
@@ -102,31 +101,10 @@ def draw_over(surface: pygame.Surface, sim: "LevelSim", cam: tuple[int, int], fo
         left = c.after - e.elapsed(sim.steps)
         ui.label_on_backing(surface, font, f"CLOSING {clock(left)}", at, WARN if (sim.steps // 10) % 2 else GOLD,
                             anchor="midbottom")
-    step = sim.steps
     for x in sim.spec.exits:
-        if not sim.exit_open(x.id) or x.id in e.cut_exits:
-            continue
-        mx, my = x.rect.center
-        px, py = round(mx - cx), round(my - cy - 12 - (step // 10) % 3)
-        w, h = surface.get_size()
-        if 0 <= px < w and 8 <= py < h:
-            pygame.draw.polygon(surface, PANEL, [(px - 6, py - 1), (px + 7, py - 1), (px, py + 7)])
-            pygame.draw.polygon(surface, GREEN, [(px - 5, py), (px + 5, py), (px, py + 5)])
-        else:
-            _pointer(surface, (px, py + 10))
-
-
-def _pointer(surface: pygame.Surface, target: tuple[int, int]) -> None:
-    """A green arrow at the screen's edge toward an open exit off screen."""
-    w, h = surface.get_size()
-    dx, dy = target[0] - w / 2, target[1] - h / 2
-    scale = min((w / 2 - 12) / max(abs(dx), 1e-6), (h / 2 - 12) / max(abs(dy), 1e-6))
-    px, py = w / 2 + dx * scale, h / 2 + dy * scale
-    a = math.atan2(dy, dx)
-    # A notched arrowhead, longer than wide, so its direction reads at a glance.
-    tip = [(px + math.cos(a + t) * r, py + math.sin(a + t) * r) for t, r in ((0, 8), (2.55, 8), (math.pi, 2), (-2.55, 8))]
-    pygame.draw.circle(surface, PANEL, (round(px), round(py)), 10)
-    pygame.draw.polygon(surface, GREEN, tip)
+        if sim.exit_open(x.id) and x.id not in e.cut_exits:
+            mx, my = x.rect.center
+            pointers.arrow_to(surface, (mx - cx, my - cy), sim.steps)
 
 
 # --- the HUD ----------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from game.modes.level import derringer, goals, marks
+from game.modes.level import derringer, goals, marks, pointers
 from game.modes.level.buses import footprint
 from game.sprites import dressed, map_dress
 from game.ui import draw as ui
@@ -27,7 +27,6 @@ FLASH = (255, 255, 255)       # a fighter just hit: white
 INK = (16, 12, 10)            # the dark rim round every warning, readable on light floors
 WARN = (255, 176, 32)         # a steam vent about to blow: amber plate with a dark rim
 HOT = (255, 228, 150)         # the heart of the heavy's slam mark
-POINTER_BAND = (40, 30)       # px kept free of edge pointers at the top (HUD rows) and bottom (name labels)
 BLINK_ALPHA = 170             # Danko's after-hit blink: mostly solid, now and then this translucent, never gone
 STEAM_ALPHA = 110             # the steam column over the fighters stays see-through
 BUS_ANGLES = 64               # a turning bus is drawn at this many headings
@@ -423,14 +422,7 @@ class LevelView:
         else:
             return
         for mx, my in targets:
-            bob = (step // 10) % 3
-            px, py = round(mx - cx), round(my - cy - 14 - bob)
-            w, h = surface.get_size()
-            if not (0 <= px < w and 8 <= py < h):
-                _edge_pointer(surface, (px, py + 10))  # off screen: an arrow at the edge shows the way
-                continue
-            pygame.draw.polygon(surface, (20, 16, 10), [(px - 5, py - 1), (px + 6, py - 1), (px, py + 6)])
-            pygame.draw.polygon(surface, (120, 230, 120), [(px - 4, py), (px + 4, py), (px, py + 4)])
+            pointers.arrow_to(surface, (mx - cx, my - cy), step)
 
     def _effect(self, surface: pygame.Surface, fx: Any, cx: int, cy: int) -> None:
         x, y = round(fx.x - cx), round(fx.y - cy)
@@ -458,21 +450,6 @@ class LevelView:
 
     font: Any = None
     dress = ""
-
-
-def _edge_pointer(surface: pygame.Surface, target: tuple[int, int]) -> None:
-    """A green arrow on a dark disc at the screen edge, pointing at an off-screen spot (where the level goes next)."""
-    w, h = surface.get_size()
-    top, bottom = POINTER_BAND  # clear of the HUD's rows at the top and its labels at the bottom
-    cx, cy = w / 2, (top + h - bottom) / 2
-    dx, dy = target[0] - cx, target[1] - cy
-    scale = min((cx - 14) / max(abs(dx), 1e-6), ((h - bottom - top) / 2) / max(abs(dy), 1e-6))
-    px, py = cx + dx * scale, cy + dy * scale
-    a = math.atan2(dy, dx)
-    points = [(px + math.cos(a) * 8, py + math.sin(a) * 8), (px + math.cos(a + 2.4) * 7, py + math.sin(a + 2.4) * 7),
-              (px + math.cos(a - 2.4) * 7, py + math.sin(a - 2.4) * 7)]
-    pygame.draw.circle(surface, INK, (round(px), round(py)), 10)
-    pygame.draw.polygon(surface, (120, 230, 120), points)
 
 
 def _bus_image(sprite: str, k: int, length: float, width: float) -> pygame.Surface:
