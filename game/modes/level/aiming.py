@@ -22,11 +22,10 @@ def feet(level: LevelState, who: Enemy | Npc | None) -> tuple[float, float]:
     return (who.x, who.y) if isinstance(who, Npc) else who.body.feet
 
 
-def aim(level: LevelState, shooter: Enemy | Npc | None, target: Enemy | Npc | None, steps: int) -> None:
-    """Start the aim: the shooter faces the target (None: Danko) and the aim mark shows for `steps` steps."""
-    if shooter is None:
-        log.warning("aim: no such shooter")
-        return
+def take_aim(level: LevelState, shooter: Enemy | Npc, target: Enemy | Npc | None
+             ) -> tuple[tuple[float, float], tuple[float, float], tuple[float, float]]:
+    """Turn the shooter on the target (None: Danko): the aim's unit vector, the muzzle and the point aimed
+    at (chest high), for the aim's line and for the scripted shot that follows it."""
     (sx, sy), (tx, ty) = feet(level, shooter), feet(level, target)
     ax, ay = unit(tx - sx, ty - sy)
     if isinstance(shooter, Enemy):
@@ -34,5 +33,13 @@ def aim(level: LevelState, shooter: Enemy | Npc | None, target: Enemy | Npc | No
         shooter.body.face(ax, ay)
     else:
         shooter.facing = npcs.facing_of(ax, ay, shooter.facing)
-    ox, oy = sx + ax * 7, sy - 10 + ay * 7
-    level.effects.append(Effect(KIND, ox, oy, max(1, steps), x2=tx - ox, y2=ty - 10 - oy))
+    return (ax, ay), (sx + ax * 7, sy - 10 + ay * 7), (tx, ty - 10)
+
+
+def aim(level: LevelState, shooter: Enemy | Npc | None, target: Enemy | Npc | None, steps: int) -> None:
+    """Start the aim: the shooter faces the target (None: Danko) and the aim mark shows for `steps` steps."""
+    if shooter is None:
+        log.warning("aim: no such shooter")
+        return
+    _, (ox, oy), (tx, ty) = take_aim(level, shooter, target)
+    level.effects.append(Effect(KIND, ox, oy, max(1, steps), x2=tx - ox, y2=ty - oy))

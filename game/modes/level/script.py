@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 
-from game.actors.combat import Attack, unit
+from game.actors.combat import Attack
 from game.actors.enemies import Enemy
 from game.actors.objects import Command
 from game.modes.events import Dialogue, ObjectiveChanged
@@ -181,18 +181,9 @@ def wound(level: LevelState) -> None:
 def shoot(level: LevelState, shooter: Enemy | Npc, target_name: str) -> None:
     """A scripted shot (the sting's derringer): always lands; `danko` names the player."""
     target = actor(level, target_name) if target_name.lower() != "danko" else None
-    ax, ay = (shooter.x, shooter.y) if isinstance(shooter, Npc) else shooter.body.feet
-    tx, ty = (target.x, target.y) if isinstance(target, Npc) else (
-        target.body.feet if isinstance(target, Enemy) else level.player.body.feet)
-    aim = unit(tx - ax, ty - ay)
-    if isinstance(shooter, Npc):
-        shooter.facing = npcs.facing_of(aim[0], aim[1], shooter.facing)
-    else:
-        shooter.aim = aim
-        shooter.body.face(*aim)
-    ox, oy = ax + aim[0] * 7, ay - 10 + aim[1] * 7
+    aim, (ox, oy), (tx, ty) = aiming.take_aim(level, shooter, target)
     level.effects.append(Effect("flash", ox, oy, 6))
-    level.effects.append(Effect("tracer", ox, oy, 6, x2=tx, y2=ty - 10))
+    level.effects.append(Effect("tracer", ox, oy, 6, x2=tx, y2=ty))
     level.emit_sound("derringer")
     level.shake = max(level.shake, 3.0)
     if isinstance(target, Npc):
