@@ -15,10 +15,10 @@ def next_goals(level: LevelState) -> list[tuple[float, float]]:
     (not those a closed way out of a timed escape has cut off)."""
     goals = [t.rect.center for t in level.spec.triggers
              if t.rect is not None and t.id not in level.fired
-             and (not t.requires_flag or level.flags.get(t.requires_flag))]
+             and level.flag_met(t.requires_flag)]
     if goals:
         return goals
     run = escape.of(level)
     cut = set(run.cut_exits) if run is not None else set()
     return [x.rect.center for x in level.spec.exits
-            if (not x.requires_flag or level.flags.get(x.requires_flag)) and x.id not in cut]
+            if level.flag_met(x.requires_flag) and x.id not in cut]

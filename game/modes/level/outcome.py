@@ -53,7 +53,7 @@ def exits(level: LevelState) -> None:
     for x in level.spec.exits:
         if not x.rect.contains_box(pbox):
             continue
-        if x.requires_flag and not level.flags.get(x.requires_flag):
+        if not level.flag_met(x.requires_flag):
             continue
         if x.requires_clear and not level.area_clear:
             continue
@@ -67,5 +67,5 @@ def exit_open(level: LevelState, exit_id: int) -> bool:
     """Whether the exit's flag is set (the view draws open exits with arrows)."""
     for x in level.spec.exits:
         if x.id == exit_id:
-            return not x.requires_flag or bool(level.flags.get(x.requires_flag))
+            return level.flag_met(x.requires_flag)
     return False

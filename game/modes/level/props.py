@@ -79,7 +79,7 @@ def check_triggers(level: LevelState) -> None:
             continue
         if t.rect is not None and not t.rect.contains_box(pbox) and not (t.after and level.steps >= t.after):
             continue
-        if t.requires_flag and not level.flags.get(t.requires_flag):
+        if not level.flag_met(t.requires_flag):
             continue
         if t.requires_clear:
             if clear is None:

@@ -212,6 +212,10 @@ class LevelState:
     def player_targetable(self) -> bool:
         return self.player.state != "dead"
 
+    def flag_met(self, flag: str) -> bool:
+        """Whether a trigger's or an exit's required flag is set (an empty one asks for nothing)."""
+        return not flag or bool(self.flags.get(flag))
+
     @property
     def area_clear(self) -> bool:
         return not any(e.active for e in self.live)

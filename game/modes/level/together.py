@@ -30,7 +30,6 @@ def waiting_at(level: LevelState) -> object | None:
         return None
     box = level.player.body.box
     for x in level.spec.exits:
-        if getattr(x, "partner", False) and x.rect.contains_box(box) and (
-                not x.requires_flag or level.flags.get(x.requires_flag)):
+        if x.partner and x.rect.contains_box(box) and level.flag_met(x.requires_flag):
             return x
     return None
