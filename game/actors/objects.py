@@ -42,6 +42,11 @@ class Rect:
     def center(self) -> tuple[float, float]:
         return (self.x + self.w / 2, self.y + self.h / 2)
 
+    def cells(self, tile: int) -> tuple[int, int, int, int]:
+        """The first and last column and row of the `tile`-px cells it covers: (c0, r0, c1, r1)."""
+        return (int(self.x // tile), int(self.y // tile),
+                int((self.x + self.w - 1e-6) // tile), int((self.y + self.h - 1e-6) // tile))
+
 
 @dataclass(frozen=True)
 class EnemySpawn:

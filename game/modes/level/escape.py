@@ -115,8 +115,7 @@ def exits_in_reach(level: LevelState) -> list[int]:
     for x in level.spec.exits:
         if not outcome.exit_open(level, x.id):
             continue
-        c0, r0 = int(x.rect.x // t), int(x.rect.y // t)
-        c1, r1 = int((x.rect.x + x.rect.w - 1e-6) // t), int((x.rect.y + x.rect.h - 1e-6) // t)
+        c0, r0, c1, r1 = x.rect.cells(t)
         area = dist[max(r0, 0):r1 + 1, max(c0, 0):c1 + 1]
         if area.size and (area < UNREACHABLE).any():
             out.append(x.id)

@@ -106,8 +106,7 @@ def _cuts(sim: Any, e: escape.Escape) -> dict[int, list[Any]]:
         if c.id in e.closed:
             continue
         walk = ~sim.solid
-        c0, r0 = int(c.rect.x // t), int(c.rect.y // t)
-        c1, r1 = int((c.rect.x + c.rect.w - 1e-6) // t), int((c.rect.y + c.rect.h - 1e-6) // t)
+        c0, r0, c1, r1 = c.rect.cells(t)
         walk[r0:r1 + 1, c0:c1 + 1] = False
         dist = distance_map(walk, start)
         for x in sim.spec.exits:

@@ -193,8 +193,7 @@ class LevelState:
         walls; the flow fields are rebuilt."""
         t = self.tile
         grid = self.grid
-        c0, c1 = int(rect.x // t), int((rect.x + rect.w - 1e-6) // t)
-        r0, r1 = int(rect.y // t), int((rect.y + rect.h - 1e-6) // t)
+        c0, r0, c1, r1 = rect.cells(t)
         for r in range(r0, r1 + 1):
             for c in range(c0, c1 + 1):
                 if 0 <= r < grid.rows and 0 <= c < grid.cols:
