@@ -41,5 +41,5 @@ def resume(level: Any) -> Any:
     p.respawn()
     back.calm_until = back.steps + CALM_STEPS
     back.death_timer = 0
-    back.resumed += 1
+    back.resumed = level.resumed + 1  # the lost level's count: the saved copy's is from before them
     return back

@@ -52,6 +52,7 @@ def test_continue_resumes_at_the_checkpoint_with_every_life_and_full_health(writ
     # lost again: back to the same checkpoint, and the same inputs play the same way from it
     assert _knock_out(back) == "lost"
     again = back.resume()
+    assert again.resumed == 2  # a second continue counts as one, even from the same checkpoint
     other = sim.resume()
     for _ in range(90):
         again.step(RIGHT)
