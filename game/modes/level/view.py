@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from game.modes.level import derringer, goals, marks, pointers
+from game.modes.level import derringer, escape, goals, marks, pointers
 from game.modes.level.buses import footprint
 from game.sprites import dressed, map_dress
 from game.ui import draw as ui
@@ -413,16 +413,19 @@ class LevelView:
     def _goal_arrows(self, surface: pygame.Surface, sim: "LevelSim", cx: int, cy: int, step: int) -> None:
         """A green arrow over where the level goes next (at the screen edge when off it): with no fight on
         (nobody coming for him; a thug standing idle is no fight), the nearest of the places it wants him,
-        never two ways at once; Ridzik, whenever he is out cold."""
+        never two ways at once; Ridzik, whenever he is out cold. A timed escape's ways out have their own
+        arrows (escape_view), so none is drawn twice."""
         fx, fy = sim.player.body.feet
-        if sim.partner is not None and sim.partner.state == "out":
-            targets = [sim.partner.body.feet]
-        elif not any(e.active and e.aggro for e in sim.live):
-            targets = sorted(goals.next_goals(sim), key=lambda g: (g[0] - fx) ** 2 + (g[1] - fy) ** 2)[:1]
+        if sim.partner is not None and sim.partner.out:
+            target = sim.partner.body.feet
+        elif not any(e.active and e.aggro for e in sim.live) and escape.of(sim) is None:
+            choices = goals.next_goals(sim)
+            if not choices:
+                return
+            target = min(choices, key=lambda g: (g[0] - fx) ** 2 + (g[1] - fy) ** 2)
         else:
             return
-        for mx, my in targets:
-            pointers.arrow_to(surface, (mx - cx, my - cy), step)
+        pointers.arrow_to(surface, (target[0] - cx, target[1] - cy), step)
 
     def _effect(self, surface: pygame.Surface, fx: Any, cx: int, cy: int) -> None:
         x, y = round(fx.x - cx), round(fx.y - cy)
