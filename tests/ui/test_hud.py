@@ -124,3 +124,33 @@ def test_a_long_objective_never_covers_the_gun_or_combo_labels(monkeypatch):
     for text, rect in rects:
         if text != sim.objective:
             assert not rect.colliderect(objective), text
+
+
+def test_the_escape_clock_stands_under_a_two_line_objective(monkeypatch):
+    """Cat's trap: the objective is too long for the top line and drops a line; GET OUT and the ways out
+    go under it instead of across it (they sat at a fixed height and covered it)."""
+    from game.input.actions import InputFrame
+    from game.modes.level import escape, escape_view
+
+    rects = []
+    real = ui.label_on_backing
+
+    def record(surface, font, text, pos, color=ui.INK, **kw):
+        rect = real(surface, font, text, pos, color, **kw)
+        rects.append((text, rect))
+        return rect
+
+    monkeypatch.setattr(ui, "label_on_backing", record)
+    sim = LevelSim(load_tilemap(LEVELS / "cat_trap.tmx"), seed=0)
+    sim.player.arm(8)
+    escape.start(sim, 3600)
+    sim.step(InputFrame())
+    sim.objective = "Run! Down the main stairs or out the fire escape"
+    surface, hud = pygame.Surface((320, 180)), Hud(load_font())
+    hud.draw(surface, sim)
+    escape_view.draw_hud(surface, sim, hud.font, below=hud.right_bottom)
+    objective = dict(rects)[sim.objective]
+    assert objective.top > 10  # it did drop a line
+    for text, rect in rects:
+        if text != sim.objective:
+            assert not rect.colliderect(objective), text

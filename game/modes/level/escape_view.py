@@ -108,9 +108,10 @@ def draw_over(surface: pygame.Surface, sim: "LevelSim", cam: tuple[int, int], fo
 
 
 # --- the HUD ----------------------------------------------------------------------------------------
-def draw_hud(surface: pygame.Surface, sim: "LevelSim", font: BitmapFont) -> None:
-    """GET OUT and the time left on a shrinking bar; under it each way out and when it closes; a banner
-    while one is about to close or has just been cut."""
+def draw_hud(surface: pygame.Surface, sim: "LevelSim", font: BitmapFont, below: int = 0) -> None:
+    """GET OUT and the time left on a shrinking bar, under the HUD's right-hand column (which ends at
+    `below`); under it each way out and when it closes; a banner while one is about to close or has just
+    been cut."""
     e = escape.of(sim)
     if e is None:
         return
@@ -118,8 +119,9 @@ def draw_hud(surface: pygame.Surface, sim: "LevelSim", font: BitmapFont) -> None
     left = e.left(now)
     low = left <= LOW
     right = surface.get_width() - 2
-    strip = ui.panel(surface, (right - BAR_W - 5, TOP, BAR_W + 5, font.line_height + 2 * ui.LABEL_PAD[1]), PANEL)
-    label = ui.label_on_backing(surface, font, f"GET OUT {clock(left)}", (strip.x, TOP), WARN if low else GOLD,
+    top = max(TOP, below + 1)
+    strip = ui.panel(surface, (right - BAR_W - 5, top, BAR_W + 5, font.line_height + 2 * ui.LABEL_PAD[1]), PANEL)
+    label = ui.label_on_backing(surface, font, f"GET OUT {clock(left)}", (strip.x, top), WARN if low else GOLD,
                                 anchor="topright")
     blink = low and (now // 8) % 2 == 0
     ui.bar(surface, (strip.x + 2, strip.y + 3, BAR_W, strip.height - 6), left / e.steps,

@@ -43,6 +43,7 @@ class Hud:
         self.font = font
         self.objective_flash = 0   # steps left of the "new objective" highlight
         self.banner = ""
+        self.right_bottom = 0  # the bottom of the right-hand column (the objective), set by draw
         self.banner_steps = 0
 
     def on_event(self, event: Event) -> None:
@@ -77,13 +78,14 @@ class Hud:
             y = ui.label_on_backing(surface, font, text, (MARGIN, y), GOLD if p.loaded else WARN).bottom + 1
         if p.combo >= 2:
             ui.label_on_backing(surface, font, f"{p.combo} HITS", (MARGIN, y), GOLD)
+        self.right_bottom = MARGIN  # where the right-hand column ends: the escape's clock goes below it
         if sim.objective:
             flash = self.objective_flash and (self.objective_flash // 10) % 2 == 0
             right = surface.get_width() - MARGIN
             fits = right - font.size(sim.objective)[0] - 2 * ui.LABEL_PAD[0] >= strip.right + 4
             # Too long for the top line: the line below the gun's label, clear of everything on the left.
-            ui.label_on_backing(surface, font, sim.objective, (right, MARGIN if fits else y),
-                                GOLD if flash else INK, anchor="topright")
+            self.right_bottom = ui.label_on_backing(surface, font, sim.objective, (right, MARGIN if fits else y),
+                                                    GOLD if flash else INK, anchor="topright").bottom
         self._draw_enemy(surface, sim)
         if self.banner_steps:
             ui.label_on_backing(surface, font, self.banner, (surface.get_width() // 2, 69), GOLD,

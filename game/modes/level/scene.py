@@ -202,7 +202,7 @@ class LevelScene(BaseScene):
         escape_view.draw_over(surface, sim, offset, self.hud.font)
         partner_view.draw_over(surface, sim, offset, self.hud.font)
         self.hud.draw(surface, sim)
-        escape_view.draw_hud(surface, sim, self.hud.font)
+        escape_view.draw_hud(surface, sim, self.hud.font, below=self.hud.right_bottom)
         if self.controls is not None and not self.talking:  # never under a dialogue box
             self.controls.draw(surface, self.hud.font, sim.player.armed)
         draw_reload_error(surface, self.hot_reload.error)
