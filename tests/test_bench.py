@@ -60,6 +60,27 @@ def test_the_json_keeps_every_key_and_the_report_every_target(small_run, capsys)
     assert "cold_floor" not in small_run["scaling"]["24x24"]["render"]["paths"]["smooth"]["320x180"]
 
 
+def test_the_real_frame_of_every_level_is_split_into_sim_draw_present(small_run):
+    from game.modes.registry import kinds
+    from game.paths import level_files
+
+    real = small_run["frame"]["levels"]
+    assert set(real["levels"]) == {p.stem for p in level_files()}
+    assert real["presenter"] and real["renderer"] and real["driver"] and real["cpu_present_ms"] > 0
+    assert real["limit_ms"] == 0.5
+    names = {t["name"] for t in targets(small_run)}
+    for name, level in real["levels"].items():
+        assert level["mode"] in kinds()
+        assert {"frames_timed", "sim_ms", "draw_ms", "present_ms", "frame_ms", "frame_p99_ms"} <= set(level)
+        assert f"{name} frame sim+draw+present ({level['mode']}, CPU ms)" in names
+        if level["frames_timed"]:
+            assert level["draw_ms"] > 0 and 0 < level["frame_ms"] <= level["frame_p99_ms"], name
+    assert {level["mode"] for level in real["levels"].values()} == set(kinds())  # every mode's own scene
+    assert sum(level["frames_timed"] for level in real["levels"].values()) > len(real["levels"])
+    report = format_report(small_run)
+    assert "real frame of every level" in report and "present: " + real["presenter"] in report
+
+
 def test_real_levels_build_no_chunk_in_play(small_run):
     for name, level in small_run["maps"].items():
         if level["real"]:

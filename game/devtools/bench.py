@@ -21,7 +21,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from game.devtools.benchframe import bench_frame
+from game.devtools.benchframe import bench_frame, bench_levels_frame
 from game.devtools.benchmaps import VIEWS, BenchConfig, map_layers, write_map  # noqa: F401  (the bench's map)
 from game.devtools.benchmem import bench_memory
 from game.devtools.benchrender import PATHS, STEP_PX, RenderBench, camera_path, chunk_builds, display  # noqa: F401
@@ -154,6 +154,12 @@ def targets(result: dict[str, Any]) -> list[dict[str, Any]]:
                         "value": value, "met": value <= 2.0})
     builds = sum(level["play_builds"] for level in result["maps"].values() if level["real"])
     out.append({"name": "chunks built in play, real levels", "limit": "= 0", "value": builds, "met": builds == 0})
+    real_frame = result["frame"]["levels"]
+    for name, level in real_frame["levels"].items():  # None: no frame with the level's own scene on top
+        value = level["frame_ms"]
+        out.append({"name": f"{name} frame sim+draw+present ({level['mode']}, CPU ms)",
+                    "limit": f"<= {real_frame['limit_ms']}", "value": value,
+                    "met": value is not None and value <= real_frame["limit_ms"]})
     s = result["sim"]
     out.append({"name": "action sim, 40 enemies, steps/CPU s", "limit": ">= 10000",
                 "value": s["sim_steps_per_cpu_s"],
@@ -241,6 +247,8 @@ def run_bench(cfg: BenchConfig, progress: Callable[[str], None] = lambda _: None
                 maps[name]["reload"] = reload_steps(path, cfg.reload_repeats)
         progress("full frame")
         frame = bench_frame(tilemap, cfg)
+        progress("real frame of every level")
+        frame["levels"] = bench_levels_frame(cfg, [p for _, p, real in levels if real])
         progress("simulation")
         sim = bench_sim(write_sim_level(folder, cfg.sim_enemies), cfg)
         sim.update(bench_chase(cfg))  # the chase with its autopilot (game.devtools.benchchase)
@@ -295,6 +303,19 @@ def _render_table(level: dict[str, Any], indent: str = "") -> list[str]:
     return out
 
 
+def _real_frame_table(rf: dict[str, Any]) -> list[str]:
+    """Every level's real frame: CPU ms medians of its simulation, draw and present, and their sum."""
+    out = [f"real frame of every level (its scene stepped by its autopilot, drawn at 320x180, presented x4; "
+           f"CPU ms medians; present: {rf['presenter']}; the CPU-scale fallback's present "
+           f"{rf['cpu_present_ms']:.3f} ms)",
+           f"  {'level':<14}{'mode':<8}{'frames':>7}{'sim':>8}{'draw':>8}{'present':>9}{'frame':>8}{'p99':>8}"]
+    for name, lv in rf["levels"].items():
+        cells = "".join(f"{lv[k]:>{w}.3f}" if lv[k] is not None else f"{'-':>{w}}" for k, w in
+                        (("sim_ms", 8), ("draw_ms", 8), ("present_ms", 9), ("frame_ms", 8), ("frame_p99_ms", 8)))
+        out.append(f"  {name:<14}{lv['mode']:<8}{lv['frames_timed']:>7}{cells}")
+    return out
+
+
 def format_report(r: dict[str, Any]) -> str:
     c = r["config"]
     lines = [f"Red Heat bench: render medians in ms of {c['frames']} frames (best of {c['repeats']} solo runs), "
@@ -314,6 +335,7 @@ def format_report(r: dict[str, Any]) -> str:
     f = r["frame"]
     lines.append(f"full frame (map + {f['sprites']} animated y-sorted sprites + HUD, 320x180 scaled to "
                  f"1280x720): {f['frame_ms']:.3f} ms median ({f['scale_only_ms']:.3f} ms of it the x4 scale)")
+    lines += _real_frame_table(f["levels"])
     s = r["sim"]
     lines.append(f"simulation ({s['sim_level']}, {s['sim_enemies_at_start']} enemies live at start): "
                  f"{s['sim_steps_per_s']:.0f} steps/s wall clock, {s['sim_steps_per_cpu_s']:.0f} per CPU "

@@ -7,7 +7,8 @@ from __future__ import annotations
 import logging
 import statistics
 import time
-from typing import Any
+from pathlib import Path
+from typing import Any, Callable
 
 import numpy as np
 
@@ -120,3 +121,130 @@ def bench_frame(tilemap: Any, cfg: BenchConfig) -> dict[str, Any]:
         scale_only.append(clock() - start)
     return {"frame_ms": round(median_ms(times), 4), "frame_mean_ms": round(statistics.mean(times) * 1000, 4),
             "scale_only_ms": round(median_ms(scale_only), 4), "sprites": cfg.sprites}
+
+
+# --- the real frame of every level: simulation / draw / present ---------------------------------
+
+FRAME_LIMIT_MS = 0.5  # issue 16: sim + draw + present, CPU, median, on every level at 320x180 x4
+
+
+class FramePresenter:
+    """How the bench puts a level's canvas on screen, as the game does: through SDL's renderer (the
+    texture path of game.desktop.present) where one exists. A renderer that scales on the GPU is timed
+    whole (upload, draw, present); SDL's software renderer (the only one the dummy driver has) scales on
+    the CPU, which a GPU would not, so there only the texture upload is timed and `kind` says so."""
+
+    def __init__(self) -> None:
+        import pygame
+
+        from game.desktop.present import GpuPresenter
+
+        pygame.display.quit()  # a SCALED display with a renderer needs a fresh video system
+        pygame.display.init()
+        self.gpu = GpuPresenter((1280, 720), False)
+        info = pygame.display._get_renderer_info() if hasattr(pygame.display, "_get_renderer_info") else None
+        self.renderer = str(info[0]) if info else "?"
+        self.driver = pygame.display.get_driver()
+        self.whole = self.renderer != "software"
+        self.kind = (f"renderer '{self.renderer}': upload + draw + present" if self.whole else
+                     f"renderer '{self.renderer}' ({self.driver} driver): texture upload only, the x4 scale "
+                     "is the GPU's and cannot be timed here")
+
+    def present(self, canvas: Any) -> None:
+        if self.whole:
+            self.gpu.present(canvas)
+        else:
+            self.gpu.texture.update(canvas)
+
+    def close(self) -> None:
+        import pygame
+
+        pygame.display.quit()  # the rest of the bench opens its own plain display again
+        pygame.display.init()
+
+
+def cpu_present_ms(frames: int) -> float:
+    """CPU ms of the fallback present (game.desktop.present.CpuPresenter, x4 into 1280x720)."""
+    import pygame
+
+    from game.desktop.present import CpuPresenter
+
+    presenter = CpuPresenter(headless=False)
+    presenter.set_mode((1280, 720), False)
+    canvas = pygame.Surface((320, 180)).convert()
+    canvas.fill((40, 60, 80), (20, 20, 200, 100))
+    times = []
+    for _ in range(frames):
+        start = time.thread_time()
+        presenter.present(canvas)
+        times.append(time.thread_time() - start)
+    return round(median_ms(times), 4)
+
+
+def level_frame(tmx: Any, frames: int, warmup: int, present: Callable[[Any], None]) -> dict[str, Any]:
+    """One level's real frame, CPU ms medians: its scene on a scene stack stepped with its mode's
+    autopilot (the simulation), the stack drawn to the 320x180 canvas (map, sprites, light, weather,
+    HUD: the draw) and `present`ed. Frames where an overlay (dialogue, result card) is on top are
+    stepped but not timed; `frames_timed` counts the rest. A won level starts again (untimed)."""
+    import pygame
+
+    from game import DT
+    from game.input.actions import Action, EdgeTracker
+    from game.modes import registry
+    from game.modes.context import MapContext
+    from game.scenes.stack import Reset, SceneStack
+    from game.world.tilemap import load_tilemap
+
+    tilemap = load_tilemap(tmx)
+    mode = registry.mode_of(tilemap)
+    canvas = pygame.Surface((320, 180)).convert()
+    ended: list[str] = []
+    stack = SceneStack()
+    scene = None
+    pilot = mode.pilot()
+    edges = EdgeTracker()
+    clock = time.thread_time
+    parts: dict[str, list[float]] = {"sim": [], "draw": [], "present": []}
+    for step in range(warmup + frames):
+        if scene is None or ended:  # won (a short puzzle is solved in a second): play it again, untimed
+            ended.clear()
+            stack.apply(Reset(mode.map_scene(MapContext(tilemap, seed=0, on_done=lambda o: ended.append(o)))))
+            scene = stack.top
+        top = stack.top
+        mask = pilot.decide(top, step)
+        timed = top is scene and step >= warmup
+        stack.handle(edges.frame(int(Action.CONFIRM) if mask is None and step % 2 == 0 else mask or 0))
+        t0 = clock()
+        stack.update(DT)
+        t1 = clock()
+        stack.draw(canvas)
+        t2 = clock()
+        present(canvas)
+        t3 = clock()
+        if timed:
+            parts["sim"].append(t1 - t0)
+            parts["draw"].append(t2 - t1)
+            parts["present"].append(t3 - t2)
+    out: dict[str, Any] = {"mode": mode.kind, "frames_timed": len(parts["sim"])}
+    for name, samples in parts.items():
+        out[f"{name}_ms"] = round(median_ms(samples), 4) if samples else None
+    totals = [sum(p) for p in zip(*parts.values())]
+    out["frame_ms"] = round(median_ms(totals), 4) if totals else None
+    out["frame_p99_ms"] = round(float(np.percentile(np.asarray(totals) * 1000, 99)), 4) if totals else None
+    return out
+
+
+def bench_levels_frame(cfg: BenchConfig, levels: list[Any] | None = None) -> dict[str, Any]:
+    """Every level's real frame (see `level_frame`), presented through SDL's renderer; the CPU-scale
+    fallback's present is measured beside it once (the game uses it where no renderer is to be had)."""
+    from game.paths import level_files
+
+    levels = list(level_files()) if levels is None else levels
+    presenter = FramePresenter()
+    try:
+        per_level = {Path(tmx).stem: level_frame(tmx, cfg.frames, cfg.warmup, presenter.present) for tmx in levels}
+    finally:
+        presenter.close()
+    return {"presenter": presenter.kind, "renderer": presenter.renderer, "driver": presenter.driver,
+            "present_whole": presenter.whole, "levels": per_level,
+            "cpu_present_ms": cpu_present_ms(min(cfg.frames, 200)), "limit_ms": FRAME_LIMIT_MS}

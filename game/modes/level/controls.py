@@ -2,6 +2,7 @@
 effect (keys, or pad buttons once a pad is plugged in), shown until Danko has punched and kicked once."""
 from __future__ import annotations
 
+import functools
 import logging
 from typing import Any
 
@@ -72,15 +73,25 @@ class ControlsHint:
 
 def draw_card(surface: pygame.Surface, font: Any, rows: list[tuple[str, str, bool]]) -> None:
     """A controls card at the bottom left: a binding and what it does a row, the done ones in green."""
+    card = card_image(font, tuple(rows))
+    surface.blit(card, (4, surface.get_height() - card.get_height() - 18))
+
+
+@functools.lru_cache(maxsize=16)
+def card_image(font: Any, rows: tuple[tuple[str, str, bool], ...]) -> pygame.Surface:
+    """The card of `rows`, drawn once and reused while the rows stay the same (shared: blit it, never
+    draw on it)."""
     lh = font.line_height + 1
     key_w = max(font.size(r[0])[0] for r in rows)
     w = key_w + 8 + max(font.size(r[1])[0] for r in rows) + 12
     h = lh * len(rows) + 8
-    box = pygame.Rect(4, surface.get_height() - h - 18, w, h)
-    surface.fill(BACK, box)
-    pygame.draw.rect(surface, EDGE, box, 1)
-    y = box.y + 4
+    card = pygame.Surface((w, h))
+    box = card.get_rect()
+    card.fill(BACK)
+    pygame.draw.rect(card, EDGE, box, 1)
+    y = 4
     for binding, label, done in rows:
-        surface.blit(font.render(binding, KEY), (box.x + 6, y))
-        surface.blit(font.render(label, DONE if done else INK), (box.x + 6 + key_w + 8, y))
+        font.draw(card, binding, (6, y), KEY)
+        font.draw(card, label, (6 + key_w + 8, y), DONE if done else INK)
         y += lh
+    return card
