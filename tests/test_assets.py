@@ -1,6 +1,8 @@
 """The asset generator: deterministic, up to date with the committed files, never overwrites art it
 did not make; tilesets are well-formed for Tiled and the game."""
 import hashlib
+import json
+import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -20,9 +22,11 @@ TILESETS = ("bathhouse", "hotel", "locksmith", "streets", "moscow", "hospital", 
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory):
+    """One generation shared by the module (each costs seconds): assets/ into a temp folder, with the
+    contact sheet's copy beside it (the `--sheet` flag)."""
     out = tmp_path_factory.mktemp("gen1")
-    result = generate(SRC, out)
-    return out, result
+    result = generate(SRC, out / "assets", sheet=out / "sheet.png")
+    return out / "assets", result
 
 
 def _files(folder: Path) -> dict[str, bytes]:
@@ -40,7 +44,6 @@ def test_regeneration_is_byte_identical(generated, tmp_path):
 def test_committed_assets_are_up_to_date(generated):
     out, _ = generated
     manifest = (out / MANIFEST).read_text()
-    import json
     for rel, digest in json.loads(manifest).items():
         committed = ASSETS / rel
         assert committed.is_file(), f"{rel} is not committed; run `python -m game assets`"
@@ -48,18 +51,25 @@ def test_committed_assets_are_up_to_date(generated):
             f"{rel} is stale; run `python -m game assets`"
 
 
-def test_generator_never_overwrites_a_file_it_did_not_make(tmp_path):
-    hand_made = tmp_path / "tiles" / "hotel.png"
-    hand_made.parent.mkdir(parents=True)
-    hand_made.write_bytes(b"an artist's PNG")
-    result = generate(SRC, tmp_path)
-    assert hand_made.read_bytes() == b"an artist's PNG"
-    assert "tiles/hotel.png" in result.kept
-    # A file it made and nobody touched is refreshed; one edited by hand afterwards is kept.
-    ours = tmp_path / "tiles" / "streets.png"
-    ours.write_bytes(b"edited")
-    result = generate(SRC, tmp_path)
-    assert ours.read_bytes() == b"edited" and "tiles/streets.png" in result.kept
+def test_generator_never_overwrites_a_file_it_did_not_make(generated, tmp_path):
+    out = shutil.copytree(generated[0], tmp_path / "assets")
+    manifest = json.loads((out / MANIFEST).read_text())
+    # An artist's file the generator never made (no entry in its manifest): kept.
+    del manifest["tiles/hotel.png"]
+    (out / "tiles" / "hotel.png").write_bytes(b"an artist's PNG")
+    # A file it made, edited by hand afterwards: kept.
+    (out / "tiles" / "streets.png").write_bytes(b"edited")
+    # A file it made and nobody touched since, now out of date: refreshed.
+    (out / "tiles" / "road.png").write_bytes(b"an older generation")
+    manifest["tiles/road.png"] = hashlib.sha256(b"an older generation").hexdigest()
+    (out / MANIFEST).write_text(json.dumps(manifest))
+
+    result = generate(SRC, out)
+    assert (out / "tiles" / "hotel.png").read_bytes() == b"an artist's PNG"
+    assert (out / "tiles" / "streets.png").read_bytes() == b"edited"
+    assert sorted(result.kept) == ["tiles/hotel.png", "tiles/streets.png"]
+    assert result.written == ["tiles/road.png"]
+    assert (out / "tiles" / "road.png").read_bytes() == (generated[0] / "tiles" / "road.png").read_bytes()
     assert "tiles/bathhouse.png" in result.unchanged
 
 
@@ -184,8 +194,7 @@ def test_a_colour_missing_from_the_palette_names_file_and_line(tmp_path):
         grid_to_rgba(source.frames[0], {".": (0, 0, 0, 0)}, path)
 
 
-def test_tile_frames_are_16px(generated):
-    out, _ = generated
+def test_tile_frames_are_16px():
     for name in TILESETS:
         source = parse_source(SRC / "tiles" / f"{name}.txt", keyword="tile")
         assert all(f.size == (16, 16) for f in source.frames)
@@ -200,12 +209,12 @@ def test_contact_sheet_is_written(generated, tmp_path):
     assert len(np.unique(colours)) > 50
 
 
-def test_sheet_copy_and_cli_flag(tmp_path):
+def test_sheet_copy_and_cli_flag(generated):
     from game import cli
 
-    sheet = tmp_path / "sheet.png"
-    generate(SRC, tmp_path / "out", sheet=sheet)
-    assert sheet.is_file() and sheet.read_bytes() == (tmp_path / "out" / "preview.png").read_bytes()
+    out, _ = generated
+    sheet = out.parent / "sheet.png"
+    assert sheet.is_file() and sheet.read_bytes() == (out / "preview.png").read_bytes()
     assert cli.build_parser().parse_args(["assets", "--sheet", "x.png"]).sheet == Path("x.png")
 
 
