@@ -98,3 +98,22 @@ def test_wrap_is_linear_in_the_length_of_a_word():
     lines = font.wrap("x" * 200_000, 200)
     assert time.process_time() - start < 5  # the cubic wrap would take days here
     assert "".join(lines) == "x" * 200_000 and all(font.line_width(line) <= 200 for line in lines)
+
+
+def test_render_draws_a_text_once_and_reuses_it(font):
+    # a HUD shows the same words every frame: one surface, rendered once (shared: blit it, never draw on it)
+    first = font.render("AMMO 6 +12", (232, 184, 72))
+    assert font.render("AMMO 6 +12", (232, 184, 72)) is first
+    assert font.render("AMMO 6 +12", (232, 184, 72, 255)) is not first  # another colour key, another image
+    assert font.render("AMMO 6 +12", (232, 184, 72), scale=2).get_size() == (first.get_width() * 2,
+                                                                              first.get_height() * 2)
+    fresh = font._render("AMMO 6 +12", (232, 184, 72), 1)
+    assert pygame.image.tobytes(fresh, "RGBA") == pygame.image.tobytes(first, "RGBA")
+
+
+def test_the_render_cache_stays_bounded(font):
+    from game.ui.font import RENDER_CACHE
+
+    for i in range(RENDER_CACHE + 10):  # a typewriter's growing line makes a new text every frame
+        font.render(f"line {i}", (255, 255, 255))
+    assert len(font._rendered) <= RENDER_CACHE

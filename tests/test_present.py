@@ -54,6 +54,15 @@ def test_the_renderer_scales_by_whole_numbers_into_a_letterbox(display):
     gpu.present(canvas)
 
 
+def test_a_canvas_in_another_pixel_format_still_shows_exactly(display):
+    # the texture is made in the first canvas's format and its bytes copied as they are: a canvas in
+    # another format gets a texture of its own
+    gpu = GpuPresenter((640, 360), fullscreen=False)
+    assert_shows(gpu, pattern(), (640, 360))
+    assert_shows(gpu, pattern().convert_alpha(), (640, 360))
+    assert_shows(gpu, pattern(), (640, 360))
+
+
 def test_the_display_surface_keeps_the_view_size_and_a_pixel_format(display):
     GpuPresenter((1280, 720), fullscreen=False)
     assert pygame.display.get_surface().get_size() == (320, 180)
@@ -76,11 +85,15 @@ def test_cpu_presenter_letterboxes_by_whole_numbers(display):
     cpu = open_presenter((1001, 703), fullscreen=False, headless=False)
     assert isinstance(cpu, CpuPresenter)
     canvas = pattern()
-    cpu.present(canvas)
     window = pygame.display.get_surface()
+    window.fill((255, 255, 255))  # what a resize leaves: the bars are painted black, not assumed so
+    cpu.present(canvas)
     box = letterbox(window.get_size())
     assert box.topleft == (20, 81)
     assert (pixels(window.subsurface(box)) == pixels(pygame.transform.scale(canvas, box.size))).all()
+    outside = pixels(window).copy()
+    outside[box.left:box.right, box.top:box.bottom] = 0
+    assert not outside.any()
 
 
 def test_bench_present_counts_steps_per_presented_frame(tmp_path, monkeypatch):

@@ -154,7 +154,7 @@ class FramePresenter:
         if self.whole:
             self.gpu.present(canvas)
         else:
-            self.gpu.texture.update(canvas)
+            self.gpu.upload(canvas)
 
     def close(self) -> None:
         import pygame

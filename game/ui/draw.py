@@ -27,13 +27,19 @@ def panel(surface: pygame.Surface, rect: pygame.Rect | tuple[int, int, int, int]
     if alpha >= 255:
         surface.fill(fill, rect)
     elif alpha > 0:
-        layer = pygame.Surface(rect.size)
-        layer.fill(fill)
-        layer.set_alpha(alpha)
-        surface.blit(layer, rect.topleft)
+        surface.blit(_layer(rect.size, tuple(fill), alpha), rect.topleft)
     if edge is not None:
         pygame.draw.rect(surface, edge, rect, 1)
     return rect
+
+
+@functools.lru_cache(maxsize=32)
+def _layer(size: tuple[int, int], fill: Color, alpha: int) -> pygame.Surface:
+    """A `size` rectangle of `fill` at `alpha`, made once (a veil over every frame of a menu)."""
+    layer = pygame.Surface(size)
+    layer.fill(fill)
+    layer.set_alpha(alpha)
+    return layer
 
 
 def veil(surface: pygame.Surface, alpha: int, color: Color = VEIL) -> None:

@@ -18,6 +18,7 @@ from game.paths import ASSETS
 log = logging.getLogger(__name__)
 
 Color = tuple[int, int, int] | tuple[int, int, int, int]
+RENDER_CACHE = 512  # rendered texts kept for reuse (see BitmapFont.render)
 
 
 class FontError(Exception):
@@ -35,6 +36,7 @@ class BitmapFont:
         self._advances = {ch: w + self.spacing for ch, w in self.widths.items()}
         self._sheet = sheet
         self._tinted: dict[tuple[int, ...], pygame.Surface] = {}
+        self._rendered: dict[tuple, pygame.Surface] = {}
 
     def _advance(self, ch: str) -> int:
         return self.widths.get(ch, self.widths["?"]) + self.spacing
@@ -65,7 +67,18 @@ class BitmapFont:
 
     def render(self, text: str, color: Color = (255, 255, 255), scale: int = 1) -> pygame.Surface:
         """An SRCALPHA surface with `text` in `color`, blown up `scale` times (whole pixels);
-        unknown characters draw as '?'."""
+        unknown characters draw as '?'. Rendered once per (text, colour, scale) and reused, so a screen
+        that shows the same words frame after frame blits one surface instead of drawing its glyphs:
+        the surface is shared, blit it, never draw on it."""
+        key = (text, tuple(color), scale)
+        image = self._rendered.get(key)
+        if image is None:
+            if len(self._rendered) >= RENDER_CACHE:  # a typewriter's growing lines: start afresh
+                self._rendered.clear()
+            image = self._rendered[key] = self._render(text, color, scale)
+        return image
+
+    def _render(self, text: str, color: Color, scale: int) -> pygame.Surface:
         w, h = self.size(text)
         surface = pygame.Surface((max(1, w), h), pygame.SRCALPHA)
         self.draw(surface, text, (0, 0), color)

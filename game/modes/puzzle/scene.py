@@ -33,6 +33,9 @@ PAPER = (32, 30, 36)  # the key panel and the locksmith's box
 CARD = (58, 54, 60)
 BRASS = (214, 176, 84)  # the keys themselves
 RED = (220, 70, 60)  # the cross on a ruled-out card
+KEY_PANEL = (4, 27, 84, 108)  # Danko's drawing of the key, and the notes
+PARTS_KEPT = 256  # painted parts of the board kept for reuse (see `_part`)
+_PARTS: dict[tuple, pygame.Surface] = {}
 
 
 def bow_points(shape: str, cx: float, cy: float, r: float) -> list[tuple[float, float]]:
@@ -82,6 +85,23 @@ def draw_key(surface: pygame.Surface, key_bow: str, cuts: tuple[int, ...] | int,
     pygame.draw.polygon(surface, (20, 16, 10), outline, 1)
 
 
+def _part(key: tuple, rect: pygame.Rect, surface: pygame.Surface, paint: Callable[..., None],
+          *args: Any) -> pygame.Surface:
+    """`rect` of `surface` after `paint(sheet, *args)`, painted once per `key`, place and canvas format and
+    reused (the board's faces, the key and the locksmith's box change only when a card is picked). It is
+    painted in place on a copy of the canvas, so the bows' float outlines round to the pixels a draw in
+    place gives; whatever `paint` leaves of `rect` unpainted is the dimmed shop, the same every frame."""
+    full = (key, tuple(rect), surface.get_size(), surface.get_bitsize(), surface.get_masks())
+    part = _PARTS.get(full)
+    if part is None:
+        if len(_PARTS) >= PARTS_KEPT:
+            _PARTS.clear()
+        sheet = surface.copy()
+        paint(sheet, *args)
+        part = _PARTS[full] = sheet.subsurface(rect.clip(sheet.get_rect())).copy()
+    return part
+
+
 class PuzzleScene(BaseScene):
     def __init__(self, tilemap: TileMap | None = None, on_done: OnDone | None = None,
                  puzzle: Puzzle = LOCKSMITH, pause: object = None, audio: Any = None) -> None:
@@ -95,6 +115,8 @@ class PuzzleScene(BaseScene):
         self.verdict = ""  # "right" / "wrong": how the last pick went
         self._backdrop: pygame.Surface | None = None
         self._portrait: pygame.Surface | None = None
+        self._frame: tuple[tuple, pygame.Surface] | None = None  # the last frame drawn, and its key
+        self._base_image: tuple[tuple, pygame.Surface] | None = None  # the dimmed shop (see `_base`)
         self.audio = audio
 
     def enter(self) -> None:
@@ -139,11 +161,26 @@ class PuzzleScene(BaseScene):
     # --- drawing ---------------------------------------------------------------------------------
 
     def draw(self, surface: pygame.Surface) -> None:
-        w, h = surface.get_size()
-        surface.fill((18, 16, 20))
-        if self._backdrop is not None:
-            surface.blit(self._backdrop, (0, 0))
-            ui.veil(surface, 170, (10, 8, 12))
+        """The board; a frame that shows what the last one showed is that frame again, one blit (a
+        board changes only when a card is moved to or picked: drawn whole it cost 0.9 ms a frame)."""
+        key = self._frame_key(surface)
+        if self._frame is not None and self._frame[0] == key:
+            surface.blit(self._frame[1], (0, 0))
+            return
+        self._draw(surface)
+        self._frame = (key, surface.copy())
+
+    def _frame_key(self, surface: pygame.Surface) -> tuple:
+        """Everything `_draw` reads: two frames with equal keys are the same picture."""
+        st = self.state
+        blink = st.pointed is not None and (self.steps // 15) % 2 == 0
+        shake = (-2, 2, -1, 1)[self.shake % 4] if self.shake else 0
+        return (surface.get_size(), surface.get_bitsize(), surface.get_masks(), st.board, st.cursor, shake,
+                frozenset(st.crossed), st.pointed, blink, tuple(st.solved), st.message, st.tip, self.verdict,
+                id(self._backdrop), id(self._portrait))
+
+    def _draw(self, surface: pygame.Surface) -> None:
+        surface.blit(self._base(surface), (0, 0))
         font = load_font()
         st = self.state
         board = st.current
@@ -151,13 +188,27 @@ class PuzzleScene(BaseScene):
         counter = f"({min(st.board + 1, len(st.puzzle.boards))}/{len(st.puzzle.boards)})"
         title = ui.label_on_backing(surface, font, f"{board.title}  {counter}", (4, 2), GOLD)
         ui.label_on_backing(surface, font, board.question, (4, title.bottom), INK)
-        self._draw_key_panel(surface, st.puzzle.key)
+        panel = pygame.Rect(0, KEY_PANEL[1], surface.get_width(), KEY_PANEL[3])  # a long note runs past it
+        surface.blit(_part(("key", st.puzzle.key, tuple(st.solved)), panel, surface, self._draw_key_panel,
+                           st.puzzle.key), panel.topleft)
         self._draw_cards(surface)
         self._draw_message(surface)
 
+    def _base(self, surface: pygame.Surface) -> pygame.Surface:
+        """The shop behind the board, dimmed: composed once for the canvas's size and format."""
+        form = (surface.get_size(), surface.get_bitsize(), surface.get_masks())
+        if self._base_image is None or self._base_image[0] != form:
+            base = surface.copy()
+            base.fill((18, 16, 20))
+            if self._backdrop is not None:
+                base.blit(self._backdrop, (0, 0))
+                ui.veil(base, 170, (10, 8, 12))
+            self._base_image = (form, base)
+        return self._base_image[1]
+
     def _draw_key_panel(self, surface: pygame.Surface, key: Key) -> None:
         font = load_font()
-        x, y, w, h = 4, 27, 84, 108
+        x, y, w, h = KEY_PANEL
         ui.panel(surface, (x, y, w, h), PAPER, DIM)
         surface.blit(font.render("THE KEY", DIM), (x + 4, y + 3))
         draw_key(surface, key.bow, key.cuts, x + 4, y + 24, scale=2)
@@ -174,24 +225,14 @@ class PuzzleScene(BaseScene):
         return pygame.Rect(92 + col * 76, 27 + row * 55, 73, 52)
 
     def _draw_cards(self, surface: pygame.Surface) -> None:
-        font = load_font()
         st = self.state
         for i, card in enumerate(st.current.cards):
             rect = self._card_rect(i)
             if i == st.cursor and self.shake:
                 rect = rect.move((-2, 2, -1, 1)[self.shake % 4], 0)
             crossed = card.id in st.crossed
-            ui.panel(surface, rect, (40, 38, 42) if crossed else CARD, DIM)
-            colour = DIM if crossed else INK
-            surface.blit(font.render(card.title, colour), (rect.x + 3, rect.y + 2))
-            if card.bow is not None:
-                draw_key(surface, card.bow, card.cuts or 0, rect.x + 4, rect.y + 22, scale=1,
-                         colour=(120, 116, 110) if crossed else (190, 186, 176))
-                surface.blit(font.render(card.bow, colour), (rect.x + 3, rect.y + 30))
-                surface.blit(font.render(f"{card.cuts} cuts", colour), (rect.x + 3, rect.y + 40))
-            else:
-                for j, line in enumerate(card.lines):
-                    surface.blit(font.render(line, colour), (rect.x + 3, rect.y + 14 + j * 10))
+            surface.blit(_part(("card", card, crossed), rect, surface, self._paint_card, card, crossed, rect),
+                         rect.topleft)
             if crossed:  # a big X: ruled out, readable without colour
                 pygame.draw.line(surface, RED, rect.topleft, (rect.right - 1, rect.bottom - 1), 2)
                 pygame.draw.line(surface, RED, (rect.right - 1, rect.top), (rect.left, rect.bottom - 1), 2)
@@ -205,16 +246,31 @@ class PuzzleScene(BaseScene):
                 tip = (rect.x - 1, rect.y + 6)
                 pygame.draw.polygon(surface, (255, 255, 255), [tip, (tip[0] - 5, tip[1] - 4), (tip[0] - 5, tip[1] + 4)])
 
-    def _draw_message(self, surface: pygame.Surface) -> None:
+    def _paint_card(self, surface: pygame.Surface, card: Any, crossed: bool, rect: pygame.Rect) -> None:
+        """A card's face: panel, title, and its key drawing or its lines."""
         font = load_font()
-        st = self.state
+        ui.panel(surface, rect, (40, 38, 42) if crossed else CARD, DIM)
+        colour = DIM if crossed else INK
+        surface.blit(font.render(card.title, colour), (rect.x + 3, rect.y + 2))
+        if card.bow is not None:
+            draw_key(surface, card.bow, card.cuts or 0, rect.x + 4, rect.y + 22, scale=1,
+                     colour=(120, 116, 110) if crossed else (190, 186, 176))
+            surface.blit(font.render(card.bow, colour), (rect.x + 3, rect.y + 30))
+            surface.blit(font.render(f"{card.cuts} cuts", colour), (rect.x + 3, rect.y + 40))
+        else:
+            for j, line in enumerate(card.lines):
+                surface.blit(font.render(line, colour), (rect.x + 3, rect.y + 14 + j * 10))
+
+    def _draw_message(self, surface: pygame.Surface) -> None:
+        """The locksmith's box: what the last pick told, his tip, or how to play."""
         w, h = surface.get_size()
-        box = pygame.Rect(4, 138, w - 8, h - 141)
-        ui.panel(surface, box, PAPER, DIM)
-        tx = box.x + 4
-        if self._portrait is not None:
-            surface.blit(self._portrait, (box.x + 3, box.y + 5))
-            tx += 28
+        lines = self._message_lines()
+        area = pygame.Rect(0, 138, w, h - 138)  # the box and the strip below it a long tip may run into
+        surface.blit(_part(("message", lines, self._portrait is not None), area, surface, self._paint_message,
+                           lines), area.topleft)
+
+    def _message_lines(self) -> tuple[tuple[str, tuple[int, int, int]], ...]:
+        st = self.state
         lines = []
         if st.message:
             right = self.verdict == "right"
@@ -223,6 +279,17 @@ class PuzzleScene(BaseScene):
             lines.append((st.tip, GOLD))
         if not lines:
             lines.append(("Arrows choose a card. Enter picks it.", DIM))
+        return tuple(lines)
+
+    def _paint_message(self, surface: pygame.Surface, lines: tuple) -> None:
+        font = load_font()
+        w, h = surface.get_size()
+        box = pygame.Rect(4, 138, w - 8, h - 141)
+        ui.panel(surface, box, PAPER, DIM)
+        tx = box.x + 4
+        if self._portrait is not None:
+            surface.blit(self._portrait, (box.x + 3, box.y + 5))
+            tx += 28
         y = box.y + 4
         max_w = box.right - tx - 4
         for text, colour in lines:
