@@ -13,6 +13,7 @@ renderer reads a `TileMap`, never pytmx.
 from __future__ import annotations
 
 import logging
+from bisect import bisect_right
 from collections import OrderedDict
 from operator import attrgetter
 from typing import Any, Iterable, Iterator, NamedTuple
@@ -29,6 +30,7 @@ from game.world.composite import (  # noqa: F401  (render_full_map, flip_tile, u
     unique_stacks,
 )
 from game.world.light import Lighting, lighting_of
+from game.world.overlay import encoded, merged
 from game.world.tilemap import TileLayer, TileMap
 
 log = logging.getLogger(__name__)
@@ -40,7 +42,10 @@ PREBUILD_BYTES = 32 << 20  # a map whose layer group fits this is one chunk, bui
 CACHE_BYTES = 64 << 20  # chunk cache per layer group
 SPAWN_VIEW = (320, 180)  # the view prebuilt around the spawn of a large map (plus one chunk around)
 Key = tuple[int, int]
-_NO_BOX = (1, 1, 0, 0, -1, (0, 0))  # holds for no camera position
+INF = float("inf")
+FAR = 1 << 40  # px: beyond any camera position (an int, as cameras are: compared faster than INF)
+_NO_BOX = (1, 1, 0, 0, INF, -INF, None)  # holds for no camera position, time or target
+SEEN_MAX = 4096  # the sparse parts seen, kept for this many pairs of camera intervals (see `_sparse_view`)
 
 
 class Sprite(NamedTuple):
@@ -85,7 +90,9 @@ class _LayerGroup:
         self._pinned: set[Key] = set()
         self._stacks = Stacks(atlas, layers, background)  # composited cell stacks, shared by all chunks
         self.spares = Spares()  # surfaces a hot reload hands over from the renderer it replaces
-        self._view: tuple[int, ...] | None = None  # chunk range + animation version of `_visible`
+        self._view: tuple[Any, ...] | None = None  # chunk range, map edge side and view size of `_visible`
+        self._shown_version = -1  # the animation version `_visible`'s chunks were stamped for
+        self._cuts: tuple[Any, ...] | None = None  # see `_sparse_view`
         self._box: tuple[Any, ...] = _NO_BOX  # the camera positions `_visible` holds for (see `draw`)
         self._one: tuple[pygame.Surface, int, int] | None = None  # `_visible`'s only chunk, if one
         self._parts: dict[Key, tuple[pygame.Surface | None, int, int] | None] = {}  # see `_part`
@@ -132,7 +139,7 @@ class _LayerGroup:
         self._anim.forget(key)  # a fresh chunk shows the base tiles, not the current frames
         self._parts.pop(key, None)
         self._view, self._box = None, _NO_BOX
-        self._sparse, self._sparse_checked = None, False
+        self._sparse, self._sparse_checked, self._cuts = None, False, None
         while len(self._chunks) > self.max_chunks:
             oldest = next((k for k in self._chunks if k not in self._pinned and k != key), None)
             if oldest is None:
@@ -170,59 +177,97 @@ class _LayerGroup:
     # --- a frame ---------------------------------------------------------------------------------
 
     def draw(self, surface: pygame.Surface, cam_x: int, cam_y: int, time_ms: float) -> None:
-        if not self.layers:
-            return
-        anim = self._anim
-        if anim.cells and not anim.span[0] <= time_ms < anim.span[1]:
-            anim.update(time_ms)
-        if self._sparse is None and not self._sparse_checked:
-            self._sparse = self._sparse_parts()
-        if self._sparse is not None:  # see-through and mostly empty: its drawn parts, placed on the map
-            if self._sparse_version != anim.version:
-                self._sparse_version = anim.version
-                for key in anim.cells:
-                    self._stamp(key, self._chunks[key])
-            view_w, view_h = surface.get_size()
-            right, bottom = cam_x + view_w, cam_y + view_h
-            surface.fblits([(part, (x - cam_x, y - cam_y)) for part, x, y, x1, y1 in self._sparse
-                            if x < right and x1 > cam_x and y < bottom and y1 > cam_y])
-            return
-        x_lo, y_lo, x_hi, y_hi, version, size = self._box  # the camera positions the chunks shown hold for
-        if not (x_lo <= cam_x <= x_hi and y_lo <= cam_y <= y_hi) or version != anim.version \
-                or size != surface.get_size():
-            self._refresh(surface, cam_x, cam_y)
+        """The group's part of a frame: while the camera, the game clock and the target stay inside the
+        box `_refresh` worked out last (the common frame), one blit of what it found and no other work."""
+        x_lo, y_lo, x_hi, y_hi, t_lo, t_hi, target = self._box
+        if not (x_lo <= cam_x <= x_hi and y_lo <= cam_y <= y_hi and t_lo <= time_ms < t_hi) or surface is not target:
+            self._refresh(surface, cam_x, cam_y, time_ms)
         one = self._one
         if one is not None:  # fblits even for one chunk: it skips the Rect that blit makes and returns
             surface.fblits(((one[0], (one[1] - cam_x, one[2] - cam_y)),))
-        else:
+        elif self._visible:
             surface.fblits([(chunk, (x - cam_x, y - cam_y)) for chunk, x, y in self._visible])
+
+    def _refresh(self, surface: pygame.Surface, cam_x: int, cam_y: int, time_ms: float) -> None:
+        """The camera left the box, the clock reached an animation's next frame or the target is another
+        surface: the animation frames now, what the view shows (restamped where a frame moved on), and the
+        box of camera positions and times that holds for, with the target (a surface keeps its size; the
+        display's may not across `set_mode`, so it is never kept: a frame drawn straight to it refreshes)."""
+        anim = self._anim
+        if anim.cells and not anim.span[0] <= time_ms < anim.span[1]:
+            anim.update(time_ms)
+        size = surface.get_size()
+        if not self.layers:
+            self._box, self._visible, self._one = (-FAR, -FAR, FAR, FAR, -INF, INF, surface), [], None
+            return
+        if self._sparse is None and not self._sparse_checked:
+            self._sparse = self._sparse_parts()
+        if self._sparse is not None:
+            box = self._sparse_view(cam_x, cam_y, size)
+        else:
+            box = self._chunk_view(cam_x, cam_y, size)
+        t_lo, t_hi = anim.span if anim.cells else (-INF, INF)
         if self._ahead and len(self._chunks) < self.max_chunks:
             self._build_ahead()
+            if self._ahead:
+                t_hi = -INF  # one chunk a frame: come back next frame
+        target = None if surface is pygame.display.get_surface() else surface
+        self._box = (*box, t_lo, t_hi, target)
+        self._one = self._visible[0] if len(self._visible) == 1 else None
 
-    def _refresh(self, surface: pygame.Surface, cam_x: int, cam_y: int) -> None:
-        """The camera left the box the chunks on screen were worked out for, or an animation moved on:
-        the chunks a view shows now (only restamped when they are the same), and the new box."""
-        view_w, view_h = surface.get_size()
+    def _chunk_view(self, cam_x: int, cam_y: int, size: tuple[int, int]) -> tuple[int, int, int, int]:
+        """`_visible` from the chunks a view at (cam_x, cam_y) shows (only restamped when they are the
+        same); returns the box of camera positions with the same chunks on the same side of the map's
+        right edge (x_lo, y_lo, x_hi, y_hi)."""
+        view_w, view_h = size
         w, h = self.chunk_w, self.chunk_h
-        x0, y0, x1, y1 = cam_x // w, cam_y // h, (cam_x + view_w - 1) // w, (cam_y + view_h - 1) // h
+        x0, x1 = _clamp(cam_x // w, self.last_cx), _clamp((cam_x + view_w - 1) // w, self.last_cx)
+        y0, y1 = _clamp(cam_y // h, self.last_cy), _clamp((cam_y + view_h - 1) // h, self.last_cy)
         beyond = cam_x + view_w > self.map_w
-        view = (x0, y0, x1, y1, self._anim.version, beyond)
+        view = (x0, y0, x1, y1, beyond, size)
         if view != self._view:
-            if self._view is not None and view[:4] == self._view[:4] and view[5] == self._view[5]:
-                for key, chunk in self._on_screen:  # only an animation moved on: restamp, same chunks
-                    self._stamp(key, chunk)
-            else:
-                self._show(cam_x, cam_y, view_w, view_h)
+            self._show(cam_x, cam_y, view_w, view_h)
             self._view = view
-        # the camera positions with the same chunk range and the same side of the map's right edge
-        x_lo, x_hi = max(x0 * w, x1 * w - view_w + 1), min((x0 + 1) * w - 1, (x1 + 1) * w - view_w)
+        elif self._shown_version != self._anim.version:
+            for key, chunk in self._on_screen:  # only an animation moved on: restamp, same chunks
+                self._stamp(key, chunk)
+        self._shown_version = self._anim.version
+        x_lo, x_hi = _same_range(cam_x, view_w, w, self.last_cx)
         if beyond:
             x_lo = max(x_lo, self.map_w - view_w + 1)
         else:
             x_hi = min(x_hi, self.map_w - view_w)
-        y_lo, y_hi = max(y0 * h, y1 * h - view_h + 1), min((y0 + 1) * h - 1, (y1 + 1) * h - view_h)
-        self._box = (x_lo, y_lo, x_hi, y_hi, self._anim.version, (view_w, view_h))
-        self._one = self._visible[0] if len(self._visible) == 1 else None
+        y_lo, y_hi = _same_range(cam_y, view_h, h, self.last_cy)
+        return x_lo, y_lo, x_hi, y_hi
+
+    def _sparse_view(self, cam_x: int, cam_y: int, size: tuple[int, int]) -> tuple[int, int, int, int]:
+        """`_visible` from the sparse parts a view at (cam_x, cam_y) overlaps; returns the box of camera
+        positions that overlap the same parts. A part's edges cut the camera's axes into intervals (its
+        breakpoints); the parts seen are kept per pair of intervals, so a jump (a respawn, the bench's
+        teleport) back into a known pair is a lookup."""
+        assert self._sparse is not None
+        anim = self._anim
+        if self._sparse_version != anim.version:
+            self._sparse_version = anim.version
+            for key in anim.cells:
+                self._stamp(key, self._chunks[key])
+        view_w, view_h = size
+        if self._cuts is None or self._cuts[0] != size:
+            xs = sorted({v for _, x, _, x1, _ in self._sparse for v in (x - view_w + 1, x1)})
+            ys = sorted({v for _, _, y, _, y1 in self._sparse for v in (y - view_h + 1, y1)})
+            self._cuts = (size, xs, ys, {})
+        _, xs, ys, seen = self._cuts
+        ix, iy = bisect_right(xs, cam_x), bisect_right(ys, cam_y)
+        visible = seen.get((ix, iy))
+        if visible is None:
+            if len(seen) >= SEEN_MAX:
+                seen.clear()
+            right, bottom = cam_x + view_w, cam_y + view_h
+            visible = seen[(ix, iy)] = [(part, x, y) for part, x, y, x1, y1 in self._sparse
+                                        if x < right and x1 > cam_x and y < bottom and y1 > cam_y]
+        self._visible = visible
+        return (xs[ix - 1] if ix else -FAR, ys[iy - 1] if iy else -FAR,
+                xs[ix] - 1 if ix < len(xs) else FAR, ys[iy] - 1 if iy < len(ys) else FAR)
 
     def _show(self, cam_x: int, cam_y: int, view_w: int, view_h: int) -> None:
         """The chunks a view shows, built (the ones the camera outran) and stamped with the current
@@ -278,6 +323,8 @@ class _LayerGroup:
                 x, y = cx * self.chunk_w + dx, cy * self.chunk_h + dy
                 out.append((surface, x, y, x + surface.get_width(), y + surface.get_height()))
         self._sparse_version = -1  # stamp the animations on the first frame
+        if not self._anim.cells:  # nothing is stamped into the chunks after the build: parts may be copies
+            out = [(encoded(part), x, y, x1, y1) for part, x, y, x1, y1 in merged(out)]
         return out
 
     def _part(self, key: Key, chunk: pygame.Surface) -> tuple[pygame.Surface | None, int, int] | None:
@@ -313,6 +360,21 @@ class _LayerGroup:
             self._view, self._box = view, box  # the chunks on screen stay as they are
 
 
+def _clamp(index: int, last: int) -> int:
+    return 0 if index < 0 else last if index > last else index
+
+
+def _same_range(cam: int, view: int, side: int, last: int) -> tuple[int, int]:
+    """On one axis, the camera positions whose view (`view` px) shows the same first and last chunk
+    (`side` px, 0..last, clamped to the map) as a camera at `cam`."""
+    first, final = _clamp(cam // side, last), _clamp((cam + view - 1) // side, last)
+    lo = -FAR if first == 0 else first * side
+    hi = FAR if first == last else first * side + side - 1
+    lo = max(lo, -FAR if final == 0 else final * side - view + 1)
+    hi = min(hi, FAR if final == last else final * side + side - view)
+    return lo, hi
+
+
 _SORT_Y = attrgetter("sort_y")
 
 
@@ -332,6 +394,7 @@ class MapRenderer:
                                  ABOVE_CHUNK_PX if chunk_px is None else chunk_px, max_bytes)
         # light and weather (game.world.light), set before any chunk is built; lit=False draws the tiles alone
         self.lighting = self.below.lighting = self.above.lighting = lighting_of(tilemap) if lit else None
+        self._over = self.above if self.above.layers else None  # what a frame draws over the sprites
         if prebuild:
             for _ in self.build_steps(0):
                 pass
@@ -378,7 +441,7 @@ class MapRenderer:
         ordered = sorted(sprites, key=_SORT_Y) if sprites else ()
         if ordered:
             surface.fblits([(s.image, (s.x - cam_x, s.y - cam_y)) for s in ordered])
-        if self.above.layers:
-            self.above.draw(surface, cam_x, cam_y, time_ms)
+        if self._over is not None:
+            self._over.draw(surface, cam_x, cam_y, time_ms)
         if self.lighting is not None:  # flickering lights and weather: over the actors, under the HUD
             self.lighting.draw(surface, camera_xy, time_ms)

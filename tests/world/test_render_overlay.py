@@ -1,0 +1,90 @@
+"""The renderer's frame against the whole map: every real level, the layers over the actors included (merged,
+run-length-encoded parts: game.world.overlay), at camera positions a teleport and a scroll reach."""
+import numpy as np
+import pygame
+import pytest
+
+from game.paths import level_files
+from game.world.overlay import encoded, merged
+from game.world.render import MapRenderer, render_full_map
+from game.world.tilemap import load_tilemap
+
+
+def pixels(surface):
+    w, h = surface.get_size()
+    return np.frombuffer(pygame.image.tobytes(surface, "RGB"), np.uint8).reshape(h, w, 3)
+
+
+def _display():
+    pygame.display.init()
+    pygame.display.set_mode((320, 180))
+
+
+@pytest.mark.parametrize("level", level_files(), ids=lambda p: p.stem)
+def test_every_level_draws_what_the_whole_map_shows_wherever_the_camera_is(level):
+    _display()
+    tilemap = load_tilemap(level)
+    full = pixels(render_full_map(tilemap))
+    renderer = MapRenderer(tilemap, lit=False)  # the tiles alone, at time 0 (the map's first frames)
+    w, h = tilemap.pixel_size
+    assert w >= 320 and h >= 180
+    rng = np.random.default_rng(7)
+    view = pygame.Surface((320, 180)).convert()
+    cams = [(int(x), int(y)) for x, y in zip(rng.integers(0, max(1, w - 320), 12), rng.integers(0, max(1, h - 180), 12))]
+    renderer.draw(view, cams[0], 0.0)
+    above = [(x, y) for _, x, y, _, _ in renderer.above._sparse or []]  # the parts over the actors
+    cams += [(max(0, min(x - 100, w - 320)), max(0, min(y - 50, h - 180))) for x, y in above[:6]]
+    cams += [(min(cams[0][0] + dx, w - 320), cams[0][1]) for dx in (1, 2, 3)]  # a scroll inside the same box
+    for cam in cams:
+        renderer.draw(view, cam, 0.0)
+        crop = full[cam[1]:cam[1] + 180, cam[0]:cam[0] + 320]
+        assert (pixels(view) == crop).all(), (level.stem, cam)
+
+
+def test_touching_parts_merge_and_all_or_nothing_alpha_is_encoded_with_the_same_pixels():
+    _display()
+    rng = np.random.default_rng(3)
+
+    def part(w, h, alphas):
+        s = pygame.Surface((w, h), pygame.SRCALPHA)
+        px = pygame.surfarray.pixels3d(s)
+        px[...] = rng.integers(0, 256, (w, h, 3))
+        del px
+        a = pygame.surfarray.pixels_alpha(s)
+        a[...] = rng.choice(alphas, (w, h))
+        del a
+        return s
+
+    solid, soft = part(12, 20, [0, 255]), part(12, 16, [0, 90, 255])
+    far = part(8, 8, [0, 255])
+    parts = [(solid, 10, 0, 22, 20), (soft, 10, 20, 22, 36), (far, 60, 60, 68, 68)]
+    out = merged(parts)
+    assert sorted(p[1:] for p in out) == [(10, 0, 22, 36), (60, 60, 68, 68)]
+    background = pygame.Surface((80, 80)).convert()
+    background.fill((40, 120, 200))
+    expected, shown = background.copy(), background.copy()
+    for s, x, y, _, _ in parts:
+        expected.blit(s, (x, y))
+    for s, x, y, _, _ in out:
+        shown.blit(encoded(s), (x, y))
+    assert (pixels(shown) == pixels(expected)).all()
+    assert encoded(far).get_flags() & (pygame.RLEACCEL | pygame.RLEACCELOK)  # encoded at its first blit
+    assert encoded(soft) is soft  # partial alpha: blended as it was
+
+
+@pytest.mark.parametrize("chunk_px", [None, 128])
+def test_a_scroll_across_chunk_edges_and_the_parts_over_the_actors_shows_every_frame_right(chunk_px):
+    """transfer: pillars and a gantry over the actors; the camera crosses their edges and the chunks'
+    a few px at a time, so each frame's box (what holds without a refresh) is tested at its edges."""
+    from game.paths import LEVELS
+
+    _display()
+    tilemap = load_tilemap(LEVELS / "transfer.tmx")
+    full = pixels(render_full_map(tilemap))
+    renderer = MapRenderer(tilemap, chunk_px=chunk_px, lit=False)
+    view = pygame.Surface((320, 180)).convert()
+    w, h = tilemap.pixel_size
+    cams = [(x, (x // 3) % (h - 180)) for x in range(430, 1130, 7)] + [(x, h - 180) for x in range(1100, 400, -9)]
+    for cam in cams:
+        renderer.draw(view, cam, 0.0)
+        assert (pixels(view) == full[cam[1]:cam[1] + 180, cam[0]:cam[0] + 320]).all(), cam
