@@ -117,8 +117,9 @@ def _cost(nodeid: str) -> float:
 
 
 # Module fixtures worth computing once: their tests go to one worker (xdist_group, honoured by loadgroup).
-SHARED_FIXTURES = ("generated", "won_run", "small_run")  # test_assets, test_chase, test_bench (test_playthrough
-# marks its chase_run pair): one worker runs all the tests of a module fixture, which then runs once
+SHARED_FIXTURES = ("generated", "won_run", "small_run", "import_graph")  # test_assets, test_chase, test_bench,
+# test_code_shape (test_playthrough marks its chase_run pair): one worker runs all the tests of a module
+# fixture, which then runs once
 
 
 @pytest.hookimpl(tryfirst=True)  # before xdist reads the groups

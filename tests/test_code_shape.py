@@ -6,6 +6,8 @@ a function is still a cycle a reader has to untangle.
 import ast
 from pathlib import Path
 
+import pytest
+
 import game
 
 GAME = Path(game.__file__).parent
@@ -35,6 +37,13 @@ def _imports(path: Path, modules: dict[str, Path]) -> set[str]:
             if plain:
                 deps.add(node.module)
     return deps
+
+
+@pytest.fixture(scope="module")
+def import_graph() -> dict[str, set[str]]:
+    """Every game module and the game modules it imports, parsed once for the module's tests."""
+    modules = _modules()
+    return {name: _imports(path, modules) for name, path in modules.items()}
 
 
 def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
@@ -78,9 +87,8 @@ def test_no_module_is_over_five_hundred_lines():
     assert long == {}
 
 
-def test_no_import_cycle_not_even_under_type_checking_or_inside_functions():
-    modules = _modules()
-    graph = {name: _imports(path, modules) - {name} for name, path in modules.items()}
+def test_no_import_cycle_not_even_under_type_checking_or_inside_functions(import_graph):
+    graph = {name: deps - {name} for name, deps in import_graph.items()}
     assert _cycles(graph) == []
 
 
@@ -129,24 +137,22 @@ def _package(module: str) -> str:
     return ".".join(parts[:2]) if parts[0] == "modes" and len(parts) > 1 else parts[0]
 
 
-def test_packages_import_only_what_the_code_map_allows():
-    modules = _modules()
+def test_packages_import_only_what_the_code_map_allows(import_graph):
     unexpected = set()
-    for name, path in modules.items():
+    for name, deps in import_graph.items():
         allowed = MAY_IMPORT.get(_package(name), set())
-        for dep in _imports(path, modules):
+        for dep in deps:
             if allowed is not ANYTHING and _package(dep) not in allowed | OPEN_TO_ALL | {_package(name)}:
                 unexpected.add(f"{name} -> {dep}")
     assert sorted(unexpected) == []
 
 
-def test_nothing_imports_the_desktop_app_and_no_simulation_imports_a_scene():
-    modules = _modules()
-    importers = {name for name, path in modules.items() if "game.desktop.app" in _imports(path, modules)}
+def test_nothing_imports_the_desktop_app_and_no_simulation_imports_a_scene(import_graph):
+    importers = {name for name, deps in import_graph.items() if "game.desktop.app" in deps}
     assert importers <= {"game.cli", "game.desktop.browser"}
-    sims = [n for n in modules if n.endswith(".sim") or n.startswith("game.modes.level.") and
+    sims = [n for n in import_graph if n.endswith(".sim") or n.startswith("game.modes.level.") and
             n.split(".")[-1] in ("state", "flows", "crowd", "strikes", "projectiles", "hazards", "props",
                                  "script", "outcome")]
     assert sims
     for name in sims:
-        assert not {d for d in _imports(modules[name], modules) if d.startswith("game.scenes")}, name
+        assert not {d for d in import_graph[name] if d.startswith("game.scenes")}, name
