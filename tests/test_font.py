@@ -116,4 +116,5 @@ def test_the_render_cache_stays_bounded(font):
 
     for i in range(RENDER_CACHE + 10):  # a typewriter's growing line makes a new text every frame
         font.render(f"line {i}", (255, 255, 255))
-    assert len(font._rendered) <= RENDER_CACHE
+    assert len(font._rendered) <= RENDER_CACHE and len(font._sizes) <= RENDER_CACHE
+    assert font.size("line 3") == (font.line_width("line 3"), font.cell_h)

@@ -21,7 +21,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from game.devtools.benchframe import bench_frame, bench_levels_frame
+from game.devtools.benchframe import bench_frame, bench_levels_frame, format_real_frame
 from game.devtools.benchmaps import VIEWS, BenchConfig, map_layers, write_map  # noqa: F401  (the bench's map)
 from game.devtools.benchmem import bench_memory
 from game.devtools.benchrender import PATHS, STEP_PX, RenderBench, camera_path, chunk_builds, display  # noqa: F401
@@ -303,19 +303,6 @@ def _render_table(level: dict[str, Any], indent: str = "") -> list[str]:
     return out
 
 
-def _real_frame_table(rf: dict[str, Any]) -> list[str]:
-    """Every level's real frame: CPU ms medians of its simulation, draw and present, and their sum."""
-    out = [f"real frame of every level (its scene stepped by its autopilot, drawn at 320x180, presented x4; "
-           f"CPU ms medians; present: {rf['presenter']}; the CPU-scale fallback's present "
-           f"{rf['cpu_present_ms']:.3f} ms)",
-           f"  {'level':<14}{'mode':<8}{'frames':>7}{'sim':>8}{'draw':>8}{'present':>9}{'frame':>8}{'p99':>8}"]
-    for name, lv in rf["levels"].items():
-        cells = "".join(f"{lv[k]:>{w}.3f}" if lv[k] is not None else f"{'-':>{w}}" for k, w in
-                        (("sim_ms", 8), ("draw_ms", 8), ("present_ms", 9), ("frame_ms", 8), ("frame_p99_ms", 8)))
-        out.append(f"  {name:<14}{lv['mode']:<8}{lv['frames_timed']:>7}{cells}")
-    return out
-
-
 def format_report(r: dict[str, Any]) -> str:
     c = r["config"]
     lines = [f"Red Heat bench: render medians in ms of {c['frames']} frames (best of {c['repeats']} solo runs), "
@@ -335,7 +322,7 @@ def format_report(r: dict[str, Any]) -> str:
     f = r["frame"]
     lines.append(f"full frame (map + {f['sprites']} animated y-sorted sprites + HUD, 320x180 scaled to "
                  f"1280x720): {f['frame_ms']:.3f} ms median ({f['scale_only_ms']:.3f} ms of it the x4 scale)")
-    lines += _real_frame_table(f["levels"])
+    lines += format_real_frame(f["levels"])
     s = r["sim"]
     lines.append(f"simulation ({s['sim_level']}, {s['sim_enemies_at_start']} enemies live at start): "
                  f"{s['sim_steps_per_s']:.0f} steps/s wall clock, {s['sim_steps_per_cpu_s']:.0f} per CPU "

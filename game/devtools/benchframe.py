@@ -152,7 +152,10 @@ class FramePresenter:
 
     def present(self, canvas: Any) -> None:
         if self.whole:
+            import pygame
+
             self.gpu.present(canvas)
+            pygame.event.pump()  # a real window: the loop reads its events every frame
         else:
             self.gpu.upload(canvas)
 
@@ -248,3 +251,16 @@ def bench_levels_frame(cfg: BenchConfig, levels: list[Any] | None = None) -> dic
     return {"presenter": presenter.kind, "renderer": presenter.renderer, "driver": presenter.driver,
             "present_whole": presenter.whole, "levels": per_level,
             "cpu_present_ms": cpu_present_ms(min(cfg.frames, 200)), "limit_ms": FRAME_LIMIT_MS}
+
+
+def format_real_frame(rf: dict[str, Any]) -> list[str]:
+    """Every level's real frame as report lines: CPU ms medians of its simulation, draw and present, their sum."""
+    out = [f"real frame of every level (its scene stepped by its autopilot, drawn at 320x180, presented x4; "
+           f"CPU ms medians; present: {rf['presenter']}; the CPU-scale fallback's present "
+           f"{rf['cpu_present_ms']:.3f} ms)",
+           f"  {'level':<14}{'mode':<8}{'frames':>7}{'sim':>8}{'draw':>8}{'present':>9}{'frame':>8}{'p99':>8}"]
+    for name, lv in rf["levels"].items():
+        cells = "".join(f"{lv[k]:>{w}.3f}" if lv[k] is not None else f"{'-':>{w}}" for k, w in
+                        (("sim_ms", 8), ("draw_ms", 8), ("present_ms", 9), ("frame_ms", 8), ("frame_p99_ms", 8)))
+        out.append(f"  {name:<14}{lv['mode']:<8}{lv['frames_timed']:>7}{cells}")
+    return out

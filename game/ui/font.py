@@ -37,6 +37,7 @@ class BitmapFont:
         self._sheet = sheet
         self._tinted: dict[tuple[int, ...], pygame.Surface] = {}
         self._rendered: dict[tuple, pygame.Surface] = {}
+        self._sizes: dict[str, tuple[int, int]] = {}
 
     def _advance(self, ch: str) -> int:
         return self.widths.get(ch, self.widths["?"]) + self.spacing
@@ -50,10 +51,16 @@ class BitmapFont:
         return max(0, sum(self._advance(c) for c in line) - self.spacing)
 
     def size(self, text: str) -> tuple[int, int]:
-        """Pixel size of `text` as render() draws it (newlines start new lines)."""
-        lines = text.split("\n")
-        return (max(self.line_width(line) for line in lines),
-                (len(lines) - 1) * self.line_height + self.cell_h)
+        """Pixel size of `text` as render() draws it (newlines start new lines); remembered, as a HUD
+        measures the same objective every frame."""
+        found = self._sizes.get(text)
+        if found is None:
+            if len(self._sizes) >= RENDER_CACHE:
+                self._sizes.clear()
+            lines = text.split("\n")
+            found = self._sizes[text] = (max(self.line_width(line) for line in lines),
+                                         (len(lines) - 1) * self.line_height + self.cell_h)
+        return found
 
     def _sheet_in(self, color: Color) -> pygame.Surface:
         key = tuple(color)
