@@ -30,7 +30,7 @@ class Lattice:
     """The sample points of one box size: along-axis offsets `a`, across-axis offsets `b` (every
     combination is a point), the same points as an (n, 2) array, and the box's half diagonal."""
 
-    __slots__ = ("a", "b", "points", "reach")
+    __slots__ = ("a", "b", "points", "reach", "half_a", "half_b")
 
     def __init__(self, length: float, width: float) -> None:
         na = max(2, math.ceil(length / SAMPLE_SPACING) + 1)
@@ -42,12 +42,15 @@ class Lattice:
         self.a: tuple[float, ...] = tuple(a.tolist())
         self.b: tuple[float, ...] = tuple(b.tolist())
         self.reach = math.hypot(length, width) / 2
+        self.half_a = max(abs(v) for v in self.a)  # the largest offsets: the box's half extents
+        self.half_b = max(abs(v) for v in self.b)
 
 
 class Grid:
-    """A solid grid as nested lists (row -> col -> 0/1) with its clearance field, for per-point lookups."""
+    """A solid grid as nested lists (row -> col -> 0/1) with its clearance field, for per-point lookups,
+    and a summed-area table (flat, (rows + 1) x (cols + 1)) counting solid cells in any rectangle."""
 
-    __slots__ = ("solid", "cells", "field", "clear", "rows", "cols")
+    __slots__ = ("solid", "cells", "field", "clear", "rows", "cols", "sums")
 
     def __init__(self, solid: np.ndarray) -> None:
         self.solid = solid
@@ -55,28 +58,41 @@ class Grid:
         self.cells: list[list[int]] = solid.astype(np.uint8).tolist()
         self.field = _clearance_field(solid)
         self.clear: list[list[int]] = self.field.tolist()
+        sums = np.zeros((self.rows + 1, self.cols + 1), dtype=np.int64)
+        sums[1:, 1:] = solid.astype(np.int64).cumsum(axis=0).cumsum(axis=1)
+        self.sums: list[int] = sums.ravel().tolist()
 
 
 _LATTICES: dict[tuple[float, float], Lattice] = {}
+_BY_SPEC: dict[int, tuple[BoxSize, Lattice]] = {}  # id(spec) -> (spec, its lattice): no hashing a spec
 _GRIDS: dict[int, Grid] = {}
+_LAST: list[Grid] = []  # the grid asked for last (most calls in a row ask for the same one)
 
 
 def lattice(spec: BoxSize) -> Lattice:
+    mine = _BY_SPEC.get(id(spec))
+    if mine is not None and mine[0] is spec:
+        return mine[1]
     key = (spec.length, spec.width)
     found = _LATTICES.get(key)
     if found is None:
         found = _LATTICES[key] = Lattice(spec.length, spec.width)
+    if len(_BY_SPEC) > 256:
+        _BY_SPEC.clear()
+    _BY_SPEC[id(spec)] = (spec, found)
     return found
 
 
 def grid(solid: np.ndarray) -> Grid:
     """The list form of `solid`, built once per array object (the array must not change afterwards)."""
+    if _LAST and _LAST[0].solid is solid:
+        return _LAST[0]
     found = _GRIDS.get(id(solid))
-    if found is not None and found.solid is solid:
-        return found
-    if len(_GRIDS) > 8:
-        _GRIDS.clear()
-    found = _GRIDS[id(solid)] = Grid(solid)
+    if found is None or found.solid is not solid:
+        if len(_GRIDS) > 8:
+            _GRIDS.clear()
+        found = _GRIDS[id(solid)] = Grid(solid)
+    _LAST[:] = [found]
     return found
 
 
@@ -106,16 +122,52 @@ def _clearance_field(solid: np.ndarray) -> np.ndarray:
     return out
 
 
+def area_clear(solid: np.ndarray, tile: int, left: float, top: float, right: float, bottom: float,
+               headings: tuple[float, ...], spec: BoxSize) -> bool:
+    """True when the box, turned to any of `headings` and centred anywhere in the rectangle
+    [left, right] x [top, bottom], has every sample point on the map and in an open cell (so
+    `solid_samples` is 0 for each such pose): the cells its bounds can reach hold nothing solid."""
+    g = _LAST[0] if _LAST and _LAST[0].solid is solid else grid(solid)
+    lat = lattice(spec)
+    ex = ey = 0.0
+    for h in headings:
+        ac, as_ = abs(math.cos(h)), abs(math.sin(h))
+        ex = max(ex, lat.half_a * ac + lat.half_b * as_)
+        ey = max(ey, lat.half_a * as_ + lat.half_b * ac)
+    floor = math.floor
+    c0, c1 = floor((left - ex - 1e-6) / tile), floor((right + ex + 1e-6) / tile)
+    r0, r1 = floor((top - ey - 1e-6) / tile), floor((bottom + ey + 1e-6) / tile)
+    if r0 < 0 or c0 < 0 or r1 >= g.rows or c1 >= g.cols:
+        return False
+    sums, w = g.sums, g.cols + 1
+    above, below = r0 * w, (r1 + 1) * w
+    return sums[below + c1 + 1] - sums[above + c1 + 1] - sums[below + c0] + sums[above + c0] == 0
+
+
 def solid_samples(solid: np.ndarray, tile: int, x: float, y: float, heading: float, spec: BoxSize) -> int:
     """How many of the box's sample points lie in solid cells or off the map."""
-    g = grid(solid)
-    lat = lattice(spec)
+    g = _LAST[0] if _LAST and _LAST[0].solid is solid else grid(solid)
+    mine = _BY_SPEC.get(id(spec))
+    lat = mine[1] if mine is not None and mine[0] is spec else lattice(spec)
+    rows, cols = g.rows, g.cols
     col, row = int(x // tile), int(y // tile)
-    if 0 <= row < g.rows and 0 <= col < g.cols and (g.clear[row][col] - 1) * tile >= lat.reach:
+    if 0 <= row < rows and 0 <= col < cols and (g.clear[row][col] - 1) * tile >= lat.reach:
         return 0  # nothing solid within reach of the box: skip the point test
     c, s = math.cos(heading), math.sin(heading)
-    cells, rows, cols = g.cells, g.rows, g.cols
     floor = math.floor
+    # Every point lies within the box's axis-aligned bounds (plus a margin far above rounding): when
+    # the cells those cover are on the map and none is solid, no point is in a solid cell.
+    ac, as_ = abs(c), abs(s)
+    ex = lat.half_a * ac + lat.half_b * as_ + 1e-6
+    ey = lat.half_a * as_ + lat.half_b * ac + 1e-6
+    c0, c1 = floor((x - ex) / tile), floor((x + ex) / tile)
+    r0, r1 = floor((y - ey) / tile), floor((y + ey) / tile)
+    if 0 <= r0 and 0 <= c0 and r1 < rows and c1 < cols:
+        sums, w = g.sums, cols + 1
+        top, bottom = r0 * w, (r1 + 1) * w
+        if sums[bottom + c1 + 1] - sums[top + c1 + 1] - sums[bottom + c0] + sums[top + c0] == 0:
+            return 0
+    cells = g.cells
     across = [(b * s, b * c) for b in lat.b]
     count = 0
     for a in lat.a:

@@ -13,9 +13,12 @@ from typing import Sequence
 
 import numpy as np
 
+from game.actors.nearby import Nearby
 from game.actors.vehicles import Control, Vehicle, angle_diff
 
 log = logging.getLogger(__name__)
+
+SWERVES = (0.0, 12.0, -12.0, 24.0, -24.0)  # px beside his route he may swing to pass, nearest first
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,8 @@ class Path:
     loop: bool = False
     segments: tuple[tuple[tuple[float, float], tuple[float, float]], ...] = field(init=False, repr=False)
     cumulative: tuple[float, ...] = field(init=False, repr=False)
+    # per segment: x0, y0, dx, dy, squared length, length, distance at its start and at its end
+    spans: tuple[tuple[float, ...], ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if len(self.points) < 2:
@@ -37,6 +42,12 @@ class Path:
             cum.append(cum[-1] + math.hypot(x1 - x0, y1 - y0))
         object.__setattr__(self, "segments", segments)
         object.__setattr__(self, "cumulative", tuple(cum))
+        spans = []
+        for i, ((x0, y0), (x1, y1)) in enumerate(segments):
+            sx, sy = x1 - x0, y1 - y0
+            seg2 = sx * sx + sy * sy
+            spans.append((x0, y0, sx, sy, seg2, math.sqrt(seg2), cum[i], cum[i + 1]))
+        object.__setattr__(self, "spans", tuple(spans))
 
     @property
     def length(self) -> float:
@@ -45,17 +56,21 @@ class Path:
     def project(self, x: float, y: float, hint: float | None = None, window: float = 400.0) -> float:
         """Distance along the path of the nearest point to (x, y), searching near `hint` if given."""
         best_d, best_s = math.inf, 0.0
-        cum = self.cumulative
-        for i, ((x0, y0), (x1, y1)) in enumerate(self.segments):
-            if hint is not None and not self.loop and (cum[i + 1] < hint - window or cum[i] > hint + window):
+        windowed = hint is not None and not self.loop
+        lo, hi = (hint - window, hint + window) if windowed else (0.0, 0.0)
+        for x0, y0, sx, sy, seg2, root, start, end in self.spans:
+            if windowed and (end < lo or start > hi):
                 continue
-            sx, sy = x1 - x0, y1 - y0
-            seg2 = sx * sx + sy * sy
-            t = 0.0 if seg2 == 0 else max(0.0, min(1.0, ((x - x0) * sx + (y - y0) * sy) / seg2))
+            if seg2 == 0:
+                t = 0.0
+            else:  # clamped into [0, 1] (as max(0.0, min(1.0, t)) does, ties alike)
+                t = ((x - x0) * sx + (y - y0) * sy) / seg2
+                t = t if t < 1.0 else 1.0
+                t = t if t > 0.0 else 0.0
             px, py = x0 + sx * t, y0 + sy * t
             d = (px - x) ** 2 + (py - y) ** 2
             if d < best_d:
-                best_d, best_s = d, cum[i] + t * math.sqrt(seg2)
+                best_d, best_s = d, start + t * root
         return best_s
 
     def point_at(self, s: float) -> tuple[float, float]:
@@ -100,33 +115,63 @@ class Path:
 
 def pursue(v: Vehicle, tx: float, ty: float, want_speed: float) -> Control:
     """Pure-pursuit steering toward (tx, ty) with a speed controller."""
-    bearing = math.atan2(ty - v.y, tx - v.x)
-    err = angle_diff(bearing, v.heading)
-    if v.speed < -0.1:
+    h = v.heading
+    err = angle_diff(math.atan2(ty - v.y, tx - v.x), h)
+    speed = v.vx * math.cos(h) + v.vy * math.sin(h)  # v.speed
+    if speed < -0.1:
         err = -err
-    steer = max(-1.0, min(1.0, err * 2.2))
-    diff = want_speed - v.speed
-    throttle = max(-1.0, min(1.0, diff * 4.0))
+    steer = err * 2.2
+    steer = steer if steer < 1.0 else 1.0  # clamped into [-1, 1] as max(-1.0, min(1.0, x)) does
+    steer = steer if steer > -1.0 else -1.0
+    throttle = (want_speed - speed) * 4.0
+    throttle = throttle if throttle < 1.0 else 1.0
+    throttle = throttle if throttle > -1.0 else -1.0
     return Control(throttle=throttle, steer=steer)
 
 
 def gap_ahead(v: Vehicle, others: Sequence[Vehicle], reach: float, half_width: float,
-               offset: float = 0.0) -> float:
-    """Distance to the nearest vehicle in a corridor ahead of `v`, shifted `offset` px to its right."""
-    fx, fy = v.forward
-    rx, ry = v.right
-    nearest = math.inf
-    for o in others:
-        if o is v:
-            continue
-        dx, dy = o.x - v.x, o.y - v.y
-        along = dx * fx + dy * fy
-        if along <= 0 or along > reach + o.spec.length:
-            continue
-        across = abs(dx * rx + dy * ry - offset)
-        if across < half_width + o.spec.width / 2:
-            nearest = min(nearest, along - v.spec.length / 2 - o.spec.length / 2)
-    return nearest
+              offset: float = 0.0, parked: Nearby | None = None) -> float:
+    """Distance to the nearest vehicle in a corridor ahead of `v`, shifted `offset` px to its right,
+    among `others` and those of `parked` near enough to be in it."""
+    return gaps_ahead(v, others, reach, half_width, (offset,), parked)[0]
+
+
+def gaps_ahead(v: Vehicle, others: Sequence[Vehicle], reach: float, half_width: float,
+               offsets: Sequence[float], parked: Nearby | None = None) -> list[float]:
+    """`gap_ahead` for each of `offsets`, the vehicles ahead found once."""
+    h = v.heading
+    fx, fy = math.cos(h), math.sin(h)
+    x, y = v.x, v.y
+    half = v.spec.length / 2
+    groups: tuple[Sequence[Vehicle], ...] = (others,)
+    if parked is not None:
+        # A vehicle in the corridor has its centre within this of v's on both axes (+1 px: rounding).
+        most = reach + parked.longest + max(abs(o) for o in offsets) + half_width + parked.widest / 2 + 1.0
+        groups = (others, parked.around(x, y, most))
+    ahead = []  # (sideways offset, corridor half width that touches it, gap) of each vehicle ahead
+    for group in groups:
+        for o in group:
+            if o is v:
+                continue
+            dx, dy = o.x - x, o.y - y
+            along = dx * fx + dy * fy
+            if along <= 0:
+                continue
+            spec = o.spec
+            if along > reach + spec.length:
+                continue
+            # across its right, (-sin, cos): -fy is exactly -sin(h)
+            ahead.append((dx * -fy + dy * fx, half_width + spec.width / 2, along - half - spec.length / 2))
+    if not ahead:
+        return [math.inf] * len(offsets)
+    gaps = []
+    for offset in offsets:
+        nearest = math.inf
+        for side, touch, gap in ahead:
+            if abs(side - offset) < touch and gap < nearest:
+                nearest = gap
+        gaps.append(nearest)
+    return gaps
 
 
 @dataclass
@@ -138,13 +183,14 @@ class LaneDriver:
     cruise: float = 1.8
     lookahead: float = 30.0
 
-    def control(self, v: Vehicle, others: Sequence[Vehicle]) -> Control:
+    def control(self, v: Vehicle, others: Sequence[Vehicle], parked: Nearby | None = None) -> Control:
+        """Steer along the lane; what may block it: `others`, and the near ones of `parked`."""
         self.s = self.path.project(v.x, v.y, hint=self.s)
         tx, ty = self.path.point_at(self.s + self.lookahead)
         want = self.cruise
         if self.path.turn_ahead(self.s, 48.0) > 0.6:
             want = min(want, 1.2)  # slow for a corner
-        gap = gap_ahead(v, others, reach=70.0, half_width=v.spec.width / 2)
+        gap = gap_ahead(v, others, reach=70.0, half_width=v.spec.width / 2, parked=parked)
         if gap < 70.0:
             want = min(want, max(0.0, (gap - 10.0) / 30.0))
         return pursue(v, tx, ty, want)
@@ -165,7 +211,8 @@ class RouteDriver:
     unstick: int = 0              # steps left of backing out of a jam
 
     def control(self, v: Vehicle, others: Sequence[Vehicle], player: Vehicle | None,
-                rng: np.random.Generator) -> Control:
+                rng: np.random.Generator, parked: Nearby | None = None) -> Control:
+        """Drive his route; what may block it: `others`, and the near ones of `parked`."""
         self.s = self.path.project(v.x, v.y, hint=self.s)
         # Swerve now and then, and around whatever blocks the lane ahead.
         self.swerve_timer -= 1
@@ -176,9 +223,9 @@ class RouteDriver:
         blockers = [o for o in others if o is not player and o is not v]
         reach = 100.0
         half = v.spec.width / 2 + 2
-        if gap_ahead(v, blockers, reach, half, self.swerve_target) < reach:
-            options = sorted((0.0, 12.0, -12.0, 24.0, -24.0), key=abs)
-            gaps = [gap_ahead(v, blockers, reach, half, o) for o in options]
+        first, *gaps = gaps_ahead(v, blockers, reach, half, (self.swerve_target,) + SWERVES, parked)
+        if first < reach:
+            options = SWERVES
             best = max(range(len(options)), key=lambda i: (min(gaps[i], reach), -abs(options[i])))
             self.swerve_target = options[best]
             self.swerve_timer = max(self.swerve_timer, 40)

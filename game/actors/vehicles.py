@@ -18,7 +18,8 @@ from typing import Callable
 
 import numpy as np
 
-from game.actors.boxgrid import SAMPLE_SPACING, blocked_side, clearance, solid_samples  # noqa: F401
+from game.actors.boxgrid import SAMPLE_SPACING, clearance  # noqa: F401
+from game.actors.boxgrid import area_clear, blocked_side, solid_samples
 from game.actors.boxgrid import lattice as _box_lattice
 
 log = logging.getLogger(__name__)
@@ -32,6 +33,7 @@ CRAB_MIN = 0.75        # px a post shoves the bus sideways per blocked sub-step,
 CRAB_BEND = math.radians(20)  # how far a shove off a post bends the direction of travel
 CRAB_KEEP = 0.9        # share of speed kept per sub-step shoved sideways off a post
 ALIGN_RATE = 0.08      # most radians per step the body swings round to follow a glance
+PI, TAU = math.pi, 2 * math.pi
 
 
 @dataclass(frozen=True)
@@ -124,52 +126,83 @@ class Vehicle:
     # --- driving -------------------------------------------------------------------------------
 
     def drive(self, control: Control) -> None:
-        """Apply one step of driver input to wheel, heading and velocity (no collision here)."""
+        """Apply one step of driver input to wheel, heading and velocity (no collision here).
+
+        Written out with conditionals in place of min/max (same picks, ties included) and the float
+        operations of the plain formulas in their order, so results are bit-equal to them."""
         if self.static:
             return
         spec = self.spec
-        self.prev_x, self.prev_y, self.prev_heading = self.x, self.y, self.heading
+        h, vx, vy, wheel = self.heading, self.vx, self.vy, self.wheel
+        self.prev_x, self.prev_y, self.prev_heading = self.x, self.y, h
         self.last_impact = 0.0
+        steer, throttle = control.steer, control.throttle
+        if vx == 0.0 and vy == 0.0 and wheel == 0.0 and steer == 0.0 and throttle == 0.0:
+            if _rest(self, steer * spec.max_steer):
+                return
         # The wheel turns toward the requested angle at a limited rate: no instant swerves.
-        target = max(-1.0, min(1.0, control.steer)) * spec.max_steer
-        self.wheel += max(-spec.steer_rate, min(spec.steer_rate, target - self.wheel))
+        steer = steer if steer < 1.0 else 1.0
+        steer = steer if steer > -1.0 else -1.0
+        turn = steer * spec.max_steer - wheel
+        rate = spec.steer_rate
+        turn = turn if turn < rate else rate
+        turn = turn if turn > -rate else -rate
+        self.wheel = wheel = wheel + turn
 
-        moving = math.hypot(self.vx, self.vy)
-        v = math.copysign(moving, self.speed) if moving > 1e-9 else 0.0
-        motion = math.atan2(self.vy, self.vx) if moving > 1e-9 else self.heading
+        moving = math.hypot(vx, vy)
+        if moving > 1e-9:
+            v = math.copysign(moving, vx * math.cos(h) + vy * math.sin(h))
+            motion = math.atan2(vy, vx)
+        else:
+            v, motion = 0.0, h
         if v < 0:
             motion += math.pi  # reversing: keep the angle as "where the nose would point"
-        throttle = max(-1.0, min(1.0, control.throttle))
+        throttle = throttle if throttle < 1.0 else 1.0
+        throttle = throttle if throttle > -1.0 else -1.0
         if throttle > 0:
             if v < -0.05:
-                v = min(0.0, v + spec.brake * throttle)
+                v += spec.brake * throttle
+                v = v if v < 0.0 else 0.0
             else:
-                v = min(spec.max_speed, v + spec.accel * throttle)
+                v += spec.accel * throttle
+                v = v if v < spec.max_speed else spec.max_speed
         elif throttle < 0:
             if v > 0.05:
-                v = max(0.0, v + spec.brake * throttle)
+                v += spec.brake * throttle
+                v = v if v > 0.0 else 0.0
             else:
-                v = max(-spec.max_reverse, v + spec.reverse_accel * throttle)
+                v += spec.reverse_accel * throttle
+                v = v if v > -spec.max_reverse else -spec.max_reverse
+        elif v > 0:
+            v -= spec.drag
+            v = v if v > 0.0 else 0.0
         else:
-            v = max(0.0, v - spec.drag) if v > 0 else min(0.0, v + spec.drag)
+            v += spec.drag
+            v = v if v < 0.0 else 0.0
 
         # Bicycle model: the nose turns with speed and wheel angle, but never faster than grip allows.
-        turn_limit = spec.grip / max(abs(v), 0.3)
-        yaw = v * math.tan(self.wheel) / spec.wheelbase
-        yaw = max(-1.15 * turn_limit, min(1.15 * turn_limit, yaw))
-        self.heading = _wrap(self.heading + yaw)
+        speed = abs(v)
+        turn_limit = spec.grip / (0.3 if 0.3 > speed else speed)
+        yaw = v * math.tan(wheel) / spec.wheelbase
+        most = 1.15 * turn_limit
+        yaw = yaw if yaw < most else most
+        yaw = yaw if yaw > -most else -most
+        h = (h + yaw + PI) % TAU - PI
         # Momentum: the direction of travel follows the nose only as fast as the tyres grip, so a fast
         # bus runs wide (radius >= v^2 / grip) and slides a little through the corner.
-        slip = angle_diff(self.heading, motion)
-        motion += max(-turn_limit, min(turn_limit, slip))
-        slip = angle_diff(self.heading, motion)
-        if abs(slip) > MAX_SLIP:
-            self.heading = _wrap(motion + math.copysign(MAX_SLIP, slip))
-        v *= 1.0 - 0.03 * min(abs(slip), MAX_SLIP)  # sliding sideways scrubs speed
+        slip = (h - motion + PI) % TAU - PI
+        slip = slip if slip < turn_limit else turn_limit
+        motion += slip if slip > -turn_limit else -turn_limit
+        slip = abs((h - motion + PI) % TAU - PI)
+        if slip > MAX_SLIP:
+            h = (motion + math.copysign(MAX_SLIP, (h - motion + PI) % TAU - PI) + PI) % TAU - PI
+        self.heading = h
+        v *= 1.0 - 0.03 * (MAX_SLIP if MAX_SLIP < slip else slip)  # sliding sideways scrubs speed
         if v < 0:
             motion += math.pi
-        self.vx = abs(v) * math.cos(motion)
-        self.vy = abs(v) * math.sin(motion)
+        speed = abs(v)
+        self.vx = speed * math.cos(motion)
+        self.vy = speed * math.sin(motion)
 
     def move(self, solid: np.ndarray, tile: int) -> bool:
         """Rotate then translate against the grid in small sub-steps; True when a wall was hit.
@@ -183,18 +216,31 @@ class Vehicle:
         if self.vx == 0.0 and self.vy == 0.0 and self.heading == self.prev_heading:
             self.scraping = 0  # at rest (a parked car): the one sub-step below would change nothing
             return False
-        hit = False
-        if self.heading != self.prev_heading:
-            before = solid_samples(solid, tile, self.prev_x, self.prev_y, self.prev_heading, self.spec)
-            if solid_samples(solid, tile, self.x, self.y, self.heading, self.spec) > before:
-                self.heading = self.prev_heading  # the wall stops the swing of the body
-                self.wheel *= 0.5
-                hit = True
         dx, dy = self.vx, self.vy
         n = max(1, math.ceil(math.hypot(dx, dy) / SUBSTEP_PX))
         sx, sy = dx / n, dy / n
+        x, y, px, py = self.x, self.y, self.prev_x, self.prev_y
+        if area_clear(solid, tile, min(x, px, x + dx), min(y, py, y + dy), max(x, px, x + dx),
+                      max(y, py, y + dy), (self.heading, self.prev_heading), self.spec):
+            # Open road round the whole move: every test below would pass (the same sub-steps).
+            for _ in range(n):
+                self.x += sx
+                self.y += sy
+            self.scraping = 0
+            return False
+        hit = False
+        base = -1  # the count where the body stands now, once known
+        if self.heading != self.prev_heading:
+            before = solid_samples(solid, tile, self.prev_x, self.prev_y, self.prev_heading, self.spec)
+            base = solid_samples(solid, tile, self.x, self.y, self.heading, self.spec)
+            if base > before:
+                self.heading = self.prev_heading  # the wall stops the swing of the body
+                self.wheel *= 0.5
+                hit = True
+                base = before if (self.x, self.y) == (self.prev_x, self.prev_y) else -1
         # Normally a move must end clear of walls; a body already wedged in may move to free itself.
-        base = solid_samples(solid, tile, self.x, self.y, self.heading, self.spec)
+        if base < 0:
+            base = solid_samples(solid, tile, self.x, self.y, self.heading, self.spec)
 
         def fits(x: float, y: float) -> bool:
             count = solid_samples(solid, tile, x, y, self.heading, self.spec)
@@ -299,7 +345,23 @@ class Vehicle:
 
 
 def _wrap(angle: float) -> float:
-    return (angle + math.pi) % (2 * math.pi) - math.pi
+    return (angle + PI) % TAU - PI
+
+
+def _rest(v: Vehicle, target: float) -> bool:
+    """`Vehicle.drive` of a vehicle at rest (no speed, wheel straight, no input: a parked car) when
+    its heading is already wrapped: what the full step would leave, without its arithmetic. False
+    (nothing changed) when the full step must run."""
+    h = v.heading
+    heading = (h + 0.0 + PI) % TAU - PI
+    if heading != h:
+        return False
+    v.wheel += target - v.wheel  # zeros, signs as the full step leaves them
+    v.heading = heading
+    motion = h + 0.0
+    v.vx = 0.0 * math.cos(motion)
+    v.vy = 0.0 * math.sin(motion)
+    return True
 
 
 def angle_diff(a: float, b: float) -> float:

@@ -10,7 +10,7 @@ import math
 from typing import Any
 
 from game.input.actions import Action, EdgeTracker
-from game.actors.drivers import gap_ahead
+from game.actors.drivers import gap_ahead, gaps_ahead
 from game.actors.vehicles import angle_diff, solid_samples
 from game.modes.chase.sim import WON, ChaseSim, finale_tilemap
 from game.modes.context import RunResult
@@ -89,10 +89,10 @@ def _dodge(sim: ChaseSim) -> float:
     """The sideways offset (px, + = right of the bus) of the clearest line past what is ahead, 0 if clear."""
     p = sim.player
     half = p.spec.width / 2 + 3
-    blockers = _blockers(sim)
-    if gap_ahead(p, blockers, SEE, half) >= SEE:
+    first, *gaps = gaps_ahead(p, _blockers(sim), SEE, half, (0.0,) + DODGE)
+    if first >= SEE:
         return 0.0
-    gaps = [min(SEE, gap_ahead(p, blockers, SEE, half, o)) for o in DODGE]
+    gaps = [min(SEE, gap) for gap in gaps]
     return DODGE[max(range(len(DODGE)), key=lambda i: (gaps[i], -abs(DODGE[i])))]
 
 

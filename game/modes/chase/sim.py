@@ -30,6 +30,7 @@ import numpy as np
 
 from game import STEP_HZ
 from game.actors.drivers import LaneDriver, Path, RouteDriver
+from game.actors.nearby import Nearby
 from game.actors.vehicles import BUS, CAR, Control, Vehicle, VehicleSpec, collide, obb_overlap
 from game.input.actions import Action, InputFrame
 from game.modes.chase.assist import road_assist
@@ -43,6 +44,8 @@ log = logging.getLogger(__name__)
 
 WON, LOST = "won", "lost"
 TRAIN_SPEC = VehicleSpec(length=320.0, width=28.0, mass=1000.0)  # locomotive + 3 cars
+REST = Control()  # no input: parked cars roll to a stop
+_UP, _DOWN, _LEFT, _RIGHT = (int(a) for a in (Action.UP, Action.DOWN, Action.LEFT, Action.RIGHT))
 
 
 @dataclass(frozen=True)
@@ -185,6 +188,7 @@ class ChaseSim:
         self.camera = Camera(w, h)
         self.lead = (0.0, 0.0)
         self.camera.center_on(self.player.x, self.player.y)
+        self._parked: Nearby | None = None  # where the obstacles stand, while none of them moves
 
     # --- the step --------------------------------------------------------------------------------
 
@@ -198,8 +202,9 @@ class ChaseSim:
             return self.outcome
         self.steps += 1
         solid, tile = self.tilemap.solid, self.tilemap.tile_w
-        throttle = (1.0 if frame.is_held(Action.UP) else 0.0) - (1.0 if frame.is_held(Action.DOWN) else 0.0)
-        steer = (1.0 if frame.is_held(Action.RIGHT) else 0.0) - (1.0 if frame.is_held(Action.LEFT) else 0.0)
+        held = frame.held
+        throttle = (1.0 if held & _UP else 0.0) - (1.0 if held & _DOWN else 0.0)
+        steer = (1.0 if held & _RIGHT else 0.0) - (1.0 if held & _LEFT else 0.0)
         self.player.drive(Control(throttle, steer))
         road_assist(self.player, steer, solid, tile)
         if self.player.move(solid, tile) and self.player.scraping == 1:
@@ -207,20 +212,27 @@ class ChaseSim:
             self.crashes += 1
 
         active = self._active_traffic()
-        everyone = [self.player, self.rostavili] + [car for car, _ in active] + self.obstacles
+        movers = [self.player, self.rostavili] + [car for car, _ in active]
+        # The parked cars and barriers stand still until they step, after the drivers; the index of
+        # where they stand is kept from step to step until one of them moves.
+        parked = self._parked if self._parked is not None else Nearby(self.obstacles)
         if self.phase in ("drive", "train", "escaped"):
-            control = self.driver.control(self.rostavili, everyone, self.player, self.rng)
+            control = self.driver.control(self.rostavili, movers, self.player, self.rng, parked)
             if self.phase == "escaped" and self.driver.s >= self.driver.path.length - 24:
                 control = Control(throttle=-1.0)
             self.rostavili.step(control, solid, tile)
         else:
             self.rostavili.step(Control(throttle=-1.0), solid, tile)
         for car, driver in active:
-            car.step(driver.control(car, everyone), solid, tile)
+            car.step(driver.control(car, movers, parked), solid, tile)
+        moved = False
         for ob in self.obstacles:
             if not ob.static:
-                ob.step(Control(), solid, tile)
-        self._collisions(active)
+                x, y = ob.x, ob.y
+                ob.step(REST, solid, tile)
+                moved = moved or (ob.x, ob.y) != (x, y)
+        self._parked = Nearby(self.obstacles) if moved else parked
+        self._collisions(movers)
         self._train_and_crossing()
         self._camera()
         self._lose_check()
@@ -229,35 +241,57 @@ class ChaseSim:
     def _active_traffic(self) -> list[tuple[Vehicle, LaneDriver]]:
         r2 = self.tuning.traffic_radius ** 2
         px, py = self.player.x, self.player.y
-        return [(car, d) for car, d in self.traffic if (car.x - px) ** 2 + (car.y - py) ** 2 < r2]
+        box = self.tuning.traffic_radius + 1.0  # further than this along an axis: out, whatever rounds
+        return [(car, d) for car, d in self.traffic
+                if -box < car.x - px < box and (car.x - px) ** 2 + (car.y - py) ** 2 < r2]
 
-    def _collisions(self, active: list[tuple[Vehicle, LaneDriver]]) -> None:
-        solid, tile = self.tilemap.solid, self.tilemap.tile_w
-        cars = [car for car, _ in active]
-        movers = [self.player, self.rostavili] + cars
-        others = cars + self.obstacles
+    def _collisions(self, movers: list[Vehicle]) -> None:
+        """Push apart every overlapping pair, in a fixed order: each mover (the buses, then the cars)
+        with the movers after it, then with the parked cars and barriers in their list order (only
+        the ones the parked index finds near it: the others are too far to touch it)."""
+        parked = self._parked if self._parked is not None else Nearby(self.obstacles)
         for i, a in enumerate(movers):
-            length = a.spec.length
-            for b in movers[i + 1:] + self.obstacles:
-                # obb_overlap's own first test, inlined: most pairs are far apart and collide nothing
+            ax, ay, length = a.x, a.y, a.spec.length
+            for b in movers[i + 1:]:
+                # _pair's own first test, inlined: most pairs of movers are far apart
                 reach = (length + b.spec.length) / 2 + 1
-                if abs(a.x - b.x) > reach or abs(a.y - b.y) > reach:
-                    continue
-                if a is self.player and b is self.rostavili:
-                    impact = collide(a, b, solid, tile, restitution=0.35)
-                    if impact > 0.3 and self.phase != "crashed":
-                        b.damage = min(100.0, b.damage + impact * self.tuning.ram_damage)
-                        self.events.append(Ram(impact))
-                    continue
-                impact = collide(a, b, solid, tile)
-                if impact > 0.6 and a is self.player and b in others:
-                    self.events.append(Bump(impact))
-                    self.crashes += 1
+                if abs(ax - b.x) <= reach and abs(ay - b.y) <= reach:
+                    self._pair(a, b)
+                    ax, ay = a.x, a.y
+            reach = (a.spec.length + parked.longest) / 2 + 1.5  # 0.5 px above the pair test's own
+            near = parked.near_indices(a.x, a.y, reach)
+            while near:
+                k = near.pop(0)
+                b = self.obstacles[k]
+                before = (a.x, a.y, b.x, b.y)
+                self._pair(a, b)
+                if (a.x, a.y, b.x, b.y) != before:  # pushed: ask again where everything now stands
+                    parked = self._parked = Nearby(self.obstacles)
+                    near = [j for j in parked.near_indices(a.x, a.y, reach) if j > k]
         if self.train is not None:
+            solid, tile = self.tilemap.solid, self.tilemap.tile_w
             for v in movers:
                 if v is self.rostavili and self.phase == "train" and obb_overlap(v, self.train.body):
                     self._crash()
                 collide(v, self.train.body, solid, tile, restitution=0.1)
+
+    def _pair(self, a: Vehicle, b: Vehicle) -> None:
+        """Push a mover and a later vehicle apart if they overlap, with the ram or bump it makes."""
+        # obb_overlap's own first test, inlined: most pairs are far apart and collide nothing
+        reach = (a.spec.length + b.spec.length) / 2 + 1
+        if abs(a.x - b.x) > reach or abs(a.y - b.y) > reach:
+            return
+        solid, tile = self.tilemap.solid, self.tilemap.tile_w
+        if a is self.player and b is self.rostavili:
+            impact = collide(a, b, solid, tile, restitution=0.35)
+            if impact > 0.3 and self.phase != "crashed":
+                b.damage = min(100.0, b.damage + impact * self.tuning.ram_damage)
+                self.events.append(Ram(impact))
+            return
+        impact = collide(a, b, solid, tile)
+        if impact > 0.6 and a is self.player:  # every vehicle after the player but him: a car, a parked one
+            self.events.append(Bump(impact))
+            self.crashes += 1
 
     def _train_and_crossing(self) -> None:
         r = self.rostavili

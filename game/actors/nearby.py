@@ -1,0 +1,47 @@
+"""Which of a few vehicles that stand still for a while (parked cars, barriers) lie near a point.
+
+An index sorted along x, for the chase's broad phase: a driver looking for what blocks its lane and
+the vehicle-vehicle pushes ask it instead of testing every parked car. It holds the positions it was
+built from: rebuild it after any of its vehicles has moved.
+"""
+from __future__ import annotations
+
+import bisect
+import logging
+from typing import Sequence
+
+from game.actors.vehicles import Vehicle
+
+log = logging.getLogger(__name__)
+
+
+class Nearby:
+    """The vehicles of a list indexed by their centre's x; `longest`/`widest` bound any one's box."""
+
+    __slots__ = ("vehicles", "xs", "order", "by_x", "longest", "widest")
+
+    def __init__(self, vehicles: Sequence[Vehicle]) -> None:
+        self.vehicles = list(vehicles)
+        ranked = sorted((v.x, k) for k, v in enumerate(self.vehicles))
+        self.xs = [x for x, _ in ranked]
+        self.order = [k for _, k in ranked]
+        self.by_x = [self.vehicles[k] for k in self.order]
+        self.longest = max((v.spec.length for v in self.vehicles), default=0.0)
+        self.widest = max((v.spec.width for v in self.vehicles), default=0.0)
+
+    def around(self, x: float, y: float, radius: float) -> list[Vehicle]:
+        """The vehicles whose centre lies within `radius` of (x, y) along both axes, in no set order."""
+        xs = self.xs
+        lo, hi = bisect.bisect_left(xs, x - radius), bisect.bisect_right(xs, x + radius)
+        return [v for v in self.by_x[lo:hi] if -radius <= v.y - y <= radius] if lo < hi else []
+
+    def near_indices(self, x: float, y: float, radius: float) -> list[int]:
+        """`around` as positions in the list, ascending."""
+        xs = self.xs
+        lo, hi = bisect.bisect_left(xs, x - radius), bisect.bisect_right(xs, x + radius)
+        if lo >= hi:
+            return []
+        vehicles = self.vehicles
+        ks = [k for k in self.order[lo:hi] if -radius <= vehicles[k].y - y <= radius]
+        ks.sort()
+        return ks

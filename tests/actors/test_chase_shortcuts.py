@@ -1,0 +1,125 @@
+"""The chase's shortcuts give bit-equal results to the long way: a parked car's rest step, a move through
+open road, the parked-car index and the lane look-ahead that asks it (the replay hashes rest on this)."""
+import math
+
+import numpy as np
+import pytest
+
+from game.actors import vehicles
+from game.actors.boxgrid import area_clear, solid_samples
+from game.actors.drivers import gap_ahead, gaps_ahead
+from game.actors.nearby import Nearby
+from game.actors.vehicles import BUS, CAR, Control, Vehicle
+
+TILE = 16
+
+
+def full(v: Vehicle) -> tuple:
+    """Everything a step may change, with the sign of every zero."""
+    return tuple(repr(getattr(v, k)) for k in ("x", "y", "heading", "vx", "vy", "wheel", "prev_x", "prev_y",
+                                               "prev_heading", "last_impact", "scraping", "damage"))
+
+
+@pytest.mark.parametrize("heading", [0.0, -0.0, math.pi / 2, -math.pi / 2, math.pi, -math.pi, 3.0, -3.1, 4.0,
+                                     -7.0, 1e-300, 2.5])
+def test_a_parked_cars_rest_step_equals_the_full_step(heading, monkeypatch):
+    zeros = (0.0, -0.0)
+    for vx in zeros:
+        for vy in zeros:
+            for wheel in zeros:
+                for steer in zeros:
+                    for throttle in zeros:
+                        def car():
+                            v = Vehicle(100.0, 50.0, heading, CAR)
+                            v.vx, v.vy, v.wheel, v.last_impact = vx, vy, wheel, 2.0
+                            return v
+                        control = Control(throttle=throttle, steer=steer)
+                        short = car()
+                        short.drive(control)
+                        with monkeypatch.context() as m:
+                            m.setattr(vehicles, "_rest", lambda v, target: False)
+                            long = car()
+                            long.drive(control)
+                        assert full(short) == full(long)
+
+
+def test_a_move_through_open_road_equals_the_sub_stepped_move(monkeypatch):
+    rng = np.random.default_rng(5)
+    solid = rng.random((50, 50)) < 0.05
+    solid[20:30, 20:30] = False
+    shortcuts = 0
+    for _ in range(600):
+        spec = BUS if rng.random() < 0.5 else CAR
+        h = float(rng.uniform(-3.2, 3.2))
+        x, y = float(rng.uniform(200, 600)), float(rng.uniform(200, 600))
+        control = Control(throttle=float(rng.uniform(-1, 1)), steer=float(rng.uniform(-1, 1)))
+
+        def vehicle():
+            v = Vehicle(x, y, h, spec)
+            v.vx, v.vy = float(rng.uniform(-4, 4)), float(rng.uniform(-4, 4))
+            return v
+        state = rng.bit_generator.state
+        short = vehicle()
+        short.drive(control)
+        shortcuts += area_clear(solid, TILE, min(short.x, short.x + short.vx), min(short.y, short.y + short.vy),
+                                max(short.x, short.x + short.vx), max(short.y, short.y + short.vy),
+                                (short.heading, short.prev_heading), spec)
+        hit = short.move(solid, TILE)
+        rng.bit_generator.state = state
+        with monkeypatch.context() as m:
+            m.setattr(vehicles, "area_clear", lambda *args: False)
+            long = vehicle()
+            long.drive(control)
+            assert long.move(solid, TILE) == hit
+        assert full(short) == full(long)
+    assert 100 < shortcuts < 600  # both kinds of move were tried
+
+
+@pytest.mark.parametrize("spec", [BUS, CAR], ids=["bus", "car"])
+def test_area_clear_means_no_sample_point_is_blocked(spec):
+    rng = np.random.default_rng(8)
+    solid = rng.random((40, 40)) < 0.03
+    said = 0
+    for _ in range(800):
+        left, top = rng.uniform(-20, 640, 2)
+        right, bottom = left + rng.uniform(0, 8), top + rng.uniform(0, 8)
+        headings = tuple(rng.uniform(-3.2, 3.2, 2))
+        if not area_clear(solid, TILE, left, top, right, bottom, headings, spec):
+            continue
+        said += 1
+        for _ in range(6):
+            x, y = rng.uniform(left, right), rng.uniform(top, bottom)
+            for h in headings:
+                assert solid_samples(solid, TILE, x, y, h, spec) == 0
+    assert said > 50
+
+
+def test_the_parked_index_finds_what_a_scan_finds():
+    rng = np.random.default_rng(2)
+    cars = [Vehicle(float(x), float(y), 0.0, CAR) for x, y in rng.uniform(0, 800, (40, 2))]
+    cars.append(Vehicle(cars[0].x, 300.0, 0.0, CAR))  # two at the same x
+    index = Nearby(cars)
+    assert index.longest == CAR.length and index.widest == CAR.width
+    for _ in range(300):
+        x, y, r = *rng.uniform(-50, 850, 2), rng.uniform(0, 200)
+        scan = [k for k, c in enumerate(cars) if abs(c.x - x) <= r and abs(c.y - y) <= r]
+        assert index.near_indices(x, y, r) == scan
+        assert sorted(map(id, index.around(x, y, r))) == sorted(id(cars[k]) for k in scan)
+
+
+def test_the_look_ahead_with_the_parked_index_equals_a_scan_of_every_vehicle():
+    rng = np.random.default_rng(4)
+    parked = [Vehicle(float(x), float(y), float(h), CAR) for x, y, h in
+              zip(rng.uniform(0, 600, 30), rng.uniform(0, 600, 30), rng.uniform(-3, 3, 30))]
+    index = Nearby(parked)
+    found = 0
+    for _ in range(400):
+        v = Vehicle(*rng.uniform(0, 600, 2), float(rng.uniform(-3.2, 3.2)), BUS if rng.random() < 0.3 else CAR)
+        movers = [Vehicle(*rng.uniform(0, 600, 2), 0.0, CAR) for _ in range(3)] + [v]
+        offsets = (0.0, 12.0, -12.0, 24.0, -24.0)
+        reach = float(rng.choice([44.0, 70.0, 100.0]))
+        scan = gaps_ahead(v, movers + parked, reach, v.spec.width / 2, offsets)
+        assert gaps_ahead(v, movers, reach, v.spec.width / 2, offsets, index) == scan
+        assert gap_ahead(v, movers, reach, v.spec.width / 2, 12.0, parked=index) == scan[1]
+        found += any(g < math.inf for g in scan)
+    assert found > 40
