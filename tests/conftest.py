@@ -82,7 +82,7 @@ def _private_data_dir(tmp_path_factory, monkeypatch):
 # matched by its longest prefix here, anything not named counts as quick and keeps its place. A stale
 # figure only costs balance, never a result.
 SLOW_TESTS = {
-    "tests/test_wheel.py": 20.0,  # sdist -> wheel -> fresh venv -> plays, checks, autoplays --all
+    "tests/test_wheel.py": 8.0,  # sdist -> wheel -> fresh venv -> plays, checks, autoplays a level
     "tests/test_playthrough.py::test_a_whole_new_game": 8.0,
     "tests/test_playthrough.py::test_an_autopilot_run_replays_to_the_same_end[bus_chase": 8.0,
     "tests/test_playthrough.py::test_cli_autoplay_records": 4.0,
