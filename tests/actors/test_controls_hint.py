@@ -45,3 +45,19 @@ def test_card_shows_until_punch_and_kick(monkeypatch):
     hint.draw(blank, font, armed=False)
     assert pygame.transform.average_color(blank)[:3] == (0, 0, 0)
     assert not ControlsHint().showing  # once per run of the game
+
+
+def test_the_card_follows_a_rebind_made_while_it_shows(monkeypatch):
+    # the rows are named once and kept while the bindings stay the same; a rebind (options, mid-level) renames them
+    pygame.init()
+    monkeypatch.setattr(ControlsHint, "learned", False)
+    reader = InputReader()
+    hint = ControlsHint()
+    hint.draw(pygame.Surface((320, 180)), load_font(), armed=False)
+    assert {label: b for b, label, _ in hint._control_lines()}["Punch"] == "Z/J"
+    keys = KeyBindings()
+    keys.keys = dict(keys.keys)
+    keys.keys[Action.PUNCH] = ("q",)
+    reader.set_bindings(keys, PadBindings())
+    assert {label: b for b, label, _ in hint._control_lines()}["Punch"] == "Q"
+    InputReader()  # back to the defaults for the other tests

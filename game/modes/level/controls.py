@@ -48,6 +48,7 @@ class ControlsHint:
     def __init__(self) -> None:
         self.punched = False
         self.kicked = False
+        self._lines: tuple[Any, list] = (None, [])  # (what the rows were named from, the rows)
 
     @property
     def showing(self) -> bool:
@@ -66,9 +67,22 @@ class ControlsHint:
         if not self.showing:
             return
         rows = [(binding, label, (action is Action.PUNCH and self.punched) or (action is Action.KICK and self.kicked))
-                for binding, label, action in control_lines(devices.pad_in_use())
+                for binding, label, action in self._control_lines()
                 if action is not Action.SHOOT or armed]
         draw_card(surface, font, rows)
+
+
+    def _control_lines(self) -> list[tuple[str, str, Action | None]]:
+        """control_lines for the bindings in effect, named again only when they change: the app's reader
+        replaces its bindings tuple on a rebind (kept here, so its identity cannot be reused) or a pad
+        comes or goes."""
+        reader = devices._ACTIVE[0]
+        source = (reader.bindings if reader is not None else None, devices.pad_in_use())
+        held, lines = self._lines
+        if held is None or held[0] is not source[0] or held[1] != source[1]:
+            lines = control_lines(source[1])
+            self._lines = (source, lines)
+        return lines
 
 
 def draw_card(surface: pygame.Surface, font: Any, rows: list[tuple[str, str, bool]]) -> None:

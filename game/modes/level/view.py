@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from game.modes.level import derringer, escape, goals, marks, pointers
+from game.modes.level import derringer, escape, goals, marks, pointers, vents_view
+from game.modes.level.vents_view import STEAM_ALPHA  # noqa: F401  (part of the view's API: tests read it)
+from game.modes.level.vents_view import translucent as _translucent
 from game.modes.level.buses import footprint
 from game.sprites import dressed, map_dress
 from game.ui import draw as ui
@@ -25,10 +27,8 @@ log = logging.getLogger(__name__)
 TELL_RED = (236, 56, 40)      # an enemy's wind-up: red outline, "!" and ground mark
 FLASH = (255, 255, 255)       # a fighter just hit: white
 INK = (16, 12, 10)            # the dark rim round every warning, readable on light floors
-WARN = (255, 176, 32)         # a steam vent about to blow: amber plate with a dark rim
 HOT = (255, 228, 150)         # the heart of the heavy's slam mark
 BLINK_ALPHA = 170             # Danko's after-hit blink: mostly solid, now and then this translucent, never gone
-STEAM_ALPHA = 110             # the steam column over the fighters stays see-through
 BUS_ANGLES = 64               # a turning bus is drawn at this many headings
 
 
@@ -82,21 +82,6 @@ def _outlined(image: pygame.Surface, color: tuple[int, int, int]) -> pygame.Surf
     return out
 
 
-def _translucent(image: pygame.Surface, alpha: int) -> pygame.Surface:
-    """A copy of the sprite drawn at `alpha` (the after-hit blink's faint frames)."""
-    faint = image.copy()
-    faint.set_alpha(alpha)
-    return faint
-
-
-def _plate(w: int, h: int, fill: tuple[int, int, int], alpha: int) -> pygame.Surface:
-    """A floor marking: `fill` at `alpha` inside a two-pixel dark rim (hazard warnings)."""
-    s = pygame.Surface((w, h), pygame.SRCALPHA)
-    s.fill((*INK, 235))
-    s.fill((*fill, alpha), (2, 2, w - 4, h - 4))
-    return s
-
-
 def pose(state: str, body: Any) -> str:
     """A fighter's animation when he is not attacking: reeling, lying (down, dead, out), walking, standing."""
     if state == "hurt":
@@ -112,6 +97,7 @@ class LevelView:
         self._sheets: dict[str, _Sheet] = {}
         self._effects: dict[str, tuple[pygame.Surface, ...]] = {}
         self._cache: dict[tuple, pygame.Surface] = {}
+        self._columns: dict[tuple, pygame.Surface] = {}  # blowing vents' steam columns (see _steam_column)
 
     def sheet(self, name: str) -> _Sheet:
         if name not in self._sheets:
@@ -260,25 +246,8 @@ class LevelView:
                 out.append(Sprite(mark, round(cx - r), round(cy - r / 2), -1e9))
         return out
 
-    def _hazard_plates(self, sim: "LevelSim") -> list[Sprite]:
-        """Each vent's floor plate: amber pulsing while it warns, red while it blows, dark-rimmed."""
-        out = []
-        for h in sim.spec.hazards:
-            phase = h.phase_at(sim.steps)
-            if phase == "off":
-                continue
-            t = (sim.steps + h.phase) % h.period
-            r = h.rect
-            w, hh = int(r.w) + 4, int(r.h) + 4
-            if phase == "warn":
-                k = t / max(1, h.warn)
-                alpha = (210 + int(40 * k)) // 10 * 10 if (t // 6) % 2 else (190 + int(40 * k)) // 10 * 10
-                plate = self._cached(("plate", w, hh, WARN, alpha), _plate, w, hh, WARN, alpha)
-            else:
-                alpha = 230 if ((t - h.warn) // 4) % 2 else 190
-                plate = self._cached(("plate", w, hh, TELL_RED, alpha), _plate, w, hh, TELL_RED, alpha)
-            out.append(Sprite(plate, round(r.x - 2), round(r.y - 2), -1e9))
-        return out
+    _hazard_plates = vents_view.plates  # the vents' floor plates and their steam: game.modes.level.vents_view
+    _hazards = vents_view.draw
 
     def _pickup_image(self, kind: str, step: int) -> pygame.Surface:
         key = ("pickup", kind)
@@ -342,61 +311,14 @@ class LevelView:
                 px, py = round(ox + ax * d - cx), round(oy + ay * d - cy)
                 surface.fill(TELL_RED, (px, py, 2 if urgent else 1, 2 if urgent else 1))
 
-    def _hazards(self, surface: pygame.Surface, sim: "LevelSim", cx: int, cy: int, step: int) -> None:
-        puffs = self.effect("steam_puff")
-        for h in sim.spec.hazards:
-            r = h.rect
-            if r.x + r.w < cx or r.x > cx + surface.get_width() or r.y + r.h < cy - 32 or r.y > cy + surface.get_height():
-                continue
-            phase = h.phase_at(step)
-            t = (step + h.phase) % h.period
-            if phase == "off":
-                continue
-            if phase == "warn":
-                # A readable build-up: wisps grow over the amber plate drawn under the fighters.
-                k = t / max(1, h.warn)
-                n = 1 + int(k * 3)
-                for i in range(n):
-                    frame = puffs[(t // 6 + i) % len(puffs)]
-                    px = r.x + (i * 7 + t // 3) % max(1, int(r.w) - 8)
-                    py = r.y + r.h - 10 - ((t * 0.6 + i * 9) % 18)
-                    img = frame.copy()
-                    img.set_alpha(110)
-                    surface.blit(img, (round(px - cx), round(py - cy)))
-            else:
-                # Blowing: a white column rises from the red plate (it scalds). It is composed on
-                # its own layer and laid over the fighters see-through, so nobody vanishes in it.
-                on_t = t - h.warn
-                top = 16 + 3 * 11 + 10
-                col = pygame.Surface((int(r.w) + 24, int(r.h) + top), pygame.SRCALPHA)
-                ox, oy = r.x - 12, r.y + r.h - col.get_height()
-                cols = max(1, int(r.w // 12))
-                for j in range(4):
-                    size = 20 + j * 4
-                    for i in range(cols):
-                        frame = puffs[(on_t // 4 + i + j) % len(puffs)]
-                        key = ("puff", id(frame), size, j)
-                        if key not in self._cache:
-                            big = pygame.transform.scale(frame, (size, size))
-                            big.set_alpha(235 - j * 35)
-                            self._cache[key] = big
-                        wobble = math.sin((on_t + i * 13 + j * 7) * 0.3) * 2
-                        px = r.x + (i + 0.5) * (r.w / cols) - size / 2 + wobble
-                        py = r.y + r.h - size - j * 11 - (on_t % 10)
-                        col.blit(self._cache[key], (round(px - ox), round(py - oy)))
-                col.set_alpha(STEAM_ALPHA)
-                surface.blit(col, (round(ox - cx), round(oy - cy)))
-
     def _doors(self, surface: pygame.Surface, sim: "LevelSim", cx: int, cy: int, step: int) -> None:
         for d in sim.spec.doors:
             if not sim.door_closed(d.id):
                 continue
             x, y = round(d.rect.x - cx), round(d.rect.y - cy)
             w, h = round(d.rect.w), round(d.rect.h)
-            surface.fill((28, 22, 22), (x, y, w, h))
-            for i in range(0, w, 4):
-                surface.fill((92, 70, 52), (x + i + 1, y + 1, 2, h - 2))
-            surface.fill((200, 50, 40) if (step // 20) % 2 else (130, 30, 30), (x + w // 2 - 2, y + h // 2 - 2, 4, 4))
+            lit = (step // 20) % 2 == 1
+            surface.blit(self._cached(("door", w, h, lit), _door, w, h, lit), (x, y))
 
     def _drivers(self, surface: pygame.Surface, sim: "LevelSim", cx: int, cy: int, step: int) -> None:
         """A red marker over a driving bus with someone in it (Rostavili pulling out), as in the chase."""
@@ -467,6 +389,16 @@ def _bus_image(sprite: str, k: int, length: float, width: float) -> pygame.Surfa
         image.fill((226, 222, 210))
         pygame.draw.rect(image, INK, image.get_rect(), 1)
     return pygame.transform.rotate(image, -90 - k * 360 / BUS_ANGLES)
+
+
+def _door(w: int, h: int, lit: bool) -> pygame.Surface:
+    """A closed door: dark planks and a red lock light, bright or dim (it blinks)."""
+    door = pygame.Surface((w, h))
+    door.fill((28, 22, 22))
+    for i in range(0, w, 4):
+        door.fill((92, 70, 52), (i + 1, 1, 2, h - 2))
+    door.fill((200, 50, 40) if lit else (130, 30, 30), (w // 2 - 2, h // 2 - 2, 4, 4))
+    return door
 
 
 def _slam_mark(r: int, alpha: int) -> pygame.Surface:
