@@ -24,6 +24,8 @@ from game.world.navigation import FlowField
 
 log = logging.getLogger(__name__)
 
+THINK_EVERY = 3        # steps between steering decisions while chasing
+
 
 @dataclass(frozen=True)
 class EnemyKind:
@@ -47,9 +49,15 @@ class EnemyKind:
     body_h: float = 6.0
 
     gun: Attack | None = field(init=False, default=None)   # its ranged attack, if any
+    melee: tuple[Attack, ...] = field(init=False, default=())  # its hand-to-hand attacks
+    steer_k: float = field(init=False, default=0.0)        # how hard it turns when it steers every step...
+    chase_steer_k: float = field(init=False, default=0.0)  # ...and every THINK_EVERY steps (chasing)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "gun", next((a for a in self.attacks if a.ranged), None))
+        object.__setattr__(self, "melee", tuple(a for a in self.attacks if not a.ranged))
+        object.__setattr__(self, "steer_k", min(1.0, self.accel * 1.5))
+        object.__setattr__(self, "chase_steer_k", min(1.0, self.accel * 1.5 * THINK_EVERY))
 
 
 def kinds_from(table: dict[str, Any]) -> dict[str, EnemyKind]:
@@ -105,7 +113,6 @@ GETUP_STEPS = 16
 DEATH_STEPS = 50
 TRACK_FRACTION = 0.6   # the aim follows Danko for this part of a tell, then locks: step aside to dodge
 ARMOR_DAMAGE = 0.25
-THINK_EVERY = 3        # steps between steering decisions while chasing
 
 
 @dataclass
@@ -244,7 +251,10 @@ class Enemy:
 
     def _steer(self, tx: float, ty: float, max_speed: float) -> None:
         b = self.body
-        fx, fy = b.x + b.w / 2, b.y + b.h
+        self._steer_from(b.x + b.w / 2, b.y + b.h, tx, ty, max_speed)
+
+    def _steer_from(self, fx: float, fy: float, tx: float, ty: float, max_speed: float) -> None:
+        """Turn the velocity toward (tx, ty) from its feet at (fx, fy), arriving gently."""
         dx, dy = tx - fx, ty - fy
         d = math.hypot(dx, dy)
         if d < 1.5:
@@ -253,23 +263,21 @@ class Enemy:
         want = d * 0.15 + 0.2  # arrive gently instead of orbiting the spot
         if want > max_speed:
             want = max_speed
-        k = self.kind.accel * 1.5 * (THINK_EVERY if self.state == "chase" else 1)
-        if k > 1.0:
-            k = 1.0
+        k = self.kind.chase_steer_k if self.state == "chase" else self.kind.steer_k
+        b = self.body
         b.vx += (dx / d * want - b.vx) * k
         b.vy += (dy / d * want - b.vy) * k
 
-    def _follow_flow(self, world: "EnemyWorld", speed: float) -> None:
-        b = self.body
+    def _follow_flow(self, world: "EnemyWorld", speed: float, fx: float, fy: float, px: float,
+                     py: float) -> None:
+        """Steer from its feet (fx, fy) along the flow field; straight at the foe's feet (px, py) on its tile."""
         t = world.tile
-        fx, fy = b.x + b.w / 2, b.y + b.h - 1
-        col, row = int(fx // t), int(fy // t)
+        col, row = int(fx // t), int((fy - 1) // t)
         dx, dy = world.flow_step(col, row)
         if dx == 0 and dy == 0:
-            pb = self._foe(world).body
-            self._steer(pb.x + pb.w / 2, pb.y + pb.h, speed)  # pb.feet, without the tuple
+            self._steer_from(fx, fy, px, py, speed)
             return
-        self._steer((col + dx + 0.5) * t, (row + dy + 0.5) * t + 3, speed)
+        self._steer_from(fx, fy, (col + dx + 0.5) * t, (row + dy + 0.5) * t + 3, speed)
 
     def _walk_to_goal(self, world: "EnemyWorld") -> None:
         assert self.goal is not None
@@ -297,7 +305,7 @@ class Enemy:
         k = self.kind
         b = self.body
         fx, fy = b.x + b.w / 2, b.y + b.h
-        player = self._foe(world)
+        player = world.player if not self.foe else world.foe_of(self)  # self._foe(world), inlined
         pb = player.body
         px, py = pb.x + pb.w / 2, pb.y + pb.h  # pb.feet, inlined: this runs for every chaser
         dx, dy = px - fx, py - fy
@@ -305,48 +313,44 @@ class Enemy:
         if (self.timer + self.id) % 4 == 0 or self.timer < THINK_EVERY:
             self.los = dist < 200 and world.grid.line_of_sight(fx, fy - 3, px, py - 3)
         if player.state == "dead":  # not world.player_targetable
-            self._steer(fx - dx, fy - dy, k.speed * 0.5) if dist < 40 else self._brake(0.3)
+            self._steer_from(fx, fy, fx - dx, fy - dy, k.speed * 0.5) if dist < 40 else self._brake(0.3)
             return
         if self.los and dist > 1:
             b.face(dx, dy)
-        if k.gun is not None and self._ranged_choice(world, dist):
+        if k.gun is not None and self._ranged_choice(world, dist, fx, fy, px, py):
             return
         if not self.los or dist > 80:
-            self._follow_flow(world, k.speed)
+            self._follow_flow(world, k.speed, fx, fy, px, py)
             return
         # Close and in sight: take a slot on the ring; those without an attack token wait further out.
         can_attack = self.cooldown == 0 and world.attack_token_free(ranged=False)
         radius = k.ring if can_attack else k.ring + 18
         tx = px + math.cos(self.slot) * radius
         ty = py + math.sin(self.slot) * radius * 0.8
-        self._steer(tx, ty, k.speed)
+        self._steer_from(fx, fy, tx, ty, k.speed)
         if can_attack and dist < k.reach:
-            melee = [a for a in k.attacks if not a.ranged]
+            melee = k.melee
             choice = melee[0] if len(melee) == 1 else melee[int(world.rng.integers(len(melee)))]
             self._begin(choice, world, dx, dy)
 
-    def _ranged_choice(self, world: "EnemyWorld", dist: float) -> bool:
+    def _ranged_choice(self, world: "EnemyWorld", dist: float, fx: float, fy: float, px: float,
+                       py: float) -> bool:
         """Gunmen (and the boss at range) keep their distance and shoot. True when it acted."""
         k = self.kind
-        b = self.body
-        fx, fy = b.x + b.w / 2, b.y + b.h
-        px, py = self._foe(world).body.feet
-        gun = k.gun
-        melee_too = any(not a.ranged for a in k.attacks)
-        if melee_too and dist < 70:
+        if k.melee and dist < 70:
             return False  # the boss fights hand to hand up close
         if not self.los or dist > k.keep_max:
-            self._follow_flow(world, k.speed)
+            self._follow_flow(world, k.speed, fx, fy, px, py)
         elif dist < k.keep_min:
-            self._steer(fx - (px - fx), fy - (py - fy), k.speed)  # back off
+            self._steer_from(fx, fy, fx - (px - fx), fy - (py - fy), k.speed)  # back off
         else:
             # Strafe sideways on its slot so gunmen spread out instead of lining up.
             tx = px + math.cos(self.slot) * (k.keep_min + k.keep_max) / 2
             ty = py + math.sin(self.slot) * (k.keep_min + k.keep_max) / 2
-            self._steer(tx, ty, k.speed * 0.7)
-        if (gun is not None and self.los and self.cooldown == 0 and dist < k.keep_max + 20
+            self._steer_from(fx, fy, tx, ty, k.speed * 0.7)
+        if (k.gun is not None and self.los and self.cooldown == 0 and dist < k.keep_max + 20
                 and world.attack_token_free(ranged=True)):
-            self._begin(gun, world, px - fx, py - fy)
+            self._begin(k.gun, world, px - fx, py - fy)
         return True
 
     def _begin(self, attack: Attack, world: "EnemyWorld", dx: float, dy: float) -> None:

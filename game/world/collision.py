@@ -52,6 +52,7 @@ class Grid:
         self.rows, self.cols = solid.shape
         self.cells: list[list[bool]] = solid.tolist()      # [row][col]
         self.columns: list[list[bool]] = solid.T.tolist()  # [col][row]: the same cells, for moves in x
+        self.tile_f = float(tile)  # float // float is cheaper than float // int (same value)
 
     def set_solid(self, col: int, row: int, value: bool) -> None:
         if 0 <= row < self.rows and 0 <= col < self.cols:
@@ -73,14 +74,15 @@ class Grid:
         if -MAX_SUBSTEP <= dx <= MAX_SUBSTEP and -MAX_SUBSTEP <= dy <= MAX_SUBSTEP:
             # One sub-step (nearly always). When no leading edge enters a new cell (most steps), the
             # result is just the sum: skip the cell tests and the call.
-            t = self.tile
+            t = self.tile_f
+            w, h = body.w, body.h
             if dx > 0:
-                lead, moved = x + body.w - EPS, x + dx + body.w - EPS
+                lead, moved = x + w - EPS, x + dx + w - EPS
             else:
                 lead, moved = x, x + dx
             if lead // t == moved // t:
                 if dy > 0:
-                    lead, moved = y + body.h - EPS, y + dy + body.h - EPS
+                    lead, moved = y + h - EPS, y + dy + h - EPS
                 else:
                     lead, moved = y, y + dy
                 if lead // t == moved // t:
@@ -89,7 +91,7 @@ class Grid:
                     if dy:
                         body.y = y + dy
                     return
-            body.x, body.y, hit_x, hit_y = self.move_small(x, y, body.w, body.h, dx, dy)
+            body.x, body.y, hit_x, hit_y = self.move_small(x, y, w, h, dx, dy)
         else:
             body.x, body.y, hit_x, hit_y = self.move(x, y, body.w, body.h, dx, dy)
         if hit_x:
@@ -118,9 +120,9 @@ class Grid:
         """One sub-step of `move` (at most MAX_SUBSTEP on each axis): x first, then y from the new x."""
         hit_x = hit_y = False
         if dx:
-            x, hit_x = _sweep(self.columns, self.cols, self.rows, self.tile, x, w, y, h, dx)
+            x, hit_x = _sweep(self.columns, self.cols, self.rows, self.tile_f, x, w, y, h, dx)
         if dy:
-            y, hit_y = _sweep(self.cells, self.rows, self.cols, self.tile, y, h, x, w, dy)
+            y, hit_y = _sweep(self.cells, self.rows, self.cols, self.tile_f, y, h, x, w, dy)
         return x, y, hit_x, hit_y
 
     # --- rays ---------------------------------------------------------------------------------
@@ -160,20 +162,24 @@ class Grid:
         return max_len if hit is None else hit * max_len
 
 
-def _sweep(lines: list[list[bool]], count: int, across: int, tile: int, pos: float, size: float,
+def _sweep(lines: list[list[bool]], count: int, across: int, tile: float, pos: float, size: float,
            cross: float, cross_size: float, d: float) -> tuple[float, bool]:
     """One axis of a sub-step: move [pos, pos + size) by d along `lines` (rows for y, columns for x;
     `count` of them, `across` cells long). Only the line the leading edge newly enters is tested, over
     the cells [cross, cross + cross_size) covers. -> (new pos, hit): a hit stops GAP short of the wall."""
     moved = pos + d
     if d > 0:
-        old, new = int((pos + size - EPS) // tile), int((moved + size - EPS) // tile)
+        old, new = (pos + size - EPS) // tile, (moved + size - EPS) // tile
     else:
-        old, new = int(pos // tile), int(moved // tile)
+        old, new = pos // tile, moved // tile
     if new == old:
         return moved, False
-    a0, a1 = int(cross // tile), int((cross + cross_size - EPS) // tile)
-    if new < 0 or new >= count or a0 < 0 or a1 >= across or True in lines[new][a0:a1 + 1]:
+    line, a0, a1 = int(new), int(cross // tile), int((cross + cross_size - EPS) // tile)
+    if line < 0 or line >= count or a0 < 0 or a1 >= across or True in lines[line][a0:a1 + 1]:
         # Stop GAP short of the wall, but never back off: a box already closer (flush) stays put.
-        return (max(pos, new * tile - size - GAP) if d > 0 else min(pos, (new + 1) * tile + GAP)), True
+        if d > 0:
+            stop = new * tile - size - GAP
+            return (pos if pos >= stop else stop), True
+        stop = (new + 1) * tile + GAP
+        return (pos if pos <= stop else stop), True
     return moved, False

@@ -102,17 +102,17 @@ class FlowField:
         self.target = target
         self.dist = distance_map(walkable, target)
         self.rows, self.cols = walkable.shape
-        self._steps: dict[int, tuple[int, int]] = {}
+        self._steps: list[tuple[int, int] | None] = [None] * (self.rows * self.cols)  # row-major, as asked
 
     def direction(self, col: int, row: int) -> tuple[int, int]:
         """Unit step (dx, dy) downhill from (col, row); (0, 0) at the target, off the map or cut off."""
-        if not (0 <= row < self.rows and 0 <= col < self.cols):
-            return (0, 0)
-        key = row * self.cols + col
-        step = self._steps.get(key)
-        if step is None:
-            step = self._steps[key] = downhill(self.dist, col, row)
-        return step
+        if 0 <= row < self.rows and 0 <= col < self.cols:
+            key = row * self.cols + col
+            step = self._steps[key]
+            if step is None:
+                step = self._steps[key] = downhill(self.dist, col, row)
+            return step
+        return (0, 0)
 
     def steps(self, col: int, row: int) -> int:
         """Steps from (col, row) to the target; UNREACHABLE when cut off or off the map."""
