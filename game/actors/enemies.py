@@ -12,7 +12,7 @@ import logging
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Iterable, Protocol
 
 import numpy as np
 
@@ -163,20 +163,12 @@ class Enemy:
 
     # --- the step ----------------------------------------------------------------------------
     def step(self, world: "EnemyWorld") -> None:
+        """One step of this enemy alone (the level steps its whole crowd at once: `step_crowd`)."""
+        step_crowd((self,), world)
+
+    def _act(self, world: "EnemyWorld") -> None:
+        """This step in every state but `chase` (which `step_crowd` runs itself), after the timers."""
         s = self.state
-        self.timer += 1
-        if self.flash:
-            self.flash -= 1
-        if self.cooldown:
-            self.cooldown -= 1
-        if s == "chase":
-            if (world.steps + self.id) % THINK_EVERY == 0 or self.timer == 1:
-                # Steering is decided every few steps (staggered by id) and the velocity is kept
-                # in between: forty chasers stay cheap, and the lag reads as reaction time.
-                self._chase(world)
-            b = self.body  # separation rides along with the move
-            world.grid.move_body(b, b.vx + self.push_x, b.vy + self.push_y)
-            return
         if s == "dormant" or s == "gone":
             self.timer -= 1
             return
@@ -430,3 +422,26 @@ class Enemy:
     def snapshot(self) -> tuple:
         b = self.body
         return (self.id, b.x, b.y, b.vx, b.vy, self.hp, self.state, self.timer, self.aggro)
+
+
+def step_crowd(crowd: Iterable[Enemy], world: EnemyWorld) -> None:
+    """One step of each enemy in turn: its timers, then its state's work and its move.
+
+    Chasing, most of a crowd on most steps, is run right here: steering is decided every THINK_EVERY steps
+    (staggered by id) and the velocity kept in between, so forty chasers stay cheap, and the lag reads as
+    reaction time. Separation rides along with the move."""
+    steps = world.steps
+    move = world.grid.move_body
+    for e in crowd:
+        e.timer += 1
+        if e.flash:
+            e.flash -= 1
+        if e.cooldown:
+            e.cooldown -= 1
+        if e.state == "chase":
+            if (steps + e.id) % THINK_EVERY == 0 or e.timer == 1:
+                e._chase(world)
+            b = e.body
+            move(b, b.vx + e.push_x, b.vy + e.push_y)
+        else:
+            e._act(world)

@@ -72,26 +72,34 @@ class Grid:
         if dx == 0.0 and dy == 0.0:
             return
         if -MAX_SUBSTEP <= dx <= MAX_SUBSTEP and -MAX_SUBSTEP <= dy <= MAX_SUBSTEP:
-            # One sub-step (nearly always). When no leading edge enters a new cell (most steps), the
-            # result is just the sum: skip the cell tests and the call.
+            # One sub-step (nearly always), as `move_small`: an axis whose leading edge stays in its cell
+            # (most steps) just adds; only one that enters a new column or row tests it.
             t = self.tile_f
             w, h = body.w, body.h
             if dx > 0:
-                lead, moved = x + w - EPS, x + dx + w - EPS
+                old_x, new_x = (x + w - EPS) // t, (x + dx + w - EPS) // t
             else:
-                lead, moved = x, x + dx
-            if lead // t == moved // t:
-                if dy > 0:
-                    lead, moved = y + h - EPS, y + dy + h - EPS
-                else:
-                    lead, moved = y, y + dy
-                if lead // t == moved // t:
-                    if dx:
-                        body.x = x + dx
-                    if dy:
-                        body.y = y + dy
-                    return
-            body.x, body.y, hit_x, hit_y = self.move_small(x, y, w, h, dx, dy)
+                old_x, new_x = x // t, (x + dx) // t
+            if dy > 0:
+                old_y, new_y = (y + h - EPS) // t, (y + dy + h - EPS) // t
+            else:
+                old_y, new_y = y // t, (y + dy) // t
+            if old_x == new_x and old_y == new_y:
+                if dx:
+                    body.x = x + dx
+                if dy:
+                    body.y = y + dy
+                return
+            hit_x = hit_y = False
+            if old_x != new_x:
+                x, hit_x = _enter(self.columns, self.cols, self.rows, t, x, w, y, h, dx, new_x)
+            elif dx:
+                x += dx
+            if old_y != new_y:
+                y, hit_y = _enter(self.cells, self.rows, self.cols, t, y, h, x, w, dy, new_y)
+            elif dy:
+                y += dy
+            body.x, body.y = x, y
         else:
             body.x, body.y, hit_x, hit_y = self.move(x, y, body.w, body.h, dx, dy)
         if hit_x:
@@ -167,13 +175,18 @@ def _sweep(lines: list[list[bool]], count: int, across: int, tile: float, pos: f
     """One axis of a sub-step: move [pos, pos + size) by d along `lines` (rows for y, columns for x;
     `count` of them, `across` cells long). Only the line the leading edge newly enters is tested, over
     the cells [cross, cross + cross_size) covers. -> (new pos, hit): a hit stops GAP short of the wall."""
-    moved = pos + d
     if d > 0:
-        old, new = (pos + size - EPS) // tile, (moved + size - EPS) // tile
+        old, new = (pos + size - EPS) // tile, (pos + d + size - EPS) // tile
     else:
-        old, new = pos // tile, moved // tile
+        old, new = pos // tile, (pos + d) // tile
     if new == old:
-        return moved, False
+        return pos + d, False
+    return _enter(lines, count, across, tile, pos, size, cross, cross_size, d, new)
+
+
+def _enter(lines: list[list[bool]], count: int, across: int, tile: float, pos: float, size: float,
+           cross: float, cross_size: float, d: float, new: float) -> tuple[float, bool]:
+    """The rest of `_sweep` once the leading edge enters line `new` (a whole float): test its cells."""
     line, a0, a1 = int(new), int(cross // tile), int((cross + cross_size - EPS) // tile)
     if line < 0 or line >= count or a0 < 0 or a1 >= across or True in lines[line][a0:a1 + 1]:
         # Stop GAP short of the wall, but never back off: a box already closer (flush) stays put.
@@ -182,4 +195,4 @@ def _sweep(lines: list[list[bool]], count: int, across: int, tile: float, pos: f
             return (pos if pos >= stop else stop), True
         stop = (new + 1) * tile + GAP
         return (pos if pos <= stop else stop), True
-    return moved, False
+    return pos + d, False

@@ -29,9 +29,9 @@ def pushes(xs: list[float], ys: list[float], radius: float, push: float) -> tupl
     """Per point, the sum over points closer than `radius` (and not on top of it) of its offset from
     them times (radius - d) / d * push."""
     n = len(xs)
-    x, y = np.array(xs), np.array(ys)
     if n <= ALL_PAIRS_MAX:
-        return _all_pairs(x, y, radius, push)
+        return _all_pairs(np.array((xs, ys)), radius, push)
+    x, y = np.array(xs), np.array(ys)
     kx = np.floor(x / radius).astype(np.int64)
     ky = np.floor(y / radius).astype(np.int64)
     kx -= kx.min() - 1  # every bucket and its neighbours at 0 or above
@@ -65,17 +65,19 @@ def pushes(xs: list[float], ys: list[float], radius: float, push: float) -> tupl
     return push_x, rows.sum(axis=1).tolist()
 
 
-def _all_pairs(x: np.ndarray, y: np.ndarray, radius: float, push: float) -> tuple[list[float], list[float]]:
-    """Every pair at once: n x n matrices of offsets, the close ones weighted, summed along rows."""
-    n = len(x)
+def _all_pairs(points: np.ndarray, radius: float, push: float) -> tuple[list[float], list[float]]:
+    """Every pair at once (`points` is 2 x n: the xs over the ys): 2 x n x n offsets, the close ones
+    weighted, summed along rows. Few numpy calls: at forty enemies each costs more than its arithmetic."""
+    n = points.shape[1]
     Work.pairs += n * n
-    dx = x[:, None] - x[None, :]
-    dy = y[:, None] - y[None, :]
-    d2 = dx * dx + dy * dy
+    offsets = points[:, :, None] - points[:, None, :]  # [0] is dx, [1] is dy
+    squares = offsets * offsets
+    d2 = squares[0] + squares[1]
     close = (d2 < radius ** 2) & (d2 > 1e-6)
-    if not close.any():
+    if not np.count_nonzero(close):
         return [0.0] * n, [0.0] * n
     d = np.sqrt(d2[close])  # only the close pairs: usually a few dozen of n*n
     strength = np.zeros_like(d2)
     strength[close] = (radius - d) / d * push
-    return (dx * strength).sum(axis=1).tolist(), (dy * strength).sum(axis=1).tolist()
+    push_x, push_y = (offsets * strength).sum(axis=2).tolist()
+    return push_x, push_y

@@ -18,7 +18,7 @@ import logging
 from typing import Any, Iterable
 
 from game.actors.combat import Attack
-from game.actors.enemies import Enemy
+from game.actors.enemies import Enemy, step_crowd
 from game.actors.objects import read_level
 from game.input.actions import InputFrame, replay_frames
 from game.modes.level import (buses, checkpoint, crowd, hazards, npcs, outcome, partners, projectiles, props,
@@ -64,8 +64,7 @@ class LevelSim(LevelState):
         self.player.step(p1, self)          # input -> Danko (his blows and shots -> strikes)
         partners.step(self, p1, p2)         # AI or player 2 -> Ridzik; the leash; who goes for him
         crowd.plan(self)                    # flow field, ring slots, attack tokens, separation
-        for e in self.live:                 # crowd AI acts (their blows -> strikes, shots -> projectiles)
-            e.step(self)
+        step_crowd(self.live, self)         # crowd AI acts (their blows -> strikes, shots -> projectiles)
         search.bodies(self)                 # a beaten courier stays down to be searched
         npcs.walk(self)                     # scripted walks and the hospital's nurses
         ward.step(self)                     # the nurses' looks, the crush, the assassin's draw and exit
