@@ -3,6 +3,7 @@ from level_arena import enemy_xml, level
 
 from game.input.actions import Action, InputFrame
 from game.modes.level import crowd, hazards, outcome, projectiles, props, script
+from game.modes.level import sim as sim_module
 
 ORDER = [(crowd, "plan"), (projectiles, "fly"), (hazards, "scald"), (props, "collect_pickups"),
          (props, "open_doors"), (props, "check_triggers"), (script, "run"), (outcome, "player_fate"),
@@ -21,9 +22,9 @@ def record(monkeypatch, sim, calls):
     real_player_step = sim.player.step
     monkeypatch.setattr(sim.player, "step", lambda frame, world: (calls.append("player"),
                                                                     real_player_step(frame, world)))
-    for e in sim.live:
-        real_enemy_step = e.step
-        monkeypatch.setattr(e, "step", lambda world, _real=real_enemy_step: (calls.append("enemy"), _real(world)))
+    real_crowd_step = sim_module.step_crowd  # the whole crowd's step, one call
+    monkeypatch.setattr(sim_module, "step_crowd", lambda crowd, world: (calls.append("enemies"),
+                                                                         real_crowd_step(crowd, world)))
 
 
 def test_one_step_runs_every_system_once_in_order(write_level, monkeypatch):
@@ -31,7 +32,7 @@ def test_one_step_runs_every_system_once_in_order(write_level, monkeypatch):
     calls: list[str] = []
     record(monkeypatch, sim, calls)
     sim.step(InputFrame())
-    assert calls == ["player", "crowd.plan", "enemy", "projectiles.fly", "hazards.scald",
+    assert calls == ["player", "crowd.plan", "enemies", "projectiles.fly", "hazards.scald",
                      "props.collect_pickups", "props.open_doors", "props.check_triggers", "script.run",
                      "outcome.player_fate", "outcome.exits", "crowd.prune"]
 
