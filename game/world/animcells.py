@@ -34,12 +34,17 @@ class AnimatedCells:
         self.atlas = atlas
         self.layers = layers
         self.background = background
-        anims = list(tilemap.animations.items())
+        stack = stack_raws(layers, slice(None), slice(None)) if layers else np.zeros((0, 0, 0), np.uint32)  # (H, W, L)
+        # only the animations these layers show: another's frame changes need no work here
+        present = set(np.unique(stack & GID_MASK).tolist()) if stack.size else set()
+        anims = [(gid, anim) for gid, anim in tilemap.animations.items() if gid in present]
+        self.animated = [gid for gid, _ in anims]  # the animated gids these layers show, as `frames` orders them
         self._timing = [(tuple(accumulate(d for _, d in anim.frames)), max(1, anim.period_ms))
                         for _, anim in anims]
         self._frame_gids = [tuple(gid for gid, _ in anim.frames) for _, anim in anims]
         self.shows = {gid: gid for gid, _ in anims}  # animated gid -> the gid it shows now
         self.frames: tuple[int, ...] | None = None  # each animation's frame index now
+        self._changes = [0] * len(anims)  # game-clock ms at which each animation's frame next changes
         self.span = (0.0, 0.0)  # game-clock times between which `frames` holds
         self.version = 0  # bumped whenever any animation changes frame
         # per chunk: each distinct animated cell stack, its cells' places in the chunk, its animations
@@ -51,7 +56,6 @@ class AnimatedCells:
         anim_gids = np.array(sorted(index), dtype=np.uint32)
         if not layers or not anim_gids.size:
             return
-        stack = stack_raws(layers, slice(None), slice(None))  # (H, W, L)
         rows, cols = np.nonzero(np.isin(stack & GID_MASK, anim_gids).any(axis=-1))
         tw, th = tilemap.tile_w, tilemap.tile_h
         chunk_keys = (rows // chunk_rows) * (tilemap.width + 1) + cols // chunk_cols
@@ -72,15 +76,23 @@ class AnimatedCells:
 
     def update(self, time_ms: float) -> None:
         """Point every animated gid at the frame it shows at `time_ms` (as `Animation.frame_at` says),
-        and note until when that holds (`Animation.until_next_frame`), from the frames' end times."""
-        frames = []
-        until = float("inf")
-        for ends, period in self._timing:
-            frames.append(min(bisect_right(ends, int(time_ms) % period), len(ends) - 1))
-            t = time_ms % period
-            i = bisect_right(ends, t)
-            until = min(until, max(1.0, ends[i] - t) if i < len(ends) else 1.0)
-        self.span = (time_ms, time_ms + until)
+        and note until when that holds: the whole millisecond at which the first of them changes frame.
+        Only the animations due are worked out again (all of them when the clock went back)."""
+        n = len(self._timing)
+        if self.frames is None or time_ms < self.span[0]:
+            due: Iterable[int] = range(n)
+            frames = [0] * n
+        else:
+            due = [i for i, change in enumerate(self._changes) if change <= time_ms]
+            frames = list(self.frames)
+        now = int(time_ms)
+        for i in due:
+            ends, period = self._timing[i]
+            into = now % period
+            k = bisect_right(ends, into)  # the frame whose end is still ahead
+            frames[i] = min(k, len(ends) - 1)
+            self._changes[i] = now - into + (ends[k] if k < len(ends) else period)
+        self.span = (time_ms, min(self._changes) if n else float("inf"))
         if tuple(frames) == self.frames:
             return
         self.frames = tuple(frames)

@@ -98,7 +98,6 @@ class _LayerGroup:
         self._parts: dict[Key, tuple[pygame.Surface | None, int, int] | None] = {}  # see `_part`
         self._sparse: list[tuple[pygame.Surface, int, int, int, int]] | None = None  # see `_sparse_parts`
         self._sparse_checked = False
-        self._sparse_version = -1
         self._visible: list[tuple[pygame.Surface, int, int]] = []  # what a frame blits, and where
         self._on_screen: list[tuple[Key, pygame.Surface]] = []  # the chunks in it that hold animated cells
         self._ahead: list[Key] = []  # chunks to build ahead of the camera, one a frame
@@ -180,19 +179,42 @@ class _LayerGroup:
         """The group's part of a frame: while the camera, the game clock and the target stay inside the
         box `_refresh` worked out last (the common frame), one blit of what it found and no other work."""
         x_lo, y_lo, x_hi, y_hi, t_lo, t_hi, target = self._box
-        if not (x_lo <= cam_x <= x_hi and y_lo <= cam_y <= y_hi and t_lo <= time_ms < t_hi) or surface is not target:
+        if not (x_lo <= cam_x <= x_hi and y_lo <= cam_y <= y_hi) or surface is not target:
             self._refresh(surface, cam_x, cam_y, time_ms)
+        elif not t_lo <= time_ms < t_hi:
+            self._tick(time_ms)
         one = self._one
         if one is not None:  # fblits even for one chunk: it skips the Rect that blit makes and returns
             surface.fblits(((one[0], (one[1] - cam_x, one[2] - cam_y)),))
         elif self._visible:
             surface.fblits([(chunk, (x - cam_x, y - cam_y)) for chunk, x, y in self._visible])
 
+    def _tick(self, time_ms: float) -> None:
+        """Only the clock reached an animation's next frame: the frames now, restamped where they show."""
+        anim = self._anim
+        anim.update(time_ms)
+        self._restamp()
+        self._box = (*self._box[:4], *anim.span, self._box[6])
+
+    def _restamp(self) -> None:
+        """The current animation frames into the chunks the view shows (in sparse parts: into every
+        chunk), when an animation moved on since they were stamped."""
+        anim = self._anim
+        if self._shown_version == anim.version:
+            return
+        self._shown_version = anim.version
+        if self._sparse is not None:
+            for key in anim.cells:
+                self._stamp(key, self._chunks[key])
+        else:
+            for key, chunk in self._on_screen:
+                self._stamp(key, chunk)
+
     def _refresh(self, surface: pygame.Surface, cam_x: int, cam_y: int, time_ms: float) -> None:
-        """The camera left the box, the clock reached an animation's next frame or the target is another
-        surface: the animation frames now, what the view shows (restamped where a frame moved on), and the
-        box of camera positions and times that holds for, with the target (a surface keeps its size; the
-        display's may not across `set_mode`, so it is never kept: a frame drawn straight to it refreshes)."""
+        """The camera left the box or the target is another surface: the animation frames now, what the
+        view shows (restamped where a frame moved on), and the box of camera positions and times that
+        holds for, with the target (a surface keeps its size; the display's may not across `set_mode`, so
+        it is never kept: a frame drawn straight to it refreshes)."""
         anim = self._anim
         if anim.cells and not anim.span[0] <= time_ms < anim.span[1]:
             anim.update(time_ms)
@@ -210,7 +232,7 @@ class _LayerGroup:
         if self._ahead and len(self._chunks) < self.max_chunks:
             self._build_ahead()
             if self._ahead:
-                t_hi = -INF  # one chunk a frame: come back next frame
+                box = (1, 1, 0, 0)  # one chunk a frame: come back next frame
         target = None if surface is pygame.display.get_surface() else surface
         self._box = (*box, t_lo, t_hi, target)
         self._one = self._visible[0] if len(self._visible) == 1 else None
@@ -227,11 +249,8 @@ class _LayerGroup:
         view = (x0, y0, x1, y1, beyond, size)
         if view != self._view:
             self._show(cam_x, cam_y, view_w, view_h)
-            self._view = view
-        elif self._shown_version != self._anim.version:
-            for key, chunk in self._on_screen:  # only an animation moved on: restamp, same chunks
-                self._stamp(key, chunk)
-        self._shown_version = self._anim.version
+            self._view, self._shown_version = view, self._anim.version
+        self._restamp()
         x_lo, x_hi = _same_range(cam_x, view_w, w, self.last_cx)
         if beyond:
             x_lo = max(x_lo, self.map_w - view_w + 1)
@@ -246,11 +265,7 @@ class _LayerGroup:
         breakpoints); the parts seen are kept per pair of intervals, so a jump (a respawn, the bench's
         teleport) back into a known pair is a lookup."""
         assert self._sparse is not None
-        anim = self._anim
-        if self._sparse_version != anim.version:
-            self._sparse_version = anim.version
-            for key in anim.cells:
-                self._stamp(key, self._chunks[key])
+        self._restamp()
         view_w, view_h = size
         if self._cuts is None or self._cuts[0] != size:
             xs = sorted({v for _, x, _, x1, _ in self._sparse for v in (x - view_w + 1, x1)})
@@ -322,7 +337,7 @@ class _LayerGroup:
             if surface is not None:
                 x, y = cx * self.chunk_w + dx, cy * self.chunk_h + dy
                 out.append((surface, x, y, x + surface.get_width(), y + surface.get_height()))
-        self._sparse_version = -1  # stamp the animations on the first frame
+        self._shown_version = -1  # stamp the animations on the first frame
         if not self._anim.cells:  # nothing is stamped into the chunks after the build: parts may be copies
             out = [(encoded(part), x, y, x1, y1) for part, x, y, x1, y1 in merged(out)]
         return out

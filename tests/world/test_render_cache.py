@@ -148,3 +148,43 @@ def test_a_real_level_with_several_animations_matches_tiled_at_every_frame(chunk
             renderer.draw(view, cam, time_ms=time_ms)
             crop = full[cam[1]:cam[1] + 360, cam[0]:cam[0] + 640, :3]
             assert (pixels(view)[..., :3] == crop).all(), (cam, time_ms)
+
+
+def test_a_scroll_at_plays_pace_shows_every_animation_frame_as_tiled_does():
+    """bus_terminal: one whole-map chunk, its tileset's sixteen animations of which the map shows one (the
+    others are not followed); each frame drawn between two changes of frame is a blit and nothing else."""
+    from game.paths import LEVELS
+
+    pygame.display.init()
+    pygame.display.set_mode((320, 180))
+    tilemap = load_tilemap(LEVELS / "bus_terminal.tmx")
+    renderer = MapRenderer(tilemap, lit=False)
+    view = pygame.Surface((320, 180)).convert()
+    w, h = tilemap.pixel_size
+    fulls = {}
+    for i in range(0, 240, 2):
+        time_ms = i * 1000 / 60
+        cam = (min(i * 3, w - 320), (i * 2) % (h - 180))
+        shown = tuple(anim.frame_at(time_ms) for anim in tilemap.animations.values())
+        if shown not in fulls:
+            fulls[shown] = pixels(render_full_map(_frame_map(tilemap, time_ms)))
+        renderer.draw(view, cam, time_ms=time_ms)
+        crop = fulls[shown][cam[1]:cam[1] + 180, cam[0]:cam[0] + 320, :3]
+        assert (pixels(view)[..., :3] == crop).all(), (cam, time_ms)
+
+
+def test_animation_frames_follow_the_clock_to_the_millisecond_and_back():
+    """AnimatedCells works out again only the animations due; their frames are Animation.frame_at's at
+    every time, an odd clock and a restart included, and nothing changes frame inside `span`."""
+    from game.paths import LEVELS
+
+    tilemap = load_tilemap(LEVELS / "bus_terminal.tmx")
+    renderer = MapRenderer(tilemap, prebuild=False)
+    anim = renderer.below._anim
+    animations = [tilemap.animations[gid] for gid in anim.animated]  # the ones its layers show
+    assert animations
+    times = [i * 1000 / 60 for i in range(400)] + [i * 7.3 for i in range(300)] + [5.0, 3999.5, 4000.0, 12.0]
+    for time_ms in times:
+        if not anim.span[0] <= time_ms < anim.span[1]:
+            anim.update(time_ms)
+        assert anim.frames == tuple(a.frame_at(time_ms) for a in animations), time_ms
