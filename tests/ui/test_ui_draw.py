@@ -103,3 +103,32 @@ def test_a_missing_font_is_one_clear_error(tmp_path):
 def test_render_scales_by_whole_pixels(font):
     one, three = font.render("RED", INK), font.render("RED", INK, scale=3)
     assert three.get_size() == (one.get_width() * 3, one.get_height() * 3)
+
+
+def test_label_on_backing_draws_the_same_however_its_colour_is_given(font):
+    # kept by its arguments as given: a tuple, a list or a pygame.Color all draw the one label
+    shots = []
+    for ink in (GOLD, list(GOLD), pygame.Color(*GOLD), GOLD):
+        surface = pygame.Surface((60, 20))
+        rect = ui.label_on_backing(surface, font, "AMMO 3", (58, 18), ink, anchor="bottomright")
+        assert rect.bottomright == (58, 18)
+        shots.append(pygame.image.tobytes(surface, "RGB"))
+    assert len(set(shots)) == 1
+    assert ui.label_on_backing(pygame.Surface((60, 20)), font, "AMMO 3", (1, 2), GOLD).topleft == (1, 2)
+
+
+def test_a_gauge_drawn_again_is_the_same_pixels_as_its_fills():
+    # bar() blits a gauge it drew once per width, fill and colours: the pixels of the fills, any place
+    import random
+
+    from game.ui.draw import _fill_bar
+
+    rng = random.Random(4)
+    filled, drawn = pygame.Surface((160, 90)), pygame.Surface((160, 90))
+    for _ in range(300):
+        x, y, w, h = rng.randint(-20, 170), rng.randint(-20, 100), rng.randint(-3, 80), rng.randint(-2, 9)
+        color, back = (rng.randint(0, 255), 40, 200), (20, rng.randint(0, 255), 30)
+        outline, frac = rng.choice([None, (250, 250, 0)]), rng.uniform(-0.2, 1.2)
+        _fill_bar(filled, x, y, w, h, max(0, min(w, round(w * frac))), color, back, outline)
+        ui.bar(drawn, (x, y, w, h), frac, color, back, outline=outline)
+        assert pygame.image.tobytes(filled, "RGB") == pygame.image.tobytes(drawn, "RGB")
