@@ -123,20 +123,24 @@ def _clearance_field(solid: np.ndarray) -> np.ndarray:
 
 
 def area_clear(solid: np.ndarray, tile: int, left: float, top: float, right: float, bottom: float,
-               headings: tuple[float, ...], spec: BoxSize) -> bool:
-    """True when the box, turned to any of `headings` and centred anywhere in the rectangle
+               heading: float, other: float, spec: BoxSize) -> bool:
+    """True when the box, turned to `heading` or `other` and centred anywhere in the rectangle
     [left, right] x [top, bottom], has every sample point on the map and in an open cell (so
     `solid_samples` is 0 for each such pose): the cells its bounds can reach hold nothing solid."""
     g = _LAST[0] if _LAST and _LAST[0].solid is solid else grid(solid)
-    lat = lattice(spec)
-    ex = ey = 0.0
-    for h in headings:
-        ac, as_ = abs(math.cos(h)), abs(math.sin(h))
-        ex = max(ex, lat.half_a * ac + lat.half_b * as_)
-        ey = max(ey, lat.half_a * as_ + lat.half_b * ac)
+    mine = _BY_SPEC.get(id(spec))
+    lat = mine[1] if mine is not None and mine[0] is spec else lattice(spec)
+    along, across = lat.half_a, lat.half_b
+    c, s = abs(math.cos(heading)), abs(math.sin(heading))
+    ex, ey = along * c + across * s, along * s + across * c
+    if other != heading:
+        c, s = abs(math.cos(other)), abs(math.sin(other))
+        ex, ey = max(ex, along * c + across * s), max(ey, along * s + across * c)
+    ex += 1e-6  # far above any rounding of the points' positions
+    ey += 1e-6
     floor = math.floor
-    c0, c1 = floor((left - ex - 1e-6) / tile), floor((right + ex + 1e-6) / tile)
-    r0, r1 = floor((top - ey - 1e-6) / tile), floor((bottom + ey + 1e-6) / tile)
+    c0, c1 = floor((left - ex) / tile), floor((right + ex) / tile)
+    r0, r1 = floor((top - ey) / tile), floor((bottom + ey) / tile)
     if r0 < 0 or c0 < 0 or r1 >= g.rows or c1 >= g.cols:
         return False
     sums, w = g.sums, g.cols + 1

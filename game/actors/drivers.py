@@ -100,7 +100,9 @@ class Path:
         """Largest heading change between here and `distance` further on (radians). 0.0 when every point
         it samples lies on one straight segment (measured there it is rounding noise, 1e-16 at most, and
         the drivers only compare it with thresholds): most of a street, without twelve point lookups."""
-        lo, hi = min(s + 4.0, s + distance / 5 - 4.0), max(s + 12.0, s + distance + 4.0)
+        lo, hi = s + distance / 5 - 4.0, s + distance + 4.0  # the first and last points it samples
+        lo = lo if lo < s + 4.0 else s + 4.0
+        hi = hi if hi > s + 12.0 else s + 12.0
         cum = self.cumulative
         if 0.0 <= lo and hi <= cum[-1]:
             i = bisect.bisect_right(cum, lo) - 1
@@ -146,7 +148,7 @@ def gaps_ahead(v: Vehicle, others: Sequence[Vehicle], reach: float, half_width: 
     groups: tuple[Sequence[Vehicle], ...] = (others,)
     if parked is not None:
         # A vehicle in the corridor has its centre within this of v's on both axes (+1 px: rounding).
-        most = reach + parked.longest + max(abs(o) for o in offsets) + half_width + parked.widest / 2 + 1.0
+        most = reach + parked.longest + max(map(abs, offsets)) + half_width + parked.widest / 2 + 1.0
         groups = (others, parked.around(x, y, most))
     ahead = []  # (sideways offset, corridor half width that touches it, gap) of each vehicle ahead
     for group in groups:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import math
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, NamedTuple
 
 import numpy as np
 
@@ -61,8 +61,7 @@ CAR = VehicleSpec(length=30.0, width=15.0, accel=0.05, brake=0.12, max_speed=2.4
                   drag=0.015, wheelbase=18.0, max_steer=0.65, steer_rate=0.1, grip=0.09, mass=3.0)
 
 
-@dataclass(frozen=True)
-class Control:
+class Control(NamedTuple):
     """One step of driver input: throttle in [-1, 1] (negative brakes, then reverses), steer in [-1, 1]."""
 
     throttle: float = 0.0
@@ -219,9 +218,13 @@ class Vehicle:
         dx, dy = self.vx, self.vy
         n = max(1, math.ceil(math.hypot(dx, dy) / SUBSTEP_PX))
         sx, sy = dx / n, dy / n
-        x, y, px, py = self.x, self.y, self.prev_x, self.prev_y
-        if area_clear(solid, tile, min(x, px, x + dx), min(y, py, y + dy), max(x, px, x + dx),
-                      max(y, py, y + dy), (self.heading, self.prev_heading), self.spec):
+        x, y = self.x, self.y
+        left, right = (x, x + dx) if dx >= 0 else (x + dx, x)
+        top, bottom = (y, y + dy) if dy >= 0 else (y + dy, y)
+        px, py = self.prev_x, self.prev_y  # where the swing is tested from: here, unless moved since
+        if not (left <= px <= right and top <= py <= bottom):
+            left, right, top, bottom = min(left, px), max(right, px), min(top, py), max(bottom, py)
+        if area_clear(solid, tile, left, top, right, bottom, self.heading, self.prev_heading, self.spec):
             # Open road round the whole move: every test below would pass (the same sub-steps).
             for _ in range(n):
                 self.x += sx
@@ -387,6 +390,8 @@ def obb_overlap(a: Vehicle, b: Vehicle) -> tuple[float, float, float] | None:
     if abs(a.x - b.x) > (a.spec.length + b.spec.length) / 2 + 1 or \
        abs(a.y - b.y) > (a.spec.length + b.spec.length) / 2 + 1:
         return None
+    if _apart(a, b):
+        return None
     ca, cb = a.corners(), b.corners()
     best: tuple[float, float, float] | None = None
     for h in (a.heading, a.heading + math.pi / 2, b.heading, b.heading + math.pi / 2):
@@ -401,6 +406,22 @@ def obb_overlap(a: Vehicle, b: Vehicle) -> tuple[float, float, float] | None:
             sign = 1.0 if (a.x - b.x) * ax + (a.y - b.y) * ay >= 0 else -1.0
             best = (ax * sign, ay * sign, depth)
     return best
+
+
+def _apart(a: Vehicle, b: Vehicle) -> bool:
+    """True when the two boxes lie apart along one of their four axes by more than any rounding (so
+    the corner projections below find a gap there too): the test without building the corners."""
+    ca, sa = math.cos(a.heading), math.sin(a.heading)
+    cb, sb = math.cos(b.heading), math.sin(b.heading)
+    la, wa = a.spec.length / 2, a.spec.width / 2
+    lb, wb = b.spec.length / 2, b.spec.width / 2
+    dx, dy = b.x - a.x, b.y - a.y
+    for ux, uy in ((ca, sa), (-sa, ca), (cb, sb), (-sb, cb)):
+        half_a = la * abs(ca * ux + sa * uy) + wa * abs(ca * uy - sa * ux)
+        half_b = lb * abs(cb * ux + sb * uy) + wb * abs(cb * uy - sb * ux)
+        if abs(dx * ux + dy * uy) > half_a + half_b + 1e-6:
+            return True
+    return False
 
 
 def collide(a: Vehicle, b: Vehicle, solid: np.ndarray, tile: int,
