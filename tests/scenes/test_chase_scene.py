@@ -96,3 +96,26 @@ def test_the_drive_card_stays_until_the_throttle_and_the_steering_are_used(monke
     assert hint.showing and hint.steered and not hint.throttled
     hint.note(InputFrame(held=int(Action.UP)))
     assert not hint.showing and not DriveHint().showing  # once per run of the game
+
+
+def test_vehicles_out_of_view_are_left_out_and_the_frame_is_the_same(tilemap):
+    # the city has some 50 vehicles and a frame shows a handful: the sprites of the rest are not made,
+    # and every frame equals the one drawn with every vehicle
+    scene = ChaseScene(tilemap, seed=0)
+    scene.enter()
+    every = ChaseScene._vehicle_sprites
+    edges = EdgeTracker()
+    culled, full = pygame.Surface((320, 180)), pygame.Surface((320, 180))
+    left_out = 0
+    for step in range(600):
+        scene.handle(edges.frame(autopilot_mask(scene.sim)))
+        scene.update(1 / 60)
+        if step % 3:
+            continue
+        scene.draw(culled)
+        scene._vehicle_sprites = lambda view=None: every(scene)
+        scene.draw(full)
+        del scene._vehicle_sprites
+        assert pygame.image.tobytes(culled, "RGB") == pygame.image.tobytes(full, "RGB"), step
+        left_out += len(every(scene)) - len(every(scene, (*scene.sim.camera.offset, 320, 180)))
+    assert left_out > 0

@@ -224,17 +224,25 @@ class ChaseScene(BaseScene):
         surface.fill((16, 24, 32))
         with self.smooth.between(sim, self.draw_alpha):
             cam = sim.camera.offset
-            sprites = self._vehicle_sprites()
+            sprites = self._vehicle_sprites((*cam, *surface.get_size()))
             self.renderer.draw(surface, cam, sim.time_ms, sprites)
             self._draw_effects(surface, cam)
             self._draw_hud(surface)
         self.drive_hint.draw(surface, load_font())
 
-    def _vehicle_sprites(self) -> list[Sprite]:
+    def _vehicle_sprites(self, view: tuple[int, int, int, int] | None = None) -> list[Sprite]:
+        """Every vehicle's sprite; with `view` (x, y, w, h on the map), only those that reach into it (the
+        city has some 50 vehicles and a frame shows a handful: the rest would be clipped whole)."""
         sim = self.sim
         out: list[Sprite] = []
+        vx, vy, vw, vh = view if view is not None else (0, 0, 0, 0)
 
         def add(rot: Rotations, v: Vehicle, layer: float) -> None:
+            if view is not None:
+                base = rot.image  # turned to any heading it stays within half its width + height of v
+                reach = (base.get_width() + base.get_height()) / 2 + 2
+                if v.x + reach < vx or v.x - reach > vx + vw or v.y + reach < vy or v.y - reach > vy + vh:
+                    return
             img = rot.at(v.heading)
             out.append(Sprite(img, round(v.x - img.get_width() / 2), round(v.y - img.get_height() / 2),
                               layer))
