@@ -188,3 +188,25 @@ def test_animation_frames_follow_the_clock_to_the_millisecond_and_back():
         if not anim.span[0] <= time_ms < anim.span[1]:
             anim.update(time_ms)
         assert anim.frames == tuple(a.frame_at(time_ms) for a in animations), time_ms
+
+
+def test_a_view_wider_than_a_large_map_draws_its_unpadded_copy_animations_included():
+    """cat_trap in a 1280x720 view: the whole-map chunk is swapped for an unpadded copy (SDL's aligned
+    copy), and the animation frames are stamped into the copy."""
+    from game.paths import LEVELS
+
+    pygame.display.init()
+    pygame.display.set_mode((320, 180))
+    tilemap = load_tilemap(LEVELS / "cat_trap.tmx")
+    renderer = MapRenderer(tilemap, lit=False)
+    w, h = tilemap.pixel_size
+    assert w < 1280 and h < 720 and tilemap.animations
+    view = pygame.Surface((1280, 720)).convert()
+    cam = ((w - 1280) // 2, (h - 720) // 2)
+    for time_ms in (0, 450, 700, 1500, 4400, 10):
+        view.fill((255, 0, 255))
+        renderer.draw(view, cam, time_ms=time_ms)
+        full = pixels(render_full_map(_frame_map(tilemap, time_ms)))
+        shown = pixels(view)[-cam[1]:-cam[1] + h, -cam[0]:-cam[0] + w, :3]
+        assert (shown == full[..., :3]).all(), time_ms
+    assert renderer.below._chunks[(0, 0)].get_parent() is None  # the copy, not the padded chunk
