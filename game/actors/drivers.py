@@ -82,14 +82,14 @@ class Path:
             s = 0.0
         elif s > total:
             s = total
-        segments = self.segments
+        spans = self.spans
         i = bisect.bisect_right(cum, s) - 1  # >= 0: cum[0] is 0.0 and s is not below it
-        if i >= len(segments):
-            i = len(segments) - 1
-        (x0, y0), (x1, y1) = segments[i]
-        seg = cum[i + 1] - cum[i]
-        t = 0.0 if seg == 0 else (s - cum[i]) / seg
-        return (x0 + (x1 - x0) * t, y0 + (y1 - y0) * t)
+        if i >= len(spans):
+            i = len(spans) - 1
+        x0, y0, sx, sy, _, _, start, end = spans[i]
+        seg = end - start
+        t = 0.0 if seg == 0 else (s - start) / seg
+        return (x0 + sx * t, y0 + sy * t)
 
     def direction_at(self, s: float) -> float:
         a = self.point_at(s - 4.0)
@@ -192,7 +192,7 @@ class LaneDriver:
         want = self.cruise
         if self.path.turn_ahead(self.s, 48.0) > 0.6:
             want = min(want, 1.2)  # slow for a corner
-        gap = gap_ahead(v, others, reach=70.0, half_width=v.spec.width / 2, parked=parked)
+        gap = gaps_ahead(v, others, 70.0, v.spec.width / 2, (0.0,), parked)[0]
         if gap < 70.0:
             want = min(want, max(0.0, (gap - 10.0) / 30.0))
         return pursue(v, tx, ty, want)
