@@ -53,10 +53,15 @@ class Grid:
         self.cells: list[list[bool]] = solid.tolist()      # [row][col]
         self.columns: list[list[bool]] = solid.T.tolist()  # [col][row]: the same cells, for moves in x
         self.tile_f = float(tile)  # float // float is cheaper than float // int (same value)
+        # The same cells as dicts for the mover, which asks with whole floats (a cell index from `//`):
+        # 3.0 finds key 3 without an int() call, and an index off the map finds nothing (solid).
+        self.row_map = {r: dict(enumerate(line)) for r, line in enumerate(self.cells)}
+        self.column_map = {c: dict(enumerate(line)) for c, line in enumerate(self.columns)}
 
     def set_solid(self, col: int, row: int, value: bool) -> None:
         if 0 <= row < self.rows and 0 <= col < self.cols:
             self.cells[row][col] = self.columns[col][row] = value
+            self.row_map[row][col] = self.column_map[col][row] = value
 
     def solid_at(self, col: int, row: int) -> bool:
         if 0 <= row < self.rows and 0 <= col < self.cols:
@@ -69,8 +74,6 @@ class Grid:
         along walls, and stop its velocity on each axis that hit one."""
         body.prev_x = x = body.x
         body.prev_y = y = body.y
-        if dx == 0.0 and dy == 0.0:
-            return
         if -MAX_SUBSTEP <= dx <= MAX_SUBSTEP and -MAX_SUBSTEP <= dy <= MAX_SUBSTEP:
             # One sub-step (nearly always), as `move_small`: an axis whose leading edge stays in its cell
             # (most steps) just adds; only one that enters a new column or row tests it.
@@ -92,11 +95,11 @@ class Grid:
                 return
             hit_x = hit_y = False
             if old_x != new_x:
-                x, hit_x = _enter(self.columns, self.cols, self.rows, t, x, w, y, h, dx, new_x)
+                x, hit_x = _enter(self.column_map, t, x, w, y, h, dx, new_x)
             elif dx:
                 x += dx
             if old_y != new_y:
-                y, hit_y = _enter(self.cells, self.rows, self.cols, t, y, h, x, w, dy, new_y)
+                y, hit_y = _enter(self.row_map, t, y, h, x, w, dy, new_y)
             elif dy:
                 y += dy
             body.x, body.y = x, y
@@ -128,9 +131,9 @@ class Grid:
         """One sub-step of `move` (at most MAX_SUBSTEP on each axis): x first, then y from the new x."""
         hit_x = hit_y = False
         if dx:
-            x, hit_x = _sweep(self.columns, self.cols, self.rows, self.tile_f, x, w, y, h, dx)
+            x, hit_x = _sweep(self.column_map, self.tile_f, x, w, y, h, dx)
         if dy:
-            y, hit_y = _sweep(self.cells, self.rows, self.cols, self.tile_f, y, h, x, w, dy)
+            y, hit_y = _sweep(self.row_map, self.tile_f, y, h, x, w, dy)
         return x, y, hit_x, hit_y
 
     # --- rays ---------------------------------------------------------------------------------
@@ -170,10 +173,10 @@ class Grid:
         return max_len if hit is None else hit * max_len
 
 
-def _sweep(lines: list[list[bool]], count: int, across: int, tile: float, pos: float, size: float,
-           cross: float, cross_size: float, d: float) -> tuple[float, bool]:
-    """One axis of a sub-step: move [pos, pos + size) by d along `lines` (rows for y, columns for x;
-    `count` of them, `across` cells long). Only the line the leading edge newly enters is tested, over
+def _sweep(lines: dict[int, dict[int, bool]], tile: float, pos: float, size: float, cross: float,
+           cross_size: float, d: float) -> tuple[float, bool]:
+    """One axis of a sub-step: move [pos, pos + size) by d across `lines` (the grid's rows for y, its
+    columns for x, each {cell index: solid}). Only the line the leading edge newly enters is tested, over
     the cells [cross, cross + cross_size) covers. -> (new pos, hit): a hit stops GAP short of the wall."""
     if d > 0:
         old, new = (pos + size - EPS) // tile, (pos + d + size - EPS) // tile
@@ -181,14 +184,17 @@ def _sweep(lines: list[list[bool]], count: int, across: int, tile: float, pos: f
         old, new = pos // tile, (pos + d) // tile
     if new == old:
         return pos + d, False
-    return _enter(lines, count, across, tile, pos, size, cross, cross_size, d, new)
+    return _enter(lines, tile, pos, size, cross, cross_size, d, new)
 
 
-def _enter(lines: list[list[bool]], count: int, across: int, tile: float, pos: float, size: float,
-           cross: float, cross_size: float, d: float, new: float) -> tuple[float, bool]:
-    """The rest of `_sweep` once the leading edge enters line `new` (a whole float): test its cells."""
-    line, a0, a1 = int(new), int(cross // tile), int((cross + cross_size - EPS) // tile)
-    if line < 0 or line >= count or a0 < 0 or a1 >= across or True in lines[line][a0:a1 + 1]:
+def _enter(lines: dict[int, dict[int, bool]], tile: float, pos: float, size: float, cross: float,
+           cross_size: float, d: float, new: float) -> tuple[float, bool]:
+    """The rest of `_sweep` once the leading edge enters line `new` (a whole float): test its cells.
+    Off the map (no such line or cell) counts as solid."""
+    line = lines.get(new)
+    a0, a1 = cross // tile, (cross + cross_size - EPS) // tile
+    if (line is None or line.get(a0, True) or line.get(a1, True)
+            or (a1 - a0 > 1 and True in [line.get(a, True) for a in range(int(a0) + 1, int(a1))])):
         # Stop GAP short of the wall, but never back off: a box already closer (flush) stays put.
         if d > 0:
             stop = new * tile - size - GAP

@@ -102,15 +102,16 @@ class FlowField:
         self.target = target
         self.dist = distance_map(walkable, target)
         self.rows, self.cols = walkable.shape
-        self._steps: list[tuple[int, int] | None] = [None] * (self.rows * self.cols)  # row-major, as asked
+        self._steps: dict[float, tuple[int, int]] = {}  # by row * cols + col, as asked
 
-    def direction(self, col: int, row: int) -> tuple[int, int]:
-        """Unit step (dx, dy) downhill from (col, row); (0, 0) at the target, off the map or cut off."""
+    def direction(self, col: float, row: float) -> tuple[int, int]:
+        """Unit step (dx, dy) downhill from (col, row); (0, 0) at the target, off the map or cut off.
+        The cell may be given as whole floats (straight from `//`: no int() call on the walkers' path)."""
         if 0 <= row < self.rows and 0 <= col < self.cols:
             key = row * self.cols + col
-            step = self._steps[key]
+            step = self._steps.get(key)
             if step is None:
-                step = self._steps[key] = downhill(self.dist, col, row)
+                step = self._steps[key] = downhill(self.dist, int(col), int(row))
             return step
         return (0, 0)
 

@@ -32,13 +32,15 @@ def plan(level: LevelState) -> None:
 def assign_slots(level: LevelState) -> None:
     """Spread the enemies near Danko evenly around him, keeping their current order by angle."""
     px, py = level.player.body.feet
-    for ranged in (False, True):
-        near = []
-        for e in level.live:
-            if e.aggro and e.hostile and e.alive and (e.kind.gun is not None) == ranged:
-                ex, ey = e.body.feet
-                if abs(ex - px) < 160 and abs(ey - py) < 120:
-                    near.append((math.atan2(ey - py, ex - px), e.id, e))
+    melee: list[tuple[float, int, Enemy]] = []
+    ranged: list[tuple[float, int, Enemy]] = []  # gunmen get a ring of their own
+    for e in level.live:
+        if e.aggro and e.hostile and e.alive:
+            b = e.body
+            ex, ey = b.x + b.w / 2, b.y + b.h
+            if abs(ex - px) < 160 and abs(ey - py) < 120:
+                (melee if e.kind.gun is None else ranged).append((math.atan2(ey - py, ex - px), e.id, e))
+    for near in (melee, ranged):
         if not near:
             continue
         near.sort()
@@ -91,8 +93,8 @@ def separate(level: LevelState) -> None:
     ys: list[float] = []
     add_mover, add_x, add_y = movers.append, xs.append, ys.append
     for e in level.live:
-        e.push_x = e.push_y = 0.0
         if e.hp <= 0 or e.state == "down" or e.state == "dying":
+            e.push_x = e.push_y = 0.0
             continue
         b = e.body
         add_mover(e)
@@ -100,16 +102,17 @@ def separate(level: LevelState) -> None:
         add_y(b.y + b.h)
     if len(movers) >= 2:  # linear in the crowd: game.modes.level.separation
         push_x, push_y = pushes(xs, ys, SEPARATION, SEPARATION_PUSH)
-        for e, ux, uy in zip(movers, push_x, push_y):
-            e.push_x, e.push_y = ux, uy
+    else:
+        push_x = push_y = [0.0] * len(movers)
     px, py = level.player.body.feet
-    for e, x0, y0 in zip(movers, xs, ys):
+    for e, x0, y0, ux, uy in zip(movers, xs, ys, push_x, push_y):
         ddx, ddy = x0 - px, y0 - py
         d2 = ddx * ddx + ddy * ddy
-        if 1e-6 < d2 < PLAYER_ROOM ** 2:
+        if 1e-6 < d2 < PLAYER_ROOM ** 2:  # and off Danko
             dist = math.sqrt(d2)
-            e.push_x += ddx / dist * (PLAYER_ROOM - dist) * 0.3
-            e.push_y += ddy / dist * (PLAYER_ROOM - dist) * 0.3
+            ux += ddx / dist * (PLAYER_ROOM - dist) * 0.3
+            uy += ddy / dist * (PLAYER_ROOM - dist) * 0.3
+        e.push_x, e.push_y = ux, uy
 
 
 def enemy_gone(level: LevelState, e: Enemy) -> None:

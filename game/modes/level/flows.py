@@ -44,8 +44,8 @@ class Flows:
             if len(self._kept) > max(4, FIELD_BYTES // max(1, 4 * solid.size)):
                 self._kept.popitem(last=False)
 
-    def step_from(self, col: int, row: int) -> tuple[int, int]:
-        """Unit step (dx, dy) toward Danko from a cell along the shared flow field."""
+    def step_from(self, col: float, row: float) -> tuple[int, int]:
+        """Unit step (dx, dy) toward Danko from a cell (whole numbers) along the shared flow field."""
         return self._field.direction(col, row) if self._field is not None else (0, 0)
 
     def toward(self, solid: np.ndarray, gx: float, gy: float) -> FlowField:

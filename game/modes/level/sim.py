@@ -134,8 +134,8 @@ class LevelSim(LevelState):
         return outcome.exit_open(self, exit_id)
 
     # --- the world the actors step in (PlayerWorld, EnemyWorld) -------------------------------
-    def flow_step(self, col: int, row: int) -> tuple[int, int]:
-        """Unit step (dx, dy) toward Danko from a cell along the shared flow field."""
+    def flow_step(self, col: float, row: float) -> tuple[int, int]:
+        """Unit step (dx, dy) toward Danko from a cell (whole numbers) along the shared flow field."""
         return self.flows.step_from(col, row)
 
     def field_to(self, gx: float, gy: float) -> FlowField:
