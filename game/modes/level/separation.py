@@ -1,6 +1,7 @@
 """Crowd separation with linear pair work: each enemy is pushed away from those closer than a radius.
 
-Up to ALL_PAIRS_MAX enemies every pair is tested in one numpy pass (at most 64 pairs an enemy, and
+Under FEW enemies (most fights) every pair is tested in plain Python (numpy's fixed cost per call is more
+than the whole pass there). Up to ALL_PAIRS_MAX enemies every pair is tested in one numpy pass (at most 64 pairs an enemy, and
 cheaper than any bucketing at that size: measured); above it, the pairs come from a grid of radius-sized
 buckets (only the 3x3 buckets round each one), so the distance tests grow with the crowd, not with its
 square. Both give the same sums bit for bit: the close pairs' terms in an n x n matrix that is zero
@@ -10,11 +11,13 @@ elsewhere, summed by numpy along its rows (in the grid path a memset and a sum i
 from __future__ import annotations
 
 import logging
+import math
 
 import numpy as np
 
 log = logging.getLogger(__name__)
 
+FEW = 8  # below this many, plain Python: numpy sums a row this short left to right, as a loop does
 ALL_PAIRS_MAX = 64
 _AROUND = np.array([(ox, oy) for ox in (-1, 0, 1) for oy in (-1, 0, 1)], dtype=np.int64)
 
@@ -29,6 +32,8 @@ def pushes(xs: list[float], ys: list[float], radius: float, push: float) -> tupl
     """Per point, the sum over points closer than `radius` (and not on top of it) of its offset from
     them times (radius - d) / d * push."""
     n = len(xs)
+    if n < FEW:
+        return _few(xs, ys, radius, push)
     if n <= ALL_PAIRS_MAX:
         return _all_pairs(np.array((xs, ys)), radius, push)
     x, y = np.array(xs), np.array(ys)
@@ -63,6 +68,27 @@ def pushes(xs: list[float], ys: list[float], radius: float, push: float) -> tupl
     push_x = rows.sum(axis=1).tolist()
     rows[i, j] = dy[close] * strength
     return push_x, rows.sum(axis=1).tolist()
+
+
+def _few(xs: list[float], ys: list[float], radius: float, push: float) -> tuple[list[float], list[float]]:
+    """Every pair in plain Python, each row summed in numpy's order for rows under FEW values: 0.0 plus
+    each term by index (the zero terms of far points change nothing, so they are skipped)."""
+    n = len(xs)
+    Work.pairs += n * n
+    r2 = radius ** 2
+    push_x, push_y = [0.0] * n, [0.0] * n
+    for i, (xi, yi) in enumerate(zip(xs, ys)):
+        sx = sy = 0.0
+        for xj, yj in zip(xs, ys):
+            dx, dy = xi - xj, yi - yj
+            d2 = dx * dx + dy * dy
+            if d2 < r2 and d2 > 1e-6:
+                d = math.sqrt(d2)
+                strength = (radius - d) / d * push
+                sx += dx * strength
+                sy += dy * strength
+        push_x[i], push_y[i] = sx, sy
+    return push_x, push_y
 
 
 def _all_pairs(points: np.ndarray, radius: float, push: float) -> tuple[list[float], list[float]]:
