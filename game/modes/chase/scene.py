@@ -189,7 +189,7 @@ class ChaseScene(BaseScene):
         view = getattr(self.finale, "view", None)
         if view is not None and hasattr(view, "sprites"):
             own = view.sprites
-            view.sprites = lambda sim: own(sim) + self._parked_buses()  # type: ignore[method-assign]
+            view.sprites = lambda sim, *area: own(sim, *area) + self._parked_buses()  # type: ignore[method-assign]
         return None
 
     def _parked_buses(self) -> list[Sprite]:

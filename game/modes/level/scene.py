@@ -196,8 +196,9 @@ class LevelScene(BaseScene):
         else:
             self.camera.shake = (0, 0)
         offset = self.camera.offset
-        self.renderer.draw(surface, offset, sim.time_ms, self.view.sprites(sim) + partner_view.sprites(self.view, sim)
-                           + escape_view.sprites(sim))
+        view = (*offset, *surface.get_size())
+        self.renderer.draw(surface, offset, sim.time_ms, self.view.sprites(sim, view)
+                           + partner_view.sprites(self.view, sim) + escape_view.sprites(sim))
         self.view.draw_over(surface, sim, offset)
         escape_view.draw_over(surface, sim, offset, self.hud.font)
         partner_view.draw_over(surface, sim, offset, self.hud.font)
