@@ -109,10 +109,11 @@ class FlowField:
         The cell may be given as whole floats (straight from `//`: no int() call on the walkers' path)."""
         if 0 <= row < self.rows and 0 <= col < self.cols:
             key = row * self.cols + col
-            step = self._steps.get(key)
-            if step is None:
+            try:
+                return self._steps[key]
+            except KeyError:
                 step = self._steps[key] = downhill(self.dist, int(col), int(row))
-            return step
+                return step
         return (0, 0)
 
     def steps(self, col: int, row: int) -> int:

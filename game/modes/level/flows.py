@@ -3,12 +3,18 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
+from typing import Callable
 
 import numpy as np
 
 from game.world.navigation import FlowField
 
 log = logging.getLogger(__name__)
+
+
+def _nowhere(col: float, row: float) -> tuple[int, int]:
+    """`Flows.step_from` before there is a field: stay."""
+    return (0, 0)
 
 
 FIELD_BYTES = 8 << 20  # the fields kept toward tiles Danko stood on (their distance maps), at most
@@ -25,10 +31,14 @@ class Flows:
         self._player_tile: tuple[int, int] | None = None
         self._kept: OrderedDict[tuple[int, int], FlowField] = OrderedDict()  # toward tiles he stood on
         self._goals: dict[tuple[int, int], FlowField] = {}
+        # Unit step (dx, dy) toward Danko from a cell (whole numbers) along the shared flow field: that
+        # field's own `direction`, set whenever it changes (one call on every chaser's think).
+        self.step_from: Callable[[float, float], tuple[int, int]] = _nowhere
 
     def forget(self) -> None:
         """The walls changed (a door, a reload): every field is rebuilt on next asking."""
         self._field = None
+        self.step_from = _nowhere
         self._kept.clear()
         self._goals.clear()
 
@@ -41,12 +51,9 @@ class Flows:
             if field is None:
                 field = FlowField(~solid, tile)
             self._kept[tile] = self._field = field
+            self.step_from = field.direction
             if len(self._kept) > max(4, FIELD_BYTES // max(1, 4 * solid.size)):
                 self._kept.popitem(last=False)
-
-    def step_from(self, col: float, row: float) -> tuple[int, int]:
-        """Unit step (dx, dy) toward Danko from a cell (whole numbers) along the shared flow field."""
-        return self._field.direction(col, row) if self._field is not None else (0, 0)
 
     def toward(self, solid: np.ndarray, gx: float, gy: float) -> FlowField:
         """A flow field toward a fixed point (scripted walks), cached per goal tile."""
