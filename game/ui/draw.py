@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import logging
+from typing import Any, Callable
 
 import pygame
 
@@ -20,6 +21,8 @@ LABEL_PAD = (2, 1)  # pixels of backing left/right and above/below a label's tex
 ANCHORS = ("topleft", "topright", "midtop", "center", "bottomleft", "bottomright", "midbottom")
 BARS_KEPT = 512  # gauges drawn once per width, fill and colours (see `bar`)
 _BARS: dict[tuple, pygame.Surface] = {}
+PARTS_KEPT = 512  # painted parts of screens kept for reuse (see `painted_part`)
+_PARTS: dict[tuple, pygame.Surface] = {}
 LABELS_KEPT = 512  # labels label_on_backing keeps by its arguments as given (see label_image for the rest)
 _LABELS: dict[tuple, pygame.Surface] = {}
 
@@ -44,6 +47,24 @@ def _layer(size: tuple[int, int], fill: Color, alpha: int) -> pygame.Surface:
     layer.fill(fill)
     layer.set_alpha(alpha)
     return layer
+
+
+def painted_part(key: tuple, rect: pygame.Rect, surface: pygame.Surface, paint: Callable[..., None],
+                 *args: Any) -> pygame.Surface:
+    """`rect` of `surface` after `paint(sheet, *args)`, painted once per `key`, place and canvas format and
+    reused: a HUD block or a board's card that looks the same frame after frame is one blit. It is
+    painted in place on a copy of the canvas, so float outlines round to the pixels a draw in place
+    gives; `paint` must cover all of `rect` (what it leaves is whatever the canvas held then).
+    Shared: blit it, never draw on it."""
+    full = (key, tuple(rect), surface.get_size(), surface.get_bitsize(), surface.get_masks())
+    part = _PARTS.get(full)
+    if part is None:
+        if len(_PARTS) >= PARTS_KEPT:
+            _PARTS.clear()
+        sheet = surface.copy()
+        paint(sheet, *args)
+        part = _PARTS[full] = sheet.subsurface(rect.clip(sheet.get_rect())).copy()
+    return part
 
 
 def veil(surface: pygame.Surface, alpha: int, color: Color = VEIL) -> None:

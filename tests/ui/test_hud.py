@@ -21,6 +21,13 @@ def sim():
     return LevelSim(load_tilemap(LEVELS / "bathhouse.tmx"), seed=3)
 
 
+@pytest.fixture(autouse=True)
+def fresh_parts():
+    """The HUD's name-and-bar blocks are painted once and kept (game.ui.draw.painted_part): these tests
+    watch the labels being painted, so each starts with none kept."""
+    ui._PARTS.clear()
+
+
 @pytest.fixture
 def labels(monkeypatch):
     """Every label_on_backing call: (text, ink, backing)."""
@@ -154,3 +161,30 @@ def test_the_escape_clock_stands_under_a_two_line_objective(monkeypatch):
     for text, rect in rects:
         if text != sim.objective:
             assert not rect.colliderect(objective), text
+
+
+def test_the_hud_blocks_show_the_health_lives_and_enemy_of_each_frame(sim, monkeypatch):
+    # the name-and-bar blocks are painted once per state and reused: each state's frame is the one
+    # painted afresh, whatever was shown before it
+    hud = Hud(load_font())
+    p = sim.player
+    sim.last_hit = sim.enemies[0]
+    kept, fresh = pygame.Surface((320, 180)), pygame.Surface((320, 180))
+    real = ui.painted_part
+
+    def unkept(key, rect, surface, paint, *args):
+        sheet = surface.copy()
+        paint(sheet, *args)
+        return sheet.subsurface(rect).copy()
+
+    for health, lives, hp in ((100, 3, 30), (64, 3, 30), (64, 2, 12), (20, 2, 12), (20, 0, 0), (64, 3, 30)):
+        p.health, p.lives, sim.enemies[0].hp, sim.last_hit_step = health, lives, hp, sim.steps
+        for step in (sim.steps, sim.steps + 8):  # low health blinks
+            sim.steps = step
+            kept.fill((255, 255, 255))
+            hud.draw(kept, sim)
+            monkeypatch.setattr(ui, "painted_part", unkept)
+            fresh.fill((255, 255, 255))
+            hud.draw(fresh, sim)
+            monkeypatch.setattr(ui, "painted_part", real)
+            assert pygame.image.tobytes(kept, "RGB") == pygame.image.tobytes(fresh, "RGB"), (health, lives, hp)

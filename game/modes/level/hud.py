@@ -1,7 +1,8 @@
 """The heads-up display of the action levels: Danko's health, lives and ammo (when armed), the
 objective, and the name and health bar of the enemy hit last, each on a dark backing so it reads over
-any floor. Draw-only: reads the LevelSim; its text comes from cached label images (game.ui.draw), so
-an unchanged HUD blits the same surfaces every frame and draws no glyphs."""
+any floor. Draw-only: reads the LevelSim; its text comes from cached label images and its name-and-bar
+blocks from cached painted parts (game.ui.draw), so an unchanged HUD blits the same surfaces every
+frame and draws no glyphs."""
 from __future__ import annotations
 
 import logging
@@ -64,14 +65,14 @@ class Hud:
     def draw(self, surface: pygame.Surface, sim: "LevelSim") -> None:
         p = sim.player
         font = self.font
-        name = ui.label_on_backing(surface, font, "DANKO", (MARGIN, MARGIN))
         low = p.health <= 25 and (sim.steps // 8) % 2 == 0
-        strip = self._gauge(surface, name, HEALTH_W, p.health / p.tuning.max_health,
-                            HEALTH_LOW if low else HEALTH, HEALTH_BACK, extra=HAT_STEP * max(0, p.lives))
-        for i in range(max(0, p.lives)):
-            x = strip.right - HAT_STEP * (max(0, p.lives) - i) - 1
-            surface.fill(HAT, (x, name.y + 2, 6, 3))
-            surface.fill(FACE, (x + 1, name.y + 5, 4, 3))
+        lives = max(0, p.lives)
+        # His name, health bar and hats: one block, painted again only when one of them changes.
+        name = pygame.Rect((MARGIN, MARGIN), ui.label_image(font, "DANKO").get_size())
+        strip = pygame.Rect(name.right, name.y, 3 + HEALTH_W + 4 + HAT_STEP * lives, name.height)
+        block = name.union(strip)
+        surface.blit(ui.painted_part(("danko", font, p.health, p.tuning.max_health, low, lives), block, surface,
+                                     self._paint_danko, p.health / p.tuning.max_health, low, lives), block.topleft)
         y = name.bottom + 1
         if p.armed:
             text = f"RELOADING {p.ammo}" if p.reload else f"AMMO {p.loaded} +{p.ammo - p.loaded}"
@@ -91,6 +92,15 @@ class Hud:
             ui.label_on_backing(surface, font, self.banner, (surface.get_width() // 2, 69), GOLD,
                                 anchor="midtop", pad=(4, 2))
 
+    def _paint_danko(self, surface: pygame.Surface, frac: float, low: bool, lives: int) -> None:
+        name = ui.label_on_backing(surface, self.font, "DANKO", (MARGIN, MARGIN))
+        strip = self._gauge(surface, name, HEALTH_W, frac, HEALTH_LOW if low else HEALTH, HEALTH_BACK,
+                            extra=HAT_STEP * lives)
+        for i in range(lives):
+            x = strip.right - HAT_STEP * (lives - i) - 1
+            surface.fill(HAT, (x, name.y + 2, 6, 3))
+            surface.fill(FACE, (x + 1, name.y + 5, 4, 3))
+
     def _gauge(self, surface: pygame.Surface, label: pygame.Rect, width: int, frac: float, color: tuple,
                back: tuple, extra: int = 0) -> pygame.Rect:
         """Extend `label`'s backing to the right with a bar (and `extra` pixels for icons); its rect."""
@@ -103,6 +113,13 @@ class Hud:
         since = sim.steps - sim.last_hit_step
         if e is None or since > LAST_HIT_STEPS or (e.hp <= 0 and since > 90):
             return
-        label = ui.label_on_backing(surface, self.font, e.name.upper(), (MARGIN, surface.get_height() - MARGIN),
-                                    ENEMY, anchor="bottomleft")
-        self._gauge(surface, label, ENEMY_W, max(0, e.hp) / max(1, e.max_hp), ENEMY, ENEMY_BACK)
+        name = e.name.upper()
+        label = ui.label_image(self.font, name, ENEMY).get_rect(bottomleft=(MARGIN, surface.get_height() - MARGIN))
+        block = label.union((label.right, label.y, 3 + ENEMY_W + 4, label.height))
+        surface.blit(ui.painted_part(("enemy", self.font, name, e.hp, e.max_hp), block, surface, self._paint_enemy,
+                                     name, max(0, e.hp) / max(1, e.max_hp)), block.topleft)
+
+    def _paint_enemy(self, surface: pygame.Surface, name: str, frac: float) -> None:
+        label = ui.label_on_backing(surface, self.font, name, (MARGIN, surface.get_height() - MARGIN), ENEMY,
+                                    anchor="bottomleft")
+        self._gauge(surface, label, ENEMY_W, frac, ENEMY, ENEMY_BACK)

@@ -90,11 +90,21 @@ def _corner(surface: pygame.Surface, sim: "LevelSim", font: Any) -> None:
     assert r is not None
     right, bottom = surface.get_width() - MARGIN, surface.get_height() - MARGIN
     rounds = "RELOAD" if r.reload else "o" * r.rounds
-    label = ui.label_on_backing(surface, font, f"RIDZIK {rounds}", (right - BAR_W - 6, bottom),
-                                P2_BLUE if r.driver == "p2" else INK, anchor="bottomright")
-    strip = ui.panel(surface, (label.right, label.y, BAR_W + 6, label.height), PANEL)
-    ui.bar(surface, (strip.x + 2, strip.y + 3, BAR_W, strip.height - 6), r.health / r.tuning.max_health,
-           HEALTH if not r.out else WARN, HEALTH_BACK, outline=None)
+    text, ink = f"RIDZIK {rounds}", P2_BLUE if r.driver == "p2" else INK
+    label = ui.label_image(font, text, ink).get_rect(bottomright=(right - BAR_W - 6, bottom))
+    block = label.union((label.right, label.y, BAR_W + 6, label.height))
+    surface.blit(ui.painted_part(("ridzik", font, text, ink, r.health, r.tuning.max_health, r.out), block, surface,
+                                 _paint_corner, font, text, ink, r.health / r.tuning.max_health, r.out),
+                 block.topleft)
     if r.driver == "ai" and sim.steps < 600:
         hint = f"P2: {_key_name(Action.CONFIRM, True)} to play Ridzik"
         ui.label_on_backing(surface, font, hint, (right, label.y - 1), P2_BLUE, anchor="bottomright")
+
+
+def _paint_corner(surface: pygame.Surface, font: Any, text: str, ink: tuple, frac: float, out: bool) -> None:
+    """Ridzik's name (his rounds in it) and his health bar, at the bottom right."""
+    right, bottom = surface.get_width() - MARGIN, surface.get_height() - MARGIN
+    label = ui.label_on_backing(surface, font, text, (right - BAR_W - 6, bottom), ink, anchor="bottomright")
+    strip = ui.panel(surface, (label.right, label.y, BAR_W + 6, label.height), PANEL)
+    ui.bar(surface, (strip.x + 2, strip.y + 3, BAR_W, strip.height - 6), frac, HEALTH if not out else WARN,
+           HEALTH_BACK, outline=None)

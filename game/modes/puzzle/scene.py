@@ -34,8 +34,6 @@ CARD = (58, 54, 60)
 BRASS = (214, 176, 84)  # the keys themselves
 RED = (220, 70, 60)  # the cross on a ruled-out card
 KEY_PANEL = (4, 27, 84, 108)  # Danko's drawing of the key, and the notes
-PARTS_KEPT = 256  # painted parts of the board kept for reuse (see `_part`)
-_PARTS: dict[tuple, pygame.Surface] = {}
 
 
 def bow_points(shape: str, cx: float, cy: float, r: float) -> list[tuple[float, float]]:
@@ -83,23 +81,6 @@ def draw_key(surface: pygame.Surface, key_bow: str, cuts: tuple[int, ...] | int,
                 (bx, top + h)]
     pygame.draw.polygon(surface, colour, outline)
     pygame.draw.polygon(surface, (20, 16, 10), outline, 1)
-
-
-def _part(key: tuple, rect: pygame.Rect, surface: pygame.Surface, paint: Callable[..., None],
-          *args: Any) -> pygame.Surface:
-    """`rect` of `surface` after `paint(sheet, *args)`, painted once per `key`, place and canvas format and
-    reused (the board's faces, the key and the locksmith's box change only when a card is picked). It is
-    painted in place on a copy of the canvas, so the bows' float outlines round to the pixels a draw in
-    place gives; whatever `paint` leaves of `rect` unpainted is the dimmed shop, the same every frame."""
-    full = (key, tuple(rect), surface.get_size(), surface.get_bitsize(), surface.get_masks())
-    part = _PARTS.get(full)
-    if part is None:
-        if len(_PARTS) >= PARTS_KEPT:
-            _PARTS.clear()
-        sheet = surface.copy()
-        paint(sheet, *args)
-        part = _PARTS[full] = sheet.subsurface(rect.clip(sheet.get_rect())).copy()
-    return part
 
 
 class PuzzleScene(BaseScene):
@@ -189,7 +170,7 @@ class PuzzleScene(BaseScene):
         title = ui.label_on_backing(surface, font, f"{board.title}  {counter}", (4, 2), GOLD)
         ui.label_on_backing(surface, font, board.question, (4, title.bottom), INK)
         panel = pygame.Rect(0, KEY_PANEL[1], surface.get_width(), KEY_PANEL[3])  # a long note runs past it
-        surface.blit(_part(("key", st.puzzle.key, tuple(st.solved)), panel, surface, self._draw_key_panel,
+        surface.blit(ui.painted_part(("key", st.puzzle.key, tuple(st.solved)), panel, surface, self._draw_key_panel,
                            st.puzzle.key), panel.topleft)
         self._draw_cards(surface)
         self._draw_message(surface)
@@ -231,7 +212,7 @@ class PuzzleScene(BaseScene):
             if i == st.cursor and self.shake:
                 rect = rect.move((-2, 2, -1, 1)[self.shake % 4], 0)
             crossed = card.id in st.crossed
-            surface.blit(_part(("card", card, crossed), rect, surface, self._paint_card, card, crossed, rect),
+            surface.blit(ui.painted_part(("card", card, crossed), rect, surface, self._paint_card, card, crossed, rect),
                          rect.topleft)
             if crossed:  # a big X: ruled out, readable without colour
                 pygame.draw.line(surface, RED, rect.topleft, (rect.right - 1, rect.bottom - 1), 2)
@@ -266,7 +247,7 @@ class PuzzleScene(BaseScene):
         w, h = surface.get_size()
         lines = self._message_lines()
         area = pygame.Rect(0, 138, w, h - 138)  # the box and the strip below it a long tip may run into
-        surface.blit(_part(("message", lines, self._portrait is not None), area, surface, self._paint_message,
+        surface.blit(ui.painted_part(("message", lines, self._portrait is not None), area, surface, self._paint_message,
                            lines), area.topleft)
 
     def _message_lines(self) -> tuple[tuple[str, tuple[int, int, int]], ...]:
