@@ -7,13 +7,14 @@ chunk, built when the renderer is made (so no frame of play builds any); a large
 a frame ahead of the camera. The layers over the actors (mostly empty) are cut into `ABOVE_CHUNK_PX`
 chunks, each drawn as the box round what it shows. Animated tiles are stamped into the chunks that hold
 them (game.world.animcells): when an animation changes frame, the changed cells get one batched blit
-into their chunk; a frame on which no animation changes does no tile work and no per-cell Python. The
-renderer reads a `TileMap`, never pytmx.
+into their chunk; a frame on which no animation changes does no tile work and no per-cell Python. What a
+frame blits is worked out with the box of camera positions and game-clock times it holds for
+(game.world.viewbox): a frame inside the box is its blits and nothing else. The layers over the actors are
+drawn as few merged, run-length-encoded parts (game.world.overlay). The renderer reads a `TileMap`, never pytmx.
 """
 from __future__ import annotations
 
 import logging
-from bisect import bisect_right
 from collections import OrderedDict
 from operator import attrgetter
 from typing import Any, Iterable, Iterator, NamedTuple
@@ -30,8 +31,9 @@ from game.world.composite import (  # noqa: F401  (render_full_map, flip_tile, u
     unique_stacks,
 )
 from game.world.light import Lighting, lighting_of
-from game.world.overlay import encoded, merged
+from game.world.overlay import cheap
 from game.world.tilemap import TileLayer, TileMap
+from game.world.viewbox import FAR, PartIndex, clamp, same_range
 
 log = logging.getLogger(__name__)
 
@@ -43,10 +45,8 @@ CACHE_BYTES = 64 << 20  # chunk cache per layer group
 SPAWN_VIEW = (320, 180)  # the view prebuilt around the spawn of a large map (plus one chunk around)
 Key = tuple[int, int]
 INF = float("inf")
-FAR = 1 << 40  # px: beyond any camera position (an int, as cameras are: compared faster than INF)
 _NO_BOX = (1, 1, 0, 0, INF, -INF, None)  # holds for no camera position, time or target
 STREAM_BYTES = 2 << 20  # see `_LayerGroup._unpadded`: below this, SDL's padded-pitch copy is as fast or faster
-SEEN_MAX = 4096  # the sparse parts seen, kept for this many pairs of camera intervals (see `_sparse_view`)
 
 
 class Sprite(NamedTuple):
@@ -93,7 +93,7 @@ class _LayerGroup:
         self.spares = Spares()  # surfaces a hot reload hands over from the renderer it replaces
         self._view: tuple[Any, ...] | None = None  # chunk range, map edge side and view size of `_visible`
         self._shown_version = -1  # the animation version `_visible`'s chunks were stamped for
-        self._cuts: tuple[Any, ...] | None = None  # see `_sparse_view`
+        self._cuts: PartIndex | None = None  # see `_sparse_view`
         self._box: tuple[Any, ...] = _NO_BOX  # the camera positions `_visible` holds for (see `draw`)
         self._one: tuple[pygame.Surface, int, int] | None = None  # `_visible`'s only chunk, if one
         self._parts: dict[Key, tuple[pygame.Surface | None, int, int] | None] = {}  # see `_part`
@@ -179,11 +179,19 @@ class _LayerGroup:
     def draw(self, surface: pygame.Surface, cam_x: int, cam_y: int, time_ms: float) -> None:
         """The group's part of a frame: while the camera, the game clock and the target stay inside the
         box `_refresh` worked out last (the common frame), one blit of what it found and no other work."""
+        self.settle(surface, cam_x, cam_y, time_ms)
+        self.blit(surface, cam_x, cam_y)
+
+    def settle(self, surface: pygame.Surface, cam_x: int, cam_y: int, time_ms: float) -> None:
+        """What a frame at (cam_x, cam_y, time_ms) blits (`_visible`, `_one`), worked out again only if
+        it left the box."""
         x_lo, y_lo, x_hi, y_hi, t_lo, t_hi, target = self._box
         if not (x_lo <= cam_x <= x_hi and y_lo <= cam_y <= y_hi) or surface is not target:
             self._refresh(surface, cam_x, cam_y, time_ms)
         elif not t_lo <= time_ms < t_hi:
             self._tick(time_ms)
+
+    def blit(self, surface: pygame.Surface, cam_x: int, cam_y: int) -> None:
         one = self._one
         if one is not None:  # fblits even for one chunk: it skips the Rect that blit makes and returns
             surface.fblits(((one[0], (one[1] - cam_x, one[2] - cam_y)),))
@@ -244,46 +252,31 @@ class _LayerGroup:
         right edge (x_lo, y_lo, x_hi, y_hi)."""
         view_w, view_h = size
         w, h = self.chunk_w, self.chunk_h
-        x0, x1 = _clamp(cam_x // w, self.last_cx), _clamp((cam_x + view_w - 1) // w, self.last_cx)
-        y0, y1 = _clamp(cam_y // h, self.last_cy), _clamp((cam_y + view_h - 1) // h, self.last_cy)
+        x0, x1 = clamp(cam_x // w, self.last_cx), clamp((cam_x + view_w - 1) // w, self.last_cx)
+        y0, y1 = clamp(cam_y // h, self.last_cy), clamp((cam_y + view_h - 1) // h, self.last_cy)
         beyond = cam_x + view_w > self.map_w
         view = (x0, y0, x1, y1, beyond, size)
         if view != self._view:
             self._show(cam_x, cam_y, view_w, view_h)
             self._view, self._shown_version = view, self._anim.version
         self._restamp()
-        x_lo, x_hi = _same_range(cam_x, view_w, w, self.last_cx)
+        x_lo, x_hi = same_range(cam_x, view_w, w, self.last_cx)
         if beyond:
             x_lo = max(x_lo, self.map_w - view_w + 1)
         else:
             x_hi = min(x_hi, self.map_w - view_w)
-        y_lo, y_hi = _same_range(cam_y, view_h, h, self.last_cy)
+        y_lo, y_hi = same_range(cam_y, view_h, h, self.last_cy)
         return x_lo, y_lo, x_hi, y_hi
 
     def _sparse_view(self, cam_x: int, cam_y: int, size: tuple[int, int]) -> tuple[int, int, int, int]:
-        """`_visible` from the sparse parts a view at (cam_x, cam_y) overlaps; returns the box of camera
-        positions that overlap the same parts. A part's edges cut the camera's axes into intervals (its
-        breakpoints); the parts seen are kept per pair of intervals, so a jump (a respawn, the bench's
-        teleport) back into a known pair is a lookup."""
+        """`_visible` from the sparse parts a view at (cam_x, cam_y) overlaps (game.world.viewbox.PartIndex);
+        returns the box of camera positions that overlap the same parts."""
         assert self._sparse is not None
         self._restamp()
-        view_w, view_h = size
-        if self._cuts is None or self._cuts[0] != size:
-            xs = sorted({v for _, x, _, x1, _ in self._sparse for v in (x - view_w + 1, x1)})
-            ys = sorted({v for _, _, y, _, y1 in self._sparse for v in (y - view_h + 1, y1)})
-            self._cuts = (size, xs, ys, {})
-        _, xs, ys, seen = self._cuts
-        ix, iy = bisect_right(xs, cam_x), bisect_right(ys, cam_y)
-        visible = seen.get((ix, iy))
-        if visible is None:
-            if len(seen) >= SEEN_MAX:
-                seen.clear()
-            right, bottom = cam_x + view_w, cam_y + view_h
-            visible = seen[(ix, iy)] = [(part, x, y) for part, x, y, x1, y1 in self._sparse
-                                        if x < right and x1 > cam_x and y < bottom and y1 > cam_y]
-        self._visible = visible
-        return (xs[ix - 1] if ix else -FAR, ys[iy - 1] if iy else -FAR,
-                xs[ix] - 1 if ix < len(xs) else FAR, ys[iy] - 1 if iy < len(ys) else FAR)
+        if self._cuts is None or self._cuts.size != size:
+            self._cuts = PartIndex(self._sparse, size)
+        self._visible, box = self._cuts.find(cam_x, cam_y)
+        return box
 
     def _show(self, cam_x: int, cam_y: int, view_w: int, view_h: int) -> None:
         """The chunks a view shows, built (the ones the camera outran) and stamped with the current
@@ -354,7 +347,7 @@ class _LayerGroup:
                 out.append((surface, x, y, x + surface.get_width(), y + surface.get_height()))
         self._shown_version = -1  # stamp the animations on the first frame
         if not self._anim.cells:  # nothing is stamped into the chunks after the build: parts may be copies
-            out = [(encoded(part), x, y, x1, y1) for part, x, y, x1, y1 in merged(out)]
+            out = cheap(out)
         return out
 
     def _part(self, key: Key, chunk: pygame.Surface) -> tuple[pygame.Surface | None, int, int] | None:
@@ -390,21 +383,6 @@ class _LayerGroup:
             self._view, self._box = view, box  # the chunks on screen stay as they are
 
 
-def _clamp(index: int, last: int) -> int:
-    return 0 if index < 0 else last if index > last else index
-
-
-def _same_range(cam: int, view: int, side: int, last: int) -> tuple[int, int]:
-    """On one axis, the camera positions whose view (`view` px) shows the same first and last chunk
-    (`side` px, 0..last, clamped to the map) as a camera at `cam`."""
-    first, final = _clamp(cam // side, last), _clamp((cam + view - 1) // side, last)
-    lo = -FAR if first == 0 else first * side
-    hi = FAR if first == last else first * side + side - 1
-    lo = max(lo, -FAR if final == 0 else final * side - view + 1)
-    hi = min(hi, FAR if final == last else final * side + side - view)
-    return lo, hi
-
-
 _SORT_Y = attrgetter("sort_y")
 
 
@@ -425,6 +403,9 @@ class MapRenderer:
         # light and weather (game.world.light), set before any chunk is built; lit=False draws the tiles alone
         self.lighting = self.below.lighting = self.above.lighting = lighting_of(tilemap) if lit else None
         self._over = self.above if self.above.layers else None  # what a frame draws over the sprites
+        # the box of camera positions and times both groups' frames hold for, the target, and what they
+        # blit (see `_settle`): a frame inside it does no more than the blits
+        self._frame: tuple[Any, ...] = (*_NO_BOX, None, None)
         if prebuild:
             for _ in self.build_steps(0):
                 pass
@@ -464,14 +445,37 @@ class MapRenderer:
                 for cx, cy in group.visible_chunks(*camera_xy, *view_size):
                     group.chunk(cx, cy)
 
+    def _settle(self, surface: pygame.Surface, cam_x: int, cam_y: int, time_ms: float) -> tuple[Any, ...]:
+        """Each group's frame worked out as its box asks (`_LayerGroup.settle`), and the box both hold
+        for: `_frame` (the below group's only chunk, if one, and the parts over the actors)."""
+        below, over = self.below, self._over
+        below.settle(surface, cam_x, cam_y, time_ms)
+        box = below._box
+        shown_over = None
+        if over is not None:
+            over.settle(surface, cam_x, cam_y, time_ms)
+            x_lo, y_lo, x_hi, y_hi, t_lo, t_hi, target = over._box
+            box = (box[0] if box[0] > x_lo else x_lo, box[1] if box[1] > y_lo else y_lo,
+                   box[2] if box[2] < x_hi else x_hi, box[3] if box[3] < y_hi else y_hi,
+                   box[4] if box[4] > t_lo else t_lo, box[5] if box[5] < t_hi else t_hi,
+                   target if box[6] is target else None)
+            shown_over = over._visible
+        self._frame = (*box, below._one, shown_over)
+        return self._frame
+
     def draw(self, surface: pygame.Surface, camera_xy: tuple[int, int], time_ms: float,
              sprites: Iterable[Sprite] = ()) -> None:
         cam_x, cam_y = camera_xy
-        self.below.draw(surface, cam_x, cam_y, time_ms)
-        ordered = sorted(sprites, key=_SORT_Y) if sprites else ()
-        if ordered:
-            surface.fblits([(s.image, (s.x - cam_x, s.y - cam_y)) for s in ordered])
-        if self._over is not None:
-            self._over.draw(surface, cam_x, cam_y, time_ms)
+        x_lo, y_lo, x_hi, y_hi, t_lo, t_hi, target, one, over = self._frame
+        if not (x_lo <= cam_x <= x_hi and y_lo <= cam_y <= y_hi and t_lo <= time_ms < t_hi) or surface is not target:
+            x_lo, y_lo, x_hi, y_hi, t_lo, t_hi, target, one, over = self._settle(surface, cam_x, cam_y, time_ms)
+        if one is not None:  # the common frame: one chunk under the actors, nothing over them
+            surface.fblits(((one[0], (one[1] - cam_x, one[2] - cam_y)),))
+        else:
+            self.below.blit(surface, cam_x, cam_y)
+        if sprites:
+            surface.fblits([(s.image, (s.x - cam_x, s.y - cam_y)) for s in sorted(sprites, key=_SORT_Y)])
+        if over:
+            surface.fblits([(part, (x - cam_x, y - cam_y)) for part, x, y in over])
         if self.lighting is not None:  # flickering lights and weather: over the actors, under the HUD
             self.lighting.draw(surface, camera_xy, time_ms)

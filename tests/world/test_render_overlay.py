@@ -5,7 +5,7 @@ import pygame
 import pytest
 
 from game.paths import level_files
-from game.world.overlay import encoded, merged
+from game.world.overlay import cheap, encoded, merged
 from game.world.render import MapRenderer, render_full_map
 from game.world.tilemap import load_tilemap
 
@@ -88,3 +88,26 @@ def test_a_scroll_across_chunk_edges_and_the_parts_over_the_actors_shows_every_f
     for cam in cams:
         renderer.draw(view, cam, 0.0)
         assert (pixels(view) == full[cam[1]:cam[1] + 180, cam[0]:cam[0] + 320]).all(), cam
+
+
+def test_all_or_nothing_parts_on_the_same_rows_become_one_and_a_tall_one_stays_apart():
+    _display()
+
+    def solid(w, h):
+        s = pygame.Surface((w, h), pygame.SRCALPHA)
+        s.fill((200, 30, 30, 255))
+        return s
+
+    lamps = [(solid(8, 13), x, 51, x + 8, 64) for x in (97, 289, 481)]
+    pillar = (solid(12, 352), 834, 0, 846, 352)
+    far_lamp = (solid(8, 13), 1281, 51, 1289, 64)
+    out = cheap(lamps + [pillar, far_lamp])
+    assert sorted(p[1:] for p in out) == [(97, 51, 489, 64), (834, 0, 846, 352), (1281, 51, 1289, 64)]
+    background = pygame.Surface((1300, 360)).convert()
+    background.fill((0, 90, 0))
+    expected, shown = background.copy(), background.copy()
+    for s, x, y, _, _ in lamps + [pillar, far_lamp]:
+        expected.blit(s, (x, y))
+    for s, x, y, _, _ in out:
+        shown.blit(s, (x, y))
+    assert (pixels(shown) == pixels(expected)).all()
