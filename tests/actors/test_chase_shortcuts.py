@@ -123,3 +123,44 @@ def test_the_look_ahead_with_the_parked_index_equals_a_scan_of_every_vehicle():
         assert gap_ahead(v, movers, reach, v.spec.width / 2, 12.0, parked=index) == scan[1]
         found += any(g < math.inf for g in scan)
     assert found > 40
+
+
+def test_a_chase_that_shoves_parked_cars_runs_the_same_without_the_kept_index_and_the_settled_skip():
+    """The sim keeps its parked-car index and skips the steps of settled parked cars; a run that asks
+    for neither (both dropped before every step) matches it step by step while the bus shoves them."""
+    import random
+
+    from game.input.actions import EdgeTracker
+    from game.modes.chase.sim import ChaseSim
+    from game.paths import LEVELS
+    from game.world.tilemap import load_tilemap
+
+    tilemap = load_tilemap(LEVELS / "bus_chase.tmx")
+    shoved = 0
+    for trial in range(4):
+        trails = []
+        for long_way in (False, True):
+            r = random.Random(trial)
+            sim, edges = ChaseSim(tilemap, seed=trial), EdgeTracker()
+            parked = [o for o in sim.obstacles if not o.static]
+            target = r.choice(parked)
+            start = [(o.x, o.y) for o in parked]
+            p, a = sim.player, r.uniform(-math.pi, math.pi)
+            p.x, p.y = target.x + math.cos(a) * 70.0, target.y + math.sin(a) * 70.0
+            p.heading = p.prev_heading = math.atan2(target.y - p.y, target.x - p.x)
+            p.prev_x, p.prev_y = p.x, p.y
+            p.vx, p.vy = math.cos(p.heading) * 3.0, math.sin(p.heading) * 3.0
+            trail, mask = [], 1
+            for i in range(250):
+                if i % 15 == 0:
+                    mask = r.choice([1, 1, 1 | 4, 1 | 8, 2, 0])
+                if long_way:
+                    sim._settled.clear()
+                    sim._parked = None
+                sim.step(edges.frame(mask))
+                assert long_way or sim._parked.xs == Nearby(sim.obstacles).xs  # kept: where they stand
+                trail.append(repr((sim.state(), [(o.prev_x, o.prev_y, o.last_impact) for o in sim.obstacles])))
+            trails.append(trail)
+            shoved += sum(s != (o.x, o.y) for s, o in zip(start, parked))
+        assert trails[0] == trails[1]
+    assert shoved >= 4  # parked cars were pushed about, in both runs

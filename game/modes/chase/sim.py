@@ -189,6 +189,7 @@ class ChaseSim:
         self.lead = (0.0, 0.0)
         self.camera.center_on(self.player.x, self.player.y)
         self._parked: Nearby | None = None  # where the obstacles stand, while none of them moves
+        self._settled: set[int] = set()  # obstacles (by position in the list) whose step is a no-op
 
     # --- the step --------------------------------------------------------------------------------
 
@@ -225,13 +226,7 @@ class ChaseSim:
             self.rostavili.step(Control(throttle=-1.0), solid, tile)
         for car, driver in active:
             car.step(driver.control(car, movers, parked), solid, tile)
-        moved = False
-        for ob in self.obstacles:
-            if not ob.static:
-                x, y = ob.x, ob.y
-                ob.step(REST, solid, tile)
-                moved = moved or (ob.x, ob.y) != (x, y)
-        self._parked = Nearby(self.obstacles) if moved else parked
+        self._parked = Nearby(self.obstacles) if self._roll_obstacles() else parked
         self._collisions(movers)
         self._train_and_crossing()
         self._camera()
@@ -244,6 +239,25 @@ class ChaseSim:
         box = self.tuning.traffic_radius + 1.0  # further than this along an axis: out, whatever rounds
         return [(car, d) for car, d in self.traffic
                 if -box < car.x - px < box and (car.x - px) ** 2 + (car.y - py) ** 2 < r2]
+
+    def _roll_obstacles(self) -> bool:
+        """Step the parked cars (no input: a shoved one rolls to a stop); True when one moved.
+
+        A step that changed nothing (every field the step writes equal to before, zeros' signs
+        included) changes nothing again from the same state, so that car is skipped from then on,
+        until a push may touch it (`_collisions` wakes it)."""
+        solid, tile = self.tilemap.solid, self.tilemap.tile_w
+        settled, moved = self._settled, False
+        for k, ob in enumerate(self.obstacles):
+            if ob.static or k in settled:
+                continue
+            before = repr((ob.x, ob.y, ob.heading, ob.vx, ob.vy, ob.wheel, ob.last_impact, ob.scraping))
+            x, y = ob.x, ob.y
+            ob.step(REST, solid, tile)
+            moved = moved or (ob.x, ob.y) != (x, y)
+            if repr((ob.x, ob.y, ob.heading, ob.vx, ob.vy, ob.wheel, ob.last_impact, ob.scraping)) == before:
+                settled.add(k)
+        return moved
 
     def _collisions(self, movers: list[Vehicle]) -> None:
         """Push apart every overlapping pair, in a fixed order: each mover (the buses, then the cars)
@@ -263,6 +277,7 @@ class ChaseSim:
             while near:
                 k = near.pop(0)
                 b = self.obstacles[k]
+                self._settled.discard(k)  # it may be pushed: it steps again
                 before = (a.x, a.y, b.x, b.y)
                 self._pair(a, b)
                 if (a.x, a.y, b.x, b.y) != before:  # pushed: ask again where everything now stands
