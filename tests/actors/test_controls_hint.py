@@ -61,3 +61,19 @@ def test_the_card_follows_a_rebind_made_while_it_shows(monkeypatch):
     reader.set_bindings(keys, PadBindings())
     assert {label: b for b, label, _ in hint._control_lines()}["Punch"] == "Q"
     InputReader()  # back to the defaults for the other tests
+
+
+def test_ridzik_s_join_hint_follows_a_rebind():
+    # partner_view names the key once and keeps it while the bindings stay the same; a rebind renames it
+    from game.input.devices import DEFAULT_KEYS_P2
+    from game.modes.level.partner_view import _key_name
+
+    pygame.init()
+    reader = InputReader()
+    first = _key_name(Action.CONFIRM, True)
+    assert _key_name(Action.CONFIRM, True) == first
+    keys2 = KeyBindings(dict(DEFAULT_KEYS_P2))
+    keys2.keys[Action.CONFIRM] = ("q",)
+    reader.set_bindings(KeyBindings(), PadBindings(), keys2)
+    assert _key_name(Action.CONFIRM, True) == "Q" != first
+    InputReader()  # back to the defaults for the other tests

@@ -45,7 +45,24 @@ def sprites(view: LevelView, sim: "LevelSim") -> list[Sprite]:
 
 
 def _key_name(action: Action, player2: bool) -> str:
-    """The first key (or pad button, with a pad in) bound to `action` for player 1 or 2."""
+    """The first key (or pad button, with a pad in) bound to `action` for player 1 or 2; named again only
+    when the bindings change (the app's reader replaces its bindings tuples on a rebind; they are kept
+    in the key, so their identity cannot be reused) or a pad comes or goes."""
+    reader = devices._ACTIVE[0]
+    key = (action, player2, reader, None if reader is None else (reader.bindings, reader.bindings2),
+           devices.pad_in_use())
+    held = _NAMES.get(key[:2])
+    if held is not None and held[0][2] is key[2] and held[0][3] == key[3] and held[0][4] == key[4]:
+        return held[1]
+    name = _name_key(action, player2)
+    _NAMES[key[:2]] = (key, name)
+    return name
+
+
+_NAMES: dict[tuple, tuple[tuple, str]] = {}  # (action, player2) -> (what it was named from, the name)
+
+
+def _name_key(action: Action, player2: bool) -> str:
     reader = devices._ACTIVE[0]
     if player2:
         keys, pad = reader.bindings2 if reader is not None else (

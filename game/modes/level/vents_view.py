@@ -90,10 +90,11 @@ def draw(view: Any, surface: pygame.Surface, sim: "LevelSim", cx: int, cy: int, 
 
 def _steam_column(view: Any, r: Any, on_t: int, puffs: tuple[pygame.Surface, ...]) -> tuple[pygame.Surface, float, float]:
     """A blowing vent's steam column `on_t` steps into its blow, composed on its own see-through
-    layer once per vent and step of the blow (the same every cycle), and where it stands on the map."""
+    layer once per vent size and step of the blow (the same every cycle and for every vent of a size),
+    and where it stands on the map."""
     top = 16 + 3 * 11 + 10
     ox, oy = r.x - 12, r.y + r.h - (int(r.h) + top)
-    key = (r.x, r.y, r.w, r.h, on_t)
+    key = (r.w, r.h, on_t)
     col = view._columns.get(key)
     if col is not None:
         return col, ox, oy
@@ -111,8 +112,8 @@ def _steam_column(view: Any, r: Any, on_t: int, puffs: tuple[pygame.Surface, ...
                 big.set_alpha(235 - j * 35)
                 view._cache[key] = big
             wobble = math.sin((on_t + i * 13 + j * 7) * 0.3) * 2
-            px = r.x + (i + 0.5) * (r.w / cols) - size / 2 + wobble
-            py = r.y + r.h - size - j * 11 - (on_t % 10)
-            col.blit(view._cache[key], (round(px - ox), round(py - oy)))
+            px = 12 + (i + 0.5) * (r.w / cols) - size / 2 + wobble  # on the layer, whose left is r.x - 12
+            py = int(r.h) + top - size - j * 11 - (on_t % 10)  # and whose bottom is the vent's
+            col.blit(view._cache[key], (round(px), round(py)))
     col.set_alpha(STEAM_ALPHA)
     return col, ox, oy
