@@ -58,6 +58,17 @@ class Grid:
         self.row_map = {r: dict(enumerate(line)) for r, line in enumerate(self.cells)}
         self.column_map = {c: dict(enumerate(line)) for c, line in enumerate(self.columns)}
 
+    def __deepcopy__(self, memo: dict) -> "Grid":
+        """A checkpoint's copy: the cell tables copied row by row (deepcopy would visit every cell)."""
+        new = Grid.__new__(Grid)
+        new.__dict__.update(self.__dict__)
+        new.cells = [line[:] for line in self.cells]
+        new.columns = [line[:] for line in self.columns]
+        new.row_map = {r: line.copy() for r, line in self.row_map.items()}
+        new.column_map = {c: line.copy() for c, line in self.column_map.items()}
+        memo[id(self)] = new
+        return new
+
     def set_solid(self, col: int, row: int, value: bool) -> None:
         if 0 <= row < self.rows and 0 <= col < self.cols:
             self.cells[row][col] = self.columns[col][row] = value
