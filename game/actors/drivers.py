@@ -18,6 +18,7 @@ from game.actors.vehicles import Control, Vehicle, angle_diff
 
 log = logging.getLogger(__name__)
 
+TAU = 2 * math.pi
 SWERVES = (0.0, 12.0, -12.0, 24.0, -24.0)  # px beside his route he may swing to pass, nearest first
 
 
@@ -118,7 +119,7 @@ class Path:
 def pursue(v: Vehicle, tx: float, ty: float, want_speed: float) -> Control:
     """Pure-pursuit steering toward (tx, ty) with a speed controller."""
     h = v.heading
-    err = angle_diff(math.atan2(ty - v.y, tx - v.x), h)
+    err = (math.atan2(ty - v.y, tx - v.x) - h + math.pi) % TAU - math.pi  # angle_diff(bearing, h)
     speed = v.vx * math.cos(h) + v.vy * math.sin(h)  # v.speed
     if speed < -0.1:
         err = -err
@@ -128,7 +129,7 @@ def pursue(v: Vehicle, tx: float, ty: float, want_speed: float) -> Control:
     throttle = (want_speed - speed) * 4.0
     throttle = throttle if throttle < 1.0 else 1.0
     throttle = throttle if throttle > -1.0 else -1.0
-    return Control(throttle=throttle, steer=steer)
+    return Control(throttle, steer)
 
 
 def gap_ahead(v: Vehicle, others: Sequence[Vehicle], reach: float, half_width: float,
