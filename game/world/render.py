@@ -27,6 +27,7 @@ from game.world.chunkbuild import Spares, Stacks, chunk_pieces
 from game.world.composite import (  # noqa: F401  (render_full_map, flip_tile, unique_stacks: public names)
     flip_tile,
     load_atlas,
+    padded_surface,
     render_full_map,
     unique_stacks,
 )
@@ -46,7 +47,7 @@ SPAWN_VIEW = (320, 180)  # the view prebuilt around the spawn of a large map (pl
 Key = tuple[int, int]
 INF = float("inf")
 _NO_BOX = (1, 1, 0, 0, INF, -INF, None)  # holds for no camera position, time or target
-STREAM_BYTES = 2 << 20  # see `_LayerGroup._unpadded`: below this, SDL's padded-pitch copy is as fast or faster
+STREAM_BYTES = 2 << 20  # see `_LayerGroup._laid_out`: below this, SDL's padded-pitch copy is as fast or faster
 
 
 class Sprite(NamedTuple):
@@ -289,8 +290,8 @@ class _LayerGroup:
         for key in keys:
             chunk = self.chunk(*key)
             if chunk is not None:
-                if view_w >= self.map_w and keys == [(0, 0)] and chunk.get_parent() is not None:
-                    chunk = self._unpadded(chunk)
+                if key == (0, 0) and self.last_cx == self.last_cy == 0:
+                    chunk = self._laid_out(chunk, view_w)
                 if key in animated:
                     self._stamp(key, chunk)
                 shown[key] = chunk
@@ -315,17 +316,24 @@ class _LayerGroup:
             self._ahead = [k for k in self.visible_chunks(cam_x, cam_y, view_w, view_h, margin=1)
                            if k not in self._chunks]
 
-    def _unpadded(self, chunk: pygame.Surface) -> pygame.Surface:
-        """The map's only chunk, shown whole from its first column every frame (a view at least as wide
-        as the map): when it is opaque and large (`STREAM_BYTES`), an unpadded copy in its place, so that
-        SDL copies it with its aligned streaming stores (cat_trap at 1280x720: 0.41 -> 0.28 ms a frame;
-        the padding is for a camera at any column, see composite.tiles_surface). Else the chunk."""
+    def _laid_out(self, chunk: pygame.Surface, view_w: int) -> pygame.Surface:
+        """The map's only chunk, its rows laid out for a view `view_w` px wide. One at least as wide as the
+        map shows it whole from its first column every frame: when it is opaque and large (`STREAM_BYTES`),
+        an unpadded copy takes its place, so that SDL copies it with its aligned streaming stores (cat_trap
+        at 1280x720: 0.41 -> 0.28 ms a frame); a narrower view gets the padded rows back (the padding is
+        for a camera at any column, see composite.tiles_surface: unpadded, a 320x180 view took 12 -> 17 us)."""
         w, h = chunk.get_size()
-        if chunk.get_flags() & pygame.SRCALPHA or 4 * w * h < STREAM_BYTES:
+        flat = view_w >= self.map_w and not chunk.get_flags() & pygame.SRCALPHA and 4 * w * h >= STREAM_BYTES
+        if flat == (chunk.get_parent() is None):
             return chunk
-        flat = chunk.copy()  # its pitch is 4 * w, a multiple of 64 bytes for tiles of 16 px
-        self._chunks[(0, 0)] = flat
-        return flat
+        if flat:
+            chunk = chunk.copy()  # its pitch is 4 * w, a multiple of 64 bytes for tiles of 16 px
+        else:
+            padded = padded_surface(w, h, True)
+            padded.blit(chunk, (0, 0))
+            chunk = padded.subsurface((0, 0, w, h))
+        self._chunks[(0, 0)] = chunk
+        return chunk
 
     def _sparse_parts(self) -> list[tuple[pygame.Surface, int, int, int, int]] | None:
         """When every chunk is built, all see-through, and their drawn parts (`_part`) are few: those

@@ -192,7 +192,7 @@ def test_animation_frames_follow_the_clock_to_the_millisecond_and_back():
 
 def test_a_view_wider_than_a_large_map_draws_its_unpadded_copy_animations_included():
     """cat_trap in a 1280x720 view: the whole-map chunk is swapped for an unpadded copy (SDL's aligned
-    copy), and the animation frames are stamped into the copy."""
+    copy), and the animation frames are stamped into the copy; a 320x180 view swaps the padded rows back."""
     from game.paths import LEVELS
 
     pygame.display.init()
@@ -210,3 +210,9 @@ def test_a_view_wider_than_a_large_map_draws_its_unpadded_copy_animations_includ
         shown = pixels(view)[-cam[1]:-cam[1] + h, -cam[0]:-cam[0] + w, :3]
         assert (shown == full[..., :3]).all(), time_ms
     assert renderer.below._chunks[(0, 0)].get_parent() is None  # the copy, not the padded chunk
+    small = pygame.Surface((320, 180)).convert()  # a narrower view again: the padded rows are back
+    for cam, time_ms in (((100, 60), 4400), ((w - 320, h - 180), 700)):
+        renderer.draw(small, cam, time_ms=time_ms)
+        full = pixels(render_full_map(_frame_map(tilemap, time_ms)))
+        assert (pixels(small)[..., :3] == full[cam[1]:cam[1] + 180, cam[0]:cam[0] + 320, :3]).all(), cam
+    assert renderer.below._chunks[(0, 0)].get_parent() is not None
