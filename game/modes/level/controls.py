@@ -49,6 +49,7 @@ class ControlsHint:
         self.punched = False
         self.kicked = False
         self._lines: tuple[Any, list] = (None, [])  # (what the rows were named from, the rows)
+        self._card: tuple[tuple, pygame.Surface] | None = None  # (what the card shows, the card)
 
     @property
     def showing(self) -> bool:
@@ -66,11 +67,15 @@ class ControlsHint:
     def draw(self, surface: pygame.Surface, font: Any, armed: bool) -> None:
         if not self.showing:
             return
-        rows = [(binding, label, (action is Action.PUNCH and self.punched) or (action is Action.KICK and self.kicked))
-                for binding, label, action in self._control_lines()
-                if action is not Action.SHOOT or armed]
-        draw_card(surface, font, rows)
-
+        lines = self._control_lines()
+        state = (lines, font, armed, self.punched, self.kicked)
+        held = self._card
+        if held is None or any(a is not b for a, b in zip(held[0], state)):
+            rows = [(binding, label, (action is Action.PUNCH and self.punched) or (action is Action.KICK and self.kicked))
+                    for binding, label, action in lines if action is not Action.SHOOT or armed]
+            held = self._card = (state, card_image(font, tuple(rows)))
+        card = held[1]
+        surface.blit(card, (4, surface.get_height() - card.get_height() - 18))
 
     def _control_lines(self) -> list[tuple[str, str, Action | None]]:
         """control_lines for the bindings in effect, named again only when they change: the app's reader
