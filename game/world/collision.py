@@ -90,29 +90,30 @@ class Grid:
             # (most steps) just adds; only one that enters a new column or row tests it.
             t = self.tile_f
             w, h = body.w, body.h
+            nx, ny = x + dx, y + dy  # where it goes unless a wall stops it
             if dx > 0:
-                old_x, new_x = (x + w - EPS) // t, (x + dx + w - EPS) // t
+                old_x, new_x = (x + w - EPS) // t, (nx + w - EPS) // t
             else:
-                old_x, new_x = x // t, (x + dx) // t
+                old_x, new_x = x // t, nx // t
             if dy > 0:
-                old_y, new_y = (y + h - EPS) // t, (y + dy + h - EPS) // t
+                old_y, new_y = (y + h - EPS) // t, (ny + h - EPS) // t
             else:
-                old_y, new_y = y // t, (y + dy) // t
+                old_y, new_y = y // t, ny // t
             if old_x == new_x and old_y == new_y:
                 if dx:
-                    body.x = x + dx
+                    body.x = nx
                 if dy:
-                    body.y = y + dy
+                    body.y = ny
                 return
             hit_x = hit_y = False
             if old_x != new_x:
                 x, hit_x = _enter(self.column_map, t, x, w, y, h, dx, new_x)
             elif dx:
-                x += dx
+                x = nx
             if old_y != new_y:
                 y, hit_y = _enter(self.row_map, t, y, h, x, w, dy, new_y)
             elif dy:
-                y += dy
+                y = ny
             body.x, body.y = x, y
         else:
             body.x, body.y, hit_x, hit_y = self.move(x, y, body.w, body.h, dx, dy)
