@@ -240,13 +240,19 @@ def level_frame(tmx: Any, frames: int, warmup: int, present: Callable[[Any], Non
 def bench_levels_frame(cfg: BenchConfig, levels: list[Any] | None = None) -> dict[str, Any]:
     """Every level's real frame (see `level_frame`), presented through SDL's renderer; the CPU-scale
     fallback's present is measured beside it once (the game uses it where no renderer is to be had)."""
+    from game.modes.level.controls import ControlsHint
     from game.paths import level_files
 
     levels = list(level_files()) if levels is None else levels
     presenter = FramePresenter()
+    learned = ControlsHint.learned  # each level as a fresh launch shows it: the controls card up until learned
     try:
-        per_level = {Path(tmx).stem: level_frame(tmx, cfg.frames, cfg.warmup, presenter.present) for tmx in levels}
+        per_level = {}
+        for tmx in levels:
+            ControlsHint.learned = False
+            per_level[Path(tmx).stem] = level_frame(tmx, cfg.frames, cfg.warmup, presenter.present)
     finally:
+        ControlsHint.learned = learned
         presenter.close()
     return {"presenter": presenter.kind, "renderer": presenter.renderer, "driver": presenter.driver,
             "present_whole": presenter.whole, "levels": per_level,
