@@ -3,8 +3,9 @@
 A map's `above` layers (a bridge, an elevated railway, a pillar) are mostly empty; the renderer
 (game.world.render) draws them as the boxes round their pixels, one per chunk. Here boxes that touch
 across a chunk edge become one surface (one blit where there were three), and a surface whose pixels are
-each either opaque or clear is handed to SDL's run-length blitter, which copies the opaque runs and skips
-the clear ones (measured: a 77x96 pillar top 12 us alpha-blended, 2 us run-length encoded, same pixels).
+each either opaque or clear becomes an opaque copy with a colour key, handed to SDL's run-length blitter,
+which copies the opaque runs and skips the clear ones (measured: a 77x96 pillar top 12 us alpha-blended,
+2 us run-length encoded, same pixels).
 SDL re-encodes such a surface when it is blitted to a different target than the last (its blit map is per
 target): the game draws every frame to one canvas.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import logging
 
+import numpy as np
 import pygame
 
 log = logging.getLogger(__name__)
@@ -76,10 +78,23 @@ def all_or_nothing(surface: pygame.Surface) -> bool:
 
 def encoded(surface: pygame.Surface) -> pygame.Surface:
     """A run-length-encoded copy of `surface` when each of its pixels is opaque or clear (blitted, the
-    same pixels as the alpha blend gives), else `surface` itself. SDL frees an encoded surface's pixels:
+    same pixels as the alpha blend gives), else `surface` itself. The copy is opaque with a colour key
+    (a colour no opaque pixel has): SDL copies its runs with no blending at all (a 77x352 pillar top
+    clipped to a view: 4.0 us alpha-encoded, 2.3 us key-encoded). SDL frees an encoded surface's pixels:
     nothing may read them (pygame's surfarray would crash), only blit it."""
     if not all_or_nothing(surface):
         return surface
-    copy = surface.copy()
-    copy.set_alpha(255, pygame.RLEACCEL)
+    alpha = pygame.surfarray.array_alpha(surface) == 255
+    rgb = pygame.surfarray.array3d(surface)
+    packed = (rgb[..., 0].astype(np.uint32) << 16) | (rgb[..., 1].astype(np.uint32) << 8) | rgb[..., 2]
+    used = set(packed[alpha].tolist())
+    key = next(c for c in (k * 2654435761 & 0xFFFFFF for k in range(len(used) + 1)) if c not in used)
+    copy = pygame.Surface(surface.get_size(), 0, 32)
+    if pygame.display.get_init() and pygame.display.get_surface() is not None:
+        copy = copy.convert()
+    copy.fill((key >> 16, key >> 8 & 0xFF, key & 0xFF))
+    shown = pygame.surfarray.pixels3d(copy)
+    shown[alpha] = rgb[alpha]
+    del shown  # unlocks the copy
+    copy.set_colorkey((key >> 16, key >> 8 & 0xFF, key & 0xFF), pygame.RLEACCEL)
     return copy

@@ -188,7 +188,13 @@ class _LayerGroup:
         it left the box."""
         x_lo, y_lo, x_hi, y_hi, t_lo, t_hi, target = self._box
         if not (x_lo <= cam_x <= x_hi and y_lo <= cam_y <= y_hi) or surface is not target:
-            self._refresh(surface, cam_x, cam_y, time_ms)
+            cuts = self._cuts
+            if cuts is not None and surface is target and t_lo <= time_ms < t_hi:  # a move among sparse parts
+                self._visible, box = cuts.find(cam_x, cam_y)
+                self._box = (*box, t_lo, t_hi, target)
+                self._one = self._visible[0] if len(self._visible) == 1 else None
+            else:
+                self._refresh(surface, cam_x, cam_y, time_ms)
         elif not t_lo <= time_ms < t_hi:
             self._tick(time_ms)
 
