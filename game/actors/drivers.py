@@ -149,8 +149,9 @@ def gaps_ahead(v: Vehicle, others: Sequence[Vehicle], reach: float, half_width: 
     groups: tuple[Sequence[Vehicle], ...] = (others,)
     if parked is not None:
         # A vehicle in the corridor has its centre within this of v's on both axes (+1 px: rounding).
-        most = reach + parked.longest + max(map(abs, offsets)) + half_width + parked.widest / 2 + 1.0
-        groups = (others, parked.around(x, y, most))
+        spread = abs(offsets[0]) if len(offsets) == 1 else max(map(abs, offsets))
+        most = reach + half_width + spread + parked.pad
+        groups = (others, parked.around(x, y, most, id(v)))
     ahead = []  # (sideways offset, corridor half width that touches it, gap) of each vehicle ahead
     for group in groups:
         for o in group:

@@ -15,10 +15,13 @@ from game.actors.vehicles import Vehicle
 log = logging.getLogger(__name__)
 
 
+KEEP = 64.0  # px a kept answer reaches beyond the square asked for: reused while its asker moves that far
+
+
 class Nearby:
     """The vehicles of a list indexed by their centre's x; `longest`/`widest` bound any one's box."""
 
-    __slots__ = ("vehicles", "xs", "order", "by_x", "longest", "widest")
+    __slots__ = ("vehicles", "xs", "order", "by_x", "longest", "widest", "pad", "kept")
 
     def __init__(self, vehicles: Sequence[Vehicle]) -> None:
         self.vehicles = list(vehicles)
@@ -28,9 +31,27 @@ class Nearby:
         self.by_x = [self.vehicles[k] for k in self.order]
         self.longest = max((v.spec.length for v in self.vehicles), default=0.0)
         self.widest = max((v.spec.width for v in self.vehicles), default=0.0)
+        self.pad = self.longest + self.widest / 2 + 1.0  # reach of any one past a corridor's edges, +1 px
+        self.kept: dict[int, tuple[float, float, float, list[Vehicle]]] = {}
 
-    def around(self, x: float, y: float, radius: float) -> list[Vehicle]:
-        """The vehicles whose centre lies within `radius` of (x, y) along both axes, in no set order."""
+    def around(self, x: float, y: float, radius: float, asker: int | None = None) -> list[Vehicle]:
+        """The vehicles whose centre lies within `radius` of (x, y) along both axes, in no set order;
+        with `asker` (one key per asker, such as a vehicle's id) perhaps a few more: a wider answer is
+        kept for it and given again while the square asked for stays inside the kept one."""
+        if asker is None:
+            return self._around(x, y, radius)
+        kept = self.kept.get(asker)
+        if kept is not None:
+            cx, cy, wide, found = kept
+            # 1 px inside: whatever the rounding, all the square holds is in the kept answer
+            if (cx - wide + 1.0 <= x - radius and x + radius <= cx + wide - 1.0
+                    and cy - wide + 1.0 <= y - radius and y + radius <= cy + wide - 1.0):
+                return found
+        found = self._around(x, y, radius + KEEP)
+        self.kept[asker] = (x, y, radius + KEEP, found)
+        return found
+
+    def _around(self, x: float, y: float, radius: float) -> list[Vehicle]:
         xs = self.xs
         lo, hi = bisect.bisect_left(xs, x - radius), bisect.bisect_right(xs, x + radius)
         return [v for v in self.by_x[lo:hi] if -radius <= v.y - y <= radius] if lo < hi else []

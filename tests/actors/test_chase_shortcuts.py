@@ -164,3 +164,18 @@ def test_a_chase_that_shoves_parked_cars_runs_the_same_without_the_kept_index_an
             shoved += sum(s != (o.x, o.y) for s, o in zip(start, parked))
         assert trails[0] == trails[1]
     assert shoved >= 4  # parked cars were pushed about, in both runs
+
+
+def test_a_kept_answer_of_the_parked_index_holds_everything_a_fresh_one_does():
+    rng = np.random.default_rng(6)
+    cars = [Vehicle(float(x), float(y), 0.0, CAR) for x, y in rng.uniform(0, 800, (40, 2))]
+    index = Nearby(cars)
+    x, y, kept = 400.0, 400.0, 0
+    for _ in range(2000):
+        x, y = x + rng.uniform(-6, 6), y + rng.uniform(-6, 6)
+        r = float(rng.uniform(60, 140))
+        fresh = index.around(x, y, r)
+        given = index.around(x, y, r, asker=7)
+        assert {id(c) for c in fresh} <= {id(c) for c in given}
+        kept += index.kept[7][:2] != (x, y)
+    assert kept > 1000  # mostly a kept answer
