@@ -61,7 +61,7 @@ def plates(view: Any, sim: "LevelSim") -> list[Sprite]:
 
 def draw(view: Any, surface: pygame.Surface, sim: "LevelSim", cx: int, cy: int, step: int) -> None:
     """Over the fighters: the wisps of a vent that warns, the steam column of one that blows."""
-    puffs = view.effect("steam_puff")
+    puffs = view.effect("steam_puff", convert=False)  # drawn at a surface alpha: kept as loaded
     for h in sim.spec.hazards:
         r = h.rect
         if r.x + r.w < cx or r.x > cx + surface.get_width() or r.y + r.h < cy - 32 or r.y > cy + surface.get_height():

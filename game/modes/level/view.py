@@ -105,7 +105,7 @@ class LevelView:
     def __init__(self, costume: str = "danko") -> None:
         self.costume = costume  # the player's sprite sheet (the beat's costume in levels/story.toml)
         self._sheets: dict[str, _Sheet] = {}
-        self._effects: dict[str, tuple[pygame.Surface, ...]] = {}
+        self._effects: dict[tuple[str, bool], tuple[pygame.Surface, ...]] = {}
         self._cache: dict[tuple, pygame.Surface] = {}
         self._columns: dict[tuple, pygame.Surface] = {}  # blowing vents' steam columns (see _steam_column)
 
@@ -114,18 +114,24 @@ class LevelView:
             self._sheets[name] = _Sheet(name)
         return self._sheets[name]
 
-    def effect(self, name: str) -> tuple[pygame.Surface, ...]:
-        if name not in self._effects:
+    def effect(self, name: str, convert: bool = True) -> tuple[pygame.Surface, ...]:
+        """An effect's frames; with `convert`, in the display's format (see _Sheet). Frames drawn at a
+        surface alpha stay as loaded (`convert=False`): that blend rounds differently by format."""
+        key = (name, convert)
+        if key not in self._effects:
             try:
                 from game.sprites import load_effect
 
-                self._effects[name] = load_effect(name)
+                frames = load_effect(name)
+                if convert and pygame.display.get_surface() is not None:
+                    frames = tuple(f.convert_alpha() for f in frames)
+                self._effects[key] = frames
             except Exception as exc:
                 log.warning("effect %r unavailable (%s)", name, exc)
                 dot = pygame.Surface((6, 6), pygame.SRCALPHA)
                 pygame.draw.circle(dot, (255, 240, 200), (3, 3), 3)
-                self._effects[name] = (dot,)
-        return self._effects[name]
+                self._effects[key] = (dot,)
+        return self._effects[key]
 
     def _tinted(self, image: pygame.Surface, color: tuple[int, int, int]) -> pygame.Surface:
         key = (id(image), color)
@@ -379,7 +385,7 @@ class LevelView:
             frames = self.effect("hit_spark")
             frame = frames[min(len(frames) - 1, fx.age * len(frames) // fx.life)]
             if fx.kind == "bigspark":
-                frame = pygame.transform.scale(frame, (24, 24))
+                frame = self._cached(("big", id(frame)), pygame.transform.scale, frame, (24, 24))
             surface.blit(frame, (x - frame.get_width() // 2, y - frame.get_height() // 2))
         elif fx.kind == "flash":
             frames = self.effect("muzzle_flash")
