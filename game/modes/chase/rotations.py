@@ -42,5 +42,8 @@ class Rotations:
         k = round(heading / (2 * math.pi) * ANGLES) % ANGLES
         surf = self.cache.get(k)
         if surf is None:
-            surf = self.cache[k] = rotsprite(self.image, -k * 360.0 / ANGLES)
+            surf = rotsprite(self.image, -k * 360.0 / ANGLES)
+            if pygame.display.get_surface() is not None:  # the display's format: a blit of the art as
+                surf = surf.convert_alpha()  # loaded (RGBA byte order) took 150 us a bus, converted 6
+            self.cache[k] = surf
         return surf

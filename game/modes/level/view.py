@@ -418,7 +418,8 @@ def _bus_image(sprite: str, k: int, length: float, width: float) -> pygame.Surfa
         image = pygame.Surface((round(width), round(length)), pygame.SRCALPHA)
         image.fill((226, 222, 210))
         pygame.draw.rect(image, INK, image.get_rect(), 1)
-    return pygame.transform.rotate(image, -90 - k * 360 / BUS_ANGLES)
+    turned = pygame.transform.rotate(image, -90 - k * 360 / BUS_ANGLES)
+    return turned.convert_alpha() if pygame.display.get_surface() is not None else turned  # see _Sheet
 
 
 def _door(w: int, h: int, lit: bool) -> pygame.Surface:
