@@ -72,7 +72,9 @@ def _vehicle(name: str, facing: str) -> pygame.Surface:
         log.warning("vehicle %r unavailable (%s); using a placeholder", name, exc)
         image = pygame.Surface((18, 32), pygame.SRCALPHA)
         image.fill((30, 32, 40))
-    return pygame.transform.rotate(image, TURNS.get(facing, 0))
+    turned = pygame.transform.rotate(image, TURNS.get(facing, 0))
+    # the display's format: the art loads in RGBA byte order, which SDL blits by its slow conversion path
+    return turned.convert_alpha() if pygame.display.get_surface() is not None else turned
 
 
 def vehicle_sprite(npc: Any) -> Sprite:
