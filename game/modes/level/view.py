@@ -164,7 +164,7 @@ class LevelView:
                 continue
             image = self._pickup_image(item.kind, step)
             out.append(Sprite(image, round(item.x - 6), round(item.y - 8 - (step // 15) % 2), item.y))
-        out.extend(self._buses(sim))
+        out.extend(self._buses(sim, view))
         for npc in sim.npcs:
             if npc.state == "hidden":
                 continue
@@ -187,13 +187,18 @@ class LevelView:
         out.append(self._player_sprite(sim, step))
         return out
 
-    def _buses(self, sim: "LevelSim") -> list[Sprite]:
+    def _buses(self, sim: "LevelSim", view: tuple[int, int, int, int] | None = None) -> list[Sprite]:
         """The level's buses from the vehicle art (drawn nose up), turned to their heading, y-sorted by
-        their lowest edge so a fighter in front of one stands before it."""
+        their lowest edge so a fighter in front of one stands before it; with `view`, those reaching it."""
         out = []
         for bus in sim.buses:
             if bus.state == "gone":
                 continue
+            if view is not None:  # turned any way, the art stays within half its length + width of the middle
+                reach = (bus.length + bus.width) / 2 + 2
+                if bus.x + reach < view[0] or bus.x - reach > view[0] + view[2] \
+                        or bus.y + reach < view[1] or bus.y - reach > view[1] + view[3]:
+                    continue
             k = round(math.degrees(bus.heading) / 360 * BUS_ANGLES) % BUS_ANGLES
             image = self._cached(("bus", bus.sprite, k), _bus_image, bus.sprite, k, bus.length, bus.width)
             w, h = image.get_size()
