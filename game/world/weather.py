@@ -60,7 +60,10 @@ def _blob(radius: int, alpha: int, color: tuple[int, int, int]) -> pygame.Surfac
     rgba = np.zeros((2 * radius + 1, 2 * radius + 1, 4), dtype=np.uint8)
     rgba[..., :3] = color
     rgba[..., 3] = np.rint(t * t * alpha).astype(np.uint8)
-    return pygame.image.frombuffer(rgba.tobytes(), (2 * radius + 1, 2 * radius + 1), "RGBA").copy()
+    blob = pygame.image.frombuffer(rgba.tobytes(), (2 * radius + 1, 2 * radius + 1), "RGBA").copy()
+    if pygame.display.get_init() and pygame.display.get_surface() is not None:
+        blob = blob.convert_alpha()  # the display's format: a 69x69 puff 100 -> 5 us a blit, the same pixels
+    return blob
 
 
 def _sprites(kind: str) -> list[pygame.Surface]:
