@@ -157,3 +157,20 @@ def _no_leftover_display():
     import pygame
 
     pygame.display.quit()
+
+
+def test_the_real_frame_falls_back_to_the_cpu_scale_without_a_renderer(monkeypatch):
+    # no SDL renderer at all: the level is presented as the game then presents it, by the CPU scale
+    import pygame
+
+    import game.desktop.present as present
+    from game.devtools.benchframe import BenchConfig, bench_levels_frame
+    from game.paths import LEVELS
+
+    def no_renderer(*args, **kwargs):
+        raise pygame.error("no renderer here")
+
+    monkeypatch.setattr(present, "GpuPresenter", no_renderer)
+    result = bench_levels_frame(BenchConfig(frames=30, warmup=1), [LEVELS / "hotel.tmx"])
+    assert result["renderer"] == "none" and "CPU x4 scale" in result["presenter"]
+    assert result["levels"]["hotel"]["frames_timed"] > 0 and result["levels"]["hotel"]["present_ms"] > 0

@@ -1,6 +1,8 @@
-"""The bench's whole-frame figure: map + animated y-sorted sprites + HUD at 320x180, scaled x4 to the window.
+"""The bench's frame figures: a synthetic full frame, and every level's real frame split into simulation / draw / present.
 
-(The frame split into simulation / draw / present belongs here too: one module per part of the bench.)
+The synthetic frame is the map + 100 animated y-sorted sprites + a stand-in HUD at 320x180, scaled x4 on
+the CPU. The real frame is each levels/*.tmx's own scene stepped by its autopilot, drawn and presented
+as the game presents (SDL's renderer where there is one, see FramePresenter), in CPU time.
 """
 from __future__ import annotations
 
@@ -132,7 +134,8 @@ class FramePresenter:
     """How the bench puts a level's canvas on screen, as the game does: through SDL's renderer (the
     texture path of game.desktop.present) where one exists. A renderer that scales on the GPU is timed
     whole (upload, draw, present); SDL's software renderer (the only one the dummy driver has) scales on
-    the CPU, which a GPU would not, so there only the texture upload is timed and `kind` says so."""
+    the CPU, which a GPU would not, so there only the texture upload is timed; with no renderer at all,
+    the game's CPU-scale fallback is timed whole. `kind` says which."""
 
     def __init__(self) -> None:
         import pygame
@@ -141,17 +144,31 @@ class FramePresenter:
 
         pygame.display.quit()  # a SCALED display with a renderer needs a fresh video system
         pygame.display.init()
-        self.gpu = GpuPresenter((1280, 720), False)
+        self.driver = pygame.display.get_driver()
+        self.cpu: Any = None
+        try:
+            self.gpu = GpuPresenter((1280, 720), False)
+        except (pygame.error, RuntimeError, AttributeError) as exc:  # no renderer: the game's CPU scale
+            from game.desktop.present import CpuPresenter
+
+            pygame.display.quit()
+            pygame.display.init()
+            self.cpu = CpuPresenter(headless=False)
+            self.cpu.set_mode((1280, 720), False)
+            self.renderer, self.whole = "none", True
+            self.kind = f"no SDL renderer ({exc}): the CPU x4 scale, timed whole"
+            return
         info = pygame.display._get_renderer_info() if hasattr(pygame.display, "_get_renderer_info") else None
         self.renderer = str(info[0]) if info else "?"
-        self.driver = pygame.display.get_driver()
         self.whole = self.renderer != "software"
         self.kind = (f"renderer '{self.renderer}': upload + draw + present" if self.whole else
                      f"renderer '{self.renderer}' ({self.driver} driver): texture upload only, the x4 scale "
                      "is the GPU's and cannot be timed here")
 
     def present(self, canvas: Any) -> None:
-        if self.whole:
+        if self.cpu is not None:
+            self.cpu.present(canvas)
+        elif self.whole:
             import pygame
 
             self.gpu.present(canvas)
