@@ -94,6 +94,9 @@ def chunk_pieces(stacks: Stacks, layers: Sequence[TileLayer], lighting: Lighting
     pixel `px_at`, in pieces of at most `cells` cells of work (0: one piece of each kind); yields each
     piece's cost before doing it and returns the chunk's surface (None: nothing to draw)."""
     r0, c0, rows, cols = cells_at
+    if stacks.background is None and not any(layer.gids[r0:r0 + rows, c0:c0 + cols].any() for layer in layers):
+        yield -(-rows * cols // LOOKUP_SHARE)  # nothing to draw (most chunks of the layers over the actors)
+        return None
     index = np.empty((rows, cols), dtype=np.intp)
     filled = stacks.background is not None  # an empty chunk costs no blit
     per = max(1, cells // STACK_COST)
