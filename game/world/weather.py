@@ -97,6 +97,7 @@ class Weather:
         self._params: dict[str, np.ndarray] = {}
         self._sprites: dict[str, list[pygame.Surface]] = {}
         self._half_sizes: dict[str, np.ndarray] = {}
+        self._column_cache: dict[tuple[str, int], tuple[np.ndarray, ...]] = {}  # see `_columns`
         for kind in {z.kind for z in zones}:
             spec = SPECS[kind]
             rng = random.Random(f"{seed}:{kind}")
@@ -148,23 +149,21 @@ class Weather:
         sprites = self._sprites.get(zone.kind)
         if sprites is None:
             sprites = self._sprites[zone.kind] = _sprites(zone.kind)
-        params = self._params[zone.kind]
-        n = max(0, min(len(params), int(spec.count * zone.density + 0.5)))
-        bx, by, phase, speed, pick = (params[:n, i] for i in range(5))
+        n = max(0, min(len(self._params[zone.kind]), int(spec.count * zone.density + 0.5)))
+        bx, by, phase, speed, fixed = self._columns(zone.kind, n)
         pw, ph = spec.period
         x = (bx + spec.speed[0] * speed * step + spec.sway * np.sin(step * 0.021 * speed + phase)) % pw
         y = (by + spec.speed[1] * speed * step) % ph
         if zone.kind == "steam":  # each puff rises for `life` steps, fading in and out, then starts again
             life = 420.0
             age = ((step * speed + phase * life) % life) / life
-            strength = np.sin(age * math.pi)
-            index = (np.minimum(pick * 3, 2).astype(int) * 4 + np.minimum(strength * 4, 3).astype(int))
-        elif zone.kind == "snow":
-            index = np.minimum(pick * 4, 3).astype(int)
-        else:  # rain: most are streaks; a few are splashes that sit still for a few steps where they land
-            index = (pick < 0.18).astype(int)
-            y = np.where(index == 1, (by + (step // 8) * 37.0 * speed) % ph, y)
-            x = np.where(index == 1, (bx + (step // 8) * 53.0 * speed) % pw, x)
+            index = fixed + np.minimum(np.sin(age * math.pi) * 4, 3).astype(int)  # its size, then its strength
+        else:
+            index = fixed
+            if zone.kind == "rain":  # a few are splashes that sit still for a few steps where they land
+                splash = index == 1
+                y = np.where(splash, (by + (step // 8) * 37.0 * speed) % ph, y)
+                x = np.where(splash, (bx + (step // 8) * 53.0 * speed) % pw, x)
         # every particle on every repeat of the period that reaches the area, in one numpy pass (the
         # order of the loops this replaced: repeat column, repeat row, particle; the same ints)
         margin = 40  # the largest particle's half size: it may poke into the view from outside
@@ -178,6 +177,22 @@ class Weather:
         cols, rows, parts = np.nonzero(in_x[:, None, :] & in_y[None, :, :])
         return [(sprites[k], (a, b)) for k, a, b in zip(index[parts].tolist(), (px[cols, parts] - view.x).tolist(),
                                                         (py[rows, parts] - view.y).tolist())]
+
+    def _columns(self, kind: str, n: int) -> tuple[np.ndarray, ...]:
+        """The first `n` particles' base x, base y, phase and speed factor as contiguous arrays, and the
+        part of their image index that never changes (steam: its size, x4; snow and rain: all of it):
+        numpy's cost per call, not the arithmetic, is most of a frame's weather at these sizes."""
+        columns = self._column_cache.get((kind, n))
+        if columns is None:
+            bx, by, phase, speed, pick = (np.ascontiguousarray(self._params[kind][:n, i]) for i in range(5))
+            if kind == "steam":
+                fixed = np.minimum(pick * 3, 2).astype(int) * 4
+            elif kind == "snow":
+                fixed = np.minimum(pick * 4, 3).astype(int)
+            else:  # rain: most are streaks, a few splashes
+                fixed = (pick < 0.18).astype(int)
+            columns = self._column_cache[(kind, n)] = (bx, by, phase, speed, fixed)
+        return columns
 
     def _halves(self, kind: str, sprites: list[pygame.Surface]) -> np.ndarray:
         halves = self._half_sizes.get(kind)
