@@ -74,6 +74,11 @@ def snap8(dx: float, dy: float) -> tuple[float, float]:
     return (round(math.cos(angle), 6), round(math.sin(angle), 6))
 
 
+# snap8 of each held direction-key pair (dx, dy in -1, 0, 1), worked out once: Danko's aim every step.
+SNAP8_KEYS: dict[tuple[int, int], tuple[float, float]] = {
+    (dx, dy): snap8(dx, dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1)}
+
+
 def recover_step(fighter: Any, getup_iframes: int) -> None:
     """One step of a fighter's hitstun or lying down (Danko's, Ridzik's): braking, and free when it ends,
     blinking `getup_iframes` at least after a knockdown. The fighter has body, state, stun, iframes, _enter."""

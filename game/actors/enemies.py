@@ -113,6 +113,8 @@ GETUP_STEPS = 16
 DEATH_STEPS = 50
 TRACK_FRACTION = 0.6   # the aim follows Danko for this part of a tell, then locks: step aside to dodge
 ARMOR_DAMAGE = 0.25
+_OUT = frozenset(("dormant", "dying", "gone"))  # states of an enemy not alive (whatever its hp)
+_UNHITTABLE = _OUT | {"down", "getup", "passive", "script"}
 
 
 @dataclass
@@ -150,16 +152,16 @@ class Enemy:
 
     @property
     def alive(self) -> bool:
-        return self.state not in ("dormant", "dying", "gone") and self.hp > 0
+        return self.hp > 0 and self.state not in _OUT
 
     @property
     def active(self) -> bool:
         """Counts for 'clear the area': alive, hostile, in play."""
-        return self.alive and self.hostile
+        return self.hostile and self.hp > 0 and self.state not in _OUT  # alive, inlined (asked often)
 
     @property
     def hittable(self) -> bool:
-        return self.alive and self.state not in ("down", "getup", "passive", "script")
+        return self.hp > 0 and self.state not in _UNHITTABLE  # alive, and not down or out of the fight
 
     # --- the step ----------------------------------------------------------------------------
     def step(self, world: "EnemyWorld") -> None:

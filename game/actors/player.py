@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from game.actors.body import Body
-from game.actors.combat import Attack, recover_step, snap8, take_blow
+from game.actors.combat import SNAP8_KEYS, Attack, recover_step, take_blow
 from game.content.loader import load
 from game.input.actions import Action, InputFrame
 from game.world.collision import Grid
@@ -144,7 +144,7 @@ class Player:
         dx = (1 if held & _RIGHT else 0) - (1 if held & _LEFT else 0)
         dy = (1 if held & _DOWN else 0) - (1 if held & _UP else 0)
         if dx or dy:
-            self.aim = snap8(dx, dy)
+            self.aim = SNAP8_KEYS[dx, dy]  # snap8(dx, dy)
         self.timer += 1
         if self.state == "hurt" or self.state == "down":
             recover_step(self, 40)
@@ -153,8 +153,10 @@ class Player:
         if self.state == "free":
             if not self._start_buffered(world):
                 t = self.tuning
-                self.body.steer(dx, dy, t.accel, t.max_speed, t.friction)
-                side = gap_side(world.grid, *self.body.box, dx, dy)
+                b = self.body
+                b.steer(dx, dy, t.accel, t.max_speed, t.friction)
+                # A doorway is only looked for when he pushes along exactly one axis (gap_side is 0 else).
+                side = gap_side(world.grid, b.x, b.y, b.w, b.h, dx, dy) if (dx == 0) != (dy == 0) else 0
                 if side:  # a doorway just beside: slide along the wall into it
                     if dx:
                         self.body.vy = side * t.max_speed

@@ -154,7 +154,15 @@ class Grid:
         None when it stays clear. A grid march (Amanatides-Woo): every cell the segment crosses, once."""
         t = self.tile
         cx, cy = int(x0 // t), int(y0 // t)
+        rows, cols, cells = self.rows, self.cols, self.cells
+        if not (0 <= cy < rows and 0 <= cx < cols):
+            return 0.0
+        line = cells[cy]
+        if line[cx]:
+            return 0.0
         ex, ey = int(x1 // t), int(y1 // t)
+        if cx == ex and cy == ey:
+            return None
         dx, dy = x1 - x0, y1 - y0
         step_x = 1 if dx > 0 else -1
         step_y = 1 if dy > 0 else -1
@@ -162,17 +170,25 @@ class Grid:
         t_dy = abs(t / dy) if dy else math.inf
         nx = ((cx + (step_x > 0)) * t - x0) / dx if dx else math.inf
         ny = ((cy + (step_y > 0)) * t - y0) / dy if dy else math.inf
-        at = 0.0
-        rows, cols, cells = self.rows, self.cols, self.cells
-        for _ in range(abs(ex - cx) + abs(ey - cy) + 1):
-            if not (0 <= cy < rows and 0 <= cx < cols) or cells[cy][cx]:
-                return at
+        # Each step enters the next cell the segment crosses: only the axis stepped can leave the map.
+        for _ in range(abs(ex - cx) + abs(ey - cy)):
+            if nx < ny:
+                at = nx
+                nx += t_dx
+                cx += step_x
+                if not 0 <= cx < cols or line[cx]:
+                    return at
+            else:
+                at = ny
+                ny += t_dy
+                cy += step_y
+                if not 0 <= cy < rows:
+                    return at
+                line = cells[cy]
+                if line[cx]:
+                    return at
             if cx == ex and cy == ey:
                 return None
-            if nx < ny:
-                at, nx, cx = nx, nx + t_dx, cx + step_x
-            else:
-                at, ny, cy = ny, ny + t_dy, cy + step_y
         return None
 
     def line_of_sight(self, x0: float, y0: float, x1: float, y1: float) -> bool:

@@ -21,7 +21,17 @@ def blocked(grid: Grid, x: float, y: float, w: float, h: float) -> bool:
     t = grid.tile
     c0, c1 = math.floor(x / t), math.floor((x + w - EPS) / t)
     r0, r1 = math.floor(y / t), math.floor((y + h - EPS) / t)
-    return any(grid.solid_at(c, r) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1))
+    if c1 < c0 or r1 < r0:
+        return False  # an empty box covers nothing
+    if c0 < 0 or r0 < 0 or c1 >= grid.cols or r1 >= grid.rows:
+        return True   # a cell off the map counts as solid (Grid.solid_at)
+    cells = grid.cells
+    for r in range(r0, r1 + 1):
+        line = cells[r]
+        for c in range(c0, c1 + 1):
+            if line[c]:
+                return True
+    return False
 
 
 def gap_side(grid: Grid, x: float, y: float, w: float, h: float, dx: int, dy: int, reach: int = REACH) -> int:

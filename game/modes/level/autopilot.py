@@ -26,6 +26,10 @@ PRESS_EVERY = 7
 INTERRUPT_MARGIN = 14  # steps a heavy's slam must still be off for a kick to beat it
 LOOK_CELLS = 4  # cells down the flow field the walker may aim at when it sees them
 TURN_CELLS = 3  # a right-angle turn (a doorway off a corridor) this close is taken on the diagonal
+_UP, _DOWN, _LEFT, _RIGHT = int(Action.UP), int(Action.DOWN), int(Action.LEFT), int(Action.RIGHT)
+_BUTTONS = int(Action.PUNCH | Action.KICK | Action.SHOOT | Action.SPECIAL)
+_PUNCH, _KICK, _SHOOT, _SPECIAL = int(Action.PUNCH), int(Action.KICK), int(Action.SHOOT), int(Action.SPECIAL)
+_WANDER = (_UP, _RIGHT, _DOWN, _LEFT)  # the unsticking walk, a quarter second each way
 
 
 @dataclass
@@ -62,7 +66,7 @@ class Autopilot:
         body = next((n for n in sim.npcs if n.role == "searchable"), None)
         if body is not None:  # a beaten courier to search: walk up and grab
             if math.hypot(body.x - fx, body.y - fy) < search.REACH - 6:
-                return int(Action.SPECIAL) if step % 2 == 0 else 0
+                return _SPECIAL if step % 2 == 0 else 0
             return self._go(body.x, body.y)
         if p.health < 60:
             item = self._nearest_pickup("first_aid")
@@ -114,7 +118,7 @@ class Autopilot:
         if (p.armed and p.ammo > 0 and e.hittable and 30 < dist < 180 and p.state == "free"
                 and (e.kind.gun is not None or e.kind.armored) and p.shot_cooldown == 0
                 and sim.grid.line_of_sight(fx, fy - 3, ex, ey - 3)):
-            return _keys(dx, dy) | (int(Action.SHOOT) if step % 2 == 0 else 0)
+            return _keys(dx, dy) | (_SHOOT if step % 2 == 0 else 0)
         # Bullets in flight toward us: step off their line.
         for b in sim.bullets:
             bdx, bdy = fx - b.x, fy - 10 - b.y
@@ -147,9 +151,9 @@ class Autopilot:
                 # A landed blow breaks a wind-up: a jab for a thug, the knockdown kick for a heavy
                 # while his slam is still far off (a heavy shrugs off punches).
                 if not other.kind.armored:
-                    return _keys(-odx, -ody) | (int(Action.PUNCH) if step % 2 == 0 else 0)
+                    return _keys(-odx, -ody) | (_PUNCH if step % 2 == 0 else 0)
                 if other.timer < a.startup - INTERRUPT_MARGIN:
-                    return _keys(-odx, -ody) | (int(Action.KICK) if step % 2 == 0 else 0)
+                    return _keys(-odx, -ody) | (_KICK if step % 2 == 0 else 0)
             if p.state == "free":
                 if not self._clear_side(*unit(odx, ody)):
                     ax, ay = unit(odx, ody)
@@ -170,9 +174,9 @@ class Autopilot:
             # Punches bounce off a heavy: open with the knockdown kick, and keep out of his slam.
             if e.state == "tell":
                 return _keys(-dx, -dy)
-            press = int(Action.KICK) if step % PRESS_EVERY == 0 else 0
+            press = _KICK if step % PRESS_EVERY == 0 else 0
             return _keys(dx, dy) | press
-        press = int(Action.PUNCH) if step % PRESS_EVERY == 0 else 0
+        press = _PUNCH if step % PRESS_EVERY == 0 else 0
         return _keys(dx, dy) | press
 
     def _clear_side(self, dx: float, dy: float) -> bool:
@@ -215,7 +219,7 @@ class Autopilot:
         self._stuck = self._stuck + 1 if moved < 0.05 else 0
         if self._stuck > 30:
             k = (sim.steps // 15) % 4
-            return int((Action.UP, Action.RIGHT, Action.DOWN, Action.LEFT)[k])
+            return _WANDER[k]
         if sim.grid.line_of_sight(b.x + 1, b.y + 1, gx, gy - 3) and sim.grid.line_of_sight(
                 b.x + b.w - 1, b.y + b.h - 1, gx, gy - 3) and math.hypot(gx - fx, gy - fy) < 120:
             return _keys(gx - fx, gy - fy)
@@ -274,16 +278,16 @@ def _keys(dx: float, dy: float) -> int:
     length = math.hypot(dx, dy)
     if length < 0.5:
         return 0
-    mask = 0
+    mask = 0  # plain ints: IntFlag arithmetic costs a Python call per `|`
     if dx > 0.38 * length:
-        mask |= Action.RIGHT
+        mask = _RIGHT
     elif dx < -0.38 * length:
-        mask |= Action.LEFT
+        mask = _LEFT
     if dy > 0.38 * length:
-        mask |= Action.DOWN
+        mask |= _DOWN
     elif dy < -0.38 * length:
-        mask |= Action.UP
-    return int(mask)
+        mask |= _UP
+    return mask
 
 
 def autoplay(sim: LevelSim, max_steps: int) -> tuple[str, list[int]]:
@@ -295,7 +299,7 @@ def autoplay(sim: LevelSim, max_steps: int) -> tuple[str, list[int]]:
     while sim.steps < max_steps:
         mask = pilot.decide()
         # A press only counts on its first step: release attack buttons held from the last step.
-        mask &= ~(last & (Action.PUNCH | Action.KICK | Action.SHOOT | Action.SPECIAL))
+        mask &= ~(last & _BUTTONS)
         masks.append(mask)
         last = mask
         outcome = sim.step(edges.frame(mask))

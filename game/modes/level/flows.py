@@ -12,6 +12,9 @@ from game.world.navigation import FlowField
 log = logging.getLogger(__name__)
 
 
+_PENDING = object()  # `Flows._field` while the field toward Danko's tile waits to be made
+
+
 def _nowhere(col: float, row: float) -> tuple[int, int]:
     """`Flows.step_from` before there is a field: stay."""
     return (0, 0)
@@ -27,33 +30,50 @@ class Flows:
 
     def __init__(self, tile: int) -> None:
         self.tile = tile
-        self._field: FlowField | None = None  # toward Danko's tile
+        self._field: FlowField | object | None = None  # toward Danko's tile
         self._player_tile: tuple[int, int] | None = None
         self._kept: OrderedDict[tuple[int, int], FlowField] = OrderedDict()  # toward tiles he stood on
         self._goals: dict[tuple[int, int], FlowField] = {}
         # Unit step (dx, dy) toward Danko from a cell (whole numbers) along the shared flow field: that
         # field's own `direction`, set whenever it changes (one call on every chaser's think).
         self.step_from: Callable[[float, float], tuple[int, int]] = _nowhere
+        self._solid: np.ndarray | None = None  # the walls a field not made yet will be made over
 
     def forget(self) -> None:
         """The walls changed (a door, a reload): every field is rebuilt on next asking."""
         self._field = None
+        self._solid = None
         self.step_from = _nowhere
         self._kept.clear()
         self._goals.clear()
 
     def follow(self, solid: np.ndarray, fx: float, fy: float) -> None:
-        """Aim the shared field at the tile under feet (fx, fy); a no-op while that tile stays the same."""
+        """Aim the shared field at the tile under feet (fx, fy); a no-op while that tile stays the same.
+        A field not kept yet is only made when a walker first asks it (`step_from`): while Danko walks
+        where nobody follows him, no field is made at all."""
         tile = (int(fx // self.tile), int((fy - 1) // self.tile))
         if tile != self._player_tile or self._field is None:
             self._player_tile = tile
-            field = self._kept.pop(tile, None)
+            field = self._kept.get(tile)
             if field is None:
-                field = FlowField(~solid, tile)
-            self._kept[tile] = self._field = field
+                self._field = _PENDING
+                self._solid = solid
+                self.step_from = self._make_then_step
+                return
+            self._kept.move_to_end(tile)
+            self._field = field
             self.step_from = field.direction
-            if len(self._kept) > max(4, FIELD_BYTES // max(1, 4 * solid.size)):
-                self._kept.popitem(last=False)
+
+    def _make_then_step(self, col: float, row: float) -> tuple[int, int]:
+        """`step_from` while the field toward Danko's tile is not made yet: make it (the walls have not
+        changed since `follow`: a change calls `forget`, which drops this), keep it, and step on it."""
+        solid, tile = self._solid, self._player_tile
+        assert solid is not None and tile is not None
+        field = self._field = self._kept[tile] = FlowField(~solid, tile)
+        self.step_from = field.direction
+        if len(self._kept) > max(4, FIELD_BYTES // max(1, 4 * solid.size)):
+            self._kept.popitem(last=False)
+        return field.direction(col, row)
 
     def toward(self, solid: np.ndarray, gx: float, gy: float) -> FlowField:
         """A flow field toward a fixed point (scripted walks), cached per goal tile."""

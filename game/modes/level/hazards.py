@@ -15,14 +15,16 @@ ENEMY_SCALD_EVERY = 30     # steps of an "on" phase between scalds of the enemie
 
 
 def scald(level: LevelState) -> None:
+    hazards = level.spec.hazards
+    if not hazards:
+        return
     p = level.player
-    pbox = p.body.box
-    for h in level.spec.hazards:
-        phase = h.phase_at(level.steps)
-        if phase != "on":
+    steps = level.steps
+    for h in hazards:
+        t = (steps + h.phase) % h.period - h.warn  # h.phase_at(steps) is "on" for 0 <= t < h.on
+        if t < 0 or t >= h.on:
             continue
-        t = (level.steps + h.phase) % h.period - h.warn
-        if p.vulnerable and h.rect.contains_box(pbox):
+        if p.vulnerable and h.rect.contains_box(p.body.box):
             cx, cy = h.rect.center
             fx, fy = p.body.feet
             kx, ky = unit(fx - cx, fy - cy)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 
-from game.actors.combat import boxes_overlap
 from game.actors.objects import Rect
 from game.modes.level.script import fire
 from game.modes.level.state import Effect, LevelState, Script
@@ -21,12 +20,15 @@ def collect_pickups(level: LevelState) -> None:
     p = level.player
     if p.state == "dead":
         return
-    box = p.body.box
+    b = p.body
+    bx, by = b.x, b.y
+    bx1, by1 = bx + b.w, by + b.h
+    half = PICKUP_SIZE / 2
     for item in level.pickups:
         if item.taken:
             continue
-        half = PICKUP_SIZE / 2
-        if not boxes_overlap(box, (item.x - half, item.y - half, PICKUP_SIZE, PICKUP_SIZE)):
+        ix, iy = item.x - half, item.y - half  # its box overlaps Danko's (boxes_overlap, inlined)
+        if not (bx < ix + PICKUP_SIZE and ix < bx1 and by < iy + PICKUP_SIZE and iy < by1):
             continue
         if item.kind == "first_aid" and p.health < p.tuning.max_health:
             p.health = min(p.tuning.max_health, p.health + FIRST_AID)
@@ -72,14 +74,21 @@ def open_doors(level: LevelState) -> None:
 
 def check_triggers(level: LevelState) -> None:
     """Fire each trigger once, when Danko is inside it and its flag and clear-area conditions hold."""
-    pbox = level.player.body.box
+    b = level.player.body
+    bx, by = b.x, b.y
+    bx1, by1 = bx + b.w, by + b.h
+    steps = level.steps
+    flags = level.flags
     clear: bool | None = None
-    for t in level.spec.triggers:
-        if t.id in level.fired:
+    fired_now = False
+    for t, x0, y0, x1, y1 in _unfired(level):
+        if fired_now and t.id in level.fired:  # (ids are unique in a map: never, but as it was)
             continue
-        if t.rect is not None and not t.rect.contains_box(pbox) and not (t.after and level.steps >= t.after):
+        # Danko's box overlaps the trigger's rectangle (Rect.contains_box, inlined), or its time came.
+        if x0 is not None and not (bx < x1 and x0 < bx1 and by < y1 and y0 < by1) and not (
+                t.after and steps >= t.after):
             continue
-        if not level.flag_met(t.requires_flag):
+        if t.requires_flag and not flags.get(t.requires_flag):  # level.flag_met, inlined
             continue
         if t.requires_clear:
             if clear is None:
@@ -87,8 +96,22 @@ def check_triggers(level: LevelState) -> None:
             if not clear:
                 continue
         level.fired.append(t.id)
+        fired_now = True
         level.checkpoint_due = level.checkpoint_due or t.checkpoint
         fire(level, t.beat, t.dialogue, t.wave, t.set_flag, t.objective)
         if t.script:
             level.scripts.append(Script(t.beat, t.script))
         clear = None
+
+
+def _unfired(level: LevelState) -> list[tuple]:
+    """The triggers not fired yet in the map's order, each with its rectangle's edges (x0, y0, x1, y1;
+    None without one), worked out again only when one fires or the map is reloaded."""
+    spec, fired = level.spec, level.fired
+    kept = level.unfired_triggers
+    if kept is None or kept[0] is not spec or kept[1] != len(fired):
+        rows = [(t, None, None, None, None) if t.rect is None else
+                (t, t.rect.x, t.rect.y, t.rect.x + t.rect.w, t.rect.y + t.rect.h)
+                for t in spec.triggers if t.id not in fired]
+        kept = level.unfired_triggers = (spec, len(fired), rows)
+    return kept[2]

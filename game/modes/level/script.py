@@ -68,6 +68,8 @@ def actor(level: LevelState, name: str) -> Enemy | Npc | None:
 
 def run(level: LevelState) -> None:
     """Advance every running script until it waits or ends; finished scripts are dropped."""
+    if not level.scripts:
+        return
     for script in level.scripts:
         while script.pc < len(script.commands):
             if script.wait > 0:

@@ -18,7 +18,11 @@ EVIDENCE_STEPS = 60 * 60 * 10  # the packets stay on the snow for the rest of th
 
 
 def _searchable(level: LevelState) -> dict[int, str]:
-    return {s.id: s.search for s in level.spec.enemies if s.search}
+    """The flag each searchable enemy's id sets (read-only), worked out once per map."""
+    kept = level.searchable
+    if kept is None or kept[0] is not level.spec:
+        kept = level.searchable = (level.spec, {s.id: s.search for s in level.spec.enemies if s.search})
+    return kept[1]
 
 
 def bodies(level: LevelState) -> None:

@@ -144,6 +144,8 @@ class LevelState:
         self.log_combat = log_combat
         self.combat_log: list[tuple[int, str, int]] = []
         self.fired: list[int] = []
+        self.unfired_triggers: tuple | None = None  # props.check_triggers' list of those still to fire
+        self.searchable: tuple | None = None  # search.py's table of the enemies that can be searched
         self.scripts: list[Script] = []
         self.tokens = [0, 0]  # melee, ranged attackers winding up or striking this step
         self.calm_until = CALM_STEPS  # no enemy winds up before this step (level start, respawn)
@@ -217,7 +219,10 @@ class LevelState:
 
     @property
     def area_clear(self) -> bool:
-        return not any(e.active for e in self.live)
+        for e in self.live:
+            if e.active:
+                return False
+        return True
 
     def emit(self, event: Event) -> None:
         self.events.append(event)
