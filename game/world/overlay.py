@@ -20,13 +20,14 @@ log = logging.getLogger(__name__)
 
 Part = tuple[pygame.Surface, int, int, int, int]  # surface and its map box: x, y, x1, y1
 MERGED_PX = 1 << 20  # the largest part merging makes (4 MB before it is encoded)
+MERGED_W = 320  # px: the widest: an encoded part clipped to a view is walked along its whole rows
 ROW_GAP = 256  # px: all-or-nothing parts on the same rows this close are one (one blit; a clear run costs ~nothing)
 
 
 def merged(parts: list[Part], gap: int = 0) -> list[Part]:
     """`parts` (disjoint pixels, see-through surfaces) with every group of touching boxes (or, for a `gap`,
     boxes on much the same rows, at most `gap` px apart) drawn into one surface the size of the group's
-    box, at most `MERGED_PX` px; the others as they were."""
+    box, at most `MERGED_PX` px and `MERGED_W` px wide; the others as they were."""
     groups = [[part] for part in parts]
     boxes = [part[1:] for part in parts]
     joined = True
@@ -38,7 +39,8 @@ def merged(parts: list[Part], gap: int = 0) -> list[Part]:
                 near = a[0] <= b[2] + gap and b[0] <= a[2] + gap and a[1] <= b[3] and b[1] <= a[3]
                 if gap and near:  # a band: its rows no more than half as many again as either part's
                     near = 2 * (max(a[3], b[3]) - min(a[1], b[1])) <= 3 * min(a[3] - a[1], b[3] - b[1])
-                if near and (max(a[2], b[2]) - min(a[0], b[0])) * (max(a[3], b[3]) - min(a[1], b[1])) <= MERGED_PX:
+                width = max(a[2], b[2]) - min(a[0], b[0])
+                if near and width <= MERGED_W and width * (max(a[3], b[3]) - min(a[1], b[1])) <= MERGED_PX:
                     boxes[i] = (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
                     groups[i] += groups.pop(j)
                     boxes.pop(j)

@@ -191,7 +191,7 @@ class _LayerGroup:
             cuts = self._cuts
             if cuts is not None and surface is target and t_lo <= time_ms < t_hi:  # a move among sparse parts
                 self._visible, box = cuts.find(cam_x, cam_y)
-                self._box = (*box, t_lo, t_hi, target)
+                self._box = box + self._box[4:]
                 self._one = self._visible[0] if len(self._visible) == 1 else None
             else:
                 self._refresh(surface, cam_x, cam_y, time_ms)

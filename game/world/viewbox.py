@@ -41,19 +41,21 @@ class PartIndex:
         view_w, view_h = size
         self.xs = sorted({v for _, x, _, x1, _ in parts for v in (x - view_w + 1, x1)})
         self.ys = sorted({v for _, _, y, _, y1 in parts for v in (y - view_h + 1, y1)})
-        self.seen: dict[tuple[int, int], list[tuple[Any, int, int]]] = {}
+        self.seen: dict[tuple[int, int], tuple[list[tuple[Any, int, int]], tuple[int, int, int, int]]] = {}
 
     def find(self, cam_x: int, cam_y: int) -> tuple[list[tuple[Any, int, int]], tuple[int, int, int, int]]:
         """The parts a view at (cam_x, cam_y) overlaps, (surface, x, y) each, and the box of camera
         positions (x_lo, y_lo, x_hi, y_hi) that overlap the same."""
         xs, ys = self.xs, self.ys
         ix, iy = bisect_right(xs, cam_x), bisect_right(ys, cam_y)
-        visible = self.seen.get((ix, iy))
-        if visible is None:
+        found = self.seen.get((ix, iy))
+        if found is None:
             if len(self.seen) >= SEEN_MAX:
                 self.seen.clear()
             right, bottom = cam_x + self.size[0], cam_y + self.size[1]
-            visible = self.seen[(ix, iy)] = [(part, x, y) for part, x, y, x1, y1 in self.parts
-                                             if x < right and x1 > cam_x and y < bottom and y1 > cam_y]
-        return visible, (xs[ix - 1] if ix else -FAR, ys[iy - 1] if iy else -FAR,
-                         xs[ix] - 1 if ix < len(xs) else FAR, ys[iy] - 1 if iy < len(ys) else FAR)
+            found = self.seen[(ix, iy)] = (
+                [(part, x, y) for part, x, y, x1, y1 in self.parts
+                 if x < right and x1 > cam_x and y < bottom and y1 > cam_y],
+                (xs[ix - 1] if ix else -FAR, ys[iy - 1] if iy else -FAR,
+                 xs[ix] - 1 if ix < len(xs) else FAR, ys[iy] - 1 if iy < len(ys) else FAR))
+        return found
