@@ -36,6 +36,8 @@ class Rotations:
     def __init__(self, image: pygame.Surface) -> None:
         self.image = image
         self.cache: dict[int, pygame.Surface] = {}
+        # turned any way, the image stays within this many px of its centre (half its width + height)
+        self.reach = (image.get_width() + image.get_height()) / 2 + 2
 
     def at(self, heading: float) -> pygame.Surface:
         """The image for `heading` in radians (0 east, clockwise on screen)."""

@@ -125,6 +125,8 @@ class ChaseScene(BaseScene):
         self.retries = 0
         self.renderer: MapRenderer | None = None
         self._sprites: dict[str, Rotations] = {}
+        self._obstacles: tuple[ChaseSim, dict, list[tuple[Vehicle, Rotations]]] | None = None
+        self._car_held: tuple[dict, list[tuple[Rotations, ...]], float] | None = None
         self._message = ""
         self._message_steps = 0
         self.drive_hint = DriveHint()  # the controls card until throttle and steering have been used
@@ -235,33 +237,30 @@ class ChaseScene(BaseScene):
         city has some 50 vehicles and a frame shows a handful: the rest would be clipped whole)."""
         sim = self.sim
         out: list[Sprite] = []
-        vx, vy, vw, vh = view if view is not None else (0, 0, 0, 0)
+        if view is None:
+            x0 = y0 = -math.inf
+            x1 = y1 = math.inf
+        else:
+            x0, y0, x1, y1 = view[0], view[1], view[0] + view[2], view[1] + view[3]
 
         def add(rot: Rotations, v: Vehicle, layer: float) -> None:
-            if view is not None:
-                base = rot.image  # turned to any heading it stays within half its width + height of v
-                reach = (base.get_width() + base.get_height()) / 2 + 2
-                if v.x + reach < vx or v.x - reach > vx + vw or v.y + reach < vy or v.y - reach > vy + vh:
-                    return
-            img = rot.at(v.heading)
-            out.append(Sprite(img, round(v.x - img.get_width() / 2), round(v.y - img.get_height() / 2),
-                              layer))
+            r = rot.reach
+            if x0 - r <= v.x <= x1 + r and y0 - r <= v.y <= y1 + r:
+                img = rot.at(v.heading)
+                out.append(Sprite(img, round(v.x - img.get_width() / 2), round(v.y - img.get_height() / 2),
+                                  layer))
 
-        cars = [k for k in self._frames if k.startswith("car")]
-        for n, ob in enumerate(sim.obstacles):
-            if ob.static:
-                key = f"barrier:{ob.spec.length}x{ob.spec.width}"
-                rot = self._sprites.get(key)
-                if rot is None:
-                    rot = self._sprites[key] = Rotations(
-                        _placeholder_vehicle("barrier", int(ob.spec.length), int(ob.spec.width)))
+        for ob, rot in self._obstacle_art(sim):
+            r = rot.reach
+            if x0 - r <= ob.x <= x1 + r and y0 - r <= ob.y <= y1 + r:  # most are far off: no call
                 add(rot, ob, 0.0)
-            elif cars:
-                add(self._frames[cars[(n * 5) % len(cars)]][0], ob, 0.0)
-        for i, (car, _) in enumerate(sim.traffic):
-            if cars:
-                frames = self._frames[cars[i % len(cars)]]
-                add(frames[-1] if car.damage >= 60 else frames[0], car, 1.0)
+        cars, r = self._car_art()  # r: a first look with the largest car's reach
+        if cars:
+            n = len(cars)
+            for i, (car, _) in enumerate(sim.traffic):
+                if x0 - r <= car.x <= x1 + r and y0 - r <= car.y <= y1 + r:
+                    frames = cars[i % n]
+                    add(frames[-1] if car.damage >= 60 else frames[0], car, 1.0)
         add(self._damage_frame("rostavili_bus", sim.rostavili, sim.phase == "crashed"), sim.rostavili, 2.0)
         add(self._damage_frame("bus", sim.player, False), sim.player, 3.0)
         if sim.train is not None:
@@ -271,6 +270,41 @@ class ChaseScene(BaseScene):
                 rot = self._sprites["train"] = Rotations(_train_image(int(spec.length), int(spec.width)))
             add(rot, sim.train.body, 4.0)
         return out
+
+    @property
+    def _cars(self) -> list[tuple[Rotations, ...]]:
+        """The car art's frames, in the order the traffic takes them."""
+        return self._car_art()[0]
+
+    def _car_art(self) -> tuple[list[tuple[Rotations, ...]], float]:
+        """The car art's frames and the largest reach of any of them (see Rotations.reach), worked out
+        once per set of art (enter makes it)."""
+        held = self._car_held
+        if held is None or held[0] is not self._frames:
+            cars = [frames for key, frames in self._frames.items() if key.startswith("car")]
+            held = self._car_held = (self._frames, cars, max((r.reach for f in cars for r in f), default=0.0))
+        return held[1], held[2]
+
+    def _obstacle_art(self, sim: ChaseSim) -> list[tuple[Vehicle, Rotations]]:
+        """Each obstacle with the art it is drawn with (a barrier's box, or a parked car's), worked out once
+        per sim: the obstacles of a chase never change."""
+        held = self._obstacles
+        if held is not None and held[0] is sim and held[1] is self._frames:
+            return held[2]
+        cars = self._cars
+        art = []
+        for n, ob in enumerate(sim.obstacles):
+            if ob.static:
+                key = f"barrier:{ob.spec.length}x{ob.spec.width}"
+                rot = self._sprites.get(key)
+                if rot is None:
+                    rot = self._sprites[key] = Rotations(
+                        _placeholder_vehicle("barrier", int(ob.spec.length), int(ob.spec.width)))
+                art.append((ob, rot))
+            elif cars:
+                art.append((ob, cars[(n * 5) % len(cars)][0]))
+        self._obstacles = (sim, self._frames, art)
+        return art
 
     def _damage_frame(self, key: str, v: Vehicle, wrecked: bool) -> Rotations:
         """Intact, dented (from half damage), wreck: the art's frames, so damage shows on the bus."""
@@ -328,10 +362,11 @@ class ChaseScene(BaseScene):
         sim = self.sim
         font = load_font()
         w, h = surface.get_size()
-        # His bus's damage bar, labelled (the bar fills as it takes damage).
-        ui.panel(surface, (3, 3, 86, 17))
-        ui.label_on_backing(surface, font, "HIS BUS DAMAGE", (3, 3))
-        ui.bar(surface, (5, 14, 82, 4), sim.rostavili.damage / 100, (220, 60, 40), (60, 60, 64), outline=None)
+        # His bus's damage bar, labelled (the bar fills as it takes damage): one painted block per fill.
+        frac = sim.rostavili.damage / 100
+        fill = max(0, min(DAMAGE_BAR[2], round(DAMAGE_BAR[2] * frac)))
+        surface.blit(ui.painted_part(("chase damage", font, fill), DAMAGE_BLOCK, surface, _paint_damage, font, frac),
+                     DAMAGE_BLOCK.topleft)
         # Speed, as a simple gauge.
         kmh = round(abs(sim.player.speed) * STEP_HZ / 16 * 3.6 * 2.2)
         ui.label_on_backing(surface, font, f"{kmh:3d} km/h", (w - 2, h - 2), anchor="bottomright")
@@ -351,13 +386,14 @@ class ChaseScene(BaseScene):
         bar_w = 96
         x, y = (w - bar_w) // 2, 3
         label_h = font.size("CATCH HIM")[1]
-        ui.panel(surface, (x - 4, y, bar_w + 8, label_h + 11), edge=RULE)
-        ui.label_on_backing(surface, font, "CATCH HIM", (w // 2, y + 1), INK, anchor="midtop")
         left = sim.catch_left
         colour = GOLD if left > 0.5 else (250, 130, 40) if left > 0.25 else WARN
         if left <= 0.25 and (sim.steps // 8) % 2:
             colour = RULE  # the last quarter flashes
-        ui.bar(surface, (x, y + label_h + 5, bar_w, 4), left, colour, (60, 60, 64), outline=None)
+        block = pygame.Rect(x - 4, y, bar_w + 8, label_h + 11)
+        fill = max(0, min(bar_w, round(bar_w * left)))  # what the bar shows (ui.bar): one painted block each
+        surface.blit(ui.painted_part(("catch", font, fill, colour), block, surface, _paint_catch, font, block,
+                                     left, colour), block.topleft)
 
     def _draw_pointer(self, surface: pygame.Surface) -> None:
         """An arrow at the screen edge, on a dark disc, pointing toward his bus."""
@@ -386,3 +422,21 @@ class ChaseScene(BaseScene):
         level = LevelSim(finale_tilemap(sim), seed=sim.seed, flags=dict(self.flags), **extra)
         return LevelScene(level, on_done=on_done, pause=self.pause, audio=self.audio)  # type: ignore[arg-type]
 
+
+
+DAMAGE_BLOCK = pygame.Rect(3, 3, 86, 17)  # his bus's damage: a panel, its label and the bar
+DAMAGE_BAR = (5, 14, 82, 4)
+
+
+def _paint_damage(surface: pygame.Surface, font: Any, frac: float) -> None:
+    """His bus's damage block: the panel, "HIS BUS DAMAGE" and the bar filled to `frac`."""
+    ui.panel(surface, DAMAGE_BLOCK)
+    ui.label_on_backing(surface, font, "HIS BUS DAMAGE", DAMAGE_BLOCK.topleft)
+    ui.bar(surface, DAMAGE_BAR, frac, (220, 60, 40), (60, 60, 64), outline=None)
+
+
+def _paint_catch(surface: pygame.Surface, font: Any, block: pygame.Rect, left: float, colour: tuple) -> None:
+    """"CATCH HIM" over a bar filled to `left` in `colour`, on a framed panel filling `block`."""
+    ui.panel(surface, block, edge=RULE)
+    ui.label_on_backing(surface, font, "CATCH HIM", (block.centerx, block.y + 1), INK, anchor="midtop")
+    ui.bar(surface, (block.x + 4, block.bottom - 6, block.width - 8, 4), left, colour, (60, 60, 64), outline=None)

@@ -12,9 +12,13 @@ from __future__ import annotations
 import logging
 import math
 from contextlib import contextmanager
+from operator import attrgetter
 from typing import Any, Iterator
 
 log = logging.getLogger(__name__)
+
+_XY = attrgetter("x", "y")
+_HEADING = attrgetter("heading")
 
 
 def _vehicles(sim: Any) -> list[Any]:
@@ -32,23 +36,38 @@ def _blend_angle(a: float, b: float, alpha: float) -> float:
 
 class Smoother:
     """Poses before the last step of one sim; `between(sim, alpha)` draws them blended. `movers` says
-    what moves (anything with x and y, and a heading if it turns); the camera is the sim's unless given."""
+    what moves (anything with x and y), `turners` which of them also turn (have a heading); the camera is
+    the sim's unless given. Noting is every step's cost, so it copies the numbers only (attrgetter maps,
+    no dict): the look-up by mover is made when a frame between steps needs it (`poses`)."""
 
     def __init__(self) -> None:
         self.sim: Any = None
         self.steps = -1          # the sim's step count the poses were noted at
-        self.poses: dict[int, tuple[float, float, float | None]] = {}
+        self._noted: tuple[list[Any], list[tuple[float, float]], list[Any], list[float]] = ([], [], [], [])
         self.camera = (0.0, 0.0)
 
     def movers(self, sim: Any) -> list[Any]:
         return _vehicles(sim)
 
+    def turners(self, sim: Any, movers: list[Any]) -> list[Any]:
+        """Those of `movers` that have a heading: in the chase, every vehicle."""
+        return movers
+
     def before_step(self, sim: Any, camera: Any = None) -> None:
         """Note where everything is before `sim` steps."""
         cam = sim.camera if camera is None else camera
         self.sim, self.steps = sim, sim.steps
-        self.poses = {id(v): (v.x, v.y, getattr(v, "heading", None)) for v in self.movers(sim)}
+        movers = self.movers(sim)
+        turners = self.turners(sim, movers)
+        self._noted = (movers, list(map(_XY, movers)), turners, list(map(_HEADING, turners)))
         self.camera = (cam.x, cam.y)
+
+    @property
+    def poses(self) -> dict[int, tuple[float, float, float | None]]:
+        """id of each mover noted -> its (x, y, heading or None) before the step."""
+        movers, xy, turners, headings = self._noted
+        turned = dict(zip(map(id, turners), headings))
+        return {id(v): (x, y, turned.get(id(v))) for v, (x, y) in zip(movers, xy)}
 
     @contextmanager
     def between(self, sim: Any, alpha: float, camera: Any = None) -> Iterator[None]:
@@ -58,12 +77,14 @@ class Smoother:
             yield
             return
         movers = self.movers(sim)
-        saved = [(v, v.x, v.y, getattr(v, "heading", None)) for v in movers]
+        poses = self.poses
+        turning = {id(v) for v in self.turners(sim, movers)}
+        saved = [(v, v.x, v.y, v.heading if id(v) in turning else None) for v in movers]
         cam = sim.camera if camera is None else camera
         cam_saved = (cam.x, cam.y)
         try:
             for v in movers:
-                before = self.poses.get(id(v))
+                before = poses.get(id(v))
                 if before is None:  # came into being this step (the train): no earlier pose
                     continue
                 x0, y0, h0 = before

@@ -90,21 +90,23 @@ def draw_over(surface: pygame.Surface, sim: "LevelSim", cam: tuple[int, int], fo
     if e is None or e.lost:
         return
     cx, cy = cam
+    now = sim.steps
     for c in e.cutoffs:
-        phase = e.phase(c, sim.steps)
+        phase = e.phase(c, now)
         if phase == "closed":
             continue
         at = (round(c.rect.center[0] - cx), round(c.rect.y - cy - 2))
         if phase == "open":  # the way out by name, so a player finds the fire escape he is told of
             ui.label_on_backing(surface, font, c.label.upper(), at, GREEN, anchor="midbottom")
             continue
-        left = c.after - e.elapsed(sim.steps)
-        ui.label_on_backing(surface, font, f"CLOSING {clock(left)}", at, WARN if (sim.steps // 10) % 2 else GOLD,
+        left = c.after - e.elapsed(now)
+        ui.label_on_backing(surface, font, f"CLOSING {clock(left)}", at, WARN if (now // 10) % 2 else GOLD,
                             anchor="midbottom")
+    cut = e.cut_exits
     for x in sim.spec.exits:
-        if sim.exit_open(x.id) and x.id not in e.cut_exits:
+        if x.id not in cut and sim.flag_met(x.requires_flag):  # open (exit ids are unique) and in reach
             mx, my = x.rect.center
-            pointers.arrow_to(surface, (mx - cx, my - cy), sim.steps)
+            pointers.arrow_to(surface, (mx - cx, my - cy), now)
 
 
 # --- the HUD ----------------------------------------------------------------------------------------
@@ -120,14 +122,16 @@ def draw_hud(surface: pygame.Surface, sim: "LevelSim", font: BitmapFont, below: 
     low = left <= LOW
     right = surface.get_width() - 2
     top = max(TOP, below + 1)
-    strip = ui.panel(surface, (right - BAR_W - 5, top, BAR_W + 5, font.line_height + 2 * ui.LABEL_PAD[1]), PANEL)
+    strip = pygame.Rect(right - BAR_W - 5, top, BAR_W + 5, font.line_height + 2 * ui.LABEL_PAD[1])
+    blink = low and (now // 8) % 2 == 0
+    fill = max(0, min(BAR_W, round(BAR_W * (left / e.steps))))  # what the bar shows (ui.bar)
+    surface.blit(ui.painted_part(("get out", fill, low, blink), strip, surface, _paint_strip, strip, left / e.steps,
+                                 low, blink), strip)  # the strip and its bar: one block, one blit
     label = ui.label_on_backing(surface, font, f"GET OUT {clock(left)}", (strip.x, top), WARN if low else GOLD,
                                 anchor="topright")
-    blink = low and (now // 8) % 2 == 0
-    ui.bar(surface, (strip.x + 2, strip.y + 3, BAR_W, strip.height - 6), left / e.steps,
-           INK if blink else (WARN if low else GOLD), HEALTH_BACK, outline=None)
     y, mid = max(strip.bottom, label.bottom) + 1, surface.get_width() // 2
     banner = ""
+    elapsed = now - e.start
     for c in e.cutoffs:
         phase = e.phase(c, now)
         name = c.label.upper()
@@ -136,11 +140,18 @@ def draw_hud(surface: pygame.Surface, sim: "LevelSim", font: BitmapFont, below: 
             if now - e.closed[c.id] < CUT_NEWS:
                 banner = f"{name} CUT OFF!"
         else:
-            row, color = f"{name} {clock(c.after - e.elapsed(now))}", WARN if phase != "open" else INK
+            row, color = f"{name} {clock(c.after - elapsed)}", WARN if phase != "open" else INK
             if phase != "open" and not banner:
-                banner = f"{name} CLOSING! {clock(c.after - e.elapsed(now))}"
+                banner = f"{name} CLOSING! {clock(c.after - elapsed)}"
         y = ui.label_on_backing(surface, font, row, (right, y), color, anchor="topright").bottom
-    if not e.lost and together.waiting_at(sim) is not None:
+    if not e.lost and sim.partner is not None and together.waiting_at(sim) is not None:
         banner = "NOT WITHOUT RIDZIK!" if not sim.partner.out else "RIDZIK IS DOWN! GET HIM UP"
     if banner and (now // 12) % 4 != 0:
         ui.label_on_backing(surface, font, banner, (mid, 58), WARN, anchor="midtop", pad=(4, 2))
+
+
+def _paint_strip(surface: pygame.Surface, strip: pygame.Rect, frac: float, low: bool, blink: bool) -> None:
+    """The escape clock's dark strip and its bar at `frac` (the time left), blinking in the last seconds."""
+    ui.panel(surface, strip, PANEL)
+    ui.bar(surface, (strip.x + 2, strip.y + 3, BAR_W, strip.height - 6), frac,
+           INK if blink else (WARN if low else GOLD), HEALTH_BACK, outline=None)

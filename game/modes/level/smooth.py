@@ -19,3 +19,6 @@ class LevelSmoother(Smoother):
         if sim.partner is not None:
             out.append(sim.partner.body)
         return out
+
+    def turners(self, sim: Any, movers: list[Any]) -> list[Any]:
+        return list(sim.buses)  # the fighters and walkers have no heading

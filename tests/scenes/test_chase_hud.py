@@ -1,0 +1,93 @@
+"""The chase's HUD blocks and vehicle art are kept between frames: what is blitted is what drawing them
+afresh gives, and it follows the state shown (his bus's damage, the catch bar, a restart, new art)."""
+import pygame
+import pytest
+
+from game.modes.chase import scene as chase_scene
+from game.modes.chase.scene import ChaseScene
+from game.paths import LEVELS
+from game.ui import draw as ui
+from game.ui.font import load_font
+from game.ui.palette import GOLD, INK, RULE, WARN
+from game.world.tilemap import load_tilemap
+
+
+@pytest.fixture(scope="module")
+def tilemap():
+    pygame.display.init()
+    pygame.display.set_mode((320, 180))
+    return load_tilemap(LEVELS / "bus_chase.tmx")
+
+
+def _floor():
+    s = pygame.Surface((320, 180)).convert()
+    for x in range(0, 320, 7):
+        s.fill((x % 256, 90, 255 - x % 256), (x, 0, 3, 180))
+    return s
+
+
+def _direct_damage(surface, font, damage):
+    ui.panel(surface, (3, 3, 86, 17))
+    ui.label_on_backing(surface, font, "HIS BUS DAMAGE", (3, 3))
+    ui.bar(surface, (5, 14, 82, 4), damage / 100, (220, 60, 40), (60, 60, 64), outline=None)
+
+
+def _direct_catch(surface, font, left, steps):
+    w = surface.get_width()
+    x, y = (w - 96) // 2, 3
+    label_h = font.size("CATCH HIM")[1]
+    ui.panel(surface, (x - 4, y, 96 + 8, label_h + 11), edge=RULE)
+    ui.label_on_backing(surface, font, "CATCH HIM", (w // 2, y + 1), INK, anchor="midtop")
+    colour = GOLD if left > 0.5 else (250, 130, 40) if left > 0.25 else WARN
+    if left <= 0.25 and (steps // 8) % 2:
+        colour = RULE
+    ui.bar(surface, (x, y + label_h + 5, 96, 4), left, colour, (60, 60, 64), outline=None)
+
+
+def test_his_damage_and_the_catch_bar_blit_what_drawing_them_gives(tilemap):
+    scene = ChaseScene(tilemap, seed=0)
+    scene.enter()
+    font = load_font()
+    shown = set()
+    for k in range(120):
+        damage, steps = k * 0.87, 1000 + k
+        scene.sim.rostavili.damage = damage
+        scene.sim.steps = steps
+        scene.sim.offscreen = round(k / 119 * scene.sim.tuning.lose_steps)
+        left = scene.sim.catch_left
+        kept, fresh = _floor(), _floor()
+        scene._draw_hud(kept)
+        scene._draw_catch_bar(kept, font)
+        _direct_damage(fresh, font, damage)
+        _direct_catch(fresh, font, left, steps)
+        window = (0, 0, 320, 24)  # both blocks; the rest of the HUD is drawn as before
+        assert kept.subsurface(window).get_buffer().raw == fresh.subsurface(window).get_buffer().raw, k
+        shown.add(kept.subsurface(window).copy().get_buffer().raw)
+    assert len(shown) > 60  # the bars follow the damage and the time left
+
+
+def test_the_obstacle_art_follows_a_restart_and_new_art(tilemap):
+    scene = ChaseScene(tilemap, seed=0)
+    scene.enter()
+    first = scene._obstacle_art(scene.sim)
+    assert [ob for ob, _ in first] == scene.sim.obstacles
+    assert scene._obstacle_art(scene.sim) is first  # kept while the chase goes on
+    scene.restart()
+    again = scene._obstacle_art(scene.sim)
+    assert again is not first and [ob for ob, _ in again] == scene.sim.obstacles
+    scene.enter()  # the art made again: the obstacles take the new art's frames
+    fresh = scene._obstacle_art(scene.sim)
+    cars = {id(frames[0]) for frames in scene._cars}
+    assert fresh is not again and all(id(rot) in cars for ob, rot in fresh if not ob.static)
+
+
+def test_a_car_drawn_is_within_the_reach_its_art_gives(tilemap):
+    scene = ChaseScene(tilemap, seed=0)
+    scene.enter()
+    cars, reach = scene._car_art()
+    for frames in cars:
+        for rot in frames:
+            for heading in (0.0, 0.4, 0.8, 1.2, 2.0, 3.0):
+                w, h = rot.at(heading).get_size()
+                assert max(w, h) / 2 <= reach and (w * w + h * h) ** 0.5 / 2 <= rot.reach <= reach
+    assert chase_scene.DAMAGE_BLOCK.collidepoint(chase_scene.DAMAGE_BAR[:2])
