@@ -39,6 +39,9 @@ class Attack:
     def total(self) -> int:
         return self.startup + self.active + self.recovery
 
+    def __deepcopy__(self, memo: dict) -> "Attack":
+        return self  # immutable: a checkpoint's copy of the level shares it
+
     def phase(self, t: int) -> str:
         """'startup', 'active' or 'recovery' for step t (1-based since the attack began)."""
         if t <= self.startup:

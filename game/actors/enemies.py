@@ -59,6 +59,9 @@ class EnemyKind:
         object.__setattr__(self, "steer_k", min(1.0, self.accel * 1.5))
         object.__setattr__(self, "chase_steer_k", min(1.0, self.accel * 1.5 * THINK_EVERY))
 
+    def __deepcopy__(self, memo: dict) -> "EnemyKind":
+        return self  # immutable: a checkpoint's copy of the level shares it
+
 
 def kinds_from(table: dict[str, Any]) -> dict[str, EnemyKind]:
     """The checked table of levels/enemies.toml as kinds; attacks keep their order (the boss picks by index)."""

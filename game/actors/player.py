@@ -38,6 +38,9 @@ class PlayerTuning:
     max_health: int
     max_ammo: int
 
+    def __deepcopy__(self, memo: dict) -> "PlayerTuning":
+        return self  # immutable: a checkpoint's copy of the level shares it
+
 
 def attacks_from(table: dict[str, Any]) -> dict[str, Attack]:
     """The checked attacks of levels/player.toml by name."""

@@ -38,10 +38,10 @@ class InputFrame:
     pressed: int = 0  # became held this step (edge)
 
     def is_held(self, action: Action) -> bool:
-        return bool(self.held & action)
+        return bool(self.held & int(action))  # int: IntFlag's own `&` is a slow Python call
 
     def was_pressed(self, action: Action) -> bool:
-        return bool(self.pressed & action)
+        return bool(self.pressed & int(action))
 
     @property
     def move(self) -> tuple[int, int]:
@@ -80,7 +80,18 @@ class EdgeTracker:
         # Edges come from the held masks alone, so a recorded run replays with the same presses.
         pressed = held & ~self._prev
         self._prev = held
-        return InputFrame(held=held, pressed=pressed)
+        if type(held) is not int or type(pressed) is not int:  # Action masks: a frame of their own
+            return InputFrame(held=held, pressed=pressed)
+        key = (held, pressed)
+        frame = _FRAMES.get(key)
+        if frame is None:  # frames are values: one made before for the same masks serves again
+            if len(_FRAMES) >= 4096:
+                _FRAMES.clear()
+            frame = _FRAMES[key] = InputFrame(held=held, pressed=pressed)
+        return frame
+
+
+_FRAMES: dict[tuple[int, int], InputFrame] = {}  # EdgeTracker's frames by (held, pressed)
 
 
 def replay_frames(masks: Iterable[int]) -> Iterator[InputFrame]:

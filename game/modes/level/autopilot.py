@@ -49,9 +49,9 @@ class Autopilot:
             return 0
         step = sim.steps
         fx, fy = p.body.feet
-        # Step out of a vent that is about to blow or blowing.
+        # Step out of a vent that is about to blow or blowing (phase_at(step + 20) is not "off").
         for h in sim.spec.hazards:
-            if h.phase_at(step + 20) != "off" and h.rect.contains_box(_grow(p.body.box, 6)):
+            if (step + 20 + h.phase) % h.period < h.warn + h.on and h.rect.contains_box(_grow(p.body.box, 6)):
                 cx, cy = h.rect.center
                 return _keys(fx - cx or 1.0, fy - cy)
         hospital = ward_pilot.decide(self)
@@ -85,7 +85,8 @@ class Autopilot:
         for e in sim.live:
             if not e.active:
                 continue
-            ex, ey = e.body.feet
+            b = e.body
+            ex, ey = b.x + b.w / 2, b.y + b.h  # its feet
             d = math.hypot(ex - fx, ey - fy)
             if e.id == self._target_id:
                 d -= 25  # stick with the current target unless another is much closer
@@ -167,7 +168,7 @@ class Autopilot:
         if dist > STRIKE_RANGE:
             side = -1 if dx > 0 else 1
             tx, ty = ex + side * 12, ey
-            if not sim.grid.line_of_sight(fx, fy - 3, ex, ey - 3) or dist > 60:
+            if dist > 60 or not sim.grid.line_of_sight(fx, fy - 3, ex, ey - 3):
                 return self._go(ex, ey)
             return _keys(tx - fx, ty - fy)
         if e.kind.armored:
@@ -220,8 +221,9 @@ class Autopilot:
         if self._stuck > 30:
             k = (sim.steps // 15) % 4
             return _WANDER[k]
-        if sim.grid.line_of_sight(b.x + 1, b.y + 1, gx, gy - 3) and sim.grid.line_of_sight(
-                b.x + b.w - 1, b.y + b.h - 1, gx, gy - 3) and math.hypot(gx - fx, gy - fy) < 120:
+        # Near and in sight of both corners of the feet box (the cheap test first: rays cost).
+        if math.hypot(gx - fx, gy - fy) < 120 and sim.grid.line_of_sight(
+                b.x + 1, b.y + 1, gx, gy - 3) and sim.grid.line_of_sight(b.x + b.w - 1, b.y + b.h - 1, gx, gy - 3):
             return _keys(gx - fx, gy - fy)
         col, row = int(fx // t), int((fy - 1) // t)
         field = self._field(gx, gy)

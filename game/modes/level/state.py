@@ -7,6 +7,7 @@ and keeps the few helpers all systems share (events, effects, the combat log). I
 """
 from __future__ import annotations
 
+import copy
 import logging
 import math
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ from game.world.tilemap import TileMap
 
 log = logging.getLogger(__name__)
 CALM_STEPS = 120  # 2 s: nobody can be struck at the start of a level or after a respawn
+_CACHES = ("unfired_triggers", "searchable")  # LevelState attributes a copy starts without
 
 
 @dataclass
@@ -188,6 +190,15 @@ class LevelState:
                 e.aggro = s.aggro
             enemies.append(e)
         return enemies
+
+    def __deepcopy__(self, memo: dict) -> "LevelState":
+        """A checkpoint's copy (checkpoint.py): every attribute deep-copied (through `memo`), but the
+        systems' caches of what the map says start empty (they are worked out again on first use)."""
+        new = object.__new__(type(self))
+        memo[id(self)] = new
+        for key, value in self.__dict__.items():
+            new.__dict__[key] = None if key in _CACHES else copy.deepcopy(value, memo)
+        return new
 
     # --- shared by the systems -----------------------------------------------------------------
     def set_walls(self, rect: Rect, closed: bool) -> None:
