@@ -8,6 +8,7 @@ list indexing: no path search, no numpy call per enemy.
 """
 from __future__ import annotations
 
+import copy
 import logging
 import math
 from dataclasses import dataclass, field
@@ -118,6 +119,7 @@ TRACK_FRACTION = 0.6   # the aim follows Danko for this part of a tell, then loc
 ARMOR_DAMAGE = 0.25
 _OUT = frozenset(("dormant", "dying", "gone"))  # states of an enemy not alive (whatever its hp)
 _UNHITTABLE = _OUT | {"down", "getup", "passive", "script"}
+_PLAIN = frozenset((int, float, str, bool, type(None)))  # immutable values a copy may share
 
 
 @dataclass
@@ -152,6 +154,16 @@ class Enemy:
 
     def __post_init__(self) -> None:
         self.max_hp = self.hp
+
+    def __deepcopy__(self, memo: dict) -> "Enemy":
+        """A checkpoint's copy of a crowd: plain values (most of an enemy) taken as they are, the rest
+        (its body, aim, goal; its kind and attack share themselves) through `copy.deepcopy`."""
+        new = object.__new__(Enemy)
+        memo[id(self)] = new
+        d = new.__dict__
+        for key, value in self.__dict__.items():
+            d[key] = value if type(value) in _PLAIN else copy.deepcopy(value, memo)
+        return new
 
     @property
     def alive(self) -> bool:

@@ -1,6 +1,7 @@
 """The flow fields the crowd walks: toward Danko's tile (kept per tile he stood on) and toward fixed goals."""
 from __future__ import annotations
 
+import copy
 import logging
 from collections import OrderedDict
 from typing import Callable
@@ -38,6 +39,19 @@ class Flows:
         # field's own `direction`, set whenever it changes (one call on every chaser's think).
         self.step_from: Callable[[float, float], tuple[int, int]] = _nowhere
         self._solid: np.ndarray | None = None  # the walls a field not made yet will be made over
+
+    def __deepcopy__(self, memo: dict) -> "Flows":
+        """A checkpoint's copy: the fields themselves are shared (each is fixed once made, a pure function
+        of the walls and its target, and the copy's walls are these), the bookkeeping is its own."""
+        new = Flows.__new__(Flows)
+        memo[id(self)] = new
+        new.__dict__.update(self.__dict__)
+        new._kept = OrderedDict(self._kept)
+        new._goals = dict(self._goals)
+        new._solid = copy.deepcopy(self._solid, memo)  # the copy's own walls (the level's, through memo)
+        if self.step_from == self._make_then_step:
+            new.step_from = new._make_then_step
+        return new
 
     def forget(self) -> None:
         """The walls changed (a door, a reload): every field is rebuilt on next asking."""
