@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 
 KINDS = ("steam", "snow", "rain")
 STEP_HZ = 60
+BLOCK = 32  # steps whose particle places are worked out together
 
 
 def step_of(time_ms: float) -> int:
@@ -96,8 +97,9 @@ class Weather:
         self.zones = zones
         self._params: dict[str, np.ndarray] = {}
         self._sprites: dict[str, list[pygame.Surface]] = {}
-        self._half_sizes: dict[str, np.ndarray] = {}
-        self._column_cache: dict[tuple[str, int], tuple[np.ndarray, ...]] = {}  # see `_columns`
+        self._halves: dict[str, np.ndarray] = {}
+        self._blocks: dict[str, tuple[int, np.ndarray]] = {}  # kind -> its places for BLOCK steps (`_block`)
+        self._placed: dict[str, tuple[int, tuple[list, ...]]] = {}  # kind -> its places on the last step drawn
         for kind in {z.kind for z in zones}:
             spec = SPECS[kind]
             rng = random.Random(f"{seed}:{kind}")
@@ -105,7 +107,7 @@ class Weather:
             # per particle: base x, base y, phase, speed factor, sprite index
             self._params[kind] = np.array([[rng.uniform(0, spec.period[0]), rng.uniform(0, spec.period[1]),
                                             rng.uniform(0, 2 * math.pi), rng.uniform(0.7, 1.3),
-                                            rng.random()] for _ in range(count)], dtype=np.float64)
+                                            rng.random()] for _ in range(count)], dtype=np.float64).reshape(-1, 5)
 
     @classmethod
     def of(cls, tilemap: "TileMap") -> "Weather | None":
@@ -145,58 +147,79 @@ class Weather:
 
     def _particles(self, zone: Zone, area: pygame.Rect, view: pygame.Rect,
                    step: int) -> list[tuple[pygame.Surface, tuple[int, int]]]:
+        """Every particle on every repeat of the period that reaches the area, as blits in view pixels, in
+        the order repeat column, repeat row, particle. Where the particles are in their period is worked
+        out BLOCK steps at a time (`_places`); what is left per frame is a few list comprehensions over a
+        few dozen ints (numpy's cost per call was most of the frame's weather at these sizes)."""
         spec = SPECS[zone.kind]
-        sprites = self._sprites.get(zone.kind)
+        images, left_x, right_x, top_y, bottom_y, ceil_x, ceil_y = self._places(zone.kind, step)
+        n = max(0, min(len(images), int(spec.count * zone.density + 0.5)))
+        pw, ph = spec.period
+        left, top, right, bottom = area.left, area.top, area.right, area.bottom
+        margin = 40  # the largest particle's half size: it may poke into the view from outside
+        columns = []  # per repeat column: (particle, view x) of those it puts across the area
+        for ox in range((left - margin) // pw * pw, right + margin, pw):
+            lo, hi, dx = left - ox, right - ox, ox - view.x
+            xs = zip(left_x[:n], right_x[:n]) if ox >= 0 else zip(*_rounded_up(left_x[:n], right_x[:n], ceil_x[:n]))
+            columns.append([(i, a + dx) for i, (a, b) in enumerate(xs) if a < hi and b >= lo])
+        rows = []  # per repeat row: the particles' top and bottom edges on it, and what the area needs of them
+        for oy in range((top - margin) // ph * ph, bottom + margin, ph):
+            edges = (top_y, bottom_y) if oy >= 0 else _rounded_up(top_y[:n], bottom_y[:n], ceil_y[:n])
+            rows.append((*edges, top - oy, bottom - oy, oy - view.y))
+        return [(images[i], (px, y + dy)) for column in columns for ys, ye, lo, hi, dy in rows for i, px in column
+                if (y := ys[i]) < hi and ye[i] >= lo]
+
+    def _places(self, kind: str, step: int) -> tuple[list, ...]:
+        """Each particle's image on `step` and its left, right, top and bottom edge (the image's top-left
+        plus twice its half size) on the period's first repeat, as lists; and whether its x and y have a
+        fraction (int() of a map position left of or above the map rounds up)."""
+        last = self._placed.get(kind)
+        if last is not None and last[0] == step:
+            return last[1]
+        block = self._blocks.get(kind)
+        if block is None or not block[0] <= step < block[0] + BLOCK:
+            block = self._blocks[kind] = (step - step % BLOCK, self._block(kind, step - step % BLOCK))
+        sprites = self._sprites[kind]
+        index, *edges = block[1][:, step - block[0]].tolist()
+        placed = ([sprites[k] for k in index], *edges)
+        self._placed[kind] = (step, placed)
+        return placed
+
+    def _block(self, kind: str, first: int) -> np.ndarray:
+        """`_places` for the BLOCK steps from `first`, in one numpy pass: int (7, BLOCK, particles), the
+        image index, the four edges and the two fractions; the floats a step at a time would give. (A map
+        x is int(repeat + x) = repeat + floor(x) unless the sum rounds up to an integer, which needs an x
+        within 1e-13 of one.)"""
+        sprites = self._sprites.get(kind)
         if sprites is None:
-            sprites = self._sprites[zone.kind] = _sprites(zone.kind)
-        n = max(0, min(len(self._params[zone.kind]), int(spec.count * zone.density + 0.5)))
-        bx, by, phase, speed, fixed = self._columns(zone.kind, n)
+            sprites = self._sprites[kind] = _sprites(kind)
+            self._halves[kind] = np.array([(s.get_width() // 2, s.get_height() // 2) for s in sprites],
+                                          dtype=np.int64).reshape(-1, 2)
+        spec = SPECS[kind]
+        bx, by, phase, speed, pick = self._params[kind].T
+        step = np.arange(first, first + BLOCK, dtype=np.int64)[:, None]
         pw, ph = spec.period
         x = (bx + spec.speed[0] * speed * step + spec.sway * np.sin(step * 0.021 * speed + phase)) % pw
         y = (by + spec.speed[1] * speed * step) % ph
-        if zone.kind == "steam":  # each puff rises for `life` steps, fading in and out, then starts again
+        if kind == "steam":  # each puff rises for `life` steps, fading in and out, then starts again
             life = 420.0
             age = ((step * speed + phase * life) % life) / life
-            index = fixed + np.minimum(np.sin(age * math.pi) * 4, 3).astype(int)  # its size, then its strength
-        else:
-            index = fixed
-            if zone.kind == "rain":  # a few are splashes that sit still for a few steps where they land
-                splash = index == 1
-                y = np.where(splash, (by + (step // 8) * 37.0 * speed) % ph, y)
-                x = np.where(splash, (bx + (step // 8) * 53.0 * speed) % pw, x)
-        # every particle on every repeat of the period that reaches the area, in one numpy pass (the
-        # order of the loops this replaced: repeat column, repeat row, particle; the same ints)
-        margin = 40  # the largest particle's half size: it may poke into the view from outside
-        oxs = np.arange((area.left - margin) // pw * pw, area.right + margin, pw)
-        oys = np.arange((area.top - margin) // ph * ph, area.bottom + margin, ph)
-        half = self._halves(zone.kind, sprites)[index]  # (n, 2): each particle's image's half size
-        px = (oxs[:, None] + x).astype(np.int64) - half[:, 0]  # (columns, n)
-        py = (oys[:, None] + y).astype(np.int64) - half[:, 1]  # (rows, n)
-        in_x = (area.left - 2 * half[:, 0] <= px) & (px < area.right)
-        in_y = (area.top - 2 * half[:, 1] <= py) & (py < area.bottom)
-        cols, rows, parts = np.nonzero(in_x[:, None, :] & in_y[None, :, :])
-        return [(sprites[k], (a, b)) for k, a, b in zip(index[parts].tolist(), (px[cols, parts] - view.x).tolist(),
-                                                        (py[rows, parts] - view.y).tolist())]
+            fixed = np.minimum(pick * 3, 2).astype(int) * 4  # its size, then its strength
+            index = fixed + np.minimum(np.sin(age * math.pi) * 4, 3).astype(int)
+        elif kind == "snow":
+            index = np.broadcast_to(np.minimum(pick * 4, 3).astype(int), x.shape)
+        else:  # rain: most are streaks, a few are splashes that sit still for a few steps where they land
+            splash = pick < 0.18
+            index = np.broadcast_to(splash.astype(int), x.shape)
+            y = np.where(splash, (by + (step // 8) * 37.0 * speed) % ph, y)
+            x = np.where(splash, (bx + (step // 8) * 53.0 * speed) % pw, x)
+        half = self._halves[kind][index]  # (BLOCK, particles, 2)
+        fx, fy = np.floor(x), np.floor(y)
+        left, top = fx.astype(np.int64) - half[..., 0], fy.astype(np.int64) - half[..., 1]
+        return np.stack((index, left, left + 2 * half[..., 0], top, top + 2 * half[..., 1], x != fx, y != fy))
 
-    def _columns(self, kind: str, n: int) -> tuple[np.ndarray, ...]:
-        """The first `n` particles' base x, base y, phase and speed factor as contiguous arrays, and the
-        part of their image index that never changes (steam: its size, x4; snow and rain: all of it):
-        numpy's cost per call, not the arithmetic, is most of a frame's weather at these sizes."""
-        columns = self._column_cache.get((kind, n))
-        if columns is None:
-            bx, by, phase, speed, pick = (np.ascontiguousarray(self._params[kind][:n, i]) for i in range(5))
-            if kind == "steam":
-                fixed = np.minimum(pick * 3, 2).astype(int) * 4
-            elif kind == "snow":
-                fixed = np.minimum(pick * 4, 3).astype(int)
-            else:  # rain: most are streaks, a few splashes
-                fixed = (pick < 0.18).astype(int)
-            columns = self._column_cache[(kind, n)] = (bx, by, phase, speed, fixed)
-        return columns
 
-    def _halves(self, kind: str, sprites: list[pygame.Surface]) -> np.ndarray:
-        halves = self._half_sizes.get(kind)
-        if halves is None:
-            halves = self._half_sizes[kind] = np.array([(s.get_width() // 2, s.get_height() // 2) for s in sprites],
-                                                       dtype=np.int64).reshape(-1, 2)
-        return halves
+def _rounded_up(low: list[int], high: list[int], up: list[int]) -> tuple[list[int], list[int]]:
+    """Edges on a repeat left of or above the map: int() rounds a negative position toward zero, so a
+    particle with a fraction lands a pixel further right or down than on the repeats inside the map."""
+    return [a + u for a, u in zip(low, up)], [b + u for b, u in zip(high, up)]
