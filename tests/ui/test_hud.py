@@ -188,3 +188,26 @@ def test_the_hud_blocks_show_the_health_lives_and_enemy_of_each_frame(sim, monke
             hud.draw(fresh, sim)
             monkeypatch.setattr(ui, "painted_part", real)
             assert pygame.image.tobytes(kept, "RGB") == pygame.image.tobytes(fresh, "RGB"), (health, lives, hp)
+
+
+def test_a_frame_like_the_last_replays_the_hud_as_it_would_be_drawn():
+    # one canvas, as the game's: a frame that shows what the last one showed replays its blits (game.ui.kept);
+    # every frame equals the one a new HUD draws afresh, on any floor
+    sim = LevelSim(load_tilemap(LEVELS / "bathhouse.tmx"), seed=3)  # its own: every busy state is a change
+    hud = Hud(load_font())
+    canvas = pygame.Surface((320, 180))
+    replays = 0
+    for n, state in enumerate(busy_states(sim, hud)):
+        for again in range(3):
+            shade = (n * 50 + again * 90) % 256
+            canvas.fill((shade, 255 - shade, 128))
+            before = hud._kept.state
+            hud.draw(canvas, sim)
+            replays += hud._kept.state is before
+            fresh, other = pygame.Surface((320, 180)), Hud(load_font())
+            other.objective_flash, other.banner, other.banner_steps = hud.objective_flash, hud.banner, hud.banner_steps
+            fresh.fill((shade, 255 - shade, 128))
+            other.draw(fresh, sim)
+            assert pygame.image.tobytes(canvas, "RGB") == pygame.image.tobytes(fresh, "RGB"), (state, again)
+            assert hud.right_bottom == other.right_bottom
+    assert replays >= 20

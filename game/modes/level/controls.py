@@ -70,7 +70,7 @@ class ControlsHint:
         lines = self._control_lines()
         state = (lines, font, armed, self.punched, self.kicked)
         held = self._card
-        if held is None or any(a is not b for a, b in zip(held[0], state)):
+        if held is None or held[0] != state:  # the same objects: equal at once (identity first)
             rows = [(binding, label, (action is Action.PUNCH and self.punched) or (action is Action.KICK and self.kicked))
                     for binding, label, action in lines if action is not Action.SHOOT or armed]
             held = self._card = (state, card_image(font, tuple(rows)))

@@ -11,6 +11,7 @@ import pygame
 from game.modes.level import escape, pointers, together
 from game.ui import draw as ui
 from game.ui.font import BitmapFont
+from game.ui.kept import Kept
 from game.ui.palette import DIM, GOLD, GREEN, HEALTH_BACK, INK, PANEL, WARN
 from game.world.render import Sprite
 
@@ -117,6 +118,28 @@ def draw_hud(surface: pygame.Surface, sim: "LevelSim", font: BitmapFont, below: 
     e = escape.of(sim)
     if e is None:
         return
+    _KEPT.draw(surface, _shown(e, sim, font, below, surface), _draw_hud, e, sim, font, below)
+
+
+_KEPT = Kept()  # the escape HUD's last drawing, replayed while it shows the same (game.ui.kept)
+
+
+def _shown(e: escape.Escape, sim: "LevelSim", font: BitmapFont, below: int, surface: pygame.Surface) -> tuple:
+    """Everything the escape HUD reads to draw a frame: two frames with equal ones look the same."""
+    now = sim.steps
+    left = e.left(now)
+    elapsed = now - e.start
+    rows = tuple((e.phase(c, now), -(-max(0, c.after - elapsed) // STEP_HZ),
+                  c.id in e.closed and now - e.closed[c.id] < CUT_NEWS) for c in e.cutoffs)
+    waiting = not e.lost and sim.partner is not None and together.waiting_at(sim) is not None
+    banner = waiting or any(phase != "open" and (phase != "closed" or news) for phase, _, news in rows)
+    low = left <= LOW
+    return (e, font, below, surface.get_size(), -(-left // STEP_HZ), low, low and (now // 8) % 2 == 0,
+            round(BAR_W * (left / e.steps)), rows, e.lost, waiting and sim.partner.out, waiting,
+            banner and (now // 12) % 4 != 0)
+
+
+def _draw_hud(surface: pygame.Surface, e: escape.Escape, sim: "LevelSim", font: BitmapFont, below: int) -> None:
     now = sim.steps
     left = e.left(now)
     low = left <= LOW

@@ -2,7 +2,7 @@
 objective, and the name and health bar of the enemy hit last, each on a dark backing so it reads over
 any floor. Draw-only: reads the LevelSim; its text comes from cached label images and its name-and-bar
 blocks from cached painted parts (game.ui.draw), so an unchanged HUD blits the same surfaces every
-frame and draws no glyphs."""
+frame and draws no glyphs; a frame that shows what the last one showed replays its blits (game.ui.kept)."""
 from __future__ import annotations
 
 import logging
@@ -13,6 +13,7 @@ import pygame
 from game.modes.events import CheckpointSaved, Event, LifeLost, ObjectiveChanged
 from game.ui import draw as ui
 from game.ui.font import BitmapFont
+from game.ui.kept import Kept
 from game.ui.palette import (
     ENEMY,
     ENEMY_BACK,
@@ -46,6 +47,7 @@ class Hud:
         self.banner = ""
         self.right_bottom = 0  # the bottom of the right-hand column (the objective), set by draw
         self.banner_steps = 0
+        self._kept = Kept()  # the last frame's drawing, replayed while the HUD shows the same (game.ui.kept)
 
     def on_event(self, event: Event) -> None:
         if isinstance(event, ObjectiveChanged):
@@ -63,6 +65,26 @@ class Hud:
             self.banner_steps -= 1
 
     def draw(self, surface: pygame.Surface, sim: "LevelSim") -> None:
+        """The HUD of this frame: the last frame's blits again when it shows the same (`shown`)."""
+        self.right_bottom = self._kept.draw(surface, self.shown(sim, surface), self._draw, sim)
+
+    def shown(self, sim: "LevelSim", surface: pygame.Surface) -> tuple:
+        """Everything the HUD reads to draw a frame: two frames with equal ones look the same."""
+        p = sim.player
+        steps = sim.steps
+        e = sim.last_hit
+        enemy = None
+        if e is not None:
+            since = steps - sim.last_hit_step
+            if not (since > LAST_HIT_STEPS or (e.hp <= 0 and since > 90)):
+                enemy = (e.name, e.hp, e.max_hp)
+        flash = self.objective_flash
+        return (self.font, surface.get_size(), p.health, p.tuning.max_health, p.health <= 25 and (steps // 8) % 2 == 0,
+                p.lives, p.armed, p.reload, p.ammo, p.loaded, p.combo if p.combo >= 2 else 0, sim.objective,
+                bool(flash and (flash // 10) % 2 == 0), enemy, self.banner if self.banner_steps else None)
+
+    def _draw(self, surface: pygame.Surface, sim: "LevelSim") -> int:
+        """Draw the HUD; where its right-hand column ends."""
         p = sim.player
         font = self.font
         low = p.health <= 25 and (sim.steps // 8) % 2 == 0
@@ -79,18 +101,19 @@ class Hud:
             y = ui.label_on_backing(surface, font, text, (MARGIN, y), GOLD if p.loaded else WARN).bottom + 1
         if p.combo >= 2:
             ui.label_on_backing(surface, font, f"{p.combo} HITS", (MARGIN, y), GOLD)
-        self.right_bottom = MARGIN  # where the right-hand column ends: the escape's clock goes below it
+        right_bottom = MARGIN  # where the right-hand column ends: the escape's clock goes below it
         if sim.objective:
             flash = self.objective_flash and (self.objective_flash // 10) % 2 == 0
             right = surface.get_width() - MARGIN
             fits = right - font.size(sim.objective)[0] - 2 * ui.LABEL_PAD[0] >= strip.right + 4
             # Too long for the top line: the line below the gun's label, clear of everything on the left.
-            self.right_bottom = ui.label_on_backing(surface, font, sim.objective, (right, MARGIN if fits else y),
-                                                    GOLD if flash else INK, anchor="topright").bottom
+            right_bottom = ui.label_on_backing(surface, font, sim.objective, (right, MARGIN if fits else y),
+                                               GOLD if flash else INK, anchor="topright").bottom
         self._draw_enemy(surface, sim)
         if self.banner_steps:
             ui.label_on_backing(surface, font, self.banner, (surface.get_width() // 2, 69), GOLD,
                                 anchor="midtop", pad=(4, 2))
+        return right_bottom
 
     def _paint_danko(self, surface: pygame.Surface, frac: float, low: bool, lives: int) -> None:
         name = ui.label_on_backing(surface, self.font, "DANKO", (MARGIN, MARGIN))

@@ -13,6 +13,7 @@ from game.input.actions import Action
 from game.modes.level.partners import HELP_REACH
 from game.modes.level.view import LevelView, pose
 from game.ui import draw as ui
+from game.ui.kept import Kept
 from game.ui.palette import GOLD, GREEN, HEALTH, HEALTH_BACK, INK, PANEL, WARN
 from game.world.render import Sprite
 
@@ -102,9 +103,19 @@ def draw_over(surface: pygame.Surface, sim: "LevelSim", cam: tuple[int, int], fo
 
 
 def _corner(surface: pygame.Surface, sim: "LevelSim", font: Any) -> None:
-    """Ridzik's name, health and rounds at the bottom right; the join hint while the AI has him."""
+    """Ridzik's name, health and rounds at the bottom right; the join hint while the AI has him: the
+    last frame's blits again while they show the same (game.ui.kept)."""
     r = sim.partner
     assert r is not None
+    hint = _key_name(Action.CONFIRM, True) if r.driver == "ai" and sim.steps < 600 else None
+    shown = (font, surface.get_size(), r.reload, r.rounds, r.driver, r.health, r.tuning.max_health, r.out, hint)
+    _KEPT.draw(surface, shown, _draw_corner, font, r, hint)
+
+
+_KEPT = Kept()  # the corner's last drawing (one Ridzik on screen at a time)
+
+
+def _draw_corner(surface: pygame.Surface, font: Any, r: Any, hint: str | None) -> None:
     right, bottom = surface.get_width() - MARGIN, surface.get_height() - MARGIN
     rounds = "RELOAD" if r.reload else "o" * r.rounds
     text, ink = f"RIDZIK {rounds}", P2_BLUE if r.driver == "p2" else INK
@@ -113,9 +124,9 @@ def _corner(surface: pygame.Surface, sim: "LevelSim", font: Any) -> None:
     surface.blit(ui.painted_part(("ridzik", font, text, ink, r.health, r.tuning.max_health, r.out), block, surface,
                                  _paint_corner, font, text, ink, r.health / r.tuning.max_health, r.out),
                  block.topleft)
-    if r.driver == "ai" and sim.steps < 600:
-        hint = f"P2: {_key_name(Action.CONFIRM, True)} to play Ridzik"
-        ui.label_on_backing(surface, font, hint, (right, label.y - 1), P2_BLUE, anchor="bottomright")
+    if hint is not None:
+        ui.label_on_backing(surface, font, f"P2: {hint} to play Ridzik", (right, label.y - 1), P2_BLUE,
+                            anchor="bottomright")
 
 
 def _paint_corner(surface: pygame.Surface, font: Any, text: str, ink: tuple, frac: float, out: bool) -> None:

@@ -1,5 +1,6 @@
-"""The escape clock's strip and bar are kept between frames (one painted block): the HUD blits what drawing
-it afresh gives, as the time runs down, blinks in the last seconds and the ways out close."""
+"""The escape clock's strip and bar are kept between frames (one painted block), and a frame that shows what
+the last one showed replays its blits: the HUD blits what drawing it afresh gives, as the time runs down,
+blinks in the last seconds, the ways out close and Ridzik is waited for."""
 import pygame
 import pytest
 
@@ -58,20 +59,33 @@ def _floor():
 
 def test_the_escape_hud_blits_what_drawing_it_gives_all_the_way_down():
     sim = LevelSim(load_tilemap(LEVELS / "cat_trap.tmx"), seed=0)
-    escape.start(sim, 1500)
+    escape.start(sim, 1530)  # its clock turns a second apart from the ways out' (3600 and 1500 steps)
     e = escape.of(sim)
     font = load_font()
     start = sim.steps
     looks = set()
-    for k in range(0, 1520, 3):
+    replays, shown = 0, None
+    kept, floor = _floor(), _floor()  # one canvas, as the game's: a frame like the last replays its blits
+    for k in range(1550):
         sim.steps = start + k
         first = e.cutoffs[0]
         if k >= first.after and first.id not in e.closed:
             e.closed[first.id] = sim.steps  # the first way out closes on time
-        below = 10 if k % 2 else 0
-        kept, fresh = _floor(), _floor()
+        below = 10 if 400 <= k < 420 else 0
+        if k == 1200:  # Danko at the street door without Ridzik: the banner says why he is not out
+            x = next(x for x in sim.spec.exits if x.partner)
+            sim.flags[x.requires_flag] = True
+            sim.player.body.x, sim.player.body.y = x.rect.x + 2, x.rect.y + 2
+            sim.partner.body.x = sim.player.body.x + 200
+            assert together.waiting_at(sim) is x
+        if k == 1310:
+            sim.partner.state = "out"  # knocked out: the banner asks for help
+        kept.blit(floor, (0, 0))
+        fresh = _floor()
         escape_view.draw_hud(kept, sim, font, below=below)
         _direct(fresh, sim, font, below=below)
         assert kept.get_buffer().raw == fresh.get_buffer().raw, k
         looks.add(kept.subsurface((200, 10, 120, 20)).copy().get_buffer().raw)
-    assert len(looks) > 40  # the clock and its bar run down: the kept strip follows them
+        replays += escape_view._KEPT.state is shown
+        shown = escape_view._KEPT.state
+    assert len(looks) > 40 and replays > 1000  # the clock and its bar run down: the kept strip follows them
