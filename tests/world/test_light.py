@@ -142,11 +142,52 @@ def test_glows_and_steam_puffs_are_in_the_displays_format_and_draw_the_same_pixe
     expected.blit(raw, (10, 20))
     assert (pixels(shown) == pixels(expected)).all()
     lighting = lighting_of(_lit_map(write_level))
-    light = lighting.flickering[0]
-    glow = lighting._glow(light)
-    assert glow.get_bitsize() == display.get_bitsize() and glow.get_masks()[:3] == display.get_masks()[:3]
-    flat = pygame.image.frombuffer(pygame.image.tobytes(glow, "RGB"), glow.get_size(), "RGB")
-    shown, expected = under.copy(), under.copy()
-    shown.blit(glow, (-5, -5), special_flags=pygame.BLEND_RGB_ADD)
-    expected.blit(flat, (-5, -5), special_flags=pygame.BLEND_RGB_ADD)
-    assert (pixels(shown) == pixels(expected)).all()
+    for image, _, _ in lighting._glow(lighting.flickering[0]):
+        assert image.get_bitsize() == display.get_bitsize() and image.get_masks()[:3] == display.get_masks()[:3]
+
+
+def _whole_glow(light):
+    """A flickering light's glow as one square (radius, flicker share, bloom, colour), unconverted."""
+    from game.world.light import BLOOM, falloff
+
+    r = int(light.radius)
+    axis = np.arange(-r, r + 1, dtype=np.float32) ** 2
+    f = falloff(axis[:, None] + axis[None, :], light.radius) * light.intensity * light.flicker * BLOOM
+    rgb = np.clip(f[..., None] * np.asarray(light.color, np.float32) * 255.0, 0, 255).astype(np.uint8)
+    return pygame.image.frombuffer(rgb.tobytes(), (2 * r + 1, 2 * r + 1), "RGB")
+
+
+def test_flickering_glows_add_what_their_whole_squares_add_on_the_steps_they_show(write_level):
+    """Drawn cut to the box of pixels they light, picked once per flicker slot: the frame is the one the
+    whole glow squares, added on the steps `flicker_on` says, give (any camera, steps in any order)."""
+    from game.world.light import Light
+
+    pygame.display.init()
+    pygame.display.set_mode((320, 180))
+    lighting = lighting_of(_lit_map(write_level))
+    lighting.weather = None
+    lighting.flickering = [Light(300, 150, 40, (1.0, 0.85, 0.6), 1.0, flicker=1.0, seed=3),
+                           Light(90, 60, 75.5, (0.4, 0.9, 1.0), 1.6, flicker=0.6, seed=8),
+                           Light(330, 170, 23, (1.0, 0.2, 0.1), 0.7, flicker=0.3, seed=11)]
+    rng = np.random.default_rng(4)
+    under = pygame.Surface((320, 180)).convert()
+    pygame.surfarray.blit_array(under, rng.integers(0, 200, (320, 180, 3)))
+    blinks = 0
+    switch = next(s for s in range(1, 10_000) if flicker_on(lighting.flickering[0], s) != flicker_on(
+        lighting.flickering[0], s - 1))  # play's pace across a glow going off or on
+    run = list(range(switch - 8, switch + 8))
+    for step in run + [0, 40, 3, 700, 706, 705] + [int(s) for s in rng.integers(0, 100_000, 60)]:
+        cam = (150, 60) if step in run else (int(rng.integers(-100, 300)), int(rng.integers(-80, 200)))
+        shown, expected = under.copy(), under.copy()
+        lighting.draw(shown, cam, step * 1000 / 60)
+        for light in lighting.flickering:
+            r = int(light.radius)
+            if not (-r < light.x - cam[0] < 320 + r and -r < light.y - cam[1] < 180 + r):
+                continue
+            if flicker_on(light, step):
+                expected.blit(_whole_glow(light), (int(light.x - r) - cam[0], int(light.y - r) - cam[1]),
+                              special_flags=pygame.BLEND_RGB_ADD)
+            else:
+                blinks += 1
+        assert (pixels(shown) == pixels(expected)).all(), (step, cam)
+    assert blinks  # some glows were off on some of these steps
