@@ -50,10 +50,14 @@ class Autopilot:
         step = sim.steps
         fx, fy = p.body.feet
         # Step out of a vent that is about to blow or blowing (phase_at(step + 20) is not "off").
+        grown = None
         for h in sim.spec.hazards:
-            if (step + 20 + h.phase) % h.period < h.warn + h.on and h.rect.contains_box(_grow(p.body.box, 6)):
-                cx, cy = h.rect.center
-                return _keys(fx - cx or 1.0, fy - cy)
+            if (step + 20 + h.phase) % h.period < h.warn + h.on:
+                if grown is None:
+                    grown = _grow(p.body.box, 6)
+                if h.rect.contains_box(grown):
+                    cx, cy = h.rect.center
+                    return _keys(fx - cx or 1.0, fy - cy)
         hospital = ward_pilot.decide(self)
         if hospital is not None:
             return hospital
