@@ -108,6 +108,8 @@ class LevelView:
         self._effects: dict[tuple[str, bool], tuple[pygame.Surface, ...]] = {}
         self._cache: dict[tuple, pygame.Surface] = {}
         self._columns: dict[tuple, pygame.Surface] = {}  # blowing vents' steam columns (see _steam_column)
+        self._dressed: dict[str, _Sheet] = {}  # each enemy kind's sheet in the dress of `_dressed_for`'s map
+        self._dressed_for: Any = None
 
     def sheet(self, name: str) -> _Sheet:
         if name not in self._sheets:
@@ -148,7 +150,9 @@ class LevelView:
     def sprites(self, sim: "LevelSim", view: tuple[int, int, int, int] | None = None) -> list[Sprite]:
         """The y-sorted sprites of the level; with `view` (x, y, w, h on the map), the pickups, people and
         fighters standing more than CULL px outside it are left out (their sprites would be clipped whole)."""
-        self.dress = map_dress(sim.tilemap)  # the thugs' dress in this map (the bathhouse's towels)
+        dress = map_dress(sim.tilemap)  # the thugs' dress in this map (the bathhouse's towels)
+        if dress != self.dress or self._dressed_for is not sim.tilemap:
+            self.dress, self._dressed_for, self._dressed = dress, sim.tilemap, {}
         out: list[Sprite] = []
         step = sim.steps
         if view is None:
@@ -178,10 +182,11 @@ class LevelView:
             image = self.sheet(npc.sprite).frame(marks.npc_anim(npc), npc.facing, step)
             out.append(Sprite(image, round(npc.x - image.get_width() // 2), round(npc.y - image.get_height()), npc.y))
         for e in sim.live:
-            fx, fy = e.body.feet
+            b = e.body
+            fx, fy = b.x + b.w / 2, b.y + b.h  # his feet (Body.feet), read once
             if not (left <= fx <= right and top <= fy <= bottom):
                 continue
-            sprite = self._enemy_sprite(e, step)
+            sprite = self._enemy_sprite(e, step, (fx, fy))
             if sprite is not None:
                 out.append(sprite)
         out.append(self._player_sprite(sim, step))
@@ -232,7 +237,7 @@ class LevelView:
             return self._tinted(image, FLASH)
         return self._cached(("faint", id(image)), _translucent, image, BLINK_ALPHA)
 
-    def _enemy_sprite(self, e: "Enemy", step: int) -> Sprite | None:
+    def _enemy_sprite(self, e: "Enemy", step: int, feet: tuple[float, float] | None = None) -> Sprite | None:
         b = e.body
         s = e.state
         attack = e.attack
@@ -246,7 +251,10 @@ class LevelView:
             anim = "punch" if derringer.flicking(e) else "shoot"  # Rostavili's wrist flick, then aim
         else:
             anim = "walk" if abs(b.vx) + abs(b.vy) > 0.15 else "idle"
-        image = self.sheet(dressed(e.kind.sprite, self.dress)).frame(anim, b.facing, step + e.id)
+        sheet = self._dressed.get(e.kind.sprite)  # this map's dress of his kind's sheet (sprites() keeps it)
+        if sheet is None or self._dressed_for is None:  # drawn without sprites() first: looked up plainly
+            sheet = self._dressed[e.kind.sprite] = self.sheet(dressed(e.kind.sprite, self.dress))
+        image = sheet.frame(anim, b.facing, step + e.id)
         if s == "dying" and e.timer > 20 and (step // 3) % 2 == 0:
             return None  # the beaten thug blinks out
         pad = 0
@@ -256,7 +264,7 @@ class LevelView:
             # The tell: a red outline round the enemy (never a filled shape, which the white flash is).
             image = self._cached(("tell", id(image)), _outlined, image, TELL_RED)
             pad = 1
-        fx, fy = b.feet
+        fx, fy = b.feet if feet is None else feet
         dx = 0
         if s == "tell" and attack is not None and not attack.ranged:
             dx = 1 if (e.timer // 2) % 2 else -1  # a wind-up shiver
