@@ -49,9 +49,12 @@ def exits(level: LevelState) -> None:
     """Won when Danko stands in an exit whose flag is set (and whose area is clear, if it asks)."""
     if level.outcome is not None or level.player.state == "dead":
         return
-    pbox = level.player.body.box
+    b = level.player.body
+    bx, by = b.x, b.y
+    bx1, by1 = bx + b.w, by + b.h
     for x in level.spec.exits:
-        if not x.rect.contains_box(pbox):
+        r = x.rect  # Danko's box overlaps it (Rect.contains_box, inlined)
+        if not (bx < r.x + r.w and r.x < bx1 and by < r.y + r.h and r.y < by1):
             continue
         if not level.flag_met(x.requires_flag):
             continue

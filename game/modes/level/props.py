@@ -66,7 +66,7 @@ def close_doors(level: LevelState) -> None:
 def open_doors(level: LevelState) -> None:
     """A closed door whose flag the story has set swings open."""
     for door in level.spec.doors:
-        if door.id not in level.doors_open and door.flag and level.flags.get(door.flag):
+        if door.flag and level.flags.get(door.flag) and door.id not in level.doors_open:
             level.doors_open.append(door.id)
             set_door(level, door.rect, False)
             level.emit_sound("door")
