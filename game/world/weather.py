@@ -98,6 +98,7 @@ class Weather:
         self._params: dict[str, np.ndarray] = {}
         self._sprites: dict[str, list[pygame.Surface]] = {}
         self._halves: dict[str, np.ndarray] = {}
+        self._margins: dict[str, int] = {}
         self._blocks: dict[str, tuple[int, np.ndarray]] = {}  # kind -> its places for BLOCK steps (`_block`)
         self._placed: dict[str, tuple[int, tuple[list, ...]]] = {}  # kind -> its places on the last step drawn
         for kind in {z.kind for z in zones}:
@@ -156,7 +157,7 @@ class Weather:
         n = max(0, min(len(images), int(spec.count * zone.density + 0.5)))
         pw, ph = spec.period
         left, top, right, bottom = area.left, area.top, area.right, area.bottom
-        margin = 40  # the largest particle's half size: it may poke into the view from outside
+        margin = self._margins[zone.kind]  # a particle may poke into the area from a repeat just outside it
         columns = []  # per repeat column: (particle, view x) of those it puts across the area
         for ox in range((left - margin) // pw * pw, right + margin, pw):
             lo, hi, dx = left - ox, right - ox, ox - view.x
@@ -195,6 +196,8 @@ class Weather:
             sprites = self._sprites[kind] = _sprites(kind)
             self._halves[kind] = np.array([(s.get_width() // 2, s.get_height() // 2) for s in sprites],
                                           dtype=np.int64).reshape(-1, 2)
+            # repeats further out than the largest half size (+1: an x of exactly the period) show nothing
+            self._margins[kind] = int(self._halves[kind].max()) + 1
         spec = SPECS[kind]
         bx, by, phase, speed, pick = self._params[kind].T
         step = np.arange(first, first + BLOCK, dtype=np.int64)[:, None]
