@@ -16,7 +16,7 @@ import pygame
 
 from game.input.actions import Action
 from game.scenes.stack import BaseScene, Pop, Push, Transition
-from game.scenes.storyart import portrait
+from game.scenes.storyart import as_drawn, portrait
 from game.ui.draw import panel
 from game.ui.font import BitmapFont, load_font
 from game.ui.palette import GOLD, INK, NARRATION, RED
@@ -85,7 +85,7 @@ class DialogueScene(BaseScene):
         for line in self.lines:
             name = line_portrait(line)
             if name and name not in self._portraits:
-                self._portraits[name] = portrait(name)
+                self._portraits[name] = as_drawn(portrait(name))  # blitted each frame: see as_drawn
         self._start_line()
 
     @property
