@@ -27,6 +27,7 @@ from game.modes.events import Crashed, Escaped, TrainCalled, of_type
 from game.scenes.stack import BaseScene, Push, Transition
 from game.ui import draw as ui
 from game.ui.font import load_font
+from game.ui.kept import Kept
 from game.ui.palette import ACCENT, GOLD, INK, PANEL, RULE, WARN
 from game.world.render import MapRenderer, Sprite
 from game.world.tilemap import TileMap
@@ -130,6 +131,7 @@ class ChaseScene(BaseScene):
         self._message = ""
         self._message_steps = 0
         self.drive_hint = DriveHint()  # the controls card until throttle and steering have been used
+        self._hud_kept = Kept()  # the gauges' last drawing (game.ui.kept)
 
     # --- lifecycle -------------------------------------------------------------------------------
 
@@ -362,36 +364,45 @@ class ChaseScene(BaseScene):
         sim = self.sim
         font = load_font()
         w, h = surface.get_size()
-        # His bus's damage bar, labelled (the bar fills as it takes damage): one painted block per fill.
-        frac = sim.rostavili.damage / 100
-        fill = max(0, min(DAMAGE_BAR[2], round(DAMAGE_BAR[2] * frac)))
-        surface.blit(ui.painted_part(("chase damage", font, fill), DAMAGE_BLOCK, surface, _paint_damage, font, frac),
-                     DAMAGE_BLOCK.topleft)
-        # Speed, as a simple gauge.
-        kmh = round(abs(sim.player.speed) * STEP_HZ / 16 * 3.6 * 2.2)
-        ui.label_on_backing(surface, font, f"{kmh:3d} km/h", (w - 2, h - 2), anchor="bottomright")
-        if sim.phase != "crashed" and (not sim.on_screen(sim.rostavili) or sim.catch_left < 1.0):
-            self._draw_catch_bar(surface, font)
-            if not sim.on_screen(sim.rostavili):
-                self._draw_pointer(surface)
+        seen = sim.on_screen(sim.rostavili)
+        catch = sim.phase != "crashed" and (not seen or sim.catch_left < 1.0)
+        # His damage, the speed and the catch bar: the last frame's blits again while they show the same.
+        shown = (font, (w, h), _filled(DAMAGE_BAR[2], sim.rostavili.damage / 100), self._kmh(),
+                 catch and (_filled(CATCH_W, sim.catch_left), _catch_colour(sim.catch_left, sim.steps)))
+        self._hud_kept.draw(surface, shown, self._draw_gauges, font, catch)
+        if catch and not seen:
+            self._draw_pointer(surface)
         if self._message_steps > 0 and self._message:
             at = (w // 2, h - 14) if not self.drive_hint.showing else (w - 4, h - 16)  # clear of the card
             ui.label_on_backing(surface, font, self._message, at, INK,
                                 anchor="midbottom" if not self.drive_hint.showing else "bottomright", pad=(3, 2))
 
+    def _kmh(self) -> int:
+        return round(abs(self.sim.player.speed) * STEP_HZ / 16 * 3.6 * 2.2)
+
+    def _draw_gauges(self, surface: pygame.Surface, font: Any, catch: bool) -> None:
+        """His bus's damage bar (one painted block per fill), the speed, and the catch bar when it shows."""
+        sim = self.sim
+        w, h = surface.get_size()
+        frac = sim.rostavili.damage / 100
+        fill = _filled(DAMAGE_BAR[2], frac)
+        surface.blit(ui.painted_part(("chase damage", font, fill), DAMAGE_BLOCK, surface, _paint_damage, font, frac),
+                     DAMAGE_BLOCK.topleft)
+        ui.label_on_backing(surface, font, f"{self._kmh():3d} km/h", (w - 2, h - 2), anchor="bottomright")
+        if catch:
+            self._draw_catch_bar(surface, font)
+
     def _draw_catch_bar(self, surface: pygame.Surface, font: Any) -> None:
         """"CATCH HIM" over a bar that shrinks while he is off screen, on a dark panel, top centre."""
         sim = self.sim
         w = surface.get_width()
-        bar_w = 96
+        bar_w = CATCH_W
         x, y = (w - bar_w) // 2, 3
         label_h = font.size("CATCH HIM")[1]
         left = sim.catch_left
-        colour = GOLD if left > 0.5 else (250, 130, 40) if left > 0.25 else WARN
-        if left <= 0.25 and (sim.steps // 8) % 2:
-            colour = RULE  # the last quarter flashes
+        colour = _catch_colour(left, sim.steps)
         block = pygame.Rect(x - 4, y, bar_w + 8, label_h + 11)
-        fill = max(0, min(bar_w, round(bar_w * left)))  # what the bar shows (ui.bar): one painted block each
+        fill = _filled(bar_w, left)  # what the bar shows (ui.bar): one painted block each
         surface.blit(ui.painted_part(("catch", font, fill, colour), block, surface, _paint_catch, font, block,
                                      left, colour), block.topleft)
 
@@ -426,6 +437,20 @@ class ChaseScene(BaseScene):
 
 DAMAGE_BLOCK = pygame.Rect(3, 3, 86, 17)  # his bus's damage: a panel, its label and the bar
 DAMAGE_BAR = (5, 14, 82, 4)
+CATCH_W = 96  # the catch bar's width
+
+
+def _filled(width: int, frac: float) -> int:
+    """How many of a bar's `width` pixels `frac` fills, as ui.bar fills them."""
+    return max(0, min(width, round(width * frac)))
+
+
+def _catch_colour(left: float, steps: int) -> tuple[int, int, int]:
+    """The catch bar's colour: gold, orange, red, and the last quarter flashing."""
+    colour = GOLD if left > 0.5 else (250, 130, 40) if left > 0.25 else WARN
+    if left <= 0.25 and (steps // 8) % 2:
+        colour = RULE
+    return colour
 
 
 def _paint_damage(surface: pygame.Surface, font: Any, frac: float) -> None:
