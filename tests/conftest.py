@@ -3,8 +3,14 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from pathlib import Path
 
+# A machine that sets PYTHONDONTWRITEBYTECODE makes every pytest worker re-parse (and assertion-rewrite) its
+# plugins, and every `python -m game` a test starts compile the game from source again: keep the caches
+# (gitignored) for this run and the processes it starts.
+sys.dont_write_bytecode = False
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
