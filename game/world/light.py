@@ -135,6 +135,11 @@ class Lighting:
         self._glows: dict[int, list[tuple[pygame.Surface, int, int]]] = {}  # see `_glow`
         self._slot: tuple[int, list] | None = None  # the flicker slot last drawn and its glows (`_lit_glows`)
         self._patterns: list[pygame.Surface] = []
+        # what `light_map` reads: a map rebuilt with the same light (a hot reload of a tile edit) reuses
+        # the blocks this one computes (`layers`)
+        self._layers = _layer_store((self.tile, tuple(self.ambient.tolist()), tuple(self.areas), tuple(self.steady),
+                                     tuple(self.reflections), self.floor.shape,
+                                     self.floor.tobytes() if self.reflections else b""))
 
     def light_map(self, x0: int, y0: int, w: int, h: int) -> np.ndarray:
         """float32 (h // RES, w // RES, 3): the light on the grid points of the block at (x0, y0), which
@@ -204,7 +209,19 @@ class Lighting:
         return np.rint(255.0 * (1.0 - dark)).astype(np.uint8).transpose(0, 2, 1, 3).reshape(h, w)
 
     def layers(self, x0: int, y0: int, w: int, h: int) -> tuple[np.ndarray, np.ndarray | None]:
-        """The block's light on the RES grid as uint8: (multiply RGB, bloom RGB to add or None)."""
+        """The block's light on the RES grid as uint8: (multiply RGB, bloom RGB to add or None); worked
+        out once per block (light is static: an animated cell's every frame, a chunk rebuilt, a map
+        reloaded with the same light read them again), read-only."""
+        key = (x0, y0, w, h)
+        got = self._layers.get(key)
+        if got is None:
+            got = self._layers[key] = self._compute_layers(x0, y0, w, h)
+            for layer in got:
+                if layer is not None:
+                    layer.flags.writeable = False  # shared by every reader of the block
+        return got
+
+    def _compute_layers(self, x0: int, y0: int, w: int, h: int) -> tuple[np.ndarray, np.ndarray | None]:
         low = self.light_map(x0, y0, w, h)
         add = None
         if low.max() > 1.0:
@@ -290,6 +307,18 @@ class Lighting:
                 glows.append((glow.subsurface(box).copy(), int(light.x - r) + box.x, int(light.y - r) + box.y))
             self._glows[light.seed] = glows
         return glows
+
+
+_LAYERS: list[tuple[object, dict]] = []  # the light last built: its description and its blocks' layers
+
+
+def _layer_store(key: object) -> dict:
+    """The blocks' layers of a map lit as `key` says: the last map's, when it was lit the same way (only
+    the last is kept, so a level's light is freed when the next level is lit)."""
+    if _LAYERS and _LAYERS[0][0] == key:
+        return _LAYERS[0][1]
+    _LAYERS[:] = [(key, {})]
+    return _LAYERS[0][1]
 
 
 def flicker_on(light: Light, step: int) -> bool:

@@ -24,16 +24,18 @@ LIGHTS = """<object id="1" type="player_spawn" x="40" y="40"/>
 </properties><point/></object>"""
 
 
-def _lit_map(write_level, weather=""):
+def _lit_map(write_level, weather="", wall=None, name="level.tmx"):
     ground = room(30, 16)
     for r in range(3, 12):
         for c in range(4, 20, 3):
             ground[r][c] = 4  # animated water between floor columns
     ground[8][11] = 2  # a free-standing block: it casts a shadow
+    if wall:
+        ground[wall[0]][wall[1]] = 2
     props = '<properties><property name="ambient" type="color" value="#ff806c9c"/>' + (
         f'<property name="weather" value="{weather}"/>' if weather else "") + "</properties>"
     text = tmx_text(ground, objects=LIGHTS).replace('<tileset', props + '\n <tileset', 1)
-    return load_tilemap(write_level(text))
+    return load_tilemap(write_level(text, name))
 
 
 def _frame_map(tilemap, time_ms):
@@ -191,3 +193,31 @@ def test_flickering_glows_add_what_their_whole_squares_add_on_the_steps_they_sho
                 blinks += 1
         assert (pixels(shown) == pixels(expected)).all(), (step, cam)
     assert blinks  # some glows were off on some of these steps
+
+
+@pytest.mark.parametrize("weather", ["rain", ""])
+def test_a_block_is_lit_once_and_a_map_rebuilt_with_the_same_light_reuses_it(write_level, weather):
+    """Light is static: `layers` works a block out once (an animated cell's every frame reads it again);
+    a map rebuilt with the same light (a hot reload of a tile edit) reuses the blocks, one with other light
+    (or, when wet, other floor under the reflections) does not."""
+    tilemap = _lit_map(write_level, weather=weather)  # rain: wet, the reflections read the floor too
+    first = lighting_of(tilemap)
+    block = (32, 16, 64, 48)
+    mult, add = first.layers(*block)
+    assert first.layers(*block)[0] is mult
+    again = lighting_of(load_tilemap(tilemap.path))
+    assert again.layers(*block)[0] is mult
+    fresh_mult, fresh_add = again._compute_layers(*block)
+    assert (fresh_mult == mult).all() and (add is None) == (fresh_add is None)
+    text = tilemap.path.read_text()
+    wider = text.replace('value="60"', 'value="64"')  # the light at (90, 70) reaches further into the block
+    bluer = text.replace('#ff806c9c', '#ff806c9d')  # the ambient
+    floor = _lit_map(write_level, weather, wall=(13, 7), name="wall.tmx").path.read_text()  # a wall on the floor
+    assert wider != text and bluer != text and floor != text
+    for changed in (wider, bluer) + ((floor,) if weather else ()):
+        base = lighting_of(load_tilemap(write_level(text, "same.tmx"))).layers(*block)[0]  # the last map's light
+        other = lighting_of(load_tilemap(write_level(changed, "changed.tmx")))
+        got = other.layers(*block)
+        assert got[0] is not base and (got[0] == other._compute_layers(*block)[0]).all()
+        if changed is wider:
+            assert not (got[0] == mult).all()
