@@ -22,6 +22,7 @@ Part = tuple[pygame.Surface, int, int, int, int]  # surface and its map box: x, 
 MERGED_PX = 1 << 20  # the largest part merging makes (4 MB before it is encoded)
 MERGED_W = 320  # px: the widest: an encoded part clipped to a view is walked along its whole rows
 ROW_GAP = 256  # px: all-or-nothing parts on the same rows this close are one (one blit; a clear run costs ~nothing)
+SPLIT_GAP = 16  # px: a part's pixel columns this far apart are drawn as separate parts (`split`)
 
 
 def merged(parts: list[Part], gap: int = 0) -> list[Part]:
@@ -64,10 +65,30 @@ def cheap(parts: list[Part]) -> list[Part]:
     """`parts` merged where they touch; then those whose pixels are all opaque or clear merged along
     their rows (`ROW_GAP`) and run-length encoded (`encoded`). A blit costs about 0.7 us before its first
     pixel (an 8x13 lamp: 0.7-0.9 us), so fewer, longer parts are cheaper."""
-    parts = merged(parts)
+    parts = merged([piece for part in parts for piece in split(part)])
     solid = [part for part in parts if all_or_nothing(part[0])]
     rest = [part for part in parts if not all_or_nothing(part[0])]
     return rest + [(encoded(surface), x, y, x1, y1) for surface, x, y, x1, y1 in merged(solid, ROW_GAP)]
+
+
+def split(part: Part) -> list[Part]:
+    """`part` as the groups of its pixel columns more than `SPLIT_GAP` px apart, each cut to the box of its
+    pixels (a chunk's box round a lamp and a pillar 60 px to its right: the pillar's rows walked across
+    the gap on every frame, 4.5 us, where the two parts cost 1.8 + 1.5); the part itself when it is one
+    group."""
+    surface, x, y, _, _ = part
+    alpha = pygame.surfarray.array_alpha(surface)  # (w, h)
+    cols = np.flatnonzero(alpha.any(axis=1))
+    breaks = np.flatnonzero(np.diff(cols) > SPLIT_GAP)
+    if not breaks.size:
+        return [part]
+    out = []
+    for group in np.split(cols, breaks + 1):
+        c0, c1 = int(group[0]), int(group[-1]) + 1
+        rows = np.flatnonzero(alpha[c0:c1].any(axis=0))
+        r0, r1 = int(rows[0]), int(rows[-1]) + 1
+        out.append((surface.subsurface((c0, r0, c1 - c0, r1 - r0)).copy(), x + c0, y + r0, x + c1, y + r1))
+    return out
 
 
 def all_or_nothing(surface: pygame.Surface) -> bool:
@@ -87,6 +108,12 @@ def encoded(surface: pygame.Surface) -> pygame.Surface:
     if not all_or_nothing(surface):
         return surface
     alpha = pygame.surfarray.array_alpha(surface) == 255
+    if alpha.all():  # no clear pixel to skip: a plain copy (a 12x352 pillar clipped to a view 4.1 -> 1.8 us)
+        copy = pygame.Surface(surface.get_size(), 0, 32)
+        if pygame.display.get_init() and pygame.display.get_surface() is not None:
+            copy = copy.convert()
+        copy.blit(surface, (0, 0))  # opaque pixels: the same colours
+        return copy
     rgb = pygame.surfarray.array3d(surface)
     packed = (rgb[..., 0].astype(np.uint32) << 16) | (rgb[..., 1].astype(np.uint32) << 8) | rgb[..., 2]
     used = set(packed[alpha].tolist())
