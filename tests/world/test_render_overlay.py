@@ -113,3 +113,34 @@ def test_all_or_nothing_parts_on_the_same_rows_become_one_and_a_tall_one_stays_a
     for s, x, y, _, _ in out:
         shown.blit(s, (x, y))
     assert (pixels(shown) == pixels(expected)).all()
+
+
+def test_a_part_with_far_apart_columns_is_split_and_an_opaque_one_is_a_plain_copy_with_the_same_pixels():
+    """A chunk's box round a lamp and a pillar: drawn as two parts cut to their pixels (the gap's clear
+    rows are not walked every frame); an all-opaque part is copied, not run-length encoded."""
+    from game.world.overlay import SPLIT_GAP, split
+
+    _display()
+    rng = np.random.default_rng(5)
+    box = pygame.Surface((80, 120), pygame.SRCALPHA)  # clear
+    lamp = pygame.Surface((8, 13), pygame.SRCALPHA)
+    lamp.fill((250, 200, 90, 255))
+    lamp.fill((0, 0, 0, 0), (0, 0, 2, 2))
+    pillar = pygame.Surface((12, 120))
+    pygame.surfarray.blit_array(pillar, rng.integers(0, 256, (12, 120, 3)))
+    box.blit(lamp, (0, 70))
+    box.blit(pillar, (66, 0))
+    parts = split((box, 300, 40, 380, 160))
+    assert sorted(p[1:] for p in parts) == [(300, 110, 308, 123), (366, 40, 378, 160)]
+    assert split((box.subsurface((0, 0, 30, 120)), 0, 0, 30, 120))[0][0].get_size() == (30, 120)  # one group: as it was
+    assert SPLIT_GAP < 66 - 8
+    out = cheap([(box, 300, 40, 380, 160)])
+    plain = [s for s, x, y, _, _ in out if x == 366]
+    assert plain and not plain[0].get_flags() & (pygame.RLEACCEL | pygame.RLEACCELOK) and plain[0].get_colorkey() is None
+    background = pygame.Surface((400, 200)).convert()
+    pygame.surfarray.blit_array(background, rng.integers(0, 256, (400, 200, 3)))
+    expected, shown = background.copy(), background.copy()
+    expected.blit(box, (300, 40))
+    for s, x, y, _, _ in out:
+        shown.blit(s, (x, y))
+    assert (pixels(shown) == pixels(expected)).all()
