@@ -355,11 +355,14 @@ class LevelView:
                 surface.fill(TELL_RED, (px, py, 2 if urgent else 1, 2 if urgent else 1))
 
     def _doors(self, surface: pygame.Surface, sim: "LevelSim", cx: int, cy: int, step: int) -> None:
+        sw, sh = surface.get_size()
         for d in sim.spec.doors:
             if not sim.door_closed(d.id):
                 continue
             x, y = round(d.rect.x - cx), round(d.rect.y - cy)
             w, h = round(d.rect.w), round(d.rect.h)
+            if x >= sw or y >= sh or x + w <= 0 or y + h <= 0:
+                continue  # off the screen: its blit would draw nothing
             lit = (step // 20) % 2 == 1
             surface.blit(self._cached(("door", w, h, lit), _door, w, h, lit), (x, y))
 
