@@ -135,6 +135,8 @@ class Lighting:
         self._glows: dict[int, list[tuple[pygame.Surface, int, int]]] = {}  # see `_glow`
         self._slot: tuple[int, list] | None = None  # the flicker slot last drawn and its glows (`_lit_glows`)
         self._patterns: list[pygame.Surface] = []
+        self.cell = (tilemap.tile_w, tilemap.tile_h)
+        self._stamps: dict[tuple[int, int, int, int], list] = {}  # a lit cell's blits, kept (`_apply`)
         # what `light_map` reads: a map rebuilt with the same light (a hot reload of a tile edit) reuses
         # the blocks this one computes (`layers`)
         self._layers = _layer_store((self.tile, tuple(self.ambient.tolist()), tuple(self.areas), tuple(self.steady),
@@ -242,19 +244,33 @@ class Lighting:
             self._apply(surface, (px, py), x0 + px, y0 + py, *size)
 
     def _apply(self, surface: pygame.Surface, pos: tuple[int, int], x0: int, y0: int, w: int, h: int) -> None:
+        key = (x0, y0, w, h)
+        steps = self._stamps.get(key)
+        if steps is None:
+            steps = self._light_steps(x0, y0, w, h)
+            if (w, h) == self.cell:  # an animated cell: its other frames at this place are lit the same
+                self._stamps[key] = steps
+        for blits, flag in steps:
+            surface.fblits([(image, (pos[0] + dx, pos[1] + dy)) for image, dx, dy in blits], flag)
+
+    def _light_steps(self, x0: int, y0: int, w: int, h: int) -> list[tuple[list, int]]:
+        """What lighting the block at (x0, y0) blits, in order: the light multiplied, the shadows
+        multiplied (they darken the light, not the bloom), the bloom added; each (image, x, y) in the block."""
         mult, add = self.layers(x0, y0, w, h)
+        steps = []
         for low, flag in ((mult, pygame.BLEND_RGB_MULT), (add, pygame.BLEND_RGB_ADD)):
             if low is not None:
                 image = pygame.image.frombuffer(low.tobytes(), (low.shape[1], low.shape[0]), "RGB")
-                surface.blit(pygame.transform.scale(image, (w, h)), pos, special_flags=flag)
-            if flag == pygame.BLEND_RGB_MULT:  # shadows darken the light, not the bloom
+                steps.append(([(pygame.transform.scale(image, (w, h)), 0, 0)], flag))
+            if flag == pygame.BLEND_RGB_MULT:
                 config = self.shadow_cells(x0, y0, w, h)
                 rows, cols = np.nonzero(config)
                 if rows.size:
                     t = self.tile
                     cells = self._pattern_surfaces()
-                    surface.fblits([(cells[config[r, c]], (pos[0] + c * t, pos[1] + r * t))
-                                    for r, c in zip(rows.tolist(), cols.tolist())], pygame.BLEND_RGB_MULT)
+                    steps.append(([(cells[config[r, c]], c * t, r * t) for r, c in zip(rows.tolist(), cols.tolist())],
+                                  pygame.BLEND_RGB_MULT))
+        return steps
 
     def _pattern_surfaces(self) -> list[pygame.Surface]:
         if not self._patterns:

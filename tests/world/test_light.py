@@ -221,3 +221,28 @@ def test_a_block_is_lit_once_and_a_map_rebuilt_with_the_same_light_reuses_it(wri
         assert got[0] is not base and (got[0] == other._compute_layers(*block)[0]).all()
         if changed is wider:
             assert not (got[0] == mult).all()
+
+
+def test_a_lit_cell_keeps_its_light_and_a_larger_block_does_not(write_level):
+    """An animated cell's every frame at one place is lit the same: the second bake there reuses what the
+    first worked out, with the pixels a fresh lighting gives; blocks bigger than a cell (chunk builds) keep
+    nothing."""
+    pygame.display.init()
+    pygame.display.set_mode((320, 180))
+    tilemap = _lit_map(write_level, weather="rain")
+    kept, fresh = lighting_of(tilemap), lighting_of(tilemap)
+    rng = np.random.default_rng(7)
+    for x, y in [(80, 48), (176, 144), (48, 160), (80, 48)]:  # under lights, a block's shadow, again
+        frames = [pygame.Surface((16, 16)).convert() for _ in range(3)]
+        for cell in frames:
+            pygame.surfarray.blit_array(cell, rng.integers(0, 256, (16, 16, 3)))
+        for cell in frames:
+            expected = cell.copy()
+            fresh._stamps.clear()
+            fresh.bake_cells(expected, x, y, [(0, 0)], (16, 16))
+            kept.bake_cells(cell, x, y, [(0, 0)], (16, 16))
+            assert (pixels(cell) == pixels(expected)).all()
+    assert len(kept._stamps) == 3
+    block = pygame.Surface((64, 48)).convert()
+    kept.bake_cells(block, 0, 0, [(0, 0)], (64, 48))
+    assert len(kept._stamps) == 3
