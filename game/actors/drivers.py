@@ -258,14 +258,16 @@ class RouteDriver:
             self.swerve_target = options[best]
             self.swerve_timer = max(self.swerve_timer, 40)
         self.swerve += max(-0.6, min(0.6, self.swerve_target - self.swerve))
-        look = 36.0 + 10.0 * max(v.speed, 0.0)
+        speed = v.speed  # v stands still while he decides: worked out once
+        onward = speed if not speed < 0.0 else 0.0  # max(speed, 0.0), the same pick (-0.0 kept)
+        look = 36.0 + 10.0 * onward
         tx, ty = self.path.point_at(self.s + look)
         h = self.path.direction_at(self.s + look)
         tx += -math.sin(h) * self.swerve
         ty += math.cos(h) * self.swerve
 
         want = self.base_speed * (1.0 - 0.35 * v.damage / 100.0)
-        turn = self.path.turn_ahead(self.s, 40.0 + 30.0 * max(v.speed, 0.0))
+        turn = self.path.turn_ahead(self.s, 40.0 + 30.0 * onward)
         if turn > 0.5:
             want = min(want, max(1.6, 2.8 - 1.1 * turn))
         if player is not None:
@@ -278,7 +280,7 @@ class RouteDriver:
         if self.forced_speed is not None:
             want = self.forced_speed
         # Wedged against something: back up with the wheel the other way, then try again.
-        self.stuck = self.stuck + 1 if (want > 1.0 and abs(v.speed) < 0.3) else 0
+        self.stuck = self.stuck + 1 if (want > 1.0 and abs(speed) < 0.3) else 0
         if self.stuck > 40:
             self.unstick, self.stuck = 36, 0
         if self.unstick > 0:

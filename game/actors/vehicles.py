@@ -226,9 +226,10 @@ class Vehicle:
             left, right, top, bottom = min(left, px), max(right, px), min(top, py), max(bottom, py)
         if area_clear(solid, tile, left, top, right, bottom, self.heading, self.prev_heading, self.spec):
             # Open road round the whole move: every test below would pass (the same sub-steps).
-            for _ in range(n):
-                self.x += sx
-                self.y += sy
+            for _ in range(n):  # the same additions, one sub-step at a time
+                x += sx
+                y += sy
+            self.x, self.y = x, y
             self.scraping = 0
             return False
         hit = False

@@ -264,15 +264,21 @@ class ChaseSim:
         with the movers after it, then with the parked cars and barriers in their list order (only
         the ones the parked index finds near it: the others are too far to touch it)."""
         parked = self._parked if self._parked is not None else Nearby(self.obstacles)
+        lengths = [v.spec.length for v in movers]
+        count = len(movers)
         for i, a in enumerate(movers):
-            ax, ay, length = a.x, a.y, a.spec.length
-            for b in movers[i + 1:]:
+            ax, ay, length = a.x, a.y, lengths[i]
+            for j in range(i + 1, count):
+                b = movers[j]
                 # _pair's own first test, inlined: most pairs of movers are far apart
-                reach = (length + b.spec.length) / 2 + 1
-                if abs(ax - b.x) <= reach and abs(ay - b.y) <= reach:
-                    self._pair(a, b)
-                    ax, ay = a.x, a.y
-            reach = (a.spec.length + parked.longest) / 2 + 1.5  # 0.5 px above the pair test's own
+                reach = (length + lengths[j]) / 2 + 1
+                dx = ax - b.x
+                if -reach <= dx <= reach:  # abs(dx) <= reach, as a chained test
+                    dy = ay - b.y
+                    if -reach <= dy <= reach:
+                        self._pair(a, b)
+                        ax, ay = a.x, a.y
+            reach = (length + parked.longest) / 2 + 1.5  # 0.5 px above the pair test's own
             near = parked.near_indices(a.x, a.y, reach)
             while near:
                 k = near.pop(0)
