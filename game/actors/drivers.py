@@ -18,7 +18,7 @@ from game.actors.vehicles import Control, Vehicle, angle_diff
 
 log = logging.getLogger(__name__)
 
-TAU = 2 * math.pi
+PI, TAU = math.pi, 2 * math.pi
 SWERVES = (0.0, 12.0, -12.0, 24.0, -24.0)  # px beside his route he may swing to pass, nearest first
 
 
@@ -114,6 +114,28 @@ class Path:
         for k in range(1, 6):
             worst = max(worst, abs(angle_diff(self.direction_at(s + distance * k / 5), h0)))
         return worst
+
+    def turns_over(self, s: float, distance: float, limit: float) -> bool:
+        """`turn_ahead(s, distance) > limit`, stopping at the first sampled heading that turns more
+        than `limit` (the largest is over it exactly when one is) and with the points looked up here."""
+        lo, hi = s + distance / 5 - 4.0, s + distance + 4.0  # turn_ahead's straight-segment shortcut
+        lo = lo if lo < s + 4.0 else s + 4.0
+        hi = hi if hi > s + 12.0 else s + 12.0
+        cum = self.cumulative
+        if 0.0 <= lo and hi <= cum[-1]:
+            i = bisect.bisect_right(cum, lo) - 1
+            if i + 1 < len(cum) and hi <= cum[i + 1]:
+                return 0.0 > limit
+        point, atan2 = self.point_at, math.atan2
+        mid = s + 8.0
+        a, b = point(mid - 4.0), point(mid + 4.0)  # direction_at(s + 8.0)
+        h0 = atan2(b[1] - a[1], b[0] - a[0])
+        for k in range(1, 6):
+            mid = s + distance * k / 5
+            a, b = point(mid - 4.0), point(mid + 4.0)
+            if abs((atan2(b[1] - a[1], b[0] - a[0]) - h0 + PI) % TAU - PI) > limit:  # abs(angle_diff(h, h0))
+                return True
+        return 0.0 > limit
 
 
 def pursue(v: Vehicle, tx: float, ty: float, want_speed: float) -> Control:
@@ -216,7 +238,7 @@ class LaneDriver:
         self.s = self.path.project(v.x, v.y, hint=self.s)
         tx, ty = self.path.point_at(self.s + self.lookahead)
         want = self.cruise
-        if self.path.turn_ahead(self.s, 48.0) > 0.6:
+        if self.path.turns_over(self.s, 48.0, 0.6):
             want = min(want, 1.2)  # slow for a corner
         gap = gap_ahead(v, others, 70.0, v.spec.width / 2, 0.0, parked)
         if gap < 70.0:

@@ -7,7 +7,7 @@ import pytest
 
 from game.actors import vehicles
 from game.actors.boxgrid import area_clear, solid_samples
-from game.actors.drivers import gap_ahead, gaps_ahead
+from game.actors.drivers import Path, gap_ahead, gaps_ahead
 from game.actors.nearby import Nearby
 from game.actors.vehicles import BUS, CAR, Control, Vehicle
 
@@ -121,6 +121,7 @@ def test_the_look_ahead_with_the_parked_index_equals_a_scan_of_every_vehicle():
         scan = gaps_ahead(v, movers + parked, reach, v.spec.width / 2, offsets)
         assert gaps_ahead(v, movers, reach, v.spec.width / 2, offsets, index) == scan
         assert gap_ahead(v, movers, reach, v.spec.width / 2, 12.0, parked=index) == scan[1]
+        assert repr(gap_ahead(v, movers + parked, reach, v.spec.width / 2)) == repr(scan[0])
         found += any(g < math.inf for g in scan)
     assert found > 40
 
@@ -179,3 +180,19 @@ def test_a_kept_answer_of_the_parked_index_holds_everything_a_fresh_one_does():
         assert {id(c) for c in fresh} <= {id(c) for c in given}
         kept += index.kept[7][:2] != (x, y)
     assert kept > 1000  # mostly a kept answer
+
+
+def test_turns_over_is_the_largest_turn_ahead_compared_with_the_limit():
+    rng = np.random.default_rng(5)
+    paths = [Path(((0.0, 0.0), (300.0, 0.0), (300.0, 200.0), (40.0, 260.0)), loop=loop) for loop in (False, True)]
+    paths.append(Path(((10.0, 10.0), (10.0, 10.0), (90.0, 10.0), (95.0, 12.0), (400.0, 300.0))))
+    over = 0
+    for path in paths:
+        for _ in range(3000):
+            s = float(rng.uniform(-60.0, path.length + 60.0))
+            distance = float(rng.choice([48.0, rng.uniform(0.0, 300.0)]))
+            limit = float(rng.choice([0.5, 0.6, 0.0, -0.1, rng.uniform(0.0, 2.0)]))
+            want = path.turn_ahead(s, distance) > limit
+            assert path.turns_over(s, distance, limit) == want
+            over += want
+    assert 500 < over < 17000

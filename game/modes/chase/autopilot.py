@@ -66,7 +66,7 @@ def autopilot_mask(sim: ChaseSim) -> int:
     here = path.project(p.x, p.y, hint=sim.driver.s - 80.0, window=600.0)
     if here > sim.driver.s - 50.0:
         want = 0.0  # never overtake him: stay behind and keep him on screen
-    if path.turn_ahead(here - CORNER[0], CORNER[1] + CORNER[2] * speed) > 0.5:
+    if path.turns_over(here - CORNER[0], CORNER[1] + CORNER[2] * speed, 0.5):
         want = min(want, CORNER_SPEED)  # brake well before the corner, and stay slow until through it
     if sim.phase in ("crashed", "escaped"):
         want = 0.0
