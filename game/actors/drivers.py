@@ -109,11 +109,40 @@ class Path:
             i = bisect.bisect_right(cum, lo) - 1
             if i + 1 < len(cum) and hi <= cum[i + 1]:
                 return 0.0
-        h0 = self.direction_at(s + 8.0)
+        h0, *rest = self.directions((s + 8.0, s + distance * 1 / 5, s + distance * 2 / 5, s + distance * 3 / 5,
+                                     s + distance * 4 / 5, s + distance * 5 / 5))
         worst = 0.0
-        for k in range(1, 6):
-            worst = max(worst, abs(angle_diff(self.direction_at(s + distance * k / 5), h0)))
+        for h in rest:  # max(worst, abs(angle_diff(h, h0))), the same pick
+            turn = abs((h - h0 + PI) % TAU - PI)
+            if turn > worst:
+                worst = turn
         return worst
+
+    def directions(self, places: Sequence[float]) -> list[float]:
+        """`direction_at` of each of `places`, its points looked up here (the same arithmetic)."""
+        cum, spans, loop = self.cumulative, self.spans, self.loop
+        total, last = cum[-1], len(spans) - 1
+        bisect_right, atan2 = bisect.bisect_right, math.atan2
+        out = []
+        for mid in places:
+            ends = []
+            for s in (mid - 4.0, mid + 4.0):  # point_at(s), written out
+                if loop:
+                    s = s % total
+                elif s <= 0.0:
+                    s = 0.0
+                elif s > total:
+                    s = total
+                i = bisect_right(cum, s) - 1
+                if i > last:
+                    i = last
+                x0, y0, sx, sy, _, _, start, end = spans[i]
+                seg = end - start
+                t = 0.0 if seg == 0 else (s - start) / seg
+                ends.append((x0 + sx * t, y0 + sy * t))
+            (ax, ay), (bx, by) = ends
+            out.append(atan2(by - ay, bx - ax))
+        return out
 
     def turns_over(self, s: float, distance: float, limit: float) -> bool:
         """`turn_ahead(s, distance) > limit`, stopping at the first sampled heading that turns more

@@ -196,3 +196,21 @@ def test_turns_over_is_the_largest_turn_ahead_compared_with_the_limit():
             assert path.turns_over(s, distance, limit) == want
             over += want
     assert 500 < over < 17000
+
+
+def test_turn_ahead_equals_the_largest_turn_between_its_direction_lookups():
+    from game.actors.vehicles import angle_diff
+
+    rng = np.random.default_rng(6)
+    paths = [Path(((0.0, 0.0), (300.0, 0.0), (300.0, 200.0), (40.0, 260.0)), loop=loop) for loop in (False, True)]
+    paths.append(Path(((10.0, 10.0), (10.0, 10.0), (90.0, 10.0), (95.0, 12.0), (400.0, 300.0))))
+    for path in paths:
+        for _ in range(3000):
+            s = float(rng.uniform(-60.0, path.length + 60.0))
+            distance = float(rng.choice([48.0, rng.uniform(0.0, 300.0)]))
+            h0 = path.direction_at(s + 8.0)
+            worst = 0.0
+            for k in range(1, 6):
+                worst = max(worst, abs(angle_diff(path.direction_at(s + distance * k / 5), h0)))
+            turn = path.turn_ahead(s, distance)
+            assert repr(turn) == repr(worst) or turn == 0.0 and worst < 1e-12  # 0.0: the straight shortcut
