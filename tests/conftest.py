@@ -84,36 +84,33 @@ def _private_data_dir(tmp_path_factory, monkeypatch):
 # --- parallel runs: the slowest tests first ---------------------------------------------------------------
 # `--dist loadgroup` (pyproject.toml) hands a worker its next test only when it is nearly idle, so the
 # longest tests must start first: a long test picked up last is the whole tail of the run. Rough seconds
-# each takes on the 2-core machine (measured 2026-11-30, after the chase got 3.5x faster); a node id is
+# each takes on the 2-core machine (measured 2026-11-30 12:05 UTC, `bench --suite` 105 s); a node id is
 # matched by its longest prefix here, anything not named counts as quick and keeps its place. A stale
 # figure only costs balance, never a result.
 SLOW_TESTS = {
-    "tests/test_wheel.py": 8.0,  # sdist -> wheel -> fresh venv -> plays, checks, autoplays a level
-    "tests/test_playthrough.py::test_a_whole_new_game": 8.0,
-    "tests/test_playthrough.py::test_an_autopilot_run_replays_to_the_same_end[bus_chase": 8.0,
-    "tests/test_playthrough.py::test_cli_autoplay_records": 4.0,
-    "tests/test_playthrough.py::test_autoplay_wins_the_chase": 5.0,
-    "tests/test_personas.py": 2.0,
-    "tests/test_personas.py::test_novice_wins_within_its_tries[chase": 7.0,
-    "tests/test_personas.py::test_novice_wins_within_its_tries[chase-hard": 10.0,
-    "tests/test_personas.py::test_expert_wins_on_hard_at_the_first_try[0-chase": 5.0,
-    "tests/test_personas.py::test_expert_wins_on_hard_at_the_first_try[1-chase": 5.0,
-    "tests/test_person_replays.py::test_a_person_replay_reaches_its_stored_outcome_and_hash[bus_chase": 2.0,
-    "tests/scenes/test_chase_scene.py::test_won_chase": 7.0,
-    "tests/test_replays_chase.py": 3.0,
-    "tests/test_chase.py": 3.0,
-    "tests/test_assets.py": 3.0,
-    "tests/test_bench.py": 7.0,  # its module fixture runs the whole bench, small (about 15 s of CPU)
-    "tests/test_signals.py": 2.0,
-    "tests/test_web.py": 2.0,
-    "tests/story/test_story_schema.py::test_fuzzed": 3.0,
-    "tests/world/test_collision.py": 1.5,
-    "tests/world/test_fuzz_tmx.py": 3.0,
-    "tests/test_datafiles_reliability.py::test_fuzzed": 2.5,
+    "tests/test_wheel.py": 9.0,  # sdist -> wheel -> fresh venv -> plays, checks, autoplays a level
+    "tests/test_bench.py": 8.5,  # its module fixture runs the whole bench, small (one worker runs the module)
+    "tests/test_assets.py": 7.5,  # its module fixture generates every asset (one worker runs the module)
+    "tests/test_playthrough.py::test_a_whole_new_game": 5.5,
+    "tests/test_web.py": 2.5,
+    "tests/test_personas.py::test_novice_wins_within_its_tries[chase-hard-2]": 2.5,
+    "tests/test_playthrough.py": 2.0,
     "tests/test_replay_fuzz.py": 2.0,
-    "tests/world/test_navigation.py": 1.5,
-    "tests/world/test_csv_fastpath.py": 1.5,
-    "tests/actors/test_levels.py": 1.5,
+    "tests/world/test_fuzz_tmx.py": 2.0,
+    "tests/test_datafiles_reliability.py::test_fuzzed": 2.0,
+    "tests/modes/level/test_doors_view.py": 1.5,
+    "tests/world/test_navigation.py::test_flow_field": 1.5,
+    "tests/test_present.py::test_bench_present": 1.5,
+    "tests/actors/test_chase_shortcuts.py::test_a_chase_that_shoves": 1.5,
+    "tests/world/test_collision.py": 1.0,
+    "tests/scenes/test_chase_scene.py::test_won_chase": 1.5,
+    "tests/test_chase.py": 1.0,
+    "tests/test_code_shape.py": 1.0,
+    "tests/actors/test_enemies.py::test_knockback": 1.0,
+    "tests/test_replays_chase.py": 1.0,
+    "tests/test_personas.py": 0.5,
+    "tests/world/test_tiled_agreement.py": 0.5,
+    "tests/actors/test_levels.py": 0.5,
 }
 
 
