@@ -186,32 +186,8 @@ def pursue(v: Vehicle, tx: float, ty: float, want_speed: float) -> Control:
 def gap_ahead(v: Vehicle, others: Sequence[Vehicle], reach: float, half_width: float,
               offset: float = 0.0, parked: Nearby | None = None) -> float:
     """Distance to the nearest vehicle in a corridor ahead of `v`, shifted `offset` px to its right,
-    among `others` and those of `parked` near enough to be in it. (`gaps_ahead` for one offset,
-    written as one loop: the same float operations, the same first-found nearest.)"""
-    h = v.heading
-    fx, fy = math.cos(h), math.sin(h)
-    x, y = v.x, v.y
-    half = v.spec.length / 2
-    groups: tuple[Sequence[Vehicle], ...] = (others,)
-    if parked is not None:
-        groups = (others, parked.around(x, y, reach + half_width + abs(offset) + parked.pad, id(v)))
-    nearest = math.inf
-    for group in groups:
-        for o in group:
-            if o is v:
-                continue
-            dx, dy = o.x - x, o.y - y
-            along = dx * fx + dy * fy
-            if along <= 0:
-                continue
-            spec = o.spec
-            if along > reach + spec.length:
-                continue
-            if abs(dx * -fy + dy * fx - offset) < half_width + spec.width / 2:
-                gap = along - half - spec.length / 2
-                if gap < nearest:
-                    nearest = gap
-    return nearest
+    among `others` and those of `parked` near enough to be in it."""
+    return gaps_ahead(v, others, reach, half_width, (offset,), parked)[0]
 
 
 def gaps_ahead(v: Vehicle, others: Sequence[Vehicle], reach: float, half_width: float,
