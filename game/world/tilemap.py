@@ -186,16 +186,27 @@ def _parse_tiles(path: Path, root: ET.Element) -> Any:
     """pytmx reads tilesets and tile layers only: object layers are ours (see tmxobjects)."""
     import pytmx
 
+    from game.world.layerdata import decode_cells, register_cells, stand_in
+
     bare = ET.Element(root.tag, root.attrib)
     for child in root:
         if child.tag not in ("objectgroup", "group", "imagelayer"):
             bare.append(child)
         elif child.tag == "group":
             bare.extend(_tile_layers_in(child))
+    read: list[np.ndarray | None] = []  # each tile layer's cells, read in bulk (None: pytmx reads them)
+    for i, child in enumerate(bare):
+        if child.tag == "layer":
+            read.append(decode_cells(child))
+            if read[-1] is not None:
+                bare[i] = stand_in(child)
     try:
         tmx = pytmx.TiledMap()
         tmx.filename = str(path)
         tmx.parse_xml(bare)
+        for layer, raw in zip(_tile_layers(tmx), read):
+            if raw is not None:
+                layer.data = register_cells(tmx, raw)
     except Exception as exc:  # pytmx raises bare Exceptions; fold them into one message
         raise LevelError(path, f"cannot parse: {one_line(exc)}") from exc
     return tmx
