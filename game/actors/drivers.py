@@ -97,18 +97,23 @@ class Path:
         b = self.point_at(s + 4.0)
         return math.atan2(b[1] - a[1], b[0] - a[0])
 
-    def turn_ahead(self, s: float, distance: float) -> float:
-        """Largest heading change between here and `distance` further on (radians). 0.0 when every point
-        it samples lies on one straight segment (measured there it is rounding noise, 1e-16 at most, and
-        the drivers only compare it with thresholds): most of a street, without twelve point lookups."""
+    def _straight(self, s: float, distance: float) -> bool:
+        """Every point `turn_ahead(s, distance)` samples lies on one straight segment."""
         lo, hi = s + distance / 5 - 4.0, s + distance + 4.0  # the first and last points it samples
         lo = lo if lo < s + 4.0 else s + 4.0
         hi = hi if hi > s + 12.0 else s + 12.0
         cum = self.cumulative
         if 0.0 <= lo and hi <= cum[-1]:
             i = bisect.bisect_right(cum, lo) - 1
-            if i + 1 < len(cum) and hi <= cum[i + 1]:
-                return 0.0
+            return i + 1 < len(cum) and hi <= cum[i + 1]
+        return False
+
+    def turn_ahead(self, s: float, distance: float) -> float:
+        """Largest heading change between here and `distance` further on (radians). 0.0 when every point
+        it samples lies on one straight segment (measured there it is rounding noise, 1e-16 at most, and
+        the drivers only compare it with thresholds): most of a street, without twelve point lookups."""
+        if self._straight(s, distance):
+            return 0.0
         h0, *rest = self.directions((s + 8.0, s + distance * 1 / 5, s + distance * 2 / 5, s + distance * 3 / 5,
                                      s + distance * 4 / 5, s + distance * 5 / 5))
         worst = 0.0
@@ -147,14 +152,8 @@ class Path:
     def turns_over(self, s: float, distance: float, limit: float) -> bool:
         """`turn_ahead(s, distance) > limit`, stopping at the first sampled heading that turns more
         than `limit` (the largest is over it exactly when one is) and with the points looked up here."""
-        lo, hi = s + distance / 5 - 4.0, s + distance + 4.0  # turn_ahead's straight-segment shortcut
-        lo = lo if lo < s + 4.0 else s + 4.0
-        hi = hi if hi > s + 12.0 else s + 12.0
-        cum = self.cumulative
-        if 0.0 <= lo and hi <= cum[-1]:
-            i = bisect.bisect_right(cum, lo) - 1
-            if i + 1 < len(cum) and hi <= cum[i + 1]:
-                return 0.0 > limit
+        if self._straight(s, distance):  # turn_ahead's shortcut
+            return 0.0 > limit
         point, atan2 = self.point_at, math.atan2
         mid = s + 8.0
         a, b = point(mid - 4.0), point(mid + 4.0)  # direction_at(s + 8.0)
