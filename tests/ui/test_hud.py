@@ -1,6 +1,7 @@
 """The level HUD and on-map labels: every piece of text on a dark backing at WCAG AA contrast, and an
 unchanged HUD draws no glyphs (its labels are cached surfaces)."""
 from types import SimpleNamespace
+from typing import NamedTuple
 
 import pygame
 import pytest
@@ -28,15 +29,23 @@ def fresh_parts():
     ui._PARTS.clear()
 
 
+class Label(NamedTuple):
+    text: str
+    ink: tuple
+    backing: tuple
+    rect: pygame.Rect
+
+
 @pytest.fixture
 def labels(monkeypatch):
-    """Every label_on_backing call: (text, ink, backing)."""
+    """Every label_on_backing call: its text, ink, backing and the rect it covered."""
     calls = []
     real = ui.label_on_backing
 
     def record(surface, font, text, pos, color=ui.INK, **kw):
-        calls.append((text, tuple(color), tuple(kw.get("backing", ui.PANEL))))
-        return real(surface, font, text, pos, color, **kw)
+        rect = real(surface, font, text, pos, color, **kw)
+        calls.append(Label(text, tuple(color), tuple(kw.get("backing", ui.PANEL)), rect))
+        return rect
 
     monkeypatch.setattr(ui, "label_on_backing", record)
     return calls
@@ -74,11 +83,11 @@ def test_every_hud_text_reads_at_wcag_aa_on_its_backing(sim, labels):
         surface.fill((255, 255, 255))  # the brightest floor: the backing must carry the contrast alone
         hud.draw(surface, sim)
         assert labels, state
-    inks = {ink for _, ink, _ in labels}
+    inks = {label.ink for label in labels}
     assert len(inks) >= 4  # names, ammo (and its warning), the objective highlight, the enemy
-    for text, ink, backing in labels:
-        ratio = contrast_ratio(ink, backing)
-        assert ratio >= MIN_TEXT_CONTRAST, f"{text!r}: {ink} on {backing} is {ratio:.2f}:1"
+    for label in labels:
+        ratio = contrast_ratio(label.ink, label.backing)
+        assert ratio >= MIN_TEXT_CONTRAST, f"{label.text!r}: {label.ink} on {label.backing} is {ratio:.2f}:1"
 
 
 def test_the_pickup_label_on_the_map_reads_on_its_backing(labels):
@@ -87,8 +96,8 @@ def test_the_pickup_label_on_the_map_reads_on_its_backing(labels):
     surface = pygame.Surface((320, 180))
     fx = SimpleNamespace(kind="text", text="+AMMO", x=100, y=80, age=3, life=40)
     view._effect(surface, fx, 0, 0)
-    assert [text for text, _, _ in labels] == ["+AMMO"]
-    assert all(contrast_ratio(ink, backing) >= MIN_TEXT_CONTRAST for _, ink, backing in labels)
+    assert [label.text for label in labels] == ["+AMMO"]
+    assert all(contrast_ratio(label.ink, label.backing) >= MIN_TEXT_CONTRAST for label in labels)
 
 
 def test_an_unchanged_hud_draws_no_glyphs(sim, monkeypatch):
@@ -110,44 +119,26 @@ def test_an_unchanged_hud_draws_no_glyphs(sim, monkeypatch):
     assert pygame.image.tobytes(surface, "RGB") == pygame.image.tobytes(first, "RGB")  # and looks the same
 
 
-def test_a_long_objective_never_covers_the_gun_or_combo_labels(monkeypatch):
+def test_a_long_objective_never_covers_the_gun_or_combo_labels(labels):
     """The hospital's objective is too long for the top line: it goes below the gun's label, clear of it."""
-    rects = []
-    real = ui.label_on_backing
-
-    def record(surface, font, text, pos, color=ui.INK, **kw):
-        rect = real(surface, font, text, pos, color, **kw)
-        rects.append((text, rect))
-        return rect
-
-    monkeypatch.setattr(ui, "label_on_backing", record)
     sim = LevelSim(load_tilemap(LEVELS / "hospital.tmx"), seed=0)
     sim.player.armed, sim.player.ammo, sim.player.loaded, sim.player.combo = True, 5, 5, 3
     sim.objective = "One nurse walks the wrong way. Stop her before the doors"
     Hud(load_font()).draw(pygame.Surface((320, 180)), sim)
-    texts = dict(rects)
+    texts = {label.text: label.rect for label in labels}
     objective = texts[sim.objective]
     assert objective.top > texts["DANKO"].bottom and objective.right <= 320
-    for text, rect in rects:
-        if text != sim.objective:
-            assert not rect.colliderect(objective), text
+    for label in labels:
+        if label.text != sim.objective:
+            assert not label.rect.colliderect(objective), label.text
 
 
-def test_the_escape_clock_stands_under_a_two_line_objective(monkeypatch):
+def test_the_escape_clock_stands_under_a_two_line_objective(labels):
     """Cat's trap: the objective is too long for the top line and drops a line; GET OUT and the ways out
     go under it instead of across it (they sat at a fixed height and covered it)."""
     from game.input.actions import InputFrame
     from game.modes.level import escape, escape_view
 
-    rects = []
-    real = ui.label_on_backing
-
-    def record(surface, font, text, pos, color=ui.INK, **kw):
-        rect = real(surface, font, text, pos, color, **kw)
-        rects.append((text, rect))
-        return rect
-
-    monkeypatch.setattr(ui, "label_on_backing", record)
     sim = LevelSim(load_tilemap(LEVELS / "cat_trap.tmx"), seed=0)
     sim.player.arm(8)
     escape.start(sim, 3600)
@@ -156,11 +147,11 @@ def test_the_escape_clock_stands_under_a_two_line_objective(monkeypatch):
     surface, hud = pygame.Surface((320, 180)), Hud(load_font())
     hud.draw(surface, sim)
     escape_view.draw_hud(surface, sim, hud.font, below=hud.right_bottom)
-    objective = dict(rects)[sim.objective]
+    objective = {label.text: label.rect for label in labels}[sim.objective]
     assert objective.top > 10  # it did drop a line
-    for text, rect in rects:
-        if text != sim.objective:
-            assert not rect.colliderect(objective), text
+    for label in labels:
+        if label.text != sim.objective:
+            assert not label.rect.colliderect(objective), label.text
 
 
 def test_the_hud_blocks_show_the_health_lives_and_enemy_of_each_frame(sim, monkeypatch):
