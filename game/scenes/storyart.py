@@ -9,6 +9,7 @@ from typing import Callable
 import pygame
 
 from game import sprites
+from game.world.surfaces import display_ready
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +46,7 @@ def as_drawn(image: pygame.Surface | None) -> pygame.Surface | None:
     48x48 portrait took 50 us a frame, the kept one 3), and with every alpha 255 that path's pixels do
     not depend on what lies beneath, so blitting the kept image gives the same pixels. Anything else
     (no display, a see-through pixel, a surface already plain) is returned as it is."""
-    if image is None or pygame.display.get_surface() is None or not image.get_flags() & pygame.SRCALPHA:
+    if image is None or not display_ready() or not image.get_flags() & pygame.SRCALPHA:
         return image
     w, h = image.get_size()
     if pygame.mask.from_surface(image, 254).count() != w * h:

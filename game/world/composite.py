@@ -12,6 +12,7 @@ import numpy as np
 import pygame
 
 from game.world.hugepages import advise
+from game.world.surfaces import display_ready
 from game.world.tilemap import FLIP_D, FLIP_H, FLIP_V, GID_MASK, LevelError, TileLayer, TileMap
 
 log = logging.getLogger(__name__)
@@ -133,13 +134,9 @@ def to_surface(pixels: np.ndarray) -> pygame.Surface:
     """RGBA array -> Surface, converted for fast blits when a display exists."""
     h, w = pixels.shape[:2]
     surf = pygame.image.frombuffer(np.ascontiguousarray(pixels).tobytes(), (w, h), "RGBA")
-    if _display_ready():
+    if display_ready():
         return surf.convert() if bool((pixels[..., 3] == 255).all()) else surf.convert_alpha()
     return surf.copy()
-
-
-def _display_ready() -> bool:
-    return pygame.display.get_init() and pygame.display.get_surface() is not None
 
 
 def tiles_surface(tiles: np.ndarray, index: np.ndarray) -> pygame.Surface:
@@ -163,7 +160,7 @@ def padded_surface(width: int, height: int, opaque: bool) -> pygame.Surface:
     """An empty surface for `tiles_surface`, its row pitch padded (see there); opaque ones in the
     display's format when there is a display."""
     surf = pygame.Surface((padded_width(width), height), 0 if opaque else pygame.SRCALPHA, 32)
-    display = pygame.display.get_surface() if _display_ready() else None
+    display = pygame.display.get_surface() if display_ready() else None
     if display is not None and opaque and surf.get_masks() != display.get_masks():
         surf = surf.convert()
     advise(surf)  # a large one on 2 MB pages (game.world.hugepages): fewer TLB misses a frame

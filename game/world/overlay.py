@@ -16,6 +16,8 @@ import logging
 import numpy as np
 import pygame
 
+from game.world.surfaces import displayed
+
 log = logging.getLogger(__name__)
 
 Part = tuple[pygame.Surface, int, int, int, int]  # surface and its map box: x, y, x1, y1
@@ -109,18 +111,14 @@ def encoded(surface: pygame.Surface) -> pygame.Surface:
         return surface
     alpha = pygame.surfarray.array_alpha(surface) == 255
     if alpha.all():  # no clear pixel to skip: a plain copy (a 12x352 pillar clipped to a view 4.1 -> 1.8 us)
-        copy = pygame.Surface(surface.get_size(), 0, 32)
-        if pygame.display.get_init() and pygame.display.get_surface() is not None:
-            copy = copy.convert()
+        copy = displayed(pygame.Surface(surface.get_size(), 0, 32), alpha=False)
         copy.blit(surface, (0, 0))  # opaque pixels: the same colours
         return copy
     rgb = pygame.surfarray.array3d(surface)
     packed = (rgb[..., 0].astype(np.uint32) << 16) | (rgb[..., 1].astype(np.uint32) << 8) | rgb[..., 2]
     used = set(packed[alpha].tolist())
     key = next(c for c in (k * 2654435761 & 0xFFFFFF for k in range(len(used) + 1)) if c not in used)
-    copy = pygame.Surface(surface.get_size(), 0, 32)
-    if pygame.display.get_init() and pygame.display.get_surface() is not None:
-        copy = copy.convert()
+    copy = displayed(pygame.Surface(surface.get_size(), 0, 32), alpha=False)
     copy.fill((key >> 16, key >> 8 & 0xFF, key & 0xFF))
     shown = pygame.surfarray.pixels3d(copy)
     shown[alpha] = rgb[alpha]

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pygame
 
+from game.world.surfaces import displayed
+
 if TYPE_CHECKING:
     from game.world.tilemap import TileMap
 
@@ -62,9 +64,7 @@ def _blob(radius: int, alpha: int, color: tuple[int, int, int]) -> pygame.Surfac
     rgba[..., :3] = color
     rgba[..., 3] = np.rint(t * t * alpha).astype(np.uint8)
     blob = pygame.image.frombuffer(rgba.tobytes(), (2 * radius + 1, 2 * radius + 1), "RGBA").copy()
-    if pygame.display.get_init() and pygame.display.get_surface() is not None:
-        blob = blob.convert_alpha()  # the display's format: a 69x69 puff 100 -> 5 us a blit, the same pixels
-    return blob
+    return displayed(blob)  # a 69x69 puff 100 -> 5 us a blit, the same pixels
 
 
 def _sprites(kind: str) -> list[pygame.Surface]:

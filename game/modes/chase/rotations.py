@@ -11,6 +11,8 @@ import math
 
 import pygame
 
+from game.world.surfaces import displayed
+
 log = logging.getLogger(__name__)
 
 ANGLES = 64  # headings a vehicle can be drawn at (every 5.625 degrees)
@@ -44,8 +46,6 @@ class Rotations:
         k = round(heading / (2 * math.pi) * ANGLES) % ANGLES
         surf = self.cache.get(k)
         if surf is None:
-            surf = rotsprite(self.image, -k * 360.0 / ANGLES)
-            if pygame.display.get_surface() is not None:  # the display's format: a blit of the art as
-                surf = surf.convert_alpha()  # loaded (RGBA byte order) took 150 us a bus, converted 6
+            surf = displayed(rotsprite(self.image, -k * 360.0 / ANGLES))  # game.world.surfaces: 150 -> 6 us
             self.cache[k] = surf
         return surf

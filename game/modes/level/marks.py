@@ -13,6 +13,7 @@ from game.input import devices
 from game.input.actions import Action
 from game.ui import draw as ui
 from game.world.render import Sprite
+from game.world.surfaces import displayed
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +75,7 @@ def _vehicle(name: str, facing: str) -> pygame.Surface:
         image.fill((30, 32, 40))
     turned = pygame.transform.rotate(image, TURNS.get(facing, 0))
     # the display's format: the art loads in RGBA byte order, which SDL blits by its slow conversion path
-    return turned.convert_alpha() if pygame.display.get_surface() is not None else turned
+    return displayed(turned)
 
 
 def vehicle_sprite(npc: Any) -> Sprite:

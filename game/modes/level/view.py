@@ -17,6 +17,7 @@ from game.sprites import dressed, map_dress
 from game.ui import draw as ui
 from game.ui.palette import GREEN
 from game.world.render import Sprite
+from game.world.surfaces import displayed
 
 if TYPE_CHECKING:  # pragma: no cover
     from game.actors.enemies import Enemy
@@ -69,8 +70,7 @@ class _Sheet:
                 frames = self.sprites.frames(anim, facing)
             except KeyError:  # an anim this sheet lacks: a pocket walk (the assassin's) walks, the rest stand
                 frames = self.sprites.frames("walk" if anim == "pocket" else "idle", facing)
-            if pygame.display.get_surface() is not None:
-                frames = tuple(f.convert_alpha() for f in frames)
+            frames = tuple(displayed(f) for f in frames)
             self._frames[(anim, facing)] = frames
         return frames[(step // 8) % len(frames)]
 
@@ -125,8 +125,8 @@ class LevelView:
                 from game.sprites import load_effect
 
                 frames = load_effect(name)
-                if convert and pygame.display.get_surface() is not None:
-                    frames = tuple(f.convert_alpha() for f in frames)
+                if convert:
+                    frames = tuple(displayed(f) for f in frames)
                 self._effects[key] = frames
             except Exception as exc:
                 log.warning("effect %r unavailable (%s)", name, exc)
@@ -435,7 +435,7 @@ def _bus_image(sprite: str, k: int, length: float, width: float) -> pygame.Surfa
         image.fill((226, 222, 210))
         pygame.draw.rect(image, INK, image.get_rect(), 1)
     turned = pygame.transform.rotate(image, -90 - k * 360 / BUS_ANGLES)
-    return turned.convert_alpha() if pygame.display.get_surface() is not None else turned  # see _Sheet
+    return displayed(turned)  # see _Sheet
 
 
 def _door(w: int, h: int, lit: bool) -> pygame.Surface:
