@@ -120,3 +120,17 @@ def test_a_renderer_built_in_steps_stays_in_budget_and_draws_what_a_load_draws(l
     assert _chunk_bytes(stepped) == _chunk_bytes(whole) and work.allocated == 0
     assert _builds_per_frame(stepped, _walk(tilemap, (tilemap.player_spawn.x, tilemap.player_spawn.y), 60, 1.5)) \
         == [0] * 60
+
+
+def test_ranks_are_numpys_unique_with_its_inverse():
+    import numpy as np
+
+    from game.world.chunkbuild import ranks
+
+    rng = np.random.default_rng(3)
+    for count, shape in ((1, (1, 1)), (5, (3, 4)), (300, (40, 70)), (9000, (104, 138))):
+        index = rng.integers(0, count, size=shape) if count > 5 else rng.choice([0, count - 1], size=shape)
+        used, local = ranks(index, count)
+        want_used, want_local = np.unique(index, return_inverse=True)
+        assert used.tolist() == want_used.tolist()
+        assert local.reshape(-1).tolist() == want_local.reshape(-1).tolist() and local.shape == index.shape
