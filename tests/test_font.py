@@ -118,3 +118,19 @@ def test_the_render_cache_stays_bounded(font):
         font.render(f"line {i}", (255, 255, 255))
     assert len(font._rendered) <= RENDER_CACHE and len(font._sizes) <= RENDER_CACHE
     assert font.size("line 3") == (font.line_width("line 3"), font.cell_h)
+
+
+def test_a_text_on_its_backing_is_its_glyphs_drawn_one_by_one(font):
+    # draw_on_backing copies glyph tiles kept per colour, backing and pixel format: each the pixels that
+    # font.draw blending the glyphs onto the backing gives, whatever was drawn before it
+    text = "".join(chr(c) for c in range(32, 127)) + "\u00e9\n" + "Tank 3 km/h? [ok]"
+    w, h = font.size(text)
+    for like in (pygame.Surface((1, 1)), pygame.Surface((1, 1), 0, 16), pygame.Surface((1, 1), 0, 24)):
+        for color in ((240, 230, 210), (200, 40, 40, 128), (10, 200, 30)):
+            for backing in ((20, 20, 24), (255, 255, 255), (90, 140, 170)):
+                tiled, drawn = pygame.Surface((w + 3, h + 2), 0, like), pygame.Surface((w + 3, h + 2), 0, like)
+                for s in (tiled, drawn):
+                    s.fill(backing)
+                font.draw_on_backing(tiled, text, (2, 1), color, backing)
+                font.draw(drawn, text, (2, 1), color)
+                assert tiled.get_buffer().raw == drawn.get_buffer().raw, (like.get_bitsize(), color, backing)

@@ -25,6 +25,7 @@ PARTS_KEPT = 512  # painted parts of screens kept for reuse (see `painted_part`)
 _PARTS: dict[tuple, pygame.Surface] = {}
 LABELS_KEPT = 512  # labels label_on_backing keeps by its arguments as given (see label_image for the rest)
 _LABELS: dict[tuple, pygame.Surface] = {}
+_SEEN: set[tuple] = set()  # labels drawn in place once, kept as an image when seen again
 
 
 def panel(surface: pygame.Surface, rect: pygame.Rect | tuple[int, int, int, int], fill: Color = PANEL,
@@ -79,7 +80,7 @@ def label_image(font: BitmapFont, text: str, color: Color = INK, backing: Color 
     w, h = font.size(text)
     image = pygame.Surface((w + 2 * pad[0], h + 2 * pad[1]))
     image.fill(backing)
-    font.draw(image, text, pad, color)
+    font.draw_on_backing(image, text, pad, color, backing)
     return image
 
 
@@ -96,6 +97,20 @@ def label_on_backing(surface: pygame.Surface, font: BitmapFont, text: str, pos: 
     if image is None:
         if anchor not in ANCHORS:
             raise ValueError(f"unknown anchor {anchor!r}")
+        if key is not None and key not in _SEEN:
+            # a text shown once (a speed passed through) is drawn in place, not made into a kept image;
+            # seen again, it is kept
+            if len(_SEEN) >= LABELS_KEPT:
+                _SEEN.clear()
+            _SEEN.add(key)
+            w, h = font.size(text)
+            size = (w + 2 * pad[0], h + 2 * pad[1])
+            rect = pygame.Rect(pos, size) if anchor == "topleft" else pygame.Rect((0, 0), size)
+            if anchor != "topleft":
+                setattr(rect, anchor, pos)
+            surface.fill(backing, rect)
+            font.draw_on_backing(surface, text, (rect.x + pad[0], rect.y + pad[1]), color, backing)
+            return rect
         image = label_image(font, text, tuple(color), tuple(backing), tuple(pad))  # type: ignore[arg-type]
         if key is not None:
             if len(_LABELS) >= LABELS_KEPT:

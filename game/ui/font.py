@@ -38,6 +38,7 @@ class BitmapFont:
         self._tinted: dict[tuple[int, ...], pygame.Surface] = {}
         self._rendered: dict[tuple, pygame.Surface] = {}
         self._sizes: dict[str, tuple[int, int]] = {}
+        self._tiles: dict[tuple, dict[str, pygame.Surface]] = {}  # see `draw_on_backing`
 
     def _advance(self, ch: str) -> int:
         return self.widths.get(ch, self.widths["?"]) + self.spacing
@@ -48,7 +49,7 @@ class BitmapFont:
         return sum(advances.get(c, unknown) for c in text)
 
     def line_width(self, line: str) -> int:
-        return max(0, sum(self._advance(c) for c in line) - self.spacing)
+        return max(0, self._measure(line) - self.spacing)
 
     def size(self, text: str) -> tuple[int, int]:
         """Pixel size of `text` as render() draws it (newlines start new lines); remembered, as a HUD
@@ -97,18 +98,59 @@ class BitmapFont:
              color: Color = (255, 255, 255)) -> None:
         """Draw `text` straight onto `target` at `pos` (top-left)."""
         sheet = self._sheet_in(color)
+        for ch, x, y in self._placed(text, pos):
+            target.blit(sheet, (x, y), self._area(ch))
+
+    def draw_on_backing(self, target: pygame.Surface, text: str, pos: tuple[int, int], color: Color,
+                        backing: Color) -> None:
+        """`draw`, onto a part of `target` that is all `backing` under the text (a label just filled):
+        each glyph is copied as a tile already blended onto `backing` in `target`'s pixel format, made
+        once per glyph, colour, backing and format. Glyph boxes never overlap (a spacing apart), so each
+        pixel is blended once, as `draw` blends it: the same pixels, one `fblits` of opaque copies."""
+        key = (tuple(color), tuple(backing), target.get_bitsize(), target.get_masks())
+        tiles = self._tiles.get(key)
+        if tiles is None:
+            tiles = self._tiles[key] = {}
+        blits = []
         x0, y = pos
         for line in text.split("\n"):
             x = x0
             for ch in line:
-                if ch not in self.widths:
-                    ch = "?"
-                code = ord(ch) - self.first
-                row, col = divmod(code, self.columns)
-                area = pygame.Rect(col * self.cell_w, row * self.cell_h, self.widths[ch], self.cell_h)
-                target.blit(sheet, (x, y), area)
-                x += self._advance(ch)
+                got = tiles.get(ch)
+                if got is None:
+                    got = tiles[ch] = self._tile(ch if ch in self.widths else "?", target, color, backing)
+                blits.append((got[0], (x, y)))
+                x += got[1]
             y += self.line_height
+        target.fblits(blits)
+
+    def _tile(self, ch: str, target: pygame.Surface, color: Color, backing: Color) -> tuple[pygame.Surface, int]:
+        """Glyph `ch` blended onto `backing` in `target`'s pixel format, and its advance."""
+        area = self._area(ch)
+        tile = pygame.Surface(area.size, 0, target)
+        tile.fill(backing)
+        tile.blit(self._sheet_in(color), (0, 0), area)
+        return tile, self._advances[ch]
+
+    def _placed(self, text: str, pos: tuple[int, int]) -> list[tuple[str, int, int]]:
+        """Each character `draw` draws ('?' for one the font lacks) and its top-left."""
+        out = []
+        x0, y = pos
+        widths, advances = self.widths, self._advances
+        for line in text.split("\n"):
+            x = x0
+            for ch in line:
+                if ch not in widths:
+                    ch = "?"
+                out.append((ch, x, y))
+                x += advances[ch]
+            y += self.line_height
+        return out
+
+    def _area(self, ch: str) -> pygame.Rect:
+        """The glyph's box on the sheet."""
+        row, col = divmod(ord(ch) - self.first, self.columns)
+        return pygame.Rect(col * self.cell_w, row * self.cell_h, self.widths[ch], self.cell_h)
 
     def wrap(self, text: str, max_width: int) -> list[str]:
         """Greedy word wrap so every line's width is <= max_width (long words are split).

@@ -38,6 +38,14 @@ class _Recorder:
             self.ops.append(("blit", source, dest, area, special_flags))
         return rect
 
+    def fblits(self, pairs: Any, special_flags: int = 0) -> None:
+        pairs = list(pairs)
+        self.surface.fblits(pairs, special_flags)
+        if special_flags:
+            self.ops.extend(("blit", source, dest, None, special_flags) for source, dest in pairs)
+        else:
+            self.ops.extend((source, _at(dest)) for source, dest in pairs)
+
     def fill(self, color: Any, rect: Any = None, special_flags: int = 0) -> pygame.Rect:
         self.ops.append(("fill", color, None if rect is None else pygame.Rect(rect), special_flags))
         return self.surface.fill(color, rect, special_flags)

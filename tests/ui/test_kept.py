@@ -63,3 +63,23 @@ def test_another_surface_draws_afresh_and_forget_forgets():
 def test_what_could_not_be_replayed_is_refused():
     with pytest.raises(AttributeError):
         Kept().draw(_floor(0), 1, lambda surface: surface.set_at((1, 1), (255, 0, 0)))
+
+
+def test_fblits_are_replayed_as_blits():
+    kept, calls, canvas = Kept(), [], _floor(0)
+
+    def draw(surface, state):
+        surface.fblits([(SOLID, (2 + 8 * i, 3)) for i in range(state)])
+        surface.fblits([(SEE_THROUGH, (5, 6))], pygame.BLEND_RGB_ADD)
+
+    def paint(surface, state):
+        calls.append(state)
+        draw(surface, state)
+
+    for frame, state in enumerate([2, 2, 3, 3]):
+        canvas.blit(_floor(frame * 50), (0, 0))  # the floor beneath changes every frame
+        fresh = _floor(frame * 50)
+        kept.draw(canvas, state, paint, state)
+        draw(fresh, state)
+        assert canvas.get_buffer().raw == fresh.get_buffer().raw, frame
+    assert calls == [2, 3]  # the kept drawing replayed, blending with the new floor

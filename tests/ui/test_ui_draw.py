@@ -132,3 +132,26 @@ def test_a_gauge_drawn_again_is_the_same_pixels_as_its_fills():
         _fill_bar(filled, x, y, w, h, max(0, min(w, round(w * frac))), color, back, outline)
         ui.bar(drawn, (x, y, w, h), frac, color, back, outline=outline)
         assert pygame.image.tobytes(filled, "RGB") == pygame.image.tobytes(drawn, "RGB")
+
+
+def test_a_label_drawn_in_place_is_its_image_blitted(font):
+    # a label shown the first time is drawn straight onto the surface (no image kept); seen again its image
+    # is kept: both the pixels that blitting label_image there gives, on any floor, anchor and format
+    import random
+
+    rng = random.Random(7)
+    for like in (pygame.Surface((1, 1)), pygame.Surface((1, 1), 0, 16), pygame.Surface((1, 1), pygame.SRCALPHA)):
+        for n in range(40):
+            text, anchor = f"{rng.randrange(1000):3d} km/h" + "\nx" * (n % 3 == 0), rng.choice(ui.ANCHORS)
+            ink, pad = rng.choice([INK, GOLD, (200, 40, 40, 128)]), (rng.randrange(4), rng.randrange(3))
+            pos = (rng.randrange(-10, 110), rng.randrange(-10, 50))
+            floor = pygame.Surface((100, 40), 0, like)
+            floor.fill((rng.randrange(256), 90, 200, 100))
+            for _ in range(2):  # in place, then kept
+                drawn, blitted = floor.copy(), floor.copy()
+                rect = ui.label_on_backing(drawn, font, text, pos, ink, anchor=anchor, pad=pad)
+                image = ui.label_image(font, text, ink, pad=pad)
+                assert rect == image.get_rect(**{anchor: pos})
+                blitted.blit(image, rect)
+                assert drawn.get_buffer().raw == blitted.get_buffer().raw, (like.get_flags(), text, anchor)
+            assert ui._LABELS.get((font, text, ink, PANEL, pad)) is not None

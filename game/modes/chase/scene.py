@@ -366,10 +366,12 @@ class ChaseScene(BaseScene):
         w, h = surface.get_size()
         seen = sim.on_screen(sim.rostavili)
         catch = sim.phase != "crashed" and (not seen or sim.catch_left < 1.0)
-        # His damage, the speed and the catch bar: the last frame's blits again while they show the same.
-        shown = (font, (w, h), _filled(DAMAGE_BAR[2], sim.rostavili.damage / 100), self._kmh(),
+        # His damage and the catch bar: the last frame's blits again while they show the same; the speed
+        # (bottom right, clear of both) changes most frames, so it is drawn on its own
+        shown = (font, (w, h), _filled(DAMAGE_BAR[2], sim.rostavili.damage / 100),
                  catch and (_filled(CATCH_W, sim.catch_left), _catch_colour(sim.catch_left, sim.steps)))
         self._hud_kept.draw(surface, shown, self._draw_gauges, font, catch)
+        ui.label_on_backing(surface, font, f"{self._kmh():3d} km/h", (w - 2, h - 2), anchor="bottomright")
         if catch and not seen:
             self._draw_pointer(surface)
         if self._message_steps > 0 and self._message:
@@ -381,14 +383,11 @@ class ChaseScene(BaseScene):
         return round(abs(self.sim.player.speed) * STEP_HZ / 16 * 3.6 * 2.2)
 
     def _draw_gauges(self, surface: pygame.Surface, font: Any, catch: bool) -> None:
-        """His bus's damage bar (one painted block per fill), the speed, and the catch bar when it shows."""
-        sim = self.sim
-        w, h = surface.get_size()
-        frac = sim.rostavili.damage / 100
+        """His bus's damage bar (one painted block per fill) and the catch bar when it shows."""
+        frac = self.sim.rostavili.damage / 100
         fill = _filled(DAMAGE_BAR[2], frac)
         surface.blit(ui.painted_part(("chase damage", font, fill), DAMAGE_BLOCK, surface, _paint_damage, font, frac),
                      DAMAGE_BLOCK.topleft)
-        ui.label_on_backing(surface, font, f"{self._kmh():3d} km/h", (w - 2, h - 2), anchor="bottomright")
         if catch:
             self._draw_catch_bar(surface, font)
 
