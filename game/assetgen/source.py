@@ -143,11 +143,14 @@ def grid_to_rgba(frame: Frame, palette: dict[str, Color], path: Path,
     if size is not None and (frame.size[0] > w or frame.size[1] > h):
         raise SourceError(f"{path}:{frame.line}: '{frame.name}' is {frame.size[0]}x{frame.size[1]}, "
                           f"larger than {w}x{h}")
-    out = np.zeros((h, w, 4), dtype=np.uint8)
+    index = {ch: i for i, ch in enumerate(palette)}
+    colours = np.zeros((len(index) + 1, 4), dtype=np.uint8)  # the last row: padding, transparent
+    colours[:len(index)] = list(palette.values())
+    cells = np.full((h, w), len(index), dtype=np.intp)
     for y, row in enumerate(frame.rows):
         try:
-            out[y, :len(row)] = [palette[ch] for ch in row]  # one array write a row: ~10x a write a pixel
+            cells[y, :len(row)] = [index[ch] for ch in row]  # palette indices, then one lookup for the image
         except KeyError as missing:
             raise SourceError(f"{path}:{frame.line + 1 + y}: '{frame.name}' uses '{missing.args[0]}', "
                               "which is not in its palette") from None
-    return out
+    return colours[cells]

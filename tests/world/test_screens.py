@@ -26,6 +26,9 @@ def action_levels():
     return out
 
 
+ACTION_LEVELS = action_levels()  # worked out once at collection: each level is loaded to read its mode
+
+
 def cell_looks(tilemap) -> np.ndarray:
     """int (H, W): one id per distinct stack of visible tile gids."""
     layers = [layer for layer in tilemap.layers if layer.visible]
@@ -47,7 +50,7 @@ def worst_window(looks: np.ndarray, rows: int, cols: int) -> tuple[float, tuple[
     return best, where
 
 
-@pytest.mark.parametrize("level", action_levels(), ids=lambda p: p.name)
+@pytest.mark.parametrize("level", ACTION_LEVELS, ids=lambda p: p.name)
 def test_no_screen_is_mostly_one_repeated_tile(level):
     tilemap = load_tilemap(level)
     rows, cols = -(-VIEW[1] // tilemap.tile_h), VIEW[0] // tilemap.tile_w
@@ -55,7 +58,7 @@ def test_no_screen_is_mostly_one_repeated_tile(level):
     assert share <= MAX_SHARE, (f"{level.name}: the screen at cell ({c},{r}) is {share:.0%} one tile stack")
 
 
-@pytest.mark.parametrize("level", action_levels(), ids=lambda p: p.name)
+@pytest.mark.parametrize("level", ACTION_LEVELS, ids=lambda p: p.name)
 def test_every_action_level_has_room_to_fight(level):
     tilemap = load_tilemap(level)
     screens = (~tilemap.solid).sum() * tilemap.tile_w * tilemap.tile_h / (VIEW[0] * VIEW[1])
