@@ -1,16 +1,13 @@
 """Tile map rendering from cached chunk surfaces: a frame is a blit or two, animated tiles are stamped in.
 
-Static layers are composited into chunk surfaces (game.world.composite); a frame blits the chunks under the
-camera, the y-sorted sprites, then the layers marked `above`. A map that fits `PREBUILD_BYTES` is one
-chunk, built when the renderer is made (so no frame of play builds any); a larger map is cut into
-`CHUNK_PX` chunks, those around the player's spawn built up front and the ring around the view built one
-a frame ahead of the camera. The layers over the actors (mostly empty) are cut into `ABOVE_CHUNK_PX`
-chunks, each drawn as the box round what it shows. Animated tiles are stamped into the chunks that hold
-them (game.world.animcells): when an animation changes frame, the changed cells get one batched blit
-into their chunk; a frame on which no animation changes does no tile work and no per-cell Python. What a
-frame blits is worked out with the box of camera positions and game-clock times it holds for
-(game.world.viewbox): a frame inside the box is its blits and nothing else. The layers over the actors are
-drawn as few merged, run-length-encoded parts (game.world.overlay). The renderer reads a `TileMap`, never pytmx.
+Static layers are composited into chunks (game.world.composite); a frame blits the chunks under the camera,
+the y-sorted sprites, then the layers marked `above`. A map that fits `PREBUILD_BYTES` is one chunk, built
+with the renderer; a larger one is cut into `CHUNK_PX` chunks, the spawn's built up front, the ring around
+the view one a frame ahead of the camera. The layers over the actors (mostly empty) are cut into
+`ABOVE_CHUNK_PX` chunks and drawn as few merged parts, baked under the actors where they can be
+(game.world.overlay). Animated tiles are stamped into their chunks with one batched blit when an animation
+changes frame (game.world.animcells). A frame inside the box of camera positions and game-clock times
+what it blits holds for (game.world.viewbox) is its blits and nothing else. Reads a `TileMap`, never pytmx.
 """
 from __future__ import annotations
 
@@ -26,13 +23,13 @@ from game.world.animcells import AnimatedCells
 from game.world.chunkbuild import Spares, Stacks, chunk_pieces
 from game.world.composite import (  # noqa: F401  (render_full_map, flip_tile, unique_stacks: public names)
     flip_tile,
+    laid_out,
     load_atlas,
-    padded_surface,
     render_full_map,
     unique_stacks,
 )
 from game.world.light import Lighting, lighting_of
-from game.world.overlay import cheap
+from game.world.overlay import PIECE_COST, bake, cheap_steps, covered
 from game.world.tilemap import TileLayer, TileMap
 from game.world.viewbox import FAR, PartIndex, clamp, same_range
 
@@ -47,7 +44,6 @@ SPAWN_VIEW = (320, 180)  # the view prebuilt around the spawn of a large map (pl
 Key = tuple[int, int]
 INF = float("inf")
 _NO_BOX = (1, 1, 0, 0, INF, -INF, None)  # holds for no camera position, time or target
-STREAM_BYTES = 2 << 20  # see `_LayerGroup._laid_out`: below this, SDL's padded-pitch copy is as fast or faster
 
 
 class Sprite(NamedTuple):
@@ -98,7 +94,7 @@ class _LayerGroup:
         self._box: tuple[Any, ...] = _NO_BOX  # the camera positions `_visible` holds for (see `draw`)
         self._one: tuple[pygame.Surface, int, int] | None = None  # `_visible`'s only chunk, if one
         self._parts: dict[Key, tuple[pygame.Surface | None, int, int] | None] = {}  # see `_part`
-        self._sparse: list[tuple[pygame.Surface, int, int, int, int]] | None = None  # see `_sparse_parts`
+        self._sparse: list[tuple[pygame.Surface, int, int, int, int]] | None = None  # see `sparse_steps`
         self._sparse_checked = False
         self._visible: list[tuple[pygame.Surface, int, int]] = []  # what a frame blits, and where
         self._on_screen: list[tuple[Key, pygame.Surface]] = []  # the chunks in it that hold animated cells
@@ -149,15 +145,11 @@ class _LayerGroup:
             self._anim.forget(oldest)
             self._parts.pop(oldest, None)
 
-    def chunk_range(self, cam_x: int, cam_y: int, view_w: int, view_h: int,
-                    margin: int = 0) -> tuple[int, int, int, int]:
-        """First and last chunk column and row a view shows, widened by `margin` chunks, on the map."""
-        return (max(0, cam_x // self.chunk_w - margin), max(0, cam_y // self.chunk_h - margin),
-                min((cam_x + view_w - 1) // self.chunk_w + margin, self.last_cx),
-                min((cam_y + view_h - 1) // self.chunk_h + margin, self.last_cy))
-
     def visible_chunks(self, cam_x: int, cam_y: int, view_w: int, view_h: int, margin: int = 0) -> list[Key]:
-        x0, y0, x1, y1 = self.chunk_range(cam_x, cam_y, view_w, view_h, margin)
+        """The chunks a view shows, widened by `margin` chunks, on the map."""
+        x0, y0 = max(0, cam_x // self.chunk_w - margin), max(0, cam_y // self.chunk_h - margin)
+        x1 = min((cam_x + view_w - 1) // self.chunk_w + margin, self.last_cx)
+        y1 = min((cam_y + view_h - 1) // self.chunk_h + margin, self.last_cy)
         return [(cx, cy) for cy in range(y0, y1 + 1) for cx in range(x0, x1 + 1)]
 
     def prebuild_keys(self) -> list[Key]:
@@ -239,7 +231,8 @@ class _LayerGroup:
             self._box, self._visible, self._one = (-FAR, -FAR, FAR, FAR, -INF, INF, surface), [], None
             return
         if self._sparse is None and not self._sparse_checked:
-            self._sparse = self._sparse_parts()
+            for _ in self.sparse_steps():
+                pass
         if self._sparse is not None:
             box = self._sparse_view(cam_x, cam_y, size)
         else:
@@ -296,8 +289,8 @@ class _LayerGroup:
         for key in keys:
             chunk = self.chunk(*key)
             if chunk is not None:
-                if key == (0, 0) and self.last_cx == self.last_cy == 0:
-                    chunk = self._laid_out(chunk, view_w)
+                if key == (0, 0) and self.last_cx == self.last_cy == 0:  # rows laid out for the view
+                    chunk = self._chunks[key] = laid_out(chunk, view_w >= self.map_w)
                 if key in animated:
                     self._stamp(key, chunk)
                 shown[key] = chunk
@@ -322,38 +315,21 @@ class _LayerGroup:
             self._ahead = [k for k in self.visible_chunks(cam_x, cam_y, view_w, view_h, margin=1)
                            if k not in self._chunks]
 
-    def _laid_out(self, chunk: pygame.Surface, view_w: int) -> pygame.Surface:
-        """The map's only chunk, its rows laid out for a view `view_w` px wide. One at least as wide as the
-        map shows it whole from its first column every frame: when it is opaque and large (`STREAM_BYTES`),
-        an unpadded copy takes its place, so that SDL copies it with its aligned streaming stores (cat_trap
-        at 1280x720: 0.41 -> 0.28 ms a frame); a narrower view gets the padded rows back (the padding is
-        for a camera at any column, see composite.tiles_surface: unpadded, a 320x180 view took 12 -> 17 us)."""
-        w, h = chunk.get_size()
-        flat = view_w >= self.map_w and not chunk.get_flags() & pygame.SRCALPHA and 4 * w * h >= STREAM_BYTES
-        if flat == (chunk.get_parent() is None):
-            return chunk
-        if flat:
-            chunk = chunk.copy()  # its pitch is 4 * w, a multiple of 64 bytes for tiles of 16 px
-        else:
-            padded = padded_surface(w, h, True)
-            padded.blit(chunk, (0, 0))
-            chunk = padded.subsurface((0, 0, w, h))
-        self._chunks[(0, 0)] = chunk
-        return chunk
-
-    def _sparse_parts(self) -> list[tuple[pygame.Surface, int, int, int, int]] | None:
-        """When every chunk is built, all see-through, and their drawn parts (`_part`) are few: those
-        parts with their map boxes, which a frame picks from without the chunk bookkeeping (a teleport
-        otherwise works out the chunks of every frame anew). Else None."""
-        self._sparse_checked = True
+    def sparse_steps(self) -> Iterator[int]:
+        """`_sparse`: when every chunk is built, all see-through, and their drawn parts (`_part`) are few,
+        those parts with their map boxes, which a frame picks from without the chunk bookkeeping (a
+        teleport otherwise works out the chunks of every frame anew); else None. Worked out in pieces, each
+        one's cost in cells of chunk work yielded before it (a hot reload spreads them over frames)."""
+        self._sparse_checked, self._sparse = True, None
         if len(self._chunks) < (self.last_cx + 1) * (self.last_cy + 1):
-            return None
+            return
         out = []
         for (cx, cy), chunk in sorted(self._chunks.items(), key=lambda item: (item[0][1], item[0][0])):
             if chunk is None:
                 continue
             if not chunk.get_flags() & pygame.SRCALPHA or len(out) >= SPARSE_PARTS:
-                return None
+                return
+            yield PIECE_COST // 2  # a bounding rect: ~0.12 ms
             part = self._part((cx, cy), chunk)
             surface, dx, dy = (chunk, 0, 0) if part is None else part
             if surface is not None:
@@ -361,8 +337,8 @@ class _LayerGroup:
                 out.append((surface, x, y, x + surface.get_width(), y + surface.get_height()))
         self._shown_version = -1  # stamp the animations on the first frame
         if not self._anim.cells:  # nothing is stamped into the chunks after the build: parts may be copies
-            out = cheap(out)
-        return out
+            out = yield from cheap_steps(out)
+        self._sparse = out
 
     def _part(self, key: Key, chunk: pygame.Surface) -> tuple[pygame.Surface | None, int, int] | None:
         """The box of a see-through chunk that has visible pixels (or animated cells) as a subsurface
@@ -417,27 +393,45 @@ class MapRenderer:
         # light and weather (game.world.light), set before any chunk is built; lit=False draws the tiles alone
         self.lighting = self.below.lighting = self.above.lighting = lighting_of(tilemap) if lit else None
         self._over = self.above if self.above.layers else None  # what a frame draws over the sprites
-        # the box of camera positions and times both groups' frames hold for, the target, and what they
-        # blit (see `_settle`): a frame inside it does no more than the blits
-        self._frame: tuple[Any, ...] = (*_NO_BOX, None, None)
+        # the box of camera positions and times both groups' frames hold for, the target, and what they blit
+        self._frame: tuple[Any, ...] = (*_NO_BOX, None, None, None)
+        self._baked: set[pygame.Surface] = set()  # parts over the actors drawn into the chunk (`_bake_over`)
+        self._baked_builds = 0  # the below group's builds when they were: another build drops them
         if prebuild:
             for _ in self.build_steps(0):
                 pass
 
     def build_steps(self, cells: int) -> Iterator[int]:
-        """The load's chunk builds, `cells` cells of work (`_LayerGroup.build_pieces`) between yields
-        (0: all at once); a renderer made with prebuild=False is ready once this is exhausted. A hot
-        reload runs one step a frame, the old map on screen meanwhile (game.scenes.hotreload)."""
+        """The load's chunk builds and the parts over the actors (`_bake_over`), `cells` cells of work
+        (`_LayerGroup.build_pieces`) between yields (0: all at once); a renderer made with prebuild=False
+        is ready once this is exhausted. A hot reload runs one step a frame, the old map on screen
+        meanwhile (game.scenes.hotreload)."""
         spent = 0
+        for cost in self._build_costs(cells):
+            if cells and spent and spent + cost > cells:
+                yield spent
+                spent = 0
+            spent += cost
+
+    def _build_costs(self, cells: int) -> Iterator[int]:
         for group in self.groups():
             for key in group.prebuild_keys():
-                if key in group._chunks:
-                    continue
-                for cost in group.build_pieces(key, cells):
-                    if cells and spent and spent + cost > cells:
-                        yield spent
-                        spent = 0
-                    spent += cost
+                if key not in group._chunks:
+                    yield from group.build_pieces(key, cells)
+        if self._over is not None and not self._over._sparse_checked:
+            yield from self._over.sparse_steps()
+        yield PIECE_COST  # the parts' first blits (SDL encodes them then)
+        self._bake_over()
+
+    def _bake_over(self) -> None:
+        """The parts over the actors that are each opaque or clear drawn into the map's one chunk under them,
+        but over an animated cell (game.world.overlay.bake); a frame draws one again only over a sprite that
+        reaches it. Nothing when a group has more chunks."""
+        below, over, tw, th = self.below, self._over, self.tilemap.tile_w, self.tilemap.tile_h
+        chunk = below._chunks.get((0, 0)) if below.last_cx == below.last_cy == 0 else None
+        if over is not None and over._sparse is not None and chunk is not None:
+            cells = [(x, y, x + tw, y + th) for _, places, _ in below._anim.cells.get((0, 0), ()) for x, y in places]
+            self._baked, self._baked_builds = bake(chunk, over._sparse, cells), below.builds
 
     def groups(self) -> tuple[_LayerGroup, _LayerGroup]:
         return self.below, self.above
@@ -474,21 +468,30 @@ class MapRenderer:
                    box[4] if box[4] > t_lo else t_lo, box[5] if box[5] < t_hi else t_hi,
                    target if box[6] is target else None)
             shown_over = over._visible
-        self._frame = (*box, below._one, shown_over)
+        baked, under = self._baked, None
+        if baked and below.builds != self._baked_builds:  # a chunk built again: nothing baked in it
+            baked = self._baked = set()
+        if baked and shown_over:  # baked parts in view: drawn only where a sprite reaches them
+            under = [(p, x, y, x + p.get_width(), y + p.get_height()) for p, x, y in shown_over if p in baked]
+            shown_over = [shown for shown in shown_over if shown[0] not in baked]
+        self._frame = (*box, below._one, shown_over, under)
         return self._frame
 
     def draw(self, surface: pygame.Surface, camera_xy: tuple[int, int], time_ms: float,
              sprites: Iterable[Sprite] = ()) -> None:
         cam_x, cam_y = camera_xy
-        x_lo, y_lo, x_hi, y_hi, t_lo, t_hi, target, one, over = self._frame
+        x_lo, y_lo, x_hi, y_hi, t_lo, t_hi, target, one, over, under = self._frame
         if not (x_lo <= cam_x <= x_hi and y_lo <= cam_y <= y_hi and t_lo <= time_ms < t_hi) or surface is not target:
-            x_lo, y_lo, x_hi, y_hi, t_lo, t_hi, target, one, over = self._settle(surface, cam_x, cam_y, time_ms)
+            x_lo, y_lo, x_hi, y_hi, t_lo, t_hi, target, one, over, under = self._settle(surface, cam_x, cam_y, time_ms)
         if one is not None:  # the common frame: one chunk under the actors, nothing over them
             surface.fblits(((one[0], (one[1] - cam_x, one[2] - cam_y)),))
         else:
             self.below.blit(surface, cam_x, cam_y)
         if sprites:
-            surface.fblits([(s.image, (s.x - cam_x, s.y - cam_y)) for s in sorted(sprites, key=_SORT_Y)])
+            ordered = sorted(sprites, key=_SORT_Y)
+            surface.fblits([(s.image, (s.x - cam_x, s.y - cam_y)) for s in ordered])
+            if under:
+                over = [*(over or ()), *covered(under, ordered)]
         if over:
             surface.fblits([(part, (x - cam_x, y - cam_y)) for part, x, y in over])
         if self.lighting is not None:  # flickering lights and weather: over the actors, under the HUD

@@ -144,3 +144,87 @@ def test_a_part_with_far_apart_columns_is_split_and_an_opaque_one_is_a_plain_cop
     for s, x, y, _, _ in out:
         shown.blit(s, (x, y))
     assert (pixels(shown) == pixels(expected)).all()
+
+
+def _unbaked(tilemap, lit):
+    """A renderer whose chunks are built one by one (`build_chunk`), not by `build_steps`: nothing baked."""
+    renderer = MapRenderer(tilemap, prebuild=False, lit=lit)
+    for group in renderer.groups():
+        for key in group.prebuild_keys():
+            group.build_chunk(key)
+    return renderer
+
+
+def _sprite(w, h, seed):
+    """A sprite image with see-through corners, in the display's format."""
+    rng = np.random.default_rng(seed)
+    image = pygame.Surface((w, h), pygame.SRCALPHA)
+    image.fill((*rng.integers(0, 256, 3).tolist(), 255))
+    image.fill((0, 0, 0, 0), (0, 0, 3, 3))
+    image.fill((0, 0, 0, 0), (w - 3, h - 3, 3, 3))
+    return image.convert_alpha()
+
+
+@pytest.mark.parametrize("lit", [False, True])
+@pytest.mark.parametrize("name", ["transfer", "bus_chase"])
+def test_parts_baked_under_the_actors_still_show_over_every_sprite_that_reaches_them(name, lit):
+    """The all-or-nothing parts over the actors are drawn into the chunk under them once; a frame draws
+    one again only where a sprite's box reaches it. Sprites over a part's corner (their top-left outside
+    it), inside it, touching its edge and far away: every frame as the renderer that bakes nothing draws it."""
+    from game.paths import LEVELS
+    from game.world.render import Sprite
+
+    _display()
+    tilemap = load_tilemap(LEVELS / f"{name}.tmx")
+    baked, plain = MapRenderer(tilemap, lit=lit), _unbaked(tilemap, lit)
+    assert baked._baked and not plain._baked
+    w, h = tilemap.pixel_size
+    a, b = pygame.Surface((320, 180)).convert(), pygame.Surface((320, 180)).convert()
+    image = _sprite(14, 22, 1)
+    for surface, x, y, x1, y1 in baked.above._sparse:
+        cam = (max(0, min(x - 100, w - 320)), max(0, min(y - 60, h - 180)))
+        spots = [(x - 10, y - 18), (x1 - 4, y1 - 20), (x - 14, y), (x1, y), (x + 2, y1), (x + 2, y1 - 22),
+                 ((x + x1) // 2, (y + y1) // 2), (cam[0] + 5, cam[1] + 5)]
+        for i, (sx, sy) in enumerate(spots):
+            sprites = [Sprite(image, sx, sy, sy + 22), Sprite(image, cam[0] + 300, cam[1] + 150, 1e9)]
+            for renderer, view in ((baked, a), (plain, b)):
+                renderer.draw(view, cam, 1000.0 * i, sprites)
+            assert (pixels(a) == pixels(b)).all(), (name, lit, (x, y), (sx, sy))
+        for renderer, view in ((baked, a), (plain, b)):
+            renderer.draw(view, cam, 9000.0)  # no sprite: nothing drawn over the chunk
+        assert (pixels(a) == pixels(b)).all(), (name, lit, (x, y))
+
+
+def test_a_part_over_an_animated_cell_or_partly_see_through_is_not_baked_and_a_rebuilt_chunk_drops_the_rest(write_level):
+    """Over the water (animated, stamped into the chunk when it changes frame) a part stays drawn every
+    frame, as does one with partial alpha (drawn twice it would blend twice); the all-opaque and the
+    opaque-or-clear ones far from the water are baked. A chunk built again has nothing baked in it."""
+    from conftest import tmx_text
+
+    from game.world.render import Sprite
+
+    _display()
+    ground = [[1] * 40 for _ in range(30)]
+    over = [[0] * 40 for _ in range(30)]
+    ground[5][5] = 4  # the water
+    over[5][5], over[20][30], over[25][10], over[12][20] = 7, 14, 2, 8
+    rows = ",\n".join(",".join(map(str, row)) for row in over)
+    layer = (' <layer id="2" name="over" width="40" height="30"><properties><property name="above" type="bool"'
+             f' value="true"/></properties><data encoding="csv">\n{rows}\n</data></layer>')
+    tilemap = load_tilemap(write_level(tmx_text(ground, extra_layers=layer)))
+    baked, plain = MapRenderer(tilemap, lit=False), _unbaked(tilemap, lit=False)
+    assert sorted((x, y) for s, x, y, _, _ in baked.above._sparse if s in baked._baked) == [(160, 400), (480, 320)]
+    assert len(baked.above._sparse) == 4
+    a, b = pygame.Surface((320, 180)).convert(), pygame.Surface((320, 180)).convert()
+    image = _sprite(12, 12, 2)
+    for cam, time_ms in (((0, 0), 0.0), ((0, 0), 450.0), ((0, 0), 850.0), ((300, 280), 0.0), ((10, 300), 450.0),
+                         ((200, 100), 450.0)):
+        for sprites in ([], [Sprite(image, x + 6, y + 6, 0) for x, y in ((80, 80), (480, 320), (160, 400), (320, 192))]):
+            for renderer, view in ((baked, a), (plain, b)):
+                renderer.draw(view, cam, time_ms, sprites)
+            assert (pixels(a) == pixels(b)).all(), (cam, time_ms, len(sprites))
+    baked.below.build_chunk((0, 0))  # as an eviction would: the chunk again without the parts
+    for cam in ((300, 280), (10, 300)):
+        for renderer, view in ((baked, a), (plain, b)):
+            renderer.draw(view, cam, 0.0)
+        assert (pixels(a) == pixels(b)).all(), cam
