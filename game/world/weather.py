@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import math
 import random
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -99,7 +100,7 @@ class Weather:
         self._sprites: dict[str, list[pygame.Surface]] = {}
         self._halves: dict[str, np.ndarray] = {}
         self._margins: dict[str, int] = {}
-        self._blocks: dict[str, tuple[int, np.ndarray]] = {}  # kind -> its places for BLOCK steps (`_block`)
+        self._blocks: dict[str, tuple[int, np.ndarray, np.ndarray]] = {}  # kind -> BLOCK steps' places (`_block_of`)
         self._placed: dict[str, tuple[int, tuple[list, ...]]] = {}  # kind -> its places on the last step drawn
         for kind in {z.kind for z in zones}:
             spec = SPECS[kind]
@@ -149,46 +150,87 @@ class Weather:
     def _particles(self, zone: Zone, area: pygame.Rect, view: pygame.Rect,
                    step: int) -> list[tuple[pygame.Surface, tuple[int, int]]]:
         """Every particle on every repeat of the period that reaches the area, as blits in view pixels, in
-        the order repeat column, repeat row, particle. Where the particles are in their period is worked
-        out BLOCK steps at a time (`_places`); what is left per frame is a few list comprehensions over a
-        few dozen ints (numpy's cost per call was most of the frame's weather at these sizes)."""
+        the order repeat column, repeat row, particle. Which particles a repeat column puts across the
+        area is a bit mask (bit i: particle i) found with two bisections of the step's sorted edges
+        (`_places`), a repeat row's the same, and a repeat's particles are the bits both have: the frame's
+        Python is per repeat and per particle shown, not per particle looked at."""
         spec = SPECS[zone.kind]
-        images, left_x, right_x, top_y, bottom_y, ceil_x, ceil_y = self._places(zone.kind, step)
+        images, left_x, top_y, table = self._places(zone.kind, step)
+        lefts, before_left, rights, from_right, tops, before_top, bottoms, from_bottom = table
         n = max(0, min(len(images), int(spec.count * zone.density + 0.5)))
+        keep = (1 << n) - 1  # the zone's particles: the first n (a denser zone of the kind has more)
         pw, ph = spec.period
         left, top, right, bottom = area.left, area.top, area.right, area.bottom
         margin = self._margins[zone.kind]  # a particle may poke into the area from a repeat just outside it
-        columns = []  # per repeat column: (particle, view x) of those it puts across the area
+        columns = []  # per repeat column: the particles it puts across the area, their left edges, the shift
         for ox in range((left - margin) // pw * pw, right + margin, pw):
-            lo, hi, dx = left - ox, right - ox, ox - view.x
-            xs = zip(left_x[:n], right_x[:n]) if ox >= 0 else zip(*_rounded_up(left_x[:n], right_x[:n], ceil_x[:n]))
-            columns.append([(i, a + dx) for i, (a, b) in enumerate(xs) if a < hi and b >= lo])
-        rows = []  # per repeat row: the particles' top and bottom edges on it, and what the area needs of them
+            lo, hi = left - ox, right - ox
+            if ox >= 0:
+                xs, mask = left_x, before_left[bisect_left(lefts, hi)] & from_right[bisect_left(rights, lo)] & keep
+            else:
+                right_x, _, ceil_x, _ = self._far_edges(zone.kind, step)
+                xs, xe = _rounded_up(left_x[:n], right_x[:n], ceil_x[:n])
+                mask = _mask(xs, xe, lo, hi)
+            if mask:
+                columns.append((mask, xs, ox - view.x))
+        rows = []
         for oy in range((top - margin) // ph * ph, bottom + margin, ph):
-            edges = (top_y, bottom_y) if oy >= 0 else _rounded_up(top_y[:n], bottom_y[:n], ceil_y[:n])
-            rows.append((*edges, top - oy, bottom - oy, oy - view.y))
-        return [(images[i], (px, y + dy)) for column in columns for ys, ye, lo, hi, dy in rows for i, px in column
-                if (y := ys[i]) < hi and ye[i] >= lo]
+            lo, hi = top - oy, bottom - oy
+            if oy >= 0:
+                ys, mask = top_y, before_top[bisect_left(tops, hi)] & from_bottom[bisect_left(bottoms, lo)] & keep
+            else:
+                _, bottom_y, _, ceil_y = self._far_edges(zone.kind, step)
+                ys, ye = _rounded_up(top_y[:n], bottom_y[:n], ceil_y[:n])
+                mask = _mask(ys, ye, lo, hi)
+            if mask:
+                rows.append((mask, ys, oy - view.y))
+        out = []
+        add = out.append
+        for mask_x, xs, dx in columns:
+            for mask_y, ys, dy in rows:
+                both, base = mask_x & mask_y, 0
+                while both:  # its bits in increasing order, a byte at a time
+                    for j in _BITS[both & 255]:
+                        i = base + j
+                        add((images[i], (xs[i] + dx, ys[i] + dy)))
+                    both >>= 8
+                    base += 8
+        return out
 
-    def _places(self, kind: str, step: int) -> tuple[list, ...]:
-        """Each particle's image on `step` and its left, right, top and bottom edge (the image's top-left
-        plus twice its half size) on the period's first repeat, as lists; and whether its x and y have a
-        fraction (int() of a map position left of or above the map rounds up)."""
+    def _places(self, kind: str, step: int) -> tuple[list, list, list, list]:
+        """Each particle's image on `step` and its left and top edge (the image's top-left) on the period's
+        first repeat, as lists; and `_with_sorted`'s table for the step: the left, right, top and bottom
+        edges sorted, each followed by the masks of the particles before (left, top) or from (right,
+        bottom) each sorted place."""
         last = self._placed.get(kind)
         if last is not None and last[0] == step:
             return last[1]
-        block = self._blocks.get(kind)
-        if block is None or not block[0] <= step < block[0] + BLOCK:
-            block = self._blocks[kind] = (step - step % BLOCK, self._block(kind, step - step % BLOCK))
+        places, table = self._block_of(kind, step)
+        k = step - self._blocks[kind][0]
+        index, left_x, top_y = places[:3, k].tolist()
         sprites = self._sprites[kind]
-        index, *edges = block[1][:, step - block[0]].tolist()
-        placed = ([sprites[k] for k in index], *edges)
+        placed = ([sprites[i] for i in index], left_x, top_y, table[:, k].tolist())
         self._placed[kind] = (step, placed)
         return placed
 
+    def _far_edges(self, kind: str, step: int) -> list[list[int]]:
+        """The right and bottom edges and whether x and y have a fraction, on `step` (a repeat left of or
+        above the map needs them: see `_rounded_up`)."""
+        places, _ = self._block_of(kind, step)
+        return places[3:, step - self._blocks[kind][0]].tolist()
+
+    def _block_of(self, kind: str, step: int) -> tuple[np.ndarray, np.ndarray]:
+        """The places and sorted edges of the BLOCK steps that hold `step`, worked out when first needed."""
+        block = self._blocks.get(kind)
+        if block is None or not block[0] <= step < block[0] + BLOCK:
+            first = step - step % BLOCK
+            block = self._blocks[kind] = (first, *_with_sorted(self._block(kind, first)))
+        return block[1], block[2]
+
     def _block(self, kind: str, first: int) -> np.ndarray:
         """`_places` for the BLOCK steps from `first`, in one numpy pass: int (7, BLOCK, particles), the
-        image index, the four edges and the two fractions; the floats a step at a time would give. (A map
+        image index, the left, top, right and bottom edges and the x and y fractions; the floats a step
+        at a time would give. (A map
         x is int(repeat + x) = repeat + floor(x) unless the sum rounds up to an integer, which needs an x
         within 1e-13 of one.)"""
         sprites = self._sprites.get(kind)
@@ -219,7 +261,38 @@ class Weather:
         half = self._halves[kind][index]  # (BLOCK, particles, 2)
         fx, fy = np.floor(x), np.floor(y)
         left, top = fx.astype(np.int64) - half[..., 0], fy.astype(np.int64) - half[..., 1]
-        return np.stack((index, left, left + 2 * half[..., 0], top, top + 2 * half[..., 1], x != fx, y != fy))
+        return np.stack((index, left, top, left + 2 * half[..., 0], top + 2 * half[..., 1], x != fx, y != fy))
+
+
+def _with_sorted(block: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """`_block`'s array, and a table (8, BLOCK, particles + 1): for the left, right, top and bottom edges in
+    turn, each step's edges sorted (then one past any edge), then per sorted place the mask of the
+    particles sorted before it (left, top) or from it on (right, bottom) (bit i: particle i; Python ints
+    past 63 particles)."""
+    count = block.shape[2]
+    exact = count < 64
+    bits = np.array([1 << i for i in range(count)], dtype=np.int64 if exact else object)
+    shift = max(1, (count - 1).bit_length())  # each edge sorted with its particle in the low bits: one sort
+    keys = np.sort((block[[1, 3, 2, 4]] << shift) | np.arange(count), axis=2)
+    ors = bits[keys & ((1 << shift) - 1)]
+    table = np.zeros((8, BLOCK, count + 1), dtype=np.int64 if exact else object)
+    table[0::2, :, :-1] = keys >> shift
+    table[0::2, :, -1] = 1 << 40  # past every edge: a bisection never lands beyond the particles
+    np.bitwise_or.accumulate(ors[0::2], axis=2, out=table[1::4, :, 1:])  # left, top: the ones before
+    np.bitwise_or.accumulate(ors[1::2, :, ::-1], axis=2, out=table[3::4, :, -2::-1])  # right, bottom: from
+    return block, table
+
+
+def _mask(low: list[int], high: list[int], lo: int, hi: int) -> int:
+    """The mask of the particles whose edges reach across [lo, hi) (a repeat left of or above the map)."""
+    mask = 0
+    for i, (a, b) in enumerate(zip(low, high)):
+        if a < hi and b >= lo:
+            mask |= 1 << i
+    return mask
+
+
+_BITS = [tuple(j for j in range(8) if byte >> j & 1) for byte in range(256)]  # a byte's set bits, in order
 
 
 def _rounded_up(low: list[int], high: list[int], up: list[int]) -> tuple[list[int], list[int]]:

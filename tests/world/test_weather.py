@@ -78,3 +78,20 @@ def test_a_frame_draws_every_zone_and_keeps_the_surface_clip():
     weather.draw(view, (200, 150), 1234)
     assert view.get_clip() == pygame.Rect(10, 10, 300, 100)
     assert view.get_at((5, 170))[:3] == (0, 0, 0) and view.get_bounding_rect().w > 0
+
+
+def test_a_zone_of_more_than_63_particles_gets_the_blits_its_formulas_give():
+    # the masks of a kind with 64 particles or more are Python ints, not int64 (density 2 snow: 88)
+    weather = Weather([Zone("snow", (0, 0, 900, 700), 2.0), Zone("snow", (300, 100, 500, 300), 0.4)], seed=3)
+    rng = random.Random(11)
+    seen = 0
+    for step in [0, 31, 32, 7777] + [rng.randint(0, 90_000) for _ in range(25)]:
+        view = pygame.Rect((rng.randint(-60, 700), rng.randint(-60, 600)), (320, 180))
+        for zone in weather.zones:
+            area = view.clip(pygame.Rect(zone.rect))
+            if area.w and area.h:
+                blits = weather._particles(zone, area, view, step)
+                got = [(weather._sprites["snow"].index(image), pos) for image, pos in blits]
+                assert got == _reference(weather, zone, area, view, step), (step, view, zone)
+                seen += len(got)
+    assert len(weather._params["snow"]) == 88 and seen > 500
