@@ -156,7 +156,7 @@ def test_a_chase_that_shoves_parked_cars_runs_the_same_without_the_kept_index_an
                 if i % 15 == 0:
                     mask = r.choice([1, 1, 1 | 4, 1 | 8, 2, 0])
                 if long_way:
-                    sim._settled.clear()
+                    sim._awake.update(k for k, o in enumerate(sim.obstacles) if not o.static)
                     sim._parked = None
                 sim.step(edges.frame(mask))
                 assert long_way or sim._parked.xs == Nearby(sim.obstacles).xs  # kept: where they stand

@@ -117,6 +117,11 @@ def _rolling(v: Vehicle, speed: float) -> Vehicle:
     return v
 
 
+def _pose(v: Vehicle) -> str:
+    """Every field a parked car's step or a push writes, zeros' signs included (by repr)."""
+    return repr((v.x, v.y, v.heading, v.vx, v.vy, v.wheel, v.last_impact, v.scraping))
+
+
 def _inside(obj: MapObject, x: float, y: float) -> bool:
     return obj.x <= x <= obj.x + obj.width and obj.y <= y <= obj.y + obj.height
 
@@ -189,7 +194,8 @@ class ChaseSim:
         self.lead = (0.0, 0.0)
         self.camera.center_on(self.player.x, self.player.y)
         self._parked: Nearby | None = None  # where the obstacles stand, while none of them moves
-        self._settled: set[int] = set()  # obstacles (by position in the list) whose step is a no-op
+        # parked cars (by position in the list) whose next step may change something: the others' is a no-op
+        self._awake: set[int] = {k for k, ob in enumerate(self.obstacles) if not ob.static}
 
     # --- the step --------------------------------------------------------------------------------
 
@@ -244,19 +250,21 @@ class ChaseSim:
         """Step the parked cars (no input: a shoved one rolls to a stop); True when one moved.
 
         A step that changed nothing (every field the step writes equal to before, zeros' signs
-        included) changes nothing again from the same state, so that car is skipped from then on,
-        until a push may touch it (`_collisions` wakes it)."""
+        included) changes nothing again from the same state, so that car sleeps from then on, until a
+        push changes it (`_collisions` wakes it)."""
+        awake = self._awake
+        if not awake:
+            return False
         solid, tile = self.tilemap.solid, self.tilemap.tile_w
-        settled, moved = self._settled, False
-        for k, ob in enumerate(self.obstacles):
-            if ob.static or k in settled:
-                continue
-            before = repr((ob.x, ob.y, ob.heading, ob.vx, ob.vy, ob.wheel, ob.last_impact, ob.scraping))
+        moved = False
+        for k in sorted(awake):  # in list order, as the long way steps them
+            ob = self.obstacles[k]
+            before = _pose(ob)
             x, y = ob.x, ob.y
             ob.step(REST, solid, tile)
             moved = moved or (ob.x, ob.y) != (x, y)
-            if repr((ob.x, ob.y, ob.heading, ob.vx, ob.vy, ob.wheel, ob.last_impact, ob.scraping)) == before:
-                settled.add(k)
+            if _pose(ob) == before:
+                awake.discard(k)
         return moved
 
     def _collisions(self, movers: list[Vehicle]) -> None:
@@ -265,7 +273,7 @@ class ChaseSim:
         the ones the parked index finds near it: the others are too far to touch it)."""
         parked = self._parked if self._parked is not None else Nearby(self.obstacles)
         lengths = [v.spec.length for v in movers]
-        count = len(movers)
+        count, obstacles = len(movers), self.obstacles
         for i, a in enumerate(movers):
             ax, ay, length = a.x, a.y, lengths[i]
             for j in range(i + 1, count):
@@ -282,10 +290,14 @@ class ChaseSim:
             near = parked.near_indices(a.x, a.y, reach)
             while near:
                 k = near.pop(0)
-                b = self.obstacles[k]
-                self._settled.discard(k)  # it may be pushed: it steps again
-                before = (a.x, a.y, b.x, b.y)
+                b = obstacles[k]
+                touch = (length + b.spec.length) / 2 + 1  # _pair's own first test: most near ones are apart
+                if a.x - b.x > touch or b.x - a.x > touch or a.y - b.y > touch or b.y - a.y > touch:
+                    continue
+                before, pose = (a.x, a.y, b.x, b.y), _pose(b)
                 self._pair(a, b)
+                if not b.static and _pose(b) != pose:  # pushed or struck: it steps again
+                    self._awake.add(k)
                 if (a.x, a.y, b.x, b.y) != before:  # pushed: ask again where everything now stands
                     parked = self._parked = Nearby(self.obstacles)
                     near = [j for j in parked.near_indices(a.x, a.y, reach) if j > k]
