@@ -14,7 +14,7 @@ from typing import Sequence
 import numpy as np
 
 from game.actors.nearby import Nearby
-from game.actors.vehicles import Control, Vehicle, angle_diff
+from game.actors.vehicles import Control, Vehicle, angle_diff, make_control
 
 log = logging.getLogger(__name__)
 
@@ -179,7 +179,7 @@ def pursue(v: Vehicle, tx: float, ty: float, want_speed: float) -> Control:
     throttle = (want_speed - speed) * 4.0
     throttle = throttle if throttle < 1.0 else 1.0
     throttle = throttle if throttle > -1.0 else -1.0
-    return Control(throttle, steer)
+    return make_control(throttle, steer)
 
 
 def gap_ahead(v: Vehicle, others: Sequence[Vehicle], reach: float, half_width: float,

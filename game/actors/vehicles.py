@@ -68,6 +68,14 @@ class Control(NamedTuple):
     steer: float = 0.0
 
 
+def make_control(throttle: float, steer: float) -> Control:
+    """`Control(throttle, steer)` made in one call (the NamedTuple's own constructor is two)."""
+    return _new_tuple(Control, (throttle, steer))
+
+
+_new_tuple = tuple.__new__
+
+
 @dataclass
 class Vehicle:
     x: float  # centre, map pixels

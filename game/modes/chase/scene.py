@@ -22,7 +22,7 @@ from game.modes.chase import debris
 from game.modes.chase.controls import DriveHint
 from game.modes.chase.rotations import Rotations
 from game.modes.chase.sim import LOST, WON, ChaseSim
-from game.modes.chase.smooth import Smoother
+from game.modes.chase.smooth import ChaseSmoother
 from game.modes.events import Crashed, Escaped, TrainCalled, of_type
 from game.scenes.stack import BaseScene, Push, Transition
 from game.ui import draw as ui
@@ -35,6 +35,7 @@ from game.world.tilemap import TileMap
 log = logging.getLogger(__name__)
 
 OnDone = Callable[[str], "Transition | None"]
+_PAUSE, _RESTART = int(Action.PAUSE), int(Action.RESTART)  # plain ints: IntFlag's own `&` is a Python call
 FinaleFactory = Callable[[ChaseSim, OnDone], "BaseScene | None"]
 
 BUS_BODY = (226, 222, 210)
@@ -114,7 +115,7 @@ class ChaseScene(BaseScene):
                  difficulty: str | None = None, pause: object = None, audio: Any = None) -> None:
         self.tilemap = tilemap
         self.audio = audio
-        self.smooth = Smoother()  # vehicles and camera drawn between steps (game.modes.chase.smooth)
+        self.smooth = ChaseSmoother()  # vehicles and camera drawn between steps (game.modes.chase.smooth)
         self.seed = seed
         self.on_done = on_done
         self.flags = dict(flags or {})
@@ -159,17 +160,21 @@ class ChaseScene(BaseScene):
         if self.finale is not None:
             self.finale.handle(self.frame)
             return self.finale.update(dt)
-        if self.frame.was_pressed(Action.PAUSE):
+        pressed = self.frame.pressed
+        if pressed & _PAUSE:
             from game.scenes.pause import PauseScene
 
             return Push(PauseScene(self.pause))  # type: ignore[arg-type]
-        if self.frame.was_pressed(Action.RESTART):
+        if pressed & _RESTART:
             self.restart()
             return None
         self.smooth.before_step(self.sim)
         outcome = self.sim.step(self.frame)
         self.drive_hint.note(self.frame)
-        self._message_steps = max(0, self._message_steps - 1)
+        if self._message_steps > 0:  # max(0, n - 1) for a count that never goes below 0
+            self._message_steps -= 1
+        if outcome is None and not self.sim.events:  # most steps: nothing to say
+            return None
         events = self.sim.events
         for called in of_type(events, TrainCalled):
             self._say("The crossing! A train!" if called.close else "He's racing the train!")

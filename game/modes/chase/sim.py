@@ -31,7 +31,7 @@ import numpy as np
 from game import STEP_HZ
 from game.actors.drivers import LaneDriver, Path, RouteDriver
 from game.actors.nearby import Nearby
-from game.actors.vehicles import BUS, CAR, Control, Vehicle, VehicleSpec, collide, obb_overlap
+from game.actors.vehicles import BUS, CAR, Control, Vehicle, VehicleSpec, collide, make_control, obb_overlap
 from game.input.actions import Action, InputFrame
 from game.modes.chase.assist import road_assist
 from game.modes.events import Bump, Crashed, Escaped, Event, LostSight, Ram, Scrape, TrainCalled
@@ -194,6 +194,10 @@ class ChaseSim:
         self.lead = (0.0, 0.0)
         self.camera.center_on(self.player.x, self.player.y)
         self._parked: Nearby | None = None  # where the obstacles stand, while none of them moves
+        # Every vehicle the last step may have moved, but the train: the drivers' (`movers`), then the parked
+        # cars it stepped or a touch woke. Each one's pose before that step is its prev_x, prev_y,
+        # prev_heading (Vehicle.drive notes them; a parked car asleep has not moved since its last step).
+        self.moved: tuple[list[Vehicle], list[Vehicle]] = ([], [])
         # parked cars (by position in the list) whose next step may change something: the others' is a no-op
         self._awake: set[int] = {k for k, ob in enumerate(self.obstacles) if not ob.static}
 
@@ -212,7 +216,7 @@ class ChaseSim:
         held = frame.held
         throttle = (1.0 if held & _UP else 0.0) - (1.0 if held & _DOWN else 0.0)
         steer = (1.0 if held & _RIGHT else 0.0) - (1.0 if held & _LEFT else 0.0)
-        self.player.drive(Control(throttle, steer))
+        self.player.drive(make_control(throttle, steer))
         road_assist(self.player, steer, solid, tile)
         if self.player.move(solid, tile) and self.player.scraping == 1:
             self.events.append(Scrape())
@@ -220,6 +224,7 @@ class ChaseSim:
 
         active = self._active_traffic()
         movers = [self.player, self.rostavili] + [car for car, _ in active]
+        self.moved = (movers, [])
         # The parked cars and barriers stand still until they step, after the drivers; the index of
         # where they stand is kept from step to step until one of them moves.
         parked = self._parked if self._parked is not None else Nearby(self.obstacles)
@@ -244,7 +249,7 @@ class ChaseSim:
         px, py = self.player.x, self.player.y
         box = self.tuning.traffic_radius + 1.0  # further than this along an axis: out, whatever rounds
         return [(car, d) for car, d in self.traffic
-                if -box < car.x - px < box and (car.x - px) ** 2 + (car.y - py) ** 2 < r2]
+                if -box < (dx := car.x - px) < box and -box < (dy := car.y - py) < box and dx ** 2 + dy ** 2 < r2]
 
     def _roll_obstacles(self) -> bool:
         """Step the parked cars (no input: a shoved one rolls to a stop); True when one moved.
@@ -256,9 +261,10 @@ class ChaseSim:
         if not awake:
             return False
         solid, tile = self.tilemap.solid, self.tilemap.tile_w
-        moved = False
+        moved, stepped = False, self.moved[1]
         for k in sorted(awake):  # in list order, as the long way steps them
             ob = self.obstacles[k]
+            stepped.append(ob)
             before = _pose(ob)
             x, y = ob.x, ob.y
             ob.step(REST, solid, tile)
@@ -273,7 +279,7 @@ class ChaseSim:
         the ones the parked index finds near it: the others are too far to touch it)."""
         parked = self._parked if self._parked is not None else Nearby(self.obstacles)
         lengths = [v.spec.length for v in movers]
-        count, obstacles = len(movers), self.obstacles
+        count, obstacles, awake = len(movers), self.obstacles, self._awake
         for i, a in enumerate(movers):
             ax, ay, length = a.x, a.y, lengths[i]
             for j in range(i + 1, count):
@@ -294,10 +300,15 @@ class ChaseSim:
                 touch = (length + b.spec.length) / 2 + 1  # _pair's own first test: most near ones are apart
                 if a.x - b.x > touch or b.x - a.x > touch or a.y - b.y > touch or b.y - a.y > touch:
                     continue
-                before, pose = (a.x, a.y, b.x, b.y), _pose(b)
-                self._pair(a, b)
-                if not b.static and _pose(b) != pose:  # pushed or struck: it steps again
-                    self._awake.add(k)
+                before = (a.x, a.y, b.x, b.y)
+                if b.static or k in awake:
+                    self._pair(a, b)
+                else:  # asleep: woken if the touch changed it (pushed or struck), it steps again
+                    pose = _pose(b)
+                    self._pair(a, b)
+                    if _pose(b) != pose:
+                        awake.add(k)
+                        self.moved[1].append(b)
                 if (a.x, a.y, b.x, b.y) != before:  # pushed: ask again where everything now stands
                     parked = self._parked = Nearby(self.obstacles)
                     near = [j for j in parked.near_indices(a.x, a.y, reach) if j > k]
@@ -376,11 +387,17 @@ class ChaseSim:
     def _camera(self) -> None:
         p = self.player
         limit = 90.0
-        tx = max(-limit, min(limit, p.vx * self.tuning.camera_lead))
-        ty = max(-limit * 0.6, min(limit * 0.6, p.vy * self.tuning.camera_lead))
+        lead = self.tuning.camera_lead
+        # max(-lim, min(lim, v)) as conditionals: the same picks, ties included
+        tx = p.vx * lead
+        tx = tx if tx < limit else limit
+        tx = tx if tx > -limit else -limit
+        ty, low = p.vy * lead, -limit * 0.6
+        ty = ty if ty < limit * 0.6 else limit * 0.6
+        ty = ty if ty > low else low
         lx, ly = self.lead
-        self.lead = (lx + (tx - lx) * 0.04, ly + (ty - ly) * 0.04)
-        focus_x, focus_y = p.x + self.lead[0], p.y + self.lead[1]
+        lx, ly = self.lead = (lx + (tx - lx) * 0.04, ly + (ty - ly) * 0.04)
+        focus_x, focus_y = p.x + lx, p.y + ly
         if self.phase == "crashed":
             # Pan toward the wreck so the player sees the crash.
             focus_x = (focus_x + self.rostavili.x) / 2

@@ -100,3 +100,32 @@ class Smoother:
                 if heading is not None:
                     v.heading = heading
             cam.x, cam.y = cam_saved
+
+
+class ChaseSmoother(Smoother):
+    """The chase's: its sim names the vehicles each step may have moved (`ChaseSim.moved`), each with
+    its pose before that step in prev_x, prev_y, prev_heading; so before a step only the camera and the
+    train (which sets its pose itself) are noted, not some 50 vehicles. The rest stood still: blending
+    them would give their pose as it is."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._train: tuple[Any, float, float, float] | None = None
+
+    def before_step(self, sim: Any, camera: Any = None) -> None:
+        cam = sim.camera if camera is None else camera
+        self.sim, self.steps = sim, sim.steps
+        self.camera = (cam.x, cam.y)
+        body = None if sim.train is None else sim.train.body
+        self._train = None if body is None else (body, body.x, body.y, body.heading)
+
+    @property
+    def poses(self) -> dict[int, tuple[float, float, float | None]]:
+        movers, parked = self.sim.moved
+        out = {id(v): (v.prev_x, v.prev_y, v.prev_heading) for v in movers}
+        for v in parked:
+            out[id(v)] = (v.prev_x, v.prev_y, v.prev_heading)
+        if self._train is not None:
+            body, x, y, heading = self._train
+            out[id(body)] = (x, y, heading)
+        return out

@@ -54,3 +54,50 @@ def test_no_blend_without_a_fresh_step(tilemap):
     x = sim.player.x
     with smooth.between(sim, 0.5):
         assert sim.player.x == x
+
+
+def _blended(smooth, sim, alpha):
+    with smooth.between(sim, alpha):
+        return repr([(v.x, v.y, v.heading) for v in _everything(sim)] + [(sim.camera.x, sim.camera.y)])
+
+
+def _everything(sim):
+    return [sim.player, sim.rostavili] + [c for c, _ in sim.traffic] + sim.obstacles + (
+        [sim.train.body] if sim.train is not None else [])
+
+
+def test_the_chase_smoother_draws_what_noting_every_vehicle_draws(tilemap):
+    """ChaseSmoother notes only the camera and the train and takes the rest from what the sim says its
+    step moved (ChaseSim.moved, with their prev_* poses): every blended pose equals the plain Smoother's,
+    bit for bit, through a chase to the train and through runs where the bus shoves parked cars."""
+    import random
+
+    from game.modes.chase.smooth import ChaseSmoother
+
+    runs = [(ChaseSim(tilemap, seed=1), None)]
+    for trial in range(3):  # the bus aimed at a parked car at speed, then driven about at random
+        sim, r = ChaseSim(tilemap, seed=trial), random.Random(trial)
+        target = r.choice([o for o in sim.obstacles if not o.static])
+        p, a = sim.player, r.uniform(-math.pi, math.pi)
+        p.x, p.y = target.x + math.cos(a) * 70.0, target.y + math.sin(a) * 70.0
+        p.heading = p.prev_heading = math.atan2(target.y - p.y, target.x - p.x)
+        p.prev_x, p.prev_y = p.x, p.y
+        p.vx, p.vy = math.cos(p.heading) * 3.0, math.sin(p.heading) * 3.0
+        runs.append((sim, r))
+    shoved = trained = 0
+    for sim, r in runs:
+        start = [(o.x, o.y) for o in sim.obstacles]
+        plain, chase, edges, mask = Smoother(), ChaseSmoother(), EdgeTracker(), 1
+        for step in range(3000 if r is None else 250):
+            if r is not None and step % 15 == 0:
+                mask = r.choice([1, 1, 1 | 4, 1 | 8, 2, 0])
+            plain.before_step(sim)
+            chase.before_step(sim)
+            sim.step(edges.frame(autopilot_mask(sim) if r is None else mask))
+            if r is not None or sim.train is not None or step % 6 == 0:
+                assert _blended(chase, sim, 0.37) == _blended(plain, sim, 0.37)
+            trained += sim.train is not None
+            if sim.outcome is not None:
+                break
+        shoved += sum(s != (o.x, o.y) for s, o in zip(start, sim.obstacles))
+    assert shoved >= 2 and trained > 100
