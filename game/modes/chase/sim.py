@@ -194,9 +194,8 @@ class ChaseSim:
         self.lead = (0.0, 0.0)
         self.camera.center_on(self.player.x, self.player.y)
         self._parked: Nearby | None = None  # where the obstacles stand, while none of them moves
-        # Every vehicle the last step may have moved, but the train: the drivers' (`movers`), then the parked
-        # cars it stepped or a touch woke. Each one's pose before that step is its prev_x, prev_y,
-        # prev_heading (Vehicle.drive notes them; a parked car asleep has not moved since its last step).
+        # What the last step may have moved but the train: the drivers' movers, the parked cars it stepped or
+        # woke; each one's pose before it in prev_* (drive notes them; one asleep stood still since its last)
         self.moved: tuple[list[Vehicle], list[Vehicle]] = ([], [])
         # parked cars (by position in the list) whose next step may change something: the others' is a no-op
         self._awake: set[int] = {k for k, ob in enumerate(self.obstacles) if not ob.static}
@@ -252,11 +251,9 @@ class ChaseSim:
                 if -box < (dx := car.x - px) < box and -box < (dy := car.y - py) < box and dx ** 2 + dy ** 2 < r2]
 
     def _roll_obstacles(self) -> bool:
-        """Step the parked cars (no input: a shoved one rolls to a stop); True when one moved.
-
-        A step that changed nothing (every field the step writes equal to before, zeros' signs
-        included) changes nothing again from the same state, so that car sleeps from then on, until a
-        push changes it (`_collisions` wakes it)."""
+        """Step the parked cars (no input: a shoved one rolls to a stop); True when one moved. A step that
+        changed nothing (every field it writes equal to before, zeros' signs included) changes nothing again
+        from the same state, so that car sleeps from then on, until a push changes it (`_collisions`)."""
         awake = self._awake
         if not awake:
             return False
@@ -387,12 +384,10 @@ class ChaseSim:
     def _camera(self) -> None:
         p = self.player
         limit = 90.0
-        lead = self.tuning.camera_lead
-        # max(-lim, min(lim, v)) as conditionals: the same picks, ties included
-        tx = p.vx * lead
+        lead = self.tuning.camera_lead  # below: max(-lim, min(lim, v)) as conditionals, the same picks
+        tx, ty, low = p.vx * lead, p.vy * lead, -limit * 0.6
         tx = tx if tx < limit else limit
         tx = tx if tx > -limit else -limit
-        ty, low = p.vy * lead, -limit * 0.6
         ty = ty if ty < limit * 0.6 else limit * 0.6
         ty = ty if ty > low else low
         lx, ly = self.lead
