@@ -14,7 +14,7 @@ import math
 import random
 from bisect import bisect_left
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 import numpy as np
 import pygame
@@ -156,34 +156,15 @@ class Weather:
         Python is per repeat and per particle shown, not per particle looked at."""
         spec = SPECS[zone.kind]
         images, left_x, top_y, table = self._places(zone.kind, step)
-        lefts, before_left, rights, from_right, tops, before_top, bottoms, from_bottom = table
         n = max(0, min(len(images), int(spec.count * zone.density + 0.5)))
         keep = (1 << n) - 1  # the zone's particles: the first n (a denser zone of the kind has more)
         pw, ph = spec.period
-        left, top, right, bottom = area.left, area.top, area.right, area.bottom
         margin = self._margins[zone.kind]  # a particle may poke into the area from a repeat just outside it
-        columns = []  # per repeat column: the particles it puts across the area, their left edges, the shift
-        for ox in range((left - margin) // pw * pw, right + margin, pw):
-            lo, hi = left - ox, right - ox
-            if ox >= 0:
-                xs, mask = left_x, before_left[bisect_left(lefts, hi)] & from_right[bisect_left(rights, lo)] & keep
-            else:
-                right_x, _, ceil_x, _ = self._far_edges(zone.kind, step)
-                xs, xe = _rounded_up(left_x[:n], right_x[:n], ceil_x[:n])
-                mask = _mask(xs, xe, lo, hi)
-            if mask:
-                columns.append((mask, xs, ox - view.x))
-        rows = []
-        for oy in range((top - margin) // ph * ph, bottom + margin, ph):
-            lo, hi = top - oy, bottom - oy
-            if oy >= 0:
-                ys, mask = top_y, before_top[bisect_left(tops, hi)] & from_bottom[bisect_left(bottoms, lo)] & keep
-            else:
-                _, bottom_y, _, ceil_y = self._far_edges(zone.kind, step)
-                ys, ye = _rounded_up(top_y[:n], bottom_y[:n], ceil_y[:n])
-                mask = _mask(ys, ye, lo, hi)
-            if mask:
-                rows.append((mask, ys, oy - view.y))
+        kind = zone.kind  # the far edges (`_far_edges`) only for a repeat left of or above the map
+        columns = _repeats(area.left, area.right, pw, margin, view.x, left_x, keep, table[:4],
+                           lambda: self._far_edges(kind, step)[0::2])
+        rows = _repeats(area.top, area.bottom, ph, margin, view.y, top_y, keep, table[4:],
+                        lambda: self._far_edges(kind, step)[1::2])
         out = []
         add = out.append
         for mask_x, xs, dx in columns:
@@ -281,6 +262,28 @@ def _with_sorted(block: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     np.bitwise_or.accumulate(ors[0::2], axis=2, out=table[1::4, :, 1:])  # left, top: the ones before
     np.bitwise_or.accumulate(ors[1::2, :, ::-1], axis=2, out=table[3::4, :, -2::-1])  # right, bottom: from
     return block, table
+
+
+def _repeats(start: int, end: int, period: int, margin: int, shift: int, near: list[int], keep: int,
+             table: list[list[int]], far: Callable[[], list[list[int]]]) -> list[tuple[int, list[int], int]]:
+    """Along one axis, the repeats of the period that put particles across [start, end): each one's mask of
+    them, their near edges (left or top) and its shift into view pixels. `table`: the near edges sorted,
+    the masks before each sorted place, the far edges sorted, the masks from each (`_with_sorted`);
+    `far`: the far edges and the fractions, for a repeat before the map's start (`_rounded_up`)."""
+    near_sorted, before, far_sorted, after = table
+    out = []
+    for origin in range((start - margin) // period * period, end + margin, period):
+        lo, hi = start - origin, end - origin
+        if origin >= 0:
+            edges, mask = near, before[bisect_left(near_sorted, hi)] & after[bisect_left(far_sorted, lo)] & keep
+        else:
+            count = keep.bit_length()
+            ends, up = far()
+            edges, ends = _rounded_up(near[:count], ends[:count], up[:count])
+            mask = _mask(edges, ends, lo, hi)
+        if mask:
+            out.append((mask, edges, origin - shift))
+    return out
 
 
 def _mask(low: list[int], high: list[int], lo: int, hi: int) -> int:
