@@ -77,6 +77,12 @@ def veil(surface: pygame.Surface, alpha: int, color: Color = VEIL) -> None:
 def label_image(font: BitmapFont, text: str, color: Color = INK, backing: Color = PANEL,
                 pad: tuple[int, int] = LABEL_PAD) -> pygame.Surface:
     """`text` in `color` on an opaque `backing` rectangle `pad` pixels larger each side (cached)."""
+    return made_label(font, text, color, backing, pad)
+
+
+def made_label(font: BitmapFont, text: str, color: Color = INK, backing: Color = PANEL,
+               pad: tuple[int, int] = LABEL_PAD) -> pygame.Surface:
+    """`label_image` made afresh, for a caller that keeps its own set (a readout's every value)."""
     w, h = font.size(text)
     image = pygame.Surface((w + 2 * pad[0], h + 2 * pad[1]))
     image.fill(backing)

@@ -95,3 +95,23 @@ def test_a_car_drawn_is_within_the_reach_its_art_gives(tilemap):
                 w, h = rot.at(heading).get_size()
                 assert max(w, h) / 2 <= reach and (w * w + h * h) ** 0.5 / 2 <= rot.reach <= reach
     assert chase_scene.DAMAGE_BLOCK.collidepoint(chase_scene.DAMAGE_BAR[:2])
+
+
+def test_the_speed_readout_is_its_label_at_every_speed(tilemap):
+    # the labels made at enter up to top speed, label_on_backing past it: the same pixels, every reading
+    scene = ChaseScene(tilemap, seed=0)
+    scene.enter()
+    font = load_font()
+    top = chase_scene._kmh(scene.sim.player.spec.max_speed)
+    shown = set()
+    for k in range(0, 260):
+        fx, fy = scene.sim.player.forward
+        v = (-1) ** k * k / 50  # forward and reverse, past top speed
+        scene.sim.player.vx, scene.sim.player.vy = v * fx, v * fy
+        kept, fresh = _floor(), _floor()
+        scene._draw_hud(kept)
+        reading = round(abs(scene.sim.player.speed) * 60 / 16 * 3.6 * 2.2)
+        window = ui.label_on_backing(fresh, font, f"{reading:3d} km/h", (318, 178), anchor="bottomright")
+        assert kept.subsurface(window).get_buffer().raw == fresh.subsurface(window).get_buffer().raw, k
+        shown.add(reading)
+    assert len(scene._speed_labels) == top + 1 and max(shown) > top + 20 and len(shown) > 150

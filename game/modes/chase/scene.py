@@ -133,6 +133,7 @@ class ChaseScene(BaseScene):
         self._message_steps = 0
         self.drive_hint = DriveHint()  # the controls card until throttle and steering have been used
         self._hud_kept = Kept()  # the gauges' last drawing (game.ui.kept)
+        self._speed_labels: list[pygame.Surface] = []  # the speed readout's labels (enter)
 
     # --- lifecycle -------------------------------------------------------------------------------
 
@@ -155,6 +156,10 @@ class ChaseScene(BaseScene):
                 self._frames[f"car{i}"] = tuple(Rotations(f) for f in frames)
         self._message = "Catch Rostavili's bus!"
         self._message_steps = 180
+        # the speed readout's labels up to the bus's top speed, made now (~1.5 ms): while the bus speeds up
+        # every frame shows a speed not shown before, which would draw its label then
+        font = load_font()
+        self._speed_labels = [ui.made_label(font, _speed_text(v)) for v in range(_kmh(spec.max_speed) + 1)]
 
     def update(self, dt: float) -> Transition | None:
         if self.finale is not None:
@@ -376,16 +381,18 @@ class ChaseScene(BaseScene):
         shown = (font, (w, h), _filled(DAMAGE_BAR[2], sim.rostavili.damage / 100),
                  catch and (_filled(CATCH_W, sim.catch_left), _catch_colour(sim.catch_left, sim.steps)))
         self._hud_kept.draw(surface, shown, self._draw_gauges, font, catch)
-        ui.label_on_backing(surface, font, f"{self._kmh():3d} km/h", (w - 2, h - 2), anchor="bottomright")
+        kmh = _kmh(self.sim.player.speed)
+        if kmh < len(self._speed_labels):  # what label_on_backing blits there, made at enter
+            image = self._speed_labels[kmh]
+            surface.blit(image, image.get_rect(bottomright=(w - 2, h - 2)))
+        else:
+            ui.label_on_backing(surface, font, _speed_text(kmh), (w - 2, h - 2), anchor="bottomright")
         if catch and not seen:
             self._draw_pointer(surface)
         if self._message_steps > 0 and self._message:
             at = (w // 2, h - 14) if not self.drive_hint.showing else (w - 4, h - 16)  # clear of the card
             ui.label_on_backing(surface, font, self._message, at, INK,
                                 anchor="midbottom" if not self.drive_hint.showing else "bottomright", pad=(3, 2))
-
-    def _kmh(self) -> int:
-        return round(abs(self.sim.player.speed) * STEP_HZ / 16 * 3.6 * 2.2)
 
     def _draw_gauges(self, surface: pygame.Surface, font: Any, catch: bool) -> None:
         """His bus's damage bar (one painted block per fill) and the catch bar when it shows."""
@@ -442,6 +449,15 @@ class ChaseScene(BaseScene):
 DAMAGE_BLOCK = pygame.Rect(3, 3, 86, 17)  # his bus's damage: a panel, its label and the bar
 DAMAGE_BAR = (5, 14, 82, 4)
 CATCH_W = 96  # the catch bar's width
+
+
+def _kmh(speed: float) -> int:
+    """The speedometer's reading for a speed in px a step."""
+    return round(abs(speed) * STEP_HZ / 16 * 3.6 * 2.2)
+
+
+def _speed_text(kmh: int) -> str:
+    return f"{kmh:3d} km/h"
 
 
 def _filled(width: int, frac: float) -> int:
