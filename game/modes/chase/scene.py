@@ -19,6 +19,7 @@ from game import STEP_HZ
 from game.actors.vehicles import Vehicle
 from game.input.actions import Action
 from game.modes.chase import debris
+from game.modes.chase.art import CAR_ART, art_frames, placeholder_vehicle, train_image
 from game.modes.chase.controls import DriveHint
 from game.modes.chase.rotations import Rotations
 from game.modes.chase.sim import LOST, WON, ChaseSim
@@ -37,75 +38,6 @@ log = logging.getLogger(__name__)
 OnDone = Callable[[str], "Transition | None"]
 _PAUSE, _RESTART = int(Action.PAUSE), int(Action.RESTART)  # plain ints: IntFlag's own `&` is a Python call
 FinaleFactory = Callable[[ChaseSim, OnDone], "BaseScene | None"]
-
-BUS_BODY = (226, 222, 210)
-PLAYER_STRIPE = (40, 80, 170)      # Danko's bus: a blue stripe and a pale roof hatch
-ROSTAVILI_STRIPE = (170, 30, 30)   # his bus: a red stripe, a black roof and a marker over it
-CAR_COLOURS = ((150, 40, 40), (60, 110, 60), (200, 170, 60), (70, 90, 140), (120, 120, 128))
-CAR_ART = ("sedan", "wagon", "taxi", "sedan", "wagon", "police")
-
-
-def _placeholder_vehicle(kind: str, length: int, width: int, index: int = 0) -> pygame.Surface:
-    """A top-down vehicle facing east (nose at the right), until the art's vehicle sheets land."""
-    s = pygame.Surface((length, width), pygame.SRCALPHA)
-    if kind in ("bus", "rostavili_bus"):
-        stripe = PLAYER_STRIPE if kind == "bus" else ROSTAVILI_STRIPE
-        s.fill((30, 30, 34), (0, 0, length, width))
-        s.fill(BUS_BODY, (1, 1, length - 2, width - 2))
-        roof = (200, 198, 190) if kind == "bus" else (60, 58, 62)
-        s.fill(roof, (6, 4, length - 14, width - 8))
-        s.fill(stripe, (1, 1, length - 2, 2))
-        s.fill(stripe, (1, width - 3, length - 2, 2))
-        s.fill((90, 140, 170), (length - 5, 3, 3, width - 6))  # windscreen
-        for x in range(10, length - 10, 10):  # roof vents
-            s.fill((150, 150, 150) if kind == "bus" else (30, 30, 30), (x, width // 2 - 1, 4, 2))
-    elif kind == "car":
-        colour = CAR_COLOURS[index % len(CAR_COLOURS)]
-        s.fill((20, 20, 22), (0, 0, length, width))
-        s.fill(colour, (1, 1, length - 2, width - 2))
-        s.fill((90, 140, 170), (length - 9, 2, 3, width - 4))
-        s.fill((70, 110, 140), (5, 2, 3, width - 4))
-        s.fill(tuple(max(0, c - 40) for c in colour), (9, 2, length - 18, width - 4))
-    elif kind == "barrier":
-        for x in range(0, length, 4):
-            s.fill((230, 120, 20) if (x // 4) % 2 == 0 else (240, 240, 240), (x, 0, 4, width))
-        pygame.draw.rect(s, (40, 30, 20), s.get_rect(), 1)
-    elif kind == "train":
-        s.fill((30, 30, 30), (0, 0, length, width))
-        car = 72
-        for x0 in range(0, length, car + 2):
-            body = (120, 40, 30) if x0 + car >= length else (70, 75, 80)
-            s.fill(body, (x0 + 1, 1, min(car, length - x0 - 1), width - 2))
-            s.fill((40, 40, 44), (x0 + 4, width // 2 - 2, min(car, length - x0 - 1) - 8, 4))
-        s.fill((250, 230, 140), (length - 3, 3, 2, width - 6))  # headlight
-    return s
-
-
-def _art_frames(name: str) -> tuple[pygame.Surface, ...] | None:
-    """The art's frames for a vehicle (drawn pointing up), turned to face east; None if missing."""
-    try:
-        from game.sprites import load_vehicle
-
-        return tuple(pygame.transform.rotate(f, -90) for f in load_vehicle(name))
-    except Exception as exc:  # no sheet: placeholders keep the chase playable
-        log.warning("vehicle sprite %s unavailable (%s); using a placeholder", name, exc)
-        return None
-
-
-def _train_image(length: int, width: int) -> pygame.Surface:
-    """Locomotive at the nose (east), cars behind it, from the art when present."""
-    loco, car = _art_frames("locomotive"), _art_frames("train_car")
-    if not loco or not car:
-        return _placeholder_vehicle("train", length, width)
-    lw, lh = loco[0].get_size()
-    out = pygame.Surface((length, lh), pygame.SRCALPHA)
-    x = length - lw
-    out.blit(loco[0], (x, 0))
-    while x > 0:
-        x -= car[0].get_width()
-        out.blit(car[0], (x, 0))
-    return out
-
 
 class ChaseScene(BaseScene):
     draw_alpha = 1.0  # set by the app before each frame: how far it stands toward the next step
@@ -134,6 +66,7 @@ class ChaseScene(BaseScene):
         self.drive_hint = DriveHint()  # the controls card until throttle and steering have been used
         self._hud_kept = Kept()  # the gauges' last drawing (game.ui.kept)
         self._speed_labels: list[pygame.Surface] = []  # the speed readout's labels (enter)
+        self._covering: tuple[Any, int, bool] | None = None  # see `_map_covers`
 
     # --- lifecycle -------------------------------------------------------------------------------
 
@@ -145,13 +78,13 @@ class ChaseScene(BaseScene):
         bl, bw = int(spec.length), int(spec.width)
         self._frames: dict[str, tuple[Rotations, ...]] = {}
         for key, art, kind in (("bus", "bus_a", "bus"), ("rostavili_bus", "bus_b", "rostavili_bus")):
-            frames = _art_frames(art) or (_placeholder_vehicle(kind, bl, bw),)
+            frames = art_frames(art) or (placeholder_vehicle(kind, bl, bw),)
             self._frames[key] = tuple(Rotations(f) for f in frames)
         cs = self.sim.traffic[0][0].spec if self.sim.traffic else None
         for i, art in enumerate(CAR_ART):
-            frames = _art_frames(art)
+            frames = art_frames(art)
             if frames is None and cs is not None:
-                frames = (_placeholder_vehicle("car", int(cs.length), int(cs.width), i),)
+                frames = (placeholder_vehicle("car", int(cs.length), int(cs.width), i),)
             if frames is not None:
                 self._frames[f"car{i}"] = tuple(Rotations(f) for f in frames)
         self._message = "Catch Rostavili's bus!"
@@ -235,14 +168,31 @@ class ChaseScene(BaseScene):
             return
         assert self.renderer is not None
         sim = self.sim
-        surface.fill((16, 24, 32))
         with self.smooth.between(sim, self.draw_alpha):
             cam = sim.camera.offset
+            if not self._map_covers(cam, surface.get_size()):
+                surface.fill((16, 24, 32))
             sprites = self._vehicle_sprites((*cam, *surface.get_size()))
             self.renderer.draw(surface, cam, sim.time_ms, sprites)
             self._draw_effects(surface, cam)
             self._draw_hud(surface)
         self.drive_hint.draw(surface, load_font())
+
+    def _map_covers(self, cam: tuple[int, int], size: tuple[int, int]) -> bool:
+        """Whether the map's blit paints every pixel of a view at `cam` (so the backdrop's fill would be
+        painted over): its layers under the actors are one opaque chunk of the whole map, and the view
+        is inside the map. Looked at again when the renderer is another or has built more chunks."""
+        renderer = self.renderer
+        held = self._covering
+        if held is None or held[0] is not renderer or held[1] != renderer.builds:
+            mw, mh = self.tilemap.pixel_size
+            below = renderer.chunk_surfaces()[0]
+            whole = len(below) == 1 and not below[0].get_flags() & pygame.SRCALPHA and \
+                below[0].get_width() >= mw and below[0].get_height() >= mh
+            held = self._covering = (renderer, renderer.builds, whole)
+        x, y = cam
+        mw, mh = self.tilemap.pixel_size
+        return held[2] and x >= 0 and y >= 0 and x + size[0] <= mw and y + size[1] <= mh
 
     def _vehicle_sprites(self, view: tuple[int, int, int, int] | None = None) -> list[Sprite]:
         """Every vehicle's sprite; with `view` (x, y, w, h on the map), only those that reach into it (the
@@ -279,7 +229,7 @@ class ChaseScene(BaseScene):
             rot = self._sprites.get("train")
             if rot is None:
                 spec = sim.train.body.spec
-                rot = self._sprites["train"] = Rotations(_train_image(int(spec.length), int(spec.width)))
+                rot = self._sprites["train"] = Rotations(train_image(int(spec.length), int(spec.width)))
             add(rot, sim.train.body, 4.0)
         return out
 
@@ -311,7 +261,7 @@ class ChaseScene(BaseScene):
                 rot = self._sprites.get(key)
                 if rot is None:
                     rot = self._sprites[key] = Rotations(
-                        _placeholder_vehicle("barrier", int(ob.spec.length), int(ob.spec.width)))
+                        placeholder_vehicle("barrier", int(ob.spec.length), int(ob.spec.width)))
                 art.append((ob, rot))
             elif cars:
                 art.append((ob, cars[(n * 5) % len(cars)][0]))
