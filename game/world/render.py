@@ -32,6 +32,7 @@ from game.world.light import Lighting, lighting_of
 from game.world.overlay import PIECE_COST, bake, cheap_steps, covered
 from game.world.tilemap import TileLayer, TileMap
 from game.world.viewbox import FAR, PartIndex, clamp, same_range
+from game.world.window import Window
 
 log = logging.getLogger(__name__)
 
@@ -47,8 +48,7 @@ _NO_BOX = (1, 1, 0, 0, INF, -INF, None)  # holds for no camera position, time or
 
 
 class Sprite(NamedTuple):
-    """A NamedTuple, not a frozen dataclass: a scene makes one per actor per frame, and this is 4x
-    cheaper to create."""
+    """A NamedTuple, not a frozen dataclass: a scene makes one per actor per frame (4x cheaper to create)."""
 
     image: pygame.Surface
     x: int  # top-left on the map, whole pixels
@@ -104,17 +104,13 @@ class _LayerGroup:
     # --- chunks ----------------------------------------------------------------------------------
 
     def all_chunks(self) -> list[Key]:
-        if not self.layers:
-            return []
-        return [(cx, cy) for cy in range(self.last_cy + 1) for cx in range(self.last_cx + 1)]
+        return [(cx, cy) for cy in range(self.last_cy + 1) for cx in range(self.last_cx + 1)] if self.layers else []
 
     def chunk(self, cx: int, cy: int) -> pygame.Surface | None:
-        key = (cx, cy)
-        try:
-            self._chunks.move_to_end(key)
-            return self._chunks[key]
-        except KeyError:
-            return self.build_chunk(key)
+        if (cx, cy) not in self._chunks:
+            return self.build_chunk((cx, cy))
+        self._chunks.move_to_end((cx, cy))
+        return self._chunks[(cx, cy)]
 
     def build_chunk(self, key: Key) -> pygame.Surface | None:
         """Composite chunk `key` (the base tiles, animated cells at their first frame) into the cache."""
@@ -397,6 +393,7 @@ class MapRenderer:
         self._frame: tuple[Any, ...] = (*_NO_BOX, None, None, None)
         self._baked: set[pygame.Surface] = set()  # parts over the actors drawn into the chunk (`_bake_over`)
         self._baked_builds = 0  # the below group's builds when they were: another build drops them
+        self._window: Window | None = None  # a copy for a large view (game.world.window)
         if prebuild:
             for _ in self.build_steps(0):
                 pass
@@ -475,6 +472,9 @@ class MapRenderer:
             under = [(p, x, y, x + p.get_width(), y + p.get_height()) for p, x, y in shown_over if p in baked]
             shown_over = [shown for shown in shown_over if shown[0] not in baked]
         self._frame = (*box, below._one, shown_over, under)
+        size, map_size = surface.get_size(), self.tilemap.pixel_size  # a large view over several chunks
+        self._window = None if below._one is not None or not Window.wanted(size, map_size) else \
+            self._window if self._window and self._window.view == size else Window(size, map_size)
         return self._frame
 
     def draw(self, surface: pygame.Surface, camera_xy: tuple[int, int], time_ms: float,
@@ -485,7 +485,7 @@ class MapRenderer:
             x_lo, y_lo, x_hi, y_hi, t_lo, t_hi, target, one, over, under = self._settle(surface, cam_x, cam_y, time_ms)
         if one is not None:  # the common frame: one chunk under the actors, nothing over them
             surface.fblits(((one[0], (one[1] - cam_x, one[2] - cam_y)),))
-        else:
+        elif self._window is None or not self._window.draw(surface, cam_x, cam_y, time_ms, self.below):
             self.below.blit(surface, cam_x, cam_y)
         if sprites:
             ordered = sorted(sprites, key=_SORT_Y)
