@@ -14,12 +14,13 @@ from typing import Sequence
 import numpy as np
 
 from game.actors.nearby import Nearby
-from game.actors.vehicles import Control, Vehicle, angle_diff, make_control
+from game.actors.vehicles import Control, Vehicle, angle_diff
 
 log = logging.getLogger(__name__)
 
 PI, TAU = math.pi, 2 * math.pi
 SWERVES = (0.0, 12.0, -12.0, 24.0, -24.0)  # px beside his route he may swing to pass, nearest first
+_new_tuple = tuple.__new__
 
 
 @dataclass(frozen=True)
@@ -57,11 +58,11 @@ class Path:
     def project(self, x: float, y: float, hint: float | None = None, window: float = 400.0) -> float:
         """Distance along the path of the nearest point to (x, y), searching near `hint` if given."""
         best_d, best_s = math.inf, 0.0
-        windowed = hint is not None and not self.loop
-        lo, hi = (hint - window, hint + window) if windowed else (0.0, 0.0)
-        for x0, y0, sx, sy, seg2, root, start, end in self.spans:
-            if windowed and (end < lo or start > hi):
-                continue
+        spans = self.spans
+        if hint is not None and not self.loop:
+            lo, hi = hint - window, hint + window
+            spans = [span for span in spans if not (span[7] < lo or span[6] > hi)]  # end, start
+        for x0, y0, sx, sy, seg2, root, start, end in spans:
             if seg2 == 0:
                 t = 0.0
             else:  # clamped into [0, 1] (as max(0.0, min(1.0, t)) does, ties alike)
@@ -179,7 +180,7 @@ def pursue(v: Vehicle, tx: float, ty: float, want_speed: float) -> Control:
     throttle = (want_speed - speed) * 4.0
     throttle = throttle if throttle < 1.0 else 1.0
     throttle = throttle if throttle > -1.0 else -1.0
-    return make_control(throttle, steer)
+    return _new_tuple(Control, (throttle, steer))  # Control(throttle, steer) in one call (make_control)
 
 
 def gap_ahead(v: Vehicle, others: Sequence[Vehicle], reach: float, half_width: float,
@@ -196,26 +197,25 @@ def gaps_ahead(v: Vehicle, others: Sequence[Vehicle], reach: float, half_width: 
     fx, fy = math.cos(h), math.sin(h)
     x, y = v.x, v.y
     half = v.spec.length / 2
-    groups: tuple[Sequence[Vehicle], ...] = (others,)
     if parked is not None:
         # A vehicle in the corridor has its centre within this of v's on both axes (+1 px: rounding).
         spread = abs(offsets[0]) if len(offsets) == 1 else max(map(abs, offsets))
-        most = reach + half_width + spread + parked.pad
-        groups = (others, parked.around(x, y, most, id(v)))
+        near = parked.around(x, y, reach + half_width + spread + parked.pad, id(v))
+        if near:
+            others = [*others, *near]
     ahead = []  # (sideways offset, corridor half width that touches it, gap) of each vehicle ahead
-    for group in groups:
-        for o in group:
-            if o is v:
-                continue
-            dx, dy = o.x - x, o.y - y
-            along = dx * fx + dy * fy
-            if along <= 0:
-                continue
-            spec = o.spec
-            if along > reach + spec.length:
-                continue
-            # across its right, (-sin, cos): -fy is exactly -sin(h)
-            ahead.append((dx * -fy + dy * fx, half_width + spec.width / 2, along - half - spec.length / 2))
+    for o in others:
+        if o is v:
+            continue
+        dx, dy = o.x - x, o.y - y
+        along = dx * fx + dy * fy
+        if along <= 0:
+            continue
+        spec = o.spec
+        if along > reach + spec.length:
+            continue
+        # across its right, (-sin, cos): -fy is exactly -sin(h)
+        ahead.append((dx * -fy + dy * fx, half_width + spec.width / 2, along - half - spec.length / 2))
     if not ahead:
         return [math.inf] * len(offsets)
     gaps = []
@@ -239,12 +239,13 @@ class LaneDriver:
 
     def control(self, v: Vehicle, others: Sequence[Vehicle], parked: Nearby | None = None) -> Control:
         """Steer along the lane; what may block it: `others`, and the near ones of `parked`."""
-        self.s = self.path.project(v.x, v.y, hint=self.s)
-        tx, ty = self.path.point_at(self.s + self.lookahead)
+        path = self.path
+        self.s = s = path.project(v.x, v.y, self.s)
+        tx, ty = path.point_at(s + self.lookahead)
         want = self.cruise
-        if self.path.turns_over(self.s, 48.0, 0.6):
+        if path.turns_over(s, 48.0, 0.6):
             want = min(want, 1.2)  # slow for a corner
-        gap = gap_ahead(v, others, 70.0, v.spec.width / 2, 0.0, parked)
+        gap = gaps_ahead(v, others, 70.0, v.spec.width / 2, (0.0,), parked)[0]  # gap_ahead, one call less
         if gap < 70.0:
             want = min(want, max(0.0, (gap - 10.0) / 30.0))
         return pursue(v, tx, ty, want)

@@ -64,5 +64,6 @@ class Nearby:
             return []
         vehicles = self.vehicles
         ks = [k for k in self.order[lo:hi] if -radius <= vehicles[k].y - y <= radius]
-        ks.sort()
+        if len(ks) > 1:
+            ks.sort()
         return ks

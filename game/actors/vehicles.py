@@ -224,7 +224,8 @@ class Vehicle:
             self.scraping = 0  # at rest (a parked car): the one sub-step below would change nothing
             return False
         dx, dy = self.vx, self.vy
-        n = max(1, math.ceil(math.hypot(dx, dy) / SUBSTEP_PX))
+        n = math.ceil(math.hypot(dx, dy) / SUBSTEP_PX)
+        n = n if n > 1 else 1  # max(1, n)
         sx, sy = dx / n, dy / n
         x, y = self.x, self.y
         left, right = (x, x + dx) if dx >= 0 else (x + dx, x)

@@ -301,9 +301,9 @@ class ChaseSim:
                 if b.static or k in awake:
                     self._pair(a, b)
                 else:  # asleep: woken if the touch changed it (pushed or struck), it steps again
-                    pose = _pose(b)
+                    pose = (b.x, b.y, b.vx, b.vy, b.last_impact)  # struck: last_impact leaves its 0.0
                     self._pair(a, b)
-                    if _pose(b) != pose:
+                    if (b.x, b.y, b.vx, b.vy, b.last_impact) != pose:
                         awake.add(k)
                         self.moved[1].append(b)
                 if (a.x, a.y, b.x, b.y) != before:  # pushed: ask again where everything now stands
