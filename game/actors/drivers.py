@@ -222,7 +222,7 @@ def gaps_ahead(v: Vehicle, others: Sequence[Vehicle], reach: float, half_width: 
     for offset in offsets:
         nearest = math.inf
         for side, touch, gap in ahead:
-            if abs(side - offset) < touch and gap < nearest:
+            if -touch < side - offset < touch and gap < nearest:  # abs(side - offset) < touch
                 nearest = gap
         gaps.append(nearest)
     return gaps

@@ -21,7 +21,7 @@ KEEP = 64.0  # px a kept answer reaches beyond the square asked for: reused whil
 class Nearby:
     """The vehicles of a list indexed by their centre's x; `longest`/`widest` bound any one's box."""
 
-    __slots__ = ("vehicles", "xs", "order", "by_x", "longest", "widest", "pad", "kept")
+    __slots__ = ("vehicles", "xs", "order", "by_x", "longest", "widest", "pad", "kept", "kept_indices")
 
     def __init__(self, vehicles: Sequence[Vehicle]) -> None:
         self.vehicles = list(vehicles)
@@ -33,6 +33,7 @@ class Nearby:
         self.widest = max((v.spec.width for v in self.vehicles), default=0.0)
         self.pad = self.longest + self.widest / 2 + 1.0  # reach of any one past a corridor's edges, +1 px
         self.kept: dict[int, tuple[float, float, float, list[Vehicle]]] = {}
+        self.kept_indices: dict[int, tuple[float, float, float, list[int]]] = {}
 
     def around(self, x: float, y: float, radius: float, asker: int | None = None) -> list[Vehicle]:
         """The vehicles whose centre lies within `radius` of (x, y) along both axes, in no set order;
@@ -56,8 +57,19 @@ class Nearby:
         lo, hi = bisect.bisect_left(xs, x - radius), bisect.bisect_right(xs, x + radius)
         return [v for v in self.by_x[lo:hi] if -radius <= v.y - y <= radius] if lo < hi else []
 
-    def near_indices(self, x: float, y: float, radius: float) -> list[int]:
-        """`around` as positions in the list, ascending."""
+    def near_indices(self, x: float, y: float, radius: float, asker: int | None = None) -> list[int]:
+        """`around` as positions in the list, ascending; with `asker`, perhaps a few more, as `around`
+        keeps them (the list given is the kept one: read it, do not change it)."""
+        if asker is not None:
+            kept = self.kept_indices.get(asker)
+            if kept is not None:
+                cx, cy, wide, found = kept
+                if (cx - wide + 1.0 <= x - radius and x + radius <= cx + wide - 1.0
+                        and cy - wide + 1.0 <= y - radius and y + radius <= cy + wide - 1.0):
+                    return found
+            found = self.near_indices(x, y, radius + KEEP)
+            self.kept_indices[asker] = (x, y, radius + KEEP, found)
+            return found
         xs = self.xs
         lo, hi = bisect.bisect_left(xs, x - radius), bisect.bisect_right(xs, x + radius)
         if lo >= hi:

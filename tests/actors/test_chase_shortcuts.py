@@ -179,7 +179,23 @@ def test_a_kept_answer_of_the_parked_index_holds_everything_a_fresh_one_does():
         given = index.around(x, y, r, asker=7)
         assert {id(c) for c in fresh} <= {id(c) for c in given}
         kept += index.kept[7][:2] != (x, y)
-    assert kept > 1000  # mostly a kept answer
+    assert kept > 1500  # mostly a kept answer
+
+
+def test_a_kept_answer_of_near_indices_holds_everything_a_fresh_one_does_in_order():
+    rng = np.random.default_rng(9)
+    cars = [Vehicle(float(x), float(y), 0.0, CAR) for x, y in rng.uniform(0, 800, (1500, 2))]
+    index = Nearby(cars)
+    x, y, kept = 400.0, 400.0, 0
+    for step in range(3000):  # a mover's track: on one way for a while (to the kept square's edges)
+        dx, dy = ((2.5, 0.3), (-0.4, 2.5), (-2.5, 0.2), (0.3, -2.5))[step // 150 % 4]
+        x, y = x + dx + rng.uniform(-0.2, 0.2), y + dy + rng.uniform(-0.2, 0.2)
+        r = 40.0
+        fresh = index.near_indices(x, y, r)
+        given = index.near_indices(x, y, r, asker=3)
+        assert set(fresh) <= set(given) and given == sorted(given)
+        kept += index.kept_indices[3][:2] != (x, y)
+    assert kept > 1500  # mostly a kept answer
 
 
 def test_turns_over_is_the_largest_turn_ahead_compared_with_the_limit():
