@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import logging
-from typing import Sequence
+from typing import Any, Callable, Sequence
 
 from game.actors.vehicles import Vehicle
 
@@ -41,16 +41,7 @@ class Nearby:
         kept for it and given again while the square asked for stays inside the kept one."""
         if asker is None:
             return self._around(x, y, radius)
-        kept = self.kept.get(asker)
-        if kept is not None:
-            cx, cy, wide, found = kept
-            # 1 px inside: whatever the rounding, all the square holds is in the kept answer
-            if (cx - wide + 1.0 <= x - radius and x + radius <= cx + wide - 1.0
-                    and cy - wide + 1.0 <= y - radius and y + radius <= cy + wide - 1.0):
-                return found
-        found = self._around(x, y, radius + KEEP)
-        self.kept[asker] = (x, y, radius + KEEP, found)
-        return found
+        return _kept(self.kept, asker, x, y, radius, self._around)
 
     def _around(self, x: float, y: float, radius: float) -> list[Vehicle]:
         xs = self.xs
@@ -61,15 +52,7 @@ class Nearby:
         """`around` as positions in the list, ascending; with `asker`, perhaps a few more, as `around`
         keeps them (the list given is the kept one: read it, do not change it)."""
         if asker is not None:
-            kept = self.kept_indices.get(asker)
-            if kept is not None:
-                cx, cy, wide, found = kept
-                if (cx - wide + 1.0 <= x - radius and x + radius <= cx + wide - 1.0
-                        and cy - wide + 1.0 <= y - radius and y + radius <= cy + wide - 1.0):
-                    return found
-            found = self.near_indices(x, y, radius + KEEP)
-            self.kept_indices[asker] = (x, y, radius + KEEP, found)
-            return found
+            return _kept(self.kept_indices, asker, x, y, radius, self.near_indices)
         xs = self.xs
         lo, hi = bisect.bisect_left(xs, x - radius), bisect.bisect_right(xs, x + radius)
         if lo >= hi:
@@ -79,3 +62,18 @@ class Nearby:
         if len(ks) > 1:
             ks.sort()
         return ks
+
+
+def _kept(store: dict[int, Any], asker: int, x: float, y: float, radius: float,
+          find: Callable[[float, float, float], Any]) -> Any:
+    """`find(x, y, radius)`, or more: the answer kept for `asker` while the square asked for lies 1 px
+    inside the kept one (whatever the rounding), else a new one `KEEP` px wider, kept."""
+    kept = store.get(asker)
+    if kept is not None:
+        cx, cy, wide, found = kept
+        if (cx - wide + 1.0 <= x - radius and x + radius <= cx + wide - 1.0
+                and cy - wide + 1.0 <= y - radius and y + radius <= cy + wide - 1.0):
+            return found
+    found = find(x, y, radius + KEEP)
+    store[asker] = (x, y, radius + KEEP, found)
+    return found
