@@ -103,9 +103,10 @@ def label_on_backing(surface: pygame.Surface, font: BitmapFont, text: str, pos: 
     if image is None:
         if anchor not in ANCHORS:
             raise ValueError(f"unknown anchor {anchor!r}")
-        if key is not None and key not in _SEEN:
+        if key is not None and key not in _SEEN and type(surface) is pygame.Surface:
             # a text shown once (a speed passed through) is drawn in place, not made into a kept image;
-            # seen again, it is kept
+            # seen again, it is kept. Not while a screen part is noted to be replayed (game.ui.kept):
+            # there its image is one blit to replay, its glyphs one each
             if len(_SEEN) >= LABELS_KEPT:
                 _SEEN.clear()
             _SEEN.add(key)

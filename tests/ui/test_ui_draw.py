@@ -155,3 +155,14 @@ def test_a_label_drawn_in_place_is_its_image_blitted(font):
                 blitted.blit(image, rect)
                 assert drawn.get_buffer().raw == blitted.get_buffer().raw, (like.get_flags(), text, anchor)
             assert ui._LABELS.get((font, text, ink, PANEL, pad)) is not None
+
+
+def test_a_label_in_a_kept_part_is_noted_as_its_one_image(font):
+    # a HUD part replayed by game.ui.kept replays one blit per label: a label first shown there is made
+    # into its image (kept), not drawn in place glyph by glyph
+    from game.ui.kept import Kept
+
+    kept, canvas = Kept(), pygame.Surface((100, 40))
+    kept.draw(canvas, "a", lambda surface: ui.label_on_backing(surface, font, "Reach the gantry 7", (3, 3)))
+    image = ui._LABELS[(font, "Reach the gantry 7", INK, PANEL, ui.LABEL_PAD)]
+    assert kept._blits == [(image, (3, 3))]
