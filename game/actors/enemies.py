@@ -310,18 +310,17 @@ class Enemy:
         self.body.face(self.body.vx, self.body.vy)
 
     # --- fighting ----------------------------------------------------------------------------
-    def _chase(self, world: "EnemyWorld") -> None:
+    def _chase(self, world: "EnemyWorld", px: float, py: float, dead: bool) -> None:
+        """A chaser's think (every THINK_EVERY steps): toward the feet (px, py) of whom it fights, who is
+        down for good when `dead`. `step_crowd` reads those once a step for all who go for Danko."""
         k = self.kind
         b = self.body
         fx, fy = b.x + b.w / 2, b.y + b.h
-        player = world.player if not self.foe else world.foe_of(self)  # self._foe(world), inlined
-        pb = player.body
-        px, py = pb.x + pb.w / 2, pb.y + pb.h  # pb.feet, inlined: this runs for every chaser
         dx, dy = px - fx, py - fy
         dist = math.hypot(dx, dy)
         if (self.timer + self.id) % 4 == 0 or self.timer < THINK_EVERY:
             self.los = dist < 200 and world.grid.line_of_sight(fx, fy - 3, px, py - 3)
-        if player.state == "dead":  # not world.player_targetable
+        if dead:  # not world.player_targetable
             self._steer_from(fx, fy, fx - dx, fy - dy, k.speed * 0.5) if dist < 40 else self._brake(0.3)
             return
         if self.los and dist > 1:
@@ -449,6 +448,10 @@ def step_crowd(crowd: Iterable[Enemy], world: EnemyWorld) -> None:
     reaction time. Separation rides along with the move."""
     steps = world.steps
     move = world.grid.move_body
+    player = world.player
+    pb = player.body
+    px, py = pb.x + pb.w / 2, pb.y + pb.h  # Danko's feet: nothing in the crowd's step moves him
+    dead = player.state == "dead"
     for e in crowd:
         e.timer += 1
         if e.flash:
@@ -457,8 +460,14 @@ def step_crowd(crowd: Iterable[Enemy], world: EnemyWorld) -> None:
             e.cooldown -= 1
         if e.state == "chase":
             if (steps + e.id) % THINK_EVERY == 0 or e.timer == 1:
-                e._chase(world)
+                if e.foe:
+                    foe = world.foe_of(e)
+                    fb = foe.body
+                    e._chase(world, fb.x + fb.w / 2, fb.y + fb.h, foe.state == "dead")
+                else:
+                    e._chase(world, px, py, dead)
             b = e.body
             move(b, b.vx + e.push_x, b.vy + e.push_y)
         else:
             e._act(world)
+            dead = player.state == "dead"  # its blow may have floored him

@@ -7,6 +7,7 @@ edge newly enters.
 """
 from __future__ import annotations
 
+import itertools
 import logging
 import math
 from typing import Protocol
@@ -18,6 +19,10 @@ log = logging.getLogger(__name__)
 EPS = 1e-6
 MAX_SUBSTEP = 7.0  # px: under a tile, so a sub-step's leading edge enters at most one new row or column
 GAP = 1e-4         # a box stopped by a wall rests this far from it
+ROOM_REACH = 3     # cells a body's free room reaches past the cells it covers, at most, each way
+ROOM_MARGIN = 1e-9  # px a room keeps off its edges: far more than any rounding of a box's edge on a map
+                    # (1e-13 at 1000 px), far less than GAP (a body resting on a wall stays in its room)
+_ERAS = itertools.count(1)  # every set of walls a grid ever has gets a number of its own
 
 
 class MovingBox(Protocol):
@@ -31,6 +36,7 @@ class MovingBox(Protocol):
     vy: float
     prev_x: float
     prev_y: float
+    room: tuple  # the free room round it (`Grid.room`), worked out by `Grid.move_body`
 
 
 def overlaps_solid(solid: np.ndarray, tile: int, x: float, y: float, w: float, h: float) -> bool:
@@ -57,6 +63,8 @@ class Grid:
         # 3.0 finds key 3 without an int() call, and an index off the map finds nothing (solid).
         self.row_map = {r: dict(enumerate(line)) for r, line in enumerate(self.cells)}
         self.column_map = {c: dict(enumerate(line)) for c, line in enumerate(self.columns)}
+        self.era = next(_ERAS)  # these walls' number: a body's room worked out under another is stale
+        self.rooms: dict[tuple, tuple] = {}  # the rooms worked out under these walls, by cells and size
 
     def __deepcopy__(self, memo: dict) -> "Grid":
         """A checkpoint's copy: the cell tables copied row by row (deepcopy would visit every cell)."""
@@ -73,6 +81,8 @@ class Grid:
         if 0 <= row < self.rows and 0 <= col < self.cols:
             self.cells[row][col] = self.columns[col][row] = value
             self.row_map[row][col] = self.column_map[col][row] = value
+            self.era = next(_ERAS)
+            self.rooms = {}  # a new dict: a checkpoint's copy may share the old one (its walls are those)
 
     def solid_at(self, col: int, row: int) -> bool:
         if 0 <= row < self.rows and 0 <= col < self.cols:
@@ -82,15 +92,41 @@ class Grid:
     # --- moving -------------------------------------------------------------------------------
     def move_body(self, body: MovingBox, dx: float, dy: float) -> None:
         """Move a body by (dx, dy) for one step: remember where it stood (`prev_x`, `prev_y`), slide
-        along walls, and stop its velocity on each axis that hit one."""
+        along walls, and stop its velocity on each axis that hit one.
+
+        A body keeps its room (`room`, see `room`): a rectangle of free cells round it, as the ranges of
+        top-left corners whose box stays inside, and the line past each side (a wall or not). A move of
+        at most MAX_SUBSTEP a side from a corner in the room, under the walls of the era it was worked
+        out in, would find every cell the full mover below tests free inside the room: so a move that
+        stays in it just adds (most moves), and one that pushes into a side that is a wall all along
+        stops as the full mover stops it, without asking a cell."""
         body.prev_x = x = body.x
         body.prev_y = y = body.y
+        nx, ny = x + dx, y + dy  # where it goes unless a wall stops it
+        try:
+            era, x0, x1, y0, y1, left, right, up, down = body.room
+        except AttributeError:  # a box without a room yet (a test's stand-in): it gets one below
+            era = 0
+        if (era == self.era and x0 <= x <= x1 and y0 <= y <= y1 and -MAX_SUBSTEP <= dx <= MAX_SUBSTEP
+                and -MAX_SUBSTEP <= dy <= MAX_SUBSTEP):
+            if x0 <= nx <= x1 and y0 <= ny <= y1:
+                body.x, body.y = nx, ny
+                return
+            t = self.tile_f
+            ax = (nx, False) if x0 <= nx <= x1 else _past(x, nx, dx, body.w, t, left, right)
+            ay = (ny, False) if y0 <= ny <= y1 else _past(y, ny, dy, body.h, t, up, down)
+            if ax is not None and ay is not None:
+                (body.x, hit_x), (body.y, hit_y) = ax, ay
+                if hit_x:
+                    body.vx = 0.0
+                if hit_y:
+                    body.vy = 0.0
+                return
         if -MAX_SUBSTEP <= dx <= MAX_SUBSTEP and -MAX_SUBSTEP <= dy <= MAX_SUBSTEP:
             # One sub-step (nearly always), as `move_small`: an axis whose leading edge stays in its cell
             # (most steps) just adds; only one that enters a new column or row tests it.
             t = self.tile_f
             w, h = body.w, body.h
-            nx, ny = x + dx, y + dy  # where it goes unless a wall stops it
             if dx > 0:
                 old_x, new_x = (x + w - EPS) // t, (nx + w - EPS) // t
             else:
@@ -99,12 +135,6 @@ class Grid:
                 old_y, new_y = (y + h - EPS) // t, (ny + h - EPS) // t
             else:
                 old_y, new_y = y // t, ny // t
-            if old_x == new_x and old_y == new_y:
-                if dx:
-                    body.x = nx
-                if dy:
-                    body.y = ny
-                return
             hit_x = hit_y = False
             if old_x != new_x:
                 x, hit_x = _enter(self.column_map, t, x, w, y, h, dx, new_x)
@@ -121,6 +151,72 @@ class Grid:
             body.vx = 0.0
         if hit_y:
             body.vy = 0.0
+        x, y = body.x, body.y
+        if era != self.era or not (x0 <= x <= x1 and y0 <= y <= y1):
+            body.room = self.room(x, y, body.w, body.h)  # it left its room: the one it is in now
+
+    def room(self, x: float, y: float, w: float, h: float) -> tuple:
+        """The free room of a w x h box at (x, y) (`move_body`): the cells it covers grown by up to
+        ROOM_REACH free columns each side, then by as many free rows over those columns. As (era, x0,
+        x1, y0, y1, left, right, up, down): the ranges of top-left corners whose box stays inside
+        (ROOM_MARGIN short of each edge), and for each side the line past it, where a box entering it
+        stops (as `_enter` stops it) and whether it is solid (or off the map) all along the room. Empty
+        (no corner is inside) when the box covers a solid cell or reaches off the map."""
+        t = self.tile_f
+        c0, c1 = int(x // t), int((x + w - EPS) // t)
+        r0, r1 = int(y // t), int((y + h - EPS) // t)
+        key = (c0, c1, r0, r1, w, h)
+        room = self.rooms.get(key)
+        if room is None:
+            room = self.rooms[key] = self._grow(c0, c1, r0, r1, w, h)
+        return room
+
+    def _grow(self, c0: int, c1: int, r0: int, r1: int, w: float, h: float) -> tuple:
+        """`room` for a w x h box covering columns c0..c1 and rows r0..r1."""
+        t = self.tile_f
+        if not self._free(c0, c1, r0, r1):
+            return (self.era, 1.0, 0.0, 1.0, 0.0, None, None, None, None)
+        for _ in range(ROOM_REACH):
+            if not self._free(c0 - 1, c0 - 1, r0, r1):
+                break
+            c0 -= 1
+        for _ in range(ROOM_REACH):
+            if not self._free(c1 + 1, c1 + 1, r0, r1):
+                break
+            c1 += 1
+        for _ in range(ROOM_REACH):
+            if not self._free(c0, c1, r0 - 1, r0 - 1):
+                break
+            r0 -= 1
+        for _ in range(ROOM_REACH):
+            if not self._free(c0, c1, r1 + 1, r1 + 1):
+                break
+            r1 += 1
+        before_x, beyond_x, before_y, beyond_y = float(c0 - 1), float(c1 + 1), float(r0 - 1), float(r1 + 1)
+        return (self.era, c0 * t + ROOM_MARGIN, (c1 + 1) * t - w - ROOM_MARGIN,
+                r0 * t + ROOM_MARGIN, (r1 + 1) * t - h - ROOM_MARGIN,
+                (before_x, (before_x + 1) * t + GAP, self._solid(c0 - 1, c0 - 1, r0, r1)),
+                (beyond_x, beyond_x * t - w - GAP, self._solid(c1 + 1, c1 + 1, r0, r1)),
+                (before_y, (before_y + 1) * t + GAP, self._solid(c0, c1, r0 - 1, r0 - 1)),
+                (beyond_y, beyond_y * t - h - GAP, self._solid(c0, c1, r1 + 1, r1 + 1)))
+
+    def _solid(self, c0: int, c1: int, r0: int, r1: int) -> bool:
+        """Whether every cell of columns c0..c1 and rows r0..r1 is solid or off the map."""
+        if c0 < 0 or r0 < 0 or c1 >= self.cols or r1 >= self.rows:
+            return all(self.solid_at(c, r) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1))
+        for line in self.cells[r0:r1 + 1]:
+            if False in line[c0:c1 + 1]:
+                return False
+        return True
+
+    def _free(self, c0: int, c1: int, r0: int, r1: int) -> bool:
+        """Whether every cell of columns c0..c1 and rows r0..r1 is on the map and free."""
+        if c0 < 0 or r0 < 0 or c1 >= self.cols or r1 >= self.rows:
+            return False
+        for line in self.cells[r0:r1 + 1]:
+            if True in line[c0:c1 + 1]:
+                return False
+        return True
 
     def move(self, x: float, y: float, w: float, h: float, dx: float,
              dy: float) -> tuple[float, float, bool, bool]:
@@ -199,6 +295,24 @@ class Grid:
         """Distance along unit (ux, uy) from (x0, y0) to the first solid cell, at most max_len."""
         hit = self.ray_cast(x0, y0, x0 + ux * max_len, y0 + uy * max_len)
         return max_len if hit is None else hit * max_len
+
+
+def _past(pos: float, new_pos: float, d: float, size: float, tile: float, before: tuple,
+          beyond: tuple) -> tuple[float, bool] | None:
+    """One axis of `Grid.move_body` from inside a body's room to `new_pos`, past the room's range on
+    that axis: `before` and `beyond` are the room's sides (line, stop, solid) that way. The leading edge
+    either stays in the room's last line (it just moves) or enters the side's line: a solid side stops
+    it as `_enter` would -> (new position, hit); None when that line is not solid all along (ask the
+    full mover)."""
+    if d > 0:
+        line, stop, solid = beyond
+        if (new_pos + size - EPS) // tile != line:
+            return new_pos, False
+        return ((pos if pos >= stop else stop), True) if solid else None
+    line, stop, solid = before
+    if new_pos // tile != line:
+        return new_pos, False
+    return ((pos if pos <= stop else stop), True) if solid else None
 
 
 def _sweep(lines: dict[int, dict[int, bool]], tile: float, pos: float, size: float, cross: float,

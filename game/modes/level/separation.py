@@ -93,17 +93,17 @@ def _few(xs: list[float], ys: list[float], radius: float, push: float) -> tuple[
 
 def _all_pairs(points: np.ndarray, radius: float, push: float) -> tuple[list[float], list[float]]:
     """Every pair at once (`points` is 2 x n: the xs over the ys): 2 x n x n offsets, the close ones
-    weighted, summed along rows. Few numpy calls: at forty enemies each costs more than its arithmetic."""
+    weighted, summed along rows. Few numpy calls: at forty enemies each costs more than its arithmetic,
+    so the weights are divided where close and left zero elsewhere in one call."""
     n = points.shape[1]
     Work.pairs += n * n
     offsets = points[:, :, None] - points[:, None, :]  # [0] is dx, [1] is dy
     squares = offsets * offsets
     d2 = squares[0] + squares[1]
     close = (d2 < radius ** 2) & (d2 > 1e-6)
-    if not np.count_nonzero(close):
-        return [0.0] * n, [0.0] * n
-    d = np.sqrt(d2[close])  # only the close pairs: usually a few dozen of n*n
-    strength = np.zeros_like(d2)
-    strength[close] = (radius - d) / d * push
+    d = np.sqrt(d2)
+    strength = np.zeros((n, n))
+    np.divide(radius - d, d, out=strength, where=close)  # (radius - d) / d where close, 0 elsewhere
+    strength *= push
     push_x, push_y = (offsets * strength).sum(axis=2).tolist()
     return push_x, push_y
