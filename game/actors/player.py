@@ -159,7 +159,8 @@ class Player:
                 b = self.body
                 b.steer(dx, dy, t.accel, t.max_speed, t.friction)
                 # A doorway is only looked for when he pushes along exactly one axis (gap_side is 0 else).
-                side = gap_side(world.grid, b.x, b.y, b.w, b.h, dx, dy) if (dx == 0) != (dy == 0) else 0
+                side = (gap_side(world.grid, b.x, b.y, b.w, b.h, dx, dy, room=b.room)
+                        if (dx == 0) != (dy == 0) else 0)
                 if side:  # a doorway just beside: slide along the wall into it
                     if dx:
                         self.body.vy = side * t.max_speed

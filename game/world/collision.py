@@ -171,6 +171,11 @@ class Grid:
             room = self.rooms[key] = self._grow(c0, c1, r0, r1, w, h)
         return room
 
+    def holds(self, room: tuple, x: float, y: float) -> bool:
+        """Whether the box whose room is `room` would stand inside it with its top-left corner at (x, y),
+        under these walls: then every cell it covers is free (as `room` says)."""
+        return room[0] == self.era and room[1] <= x <= room[2] and room[3] <= y <= room[4]
+
     def _grow(self, c0: int, c1: int, r0: int, r1: int, w: float, h: float) -> tuple:
         """`room` for a w x h box covering columns c0..c1 and rows r0..r1."""
         t = self.tile_f

@@ -34,13 +34,16 @@ def blocked(grid: Grid, x: float, y: float, w: float, h: float) -> bool:
     return False
 
 
-def gap_side(grid: Grid, x: float, y: float, w: float, h: float, dx: int, dy: int, reach: int = REACH) -> int:
+def gap_side(grid: Grid, x: float, y: float, w: float, h: float, dx: int, dy: int, reach: int = REACH,
+             room: tuple | None = None) -> int:
     """-1 or +1 (along the other axis) toward an opening within `reach` px that the box, pushed along
-    exactly one axis (dx, dy) into a wall, would fit through; 0 when it is not blocked or none is near."""
+    exactly one axis (dx, dy) into a wall, would fit through; 0 when it is not blocked or none is near.
+    `room`, the box's free room (Grid.room), answers "not blocked" without asking a cell when the pushed
+    box stands inside it (most steps in the open)."""
     if (dx == 0) == (dy == 0):
         return 0
     fx, fy = x + dx * PROBE, y + dy * PROBE
-    if not blocked(grid, fx, fy, w, h):
+    if (room is not None and grid.holds(room, fx, fy)) or not blocked(grid, fx, fy, w, h):
         return 0
     for k in range(1, reach + 1):
         for side in (-1, 1):

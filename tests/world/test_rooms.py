@@ -110,3 +110,25 @@ def test_a_copy_of_the_grid_keeps_the_rooms_its_walls_allow():
     assert twin.era != grid.era  # the copy's walls changed, the original's did not
     grid.move_body(b, 1.0, 0.0)
     assert b.room[0] == grid.era
+
+
+def test_the_doorway_test_answers_the_same_with_the_walkers_room():
+    from game.world.corners import gap_side
+
+    rnd = random.Random(3)
+    asked = 0
+    for seed in range(30):
+        rnd = random.Random(seed)
+        rows, cols = rnd.randint(4, 12), rnd.randint(4, 12)
+        grid = Grid(walls(rnd, rows, cols, rnd.choice([0.1, 0.3, 0.5])), TILE)
+        b = Body(*free_spot(rnd, grid, 10.0, 6.0), 10.0, 6.0)
+        for _ in range(400):
+            b.vx, b.vy = rnd.uniform(-2, 2), rnd.uniform(-2, 2)
+            grid.move_body(b, b.vx, b.vy)
+            if rnd.random() < 0.02:  # a door changes: the room it holds is stale until it moves again
+                grid.set_solid(rnd.randrange(cols), rnd.randrange(rows), rnd.random() < 0.5)
+            for dx, dy in ((1, 0), (-1, 0), (0, 1), (0, -1)):
+                asked += grid.holds(b.room, b.x + dx * 2.0, b.y + dy * 2.0)
+                assert (gap_side(grid, b.x, b.y, b.w, b.h, dx, dy, room=b.room)
+                        == gap_side(grid, b.x, b.y, b.w, b.h, dx, dy))
+    assert asked > 1000  # the room answered often (else this proved nothing)
