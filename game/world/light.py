@@ -140,9 +140,10 @@ class Lighting:
         self._stamps: dict[tuple[int, int, int, int], list] = {}  # a lit cell's blits, kept (`_apply`)
         # what `light_map` reads: a map rebuilt with the same light (a hot reload of a tile edit) reuses
         # the blocks this one computes (`layers`)
-        self._layers = _layer_store((self.tile, tuple(self.ambient.tolist()), tuple(self.areas), tuple(self.steady),
-                                     tuple(self.reflections), self.floor.shape,
-                                     self.floor.tobytes() if self.reflections else b""))
+        self._layers, self._blocks = _layer_store((self.tile, tuple(self.ambient.tolist()), tuple(self.areas),
+                                                   tuple(self.steady), tuple(self.reflections), self.floor.shape,
+                                                   self.floor.tobytes() if self.reflections else b""))
+        self._shadow_map: np.ndarray | None = None  # every cell's shadow pattern (`shadow_cells`)
 
     def light_map(self, x0: int, y0: int, w: int, h: int) -> np.ndarray:
         """float32 (h // RES, w // RES, 3): the light on the grid points of the block at (x0, y0), which
@@ -200,10 +201,12 @@ class Lighting:
         r0, c0, rows, cols = y0 // t, x0 // t, h // t, w // t
         if self.solid is None:
             return np.zeros((rows, cols), dtype=np.intp)
-        padded = np.zeros((rows + 1, cols + 1), dtype=bool)  # outside the map casts nothing
-        src = self.solid[max(0, r0 - 1):r0 + rows, max(0, c0 - 1):c0 + cols]
-        padded[(r0 == 0):(r0 == 0) + src.shape[0], (c0 == 0):(c0 == 0) + src.shape[1]] = src
-        return (padded[:-1, 1:] * 1 + padded[1:, :-1] * 2) * ~padded[1:, 1:]
+        if self._shadow_map is None:  # a cell's pattern reads its own, upper and left cells: the whole map at once
+            self._shadow_map = _patterns_of(self.solid, 0, 0, *self.solid.shape)
+            self._shadow_map.flags.writeable = False  # its blocks are read, never written
+        if r0 >= 0 and c0 >= 0 and r0 + rows <= self.solid.shape[0] and c0 + cols <= self.solid.shape[1]:
+            return self._shadow_map[r0:r0 + rows, c0:c0 + cols]
+        return _patterns_of(self.solid, r0, c0, rows, cols)
 
     def shade(self, x0: int, y0: int, w: int, h: int) -> np.ndarray:
         """uint8 (h, w): 255 minus the shadow on each pixel of the cell-aligned block."""
@@ -218,21 +221,48 @@ class Lighting:
         key = (x0, y0, w, h)
         got = self._layers.get(key)
         if got is None:
-            got = self._layers[key] = self._compute_layers(x0, y0, w, h)
-            for layer in got:
-                if layer is not None:
-                    layer.flags.writeable = False  # shared by every reader of the block
+            got = self._cut(x0, y0, w, h)  # an animated cell inside a chunk already lit: its part of that
+            if got is None:
+                mult, add, bright = self._compute_layers(x0, y0, w, h, bright=True)
+                for layer in (mult, add, bright):
+                    if layer is not None:
+                        layer.flags.writeable = False  # shared by every reader of the block
+                if w * h > self.cell[0] * self.cell[1]:  # a chunk's block: its cells may be cut from it
+                    self._blocks.append((x0, y0, w, h, mult, add, bright))
+                got = (mult, add)
+            self._layers[key] = got
         return got
 
-    def _compute_layers(self, x0: int, y0: int, w: int, h: int) -> tuple[np.ndarray, np.ndarray | None]:
+    def _cut(self, x0: int, y0: int, w: int, h: int) -> tuple[np.ndarray, np.ndarray | None] | None:
+        """The layers of a block inside one worked out before, cut from that one's: each grid point's light
+        is the same sums in the same order whatever block holds it (a light or an area beyond a point
+        adds +0.0 there), and the bloom is there when a point of the part is over full brightness (a
+        block's own bloom is: `_compute_layers`); None when no block holds it."""
+        if x0 % RES or y0 % RES or w % RES or h % RES:
+            return None
+        blocks = self._blocks
+        for n, (bx, by, bw, bh, mult, add, bright) in enumerate(blocks):
+            if bx <= x0 and by <= y0 and x0 + w <= bx + bw and y0 + h <= by + bh:
+                if n:  # the next cell is most likely in the same block: looked at first
+                    blocks.insert(0, blocks.pop(n))
+                r0, c0 = (y0 - by) // RES, (x0 - bx) // RES
+                rows, cols = slice(r0, r0 + h // RES), slice(c0, c0 + w // RES)
+                return mult[rows, cols], add[rows, cols] if add is not None and bright[rows, cols].any() else None
+        return None
+
+    def _compute_layers(self, x0: int, y0: int, w: int, h: int, bright: bool = False) -> tuple:
+        """The block's (multiply, bloom or None) and, with `bright`, which grid points are over full
+        brightness (bool (h // RES, w // RES): where a part of the block has bloom)."""
         low = self.light_map(x0, y0, w, h)
+        over_full = (low > 1.0).any(axis=2) if bright else None
         add = None
         if low.max() > 1.0:
             over = (low - 1.0) * (BLOOM * 255.0) + 0.5
             add = np.clip(over, 0.0, 255.0, out=over).astype(np.uint8)
         low *= 255.0
         low += 0.5
-        return np.clip(low, 0.0, 255.0, out=low).astype(np.uint8), add
+        mult = np.clip(low, 0.0, 255.0, out=low).astype(np.uint8)
+        return (mult, add, over_full) if bright else (mult, add)
 
     def bake(self, surface: pygame.Surface, x0: int, y0: int) -> None:
         """Multiply the light into `surface` (a chunk whose top-left is map pixel (x0, y0))."""
@@ -325,16 +355,24 @@ class Lighting:
         return glows
 
 
-_LAYERS: list[tuple[object, dict]] = []  # the light last built: its description and its blocks' layers
+_LAYERS: list[tuple[object, dict, list]] = []  # the light last built: its description, its blocks' layers
 
 
-def _layer_store(key: object) -> dict:
-    """The blocks' layers of a map lit as `key` says: the last map's, when it was lit the same way (only
-    the last is kept, so a level's light is freed when the next level is lit)."""
-    if _LAYERS and _LAYERS[0][0] == key:
-        return _LAYERS[0][1]
-    _LAYERS[:] = [(key, {})]
-    return _LAYERS[0][1]
+def _layer_store(key: object) -> tuple[dict, list]:
+    """The blocks' layers of a map lit as `key` says, by block, and the blocks worked out whole (to cut
+    parts from): the last map's, when it was lit the same way (only the last is kept, so a level's light
+    is freed when the next level is lit)."""
+    if not (_LAYERS and _LAYERS[0][0] == key):
+        _LAYERS[:] = [(key, {}, [])]
+    return _LAYERS[0][1], _LAYERS[0][2]
+
+
+def _patterns_of(solid: np.ndarray, r0: int, c0: int, rows: int, cols: int) -> np.ndarray:
+    """int (rows, cols): the shadow pattern of each cell of the block (0 = none; see `_shadow_patterns`)."""
+    padded = np.zeros((rows + 1, cols + 1), dtype=bool)  # outside the map casts nothing
+    src = solid[max(0, r0 - 1):r0 + rows, max(0, c0 - 1):c0 + cols]
+    padded[(r0 == 0):(r0 == 0) + src.shape[0], (c0 == 0):(c0 == 0) + src.shape[1]] = src
+    return (padded[:-1, 1:] * 1 + padded[1:, :-1] * 2) * ~padded[1:, 1:]
 
 
 def flicker_on(light: Light, step: int) -> bool:

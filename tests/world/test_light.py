@@ -246,3 +246,31 @@ def test_a_lit_cell_keeps_its_light_and_a_larger_block_does_not(write_level):
     block = pygame.Surface((64, 48)).convert()
     kept.bake_cells(block, 0, 0, [(0, 0)], (64, 48))
     assert len(kept._stamps) == 3
+
+
+@pytest.mark.parametrize("weather", ["rain", ""])
+def test_a_cell_inside_a_block_worked_out_is_cut_from_it_with_the_layers_lit_alone_gives(write_level, weather):
+    """An animated cell first lit at a place takes its part of the chunk's layers (a grid point's light is
+    the same whatever block holds it): the multiply layer, and the bloom only where that part is over full
+    brightness; a cell no block holds is worked out alone; shadows are the map's patterns cut likewise."""
+    from game.world import light
+
+    light._LAYERS.clear()  # no blocks kept from a map lit the same way before
+    tilemap = _lit_map(write_level, weather=weather, name=f"cut{weather}.tmx")
+    lighting, alone = lighting_of(tilemap), lighting_of(tilemap)
+    t = tilemap.tile_w
+    assert lighting._cut(0, 0, t, t) is None  # nothing worked out yet
+    lighting.layers(0, 0, 20 * t, 16 * t)  # a chunk's block: the map's left 20 columns
+    blooms = plain = 0
+    for y in range(0, 16 * t, t):
+        for x in range(0, 30 * t, t):
+            got = lighting.layers(x, y, t, t)
+            mult, add = alone._compute_layers(x, y, t, t)
+            assert (got[0] == mult).all() and (got[1] is None) == (add is None), (x, y)
+            if add is not None:
+                assert (got[1] == add).all(), (x, y)
+            blooms, plain = blooms + (add is not None), plain + (add is None)
+            assert (lighting.shadow_cells(x, y, t, t) == alone.shadow_cells(x, y, 2 * t, t)[:, :1]).all()
+        assert lighting._cut(20 * t, y, t, t) is None  # right of the block: worked out alone
+    assert blooms and plain
+    assert (lighting.shadow_cells(-t, -t, 4 * t, 3 * t) == alone.shadow_cells(-t, -t, 4 * t, 3 * t)).all()
