@@ -26,6 +26,9 @@ PATHS = ("smooth", "chase", "teleport")
 STEP_PX = {"smooth": 1.5, "chase": 4.0}
 RENDERERS = ("ours", "pyscroll", "hot_floor", "cold_floor")
 START = (37.0, 23.0)
+SMALL_VIEW = 320 * 180  # px: the view the ratio targets are read at; its frames take 10-20 us, so
+SMALL_REPEATS = 5  # every renderer draws its paths this many times there (best median counts): the other
+# processes' noise on a 12 us frame is the size of the margins sought, and five rounds cost ~0.1 s a map
 HEADING = 0.4  # radians below the x axis: mostly sideways, like play
 
 
@@ -183,7 +186,8 @@ class RenderBench:
     def run(self, views: tuple[tuple[int, int], ...], frames: int, warmup: int, repeats: int = 1,
             paths: tuple[str, ...] = PATHS) -> dict[str, Any]:
         """{path: {view: {renderer: stats, ..., ratios, same_picture}}} for this map. Each renderer
-        draws the whole path solo, `repeats` times, the order reversed every other round."""
+        draws the whole path solo, `repeats` times (at least `SMALL_REPEATS` for a view of at most
+        `SMALL_VIEW` pixels), the order reversed every other round."""
         out: dict[str, Any] = {}
         for kind in paths:
             out[kind] = {}
@@ -191,7 +195,8 @@ class RenderBench:
                 path = camera_path(kind, self.tilemap.pixel_size, view, warmup + frames)
                 drawers = self.drawers(view)
                 runs: dict[str, list[tuple[list[float], list[float]]]] = {name: [] for name in drawers}
-                for round_ in range(repeats):
+                rounds = max(repeats, SMALL_REPEATS) if view[0] * view[1] <= SMALL_VIEW else repeats
+                for round_ in range(rounds):
                     order = list(drawers) if round_ % 2 == 0 else list(reversed(drawers))
                     for name in order:
                         if name == "pyscroll" and kind == "teleport" and runs[name]:
