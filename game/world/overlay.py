@@ -122,6 +122,22 @@ def covered(under: list[Part], sprites: list[Any]) -> list[tuple[pygame.Surface,
             if any(a < x1 and x < c and b < y1 and y < d for a, b, c, d in boxes)]
 
 
+def drawn_part(chunk: pygame.Surface, places: list[tuple[int, int]],
+               tile: tuple[int, int]) -> tuple[pygame.Surface | None, int, int] | None:
+    """The box of a see-through chunk round its visible pixels and the tiles at `places` (animated cells)
+    as a subsurface and its place in the chunk ((None, 0, 0): nothing to draw), or None when that is the
+    whole chunk: the layers over the actors are mostly empty, and alpha-blending empty pixels costs as
+    much as any."""
+    box = chunk.get_bounding_rect()
+    for x, y in places:
+        box = box.union((x, y, *tile)) if box.w else pygame.Rect(x, y, *tile)
+    if not box.w or not box.h:
+        return None, 0, 0
+    if box.size == chunk.get_size():
+        return None
+    return chunk.subsurface(box), box.x, box.y
+
+
 def split(part: Part) -> list[Part]:
     """`part` as the groups of its pixel columns more than `SPLIT_GAP` px apart, each cut to the box of its
     pixels (a chunk's box round a lamp and a pillar 60 px to its right: the pillar's rows walked across

@@ -29,9 +29,9 @@ from game.world.composite import (  # noqa: F401  (render_full_map, flip_tile, u
     unique_stacks,
 )
 from game.world.light import Lighting, lighting_of
-from game.world.overlay import PIECE_COST, bake, cheap_steps, covered
+from game.world.overlay import PIECE_COST, bake, cheap_steps, covered, drawn_part
 from game.world.tilemap import TileLayer, TileMap
-from game.world.viewbox import FAR, PartIndex, clamp, same_range
+from game.world.viewbox import FAR, PartIndex, clamp, meet, same_range
 from game.world.window import Window
 
 log = logging.getLogger(__name__)
@@ -337,21 +337,10 @@ class _LayerGroup:
         self._sparse = out
 
     def _part(self, key: Key, chunk: pygame.Surface) -> tuple[pygame.Surface | None, int, int] | None:
-        """The box of a see-through chunk that has visible pixels (or animated cells) as a subsurface
-        and its place in the chunk ((None, 0, 0): nothing to draw), or None when that is the whole chunk:
-        the layers over the actors are mostly empty, and alpha-blending empty pixels costs as much as any."""
+        """game.world.overlay.drawn_part of chunk `key` (its animated cells' places count as drawn), kept."""
         if key not in self._parts:
-            box = chunk.get_bounding_rect()
-            tw, th = self.tilemap.tile_w, self.tilemap.tile_h
-            for _, places, _ in self._anim.cells.get(key, ()):
-                for x, y in places:
-                    box = box.union((x, y, tw, th)) if box.w else pygame.Rect(x, y, tw, th)
-            if not box.w or not box.h:
-                self._parts[key] = (None, 0, 0)
-            elif box.size == chunk.get_size():
-                self._parts[key] = None
-            else:
-                self._parts[key] = (chunk.subsurface(box), box.x, box.y)
+            places = [place for _, where, _ in self._anim.cells.get(key, ()) for place in where]
+            self._parts[key] = drawn_part(chunk, places, (self.tilemap.tile_w, self.tilemap.tile_h))
         return self._parts[key]
 
     def _stamp(self, key: Key, chunk: pygame.Surface) -> None:
@@ -393,6 +382,8 @@ class MapRenderer:
         self._frame: tuple[Any, ...] = (*_NO_BOX, None, None, None)
         self._baked: set[pygame.Surface] = set()  # parts over the actors drawn into the chunk (`_bake_over`)
         self._baked_builds = 0  # the below group's builds when they were: another build drops them
+        self._all_baked = False  # every part over the actors is baked: a frame with no sprite needs none
+        self._in_view: tuple[Any, list[Any]] = (None, [])  # see `_baked_in_view`
         self._window: Window | None = None  # a copy for a large view (game.world.window)
         if prebuild:
             for _ in self.build_steps(0):
@@ -429,6 +420,7 @@ class MapRenderer:
         if over is not None and over._sparse is not None and chunk is not None:
             cells = [(x, y, x + tw, y + th) for _, places, _ in below._anim.cells.get((0, 0), ()) for x, y in places]
             self._baked, self._baked_builds = bake(chunk, over._sparse, cells), below.builds
+            self._all_baked = bool(self._baked) and all(part[0] in self._baked for part in over._sparse)
 
     def groups(self) -> tuple[_LayerGroup, _LayerGroup]:
         return self.below, self.above
@@ -451,31 +443,37 @@ class MapRenderer:
                     group.chunk(cx, cy)
 
     def _settle(self, surface: pygame.Surface, cam_x: int, cam_y: int, time_ms: float) -> tuple[Any, ...]:
-        """Each group's frame worked out as its box asks (`_LayerGroup.settle`), and the box both hold
-        for: `_frame` (the below group's only chunk, if one, and the parts over the actors)."""
+        """Each group's frame worked out as its box asks (`_LayerGroup.settle`), and the box both hold for:
+        `_frame` (the below group's only chunk, if one, the parts over the actors drawn, the baked ones in
+        view, or True: all are baked, looked up only for a frame with sprites, `_baked_in_view`)."""
         below, over = self.below, self._over
         below.settle(surface, cam_x, cam_y, time_ms)
-        box = below._box
-        shown_over = None
-        if over is not None:
+        box, shown_over, under = below._box, None, None
+        if self._baked and below.builds != self._baked_builds:  # a chunk built again: nothing baked in it
+            self._baked, self._all_baked = set(), False
+        if self._all_baked:
+            under = True
+        elif over is not None:
             over.settle(surface, cam_x, cam_y, time_ms)
-            x_lo, y_lo, x_hi, y_hi, t_lo, t_hi, target = over._box
-            box = (box[0] if box[0] > x_lo else x_lo, box[1] if box[1] > y_lo else y_lo,
-                   box[2] if box[2] < x_hi else x_hi, box[3] if box[3] < y_hi else y_hi,
-                   box[4] if box[4] > t_lo else t_lo, box[5] if box[5] < t_hi else t_hi,
-                   target if box[6] is target else None)
-            shown_over = over._visible
-        baked, under = self._baked, None
-        if baked and below.builds != self._baked_builds:  # a chunk built again: nothing baked in it
-            baked = self._baked = set()
-        if baked and shown_over:  # baked parts in view: drawn only where a sprite reaches them
-            under = [(p, x, y, x + p.get_width(), y + p.get_height()) for p, x, y in shown_over if p in baked]
-            shown_over = [shown for shown in shown_over if shown[0] not in baked]
+            box, shown_over, baked = meet(box, over._box), over._visible, self._baked
+            if baked and shown_over:  # baked parts in view: drawn only where a sprite reaches them
+                under = [(p, x, y, x + p.get_width(), y + p.get_height()) for p, x, y in shown_over if p in baked]
+                shown_over = [shown for shown in shown_over if shown[0] not in baked]
         self._frame = (*box, below._one, shown_over, under)
         size, map_size = surface.get_size(), self.tilemap.pixel_size  # a large view over several chunks
         self._window = None if below._one is not None or not Window.wanted(size, map_size) else \
             self._window if self._window and self._window.view == size else Window(size, map_size)
         return self._frame
+
+    def _baked_in_view(self, surface: pygame.Surface, cam_x: int, cam_y: int, time_ms: float) -> list[Any]:
+        """The baked parts over the actors a view shows, with their map boxes (worked out again when the
+        group's parts in view are another list, game.world.viewbox.PartIndex)."""
+        over = self._over
+        assert over is not None
+        over.settle(surface, cam_x, cam_y, time_ms)
+        if over._visible is not self._in_view[0]:
+            self._in_view = (over._visible, [(p, x, y, x + p.get_width(), y + p.get_height()) for p, x, y in over._visible])
+        return self._in_view[1]
 
     def draw(self, surface: pygame.Surface, camera_xy: tuple[int, int], time_ms: float,
              sprites: Iterable[Sprite] = ()) -> None:
@@ -491,6 +489,7 @@ class MapRenderer:
             ordered = sorted(sprites, key=_SORT_Y)
             surface.fblits([(s.image, (s.x - cam_x, s.y - cam_y)) for s in ordered])
             if under:
+                under = self._baked_in_view(surface, cam_x, cam_y, time_ms) if under is True else under
                 over = [*(over or ()), *covered(under, ordered)]
         if over:
             surface.fblits([(part, (x - cam_x, y - cam_y)) for part, x, y in over])

@@ -31,6 +31,14 @@ def same_range(cam: int, view: int, side: int, last: int) -> tuple[int, int]:
     return lo, hi
 
 
+def meet(a: tuple[Any, ...], b: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The box two boxes (x_lo, y_lo, x_hi, y_hi, t_lo, t_hi, target) both hold for: their overlap, the
+    target kept if the same."""
+    return (a[0] if a[0] > b[0] else b[0], a[1] if a[1] > b[1] else b[1], a[2] if a[2] < b[2] else b[2],
+            a[3] if a[3] < b[3] else b[3], a[4] if a[4] > b[4] else b[4], a[5] if a[5] < b[5] else b[5],
+            a[6] if a[6] is b[6] else None)
+
+
 class PartIndex:
     """Parts placed on the map, found for a view of `size`: each part's edges cut the camera's axes into
     intervals, within which it stays in view or out; the parts seen are kept per pair of intervals, so a

@@ -193,6 +193,12 @@ def test_parts_baked_under_the_actors_still_show_over_every_sprite_that_reaches_
         for renderer, view in ((baked, a), (plain, b)):
             renderer.draw(view, cam, 9000.0)  # no sprite: nothing drawn over the chunk
         assert (pixels(a) == pixels(b)).all(), (name, lit, (x, y))
+    baked.below.build_chunk((0, 0))  # as an eviction would: the chunk again without the parts
+    for _, x, y, _, _ in baked.above._sparse[:3]:
+        cam = (max(0, min(x - 100, w - 320)), max(0, min(y - 60, h - 180)))
+        for renderer, view in ((baked, a), (plain, b)):
+            renderer.draw(view, cam, 9500.0)
+        assert (pixels(a) == pixels(b)).all(), (name, lit, "rebuilt", (x, y))
 
 
 def test_a_part_over_an_animated_cell_or_partly_see_through_is_not_baked_and_a_rebuilt_chunk_drops_the_rest(write_level):
