@@ -73,16 +73,18 @@ def test_his_damage_and_the_catch_bar_blit_what_drawing_them_gives(tilemap):
 def test_the_obstacle_art_follows_a_restart_and_new_art(tilemap):
     scene = ChaseScene(tilemap, seed=0)
     scene.enter()
-    first = scene._obstacle_art(scene.sim)
+    first, reach = scene._obstacle_art(scene.sim)
     assert [ob for ob, _ in first] == scene.sim.obstacles
-    assert scene._obstacle_art(scene.sim) is first  # kept while the chase goes on
+    assert reach == max(rot.reach for _, rot in first)  # the first look at each is with the largest
+    assert scene._obstacle_art(scene.sim)[0] is first  # kept while the chase goes on
     scene.restart()
-    again = scene._obstacle_art(scene.sim)
+    again = scene._obstacle_art(scene.sim)[0]
     assert again is not first and [ob for ob, _ in again] == scene.sim.obstacles
     scene.enter()  # the art made again: the obstacles take the new art's frames
-    fresh = scene._obstacle_art(scene.sim)
+    fresh, reach = scene._obstacle_art(scene.sim)
     cars = {id(frames[0]) for frames in scene._cars}
     assert fresh is not again and all(id(rot) in cars for ob, rot in fresh if not ob.static)
+    assert reach == max(rot.reach for _, rot in fresh)
 
 
 def test_a_car_drawn_is_within_the_reach_its_art_gives(tilemap):
@@ -162,3 +164,28 @@ def test_the_map_covers_the_view_only_once_its_one_opaque_chunk_is_built(tilemap
         group.chunk(*key)
     scene.renderer = many
     assert many.builds == built and not scene._map_covers(inside, (320, 180))
+
+
+def test_the_message_is_the_label_its_words_and_the_controls_card_place(tilemap):
+    # kept while the words, the card (the message moves clear of it) and the screen are the same
+    from game.modes.chase.controls import DriveHint
+
+    scene = ChaseScene(tilemap, seed=0)
+    scene.enter()
+    font = load_font()
+    learned = DriveHint.learned
+    try:
+        for words, card, size in [("Catch Rostavili's bus!", False, (320, 180)), ("Catch Rostavili's bus!", True, (320, 180)),
+                                  ("He crashed into the train!", True, (320, 180)), ("He crashed into the train!", True, (400, 240)),
+                                  ("He crashed into the train!", False, (400, 240))]:
+            DriveHint.learned = not card
+            scene._message, scene._message_steps = words, 30
+            kept, fresh = pygame.Surface(size).convert(), pygame.Surface(size).convert()
+            w, h = size
+            scene._draw_hud(kept)
+            rect = ui.label_on_backing(fresh, font, words, (w - 4, h - 16) if card else (w // 2, h - 14), INK,
+                                       anchor="bottomright" if card else "midbottom", pad=(3, 2))
+            assert kept.subsurface(rect).get_buffer().raw == fresh.subsurface(rect).get_buffer().raw, (words, card)
+            assert scene._message_label(font, size)[1] == rect
+    finally:
+        DriveHint.learned = learned

@@ -59,7 +59,7 @@ class ChaseScene(BaseScene):
         self.retries = 0
         self.renderer: MapRenderer | None = None
         self._sprites: dict[str, Rotations] = {}
-        self._obstacles: tuple[ChaseSim, dict, list[tuple[Vehicle, Rotations]]] | None = None
+        self._obstacles: tuple[ChaseSim, dict, list[tuple[Vehicle, Rotations]], float] | None = None
         self._car_held: tuple[dict, list[tuple[Rotations, ...]], float] | None = None
         self._message = ""
         self._message_steps = 0
@@ -67,6 +67,7 @@ class ChaseScene(BaseScene):
         self._hud_kept = Kept()  # the gauges' last drawing (game.ui.kept)
         self._speed_labels: list[pygame.Surface] = []  # the speed readout's labels (enter)
         self._covering: tuple[Any, int, bool] | None = None  # see `_map_covers`
+        self._message_held: tuple[tuple, pygame.Surface, pygame.Rect] | None = None  # see `_message_label`
 
     # --- lifecycle -------------------------------------------------------------------------------
 
@@ -212,15 +213,17 @@ class ChaseScene(BaseScene):
                 out.append(Sprite(img, round(v.x - img.get_width() / 2), round(v.y - img.get_height() / 2),
                                   layer))
 
-        for ob, rot in self._obstacle_art(sim):
-            r = rot.reach
-            if x0 - r <= ob.x <= x1 + r and y0 - r <= ob.y <= y1 + r:  # most are far off: no call
+        obstacles, r = self._obstacle_art(sim)  # r: a first look with the largest reach (most are far off)
+        lx, hx, ly, hy = x0 - r, x1 + r, y0 - r, y1 + r
+        for ob, rot in obstacles:
+            if lx <= ob.x <= hx and ly <= ob.y <= hy:
                 add(rot, ob, 0.0)
-        cars, r = self._car_art()  # r: a first look with the largest car's reach
+        cars, r = self._car_art()
         if cars:
             n = len(cars)
+            lx, hx, ly, hy = x0 - r, x1 + r, y0 - r, y1 + r
             for i, (car, _) in enumerate(sim.traffic):
-                if x0 - r <= car.x <= x1 + r and y0 - r <= car.y <= y1 + r:
+                if lx <= car.x <= hx and ly <= car.y <= hy:
                     frames = cars[i % n]
                     add(frames[-1] if car.damage >= 60 else frames[0], car, 1.0)
         add(self._damage_frame("rostavili_bus", sim.rostavili, sim.phase == "crashed"), sim.rostavili, 2.0)
@@ -247,12 +250,12 @@ class ChaseScene(BaseScene):
             held = self._car_held = (self._frames, cars, max((r.reach for f in cars for r in f), default=0.0))
         return held[1], held[2]
 
-    def _obstacle_art(self, sim: ChaseSim) -> list[tuple[Vehicle, Rotations]]:
-        """Each obstacle with the art it is drawn with (a barrier's box, or a parked car's), worked out once
-        per sim: the obstacles of a chase never change."""
+    def _obstacle_art(self, sim: ChaseSim) -> tuple[list[tuple[Vehicle, Rotations]], float]:
+        """Each obstacle with the art it is drawn with (a barrier's box, or a parked car's), and the largest
+        reach of that art, worked out once per sim: the obstacles of a chase never change."""
         held = self._obstacles
         if held is not None and held[0] is sim and held[1] is self._frames:
-            return held[2]
+            return held[2], held[3]
         cars = self._cars
         art = []
         for n, ob in enumerate(sim.obstacles):
@@ -265,8 +268,9 @@ class ChaseScene(BaseScene):
                 art.append((ob, rot))
             elif cars:
                 art.append((ob, cars[(n * 5) % len(cars)][0]))
-        self._obstacles = (sim, self._frames, art)
-        return art
+        reach = max((rot.reach for _, rot in art), default=0.0)
+        self._obstacles = (sim, self._frames, art, reach)
+        return art, reach
 
     def _damage_frame(self, key: str, v: Vehicle, wrecked: bool) -> Rotations:
         """Intact, dented (from half damage), wreck: the art's frames, so damage shows on the bus."""
@@ -325,13 +329,14 @@ class ChaseScene(BaseScene):
         font = load_font()
         w, h = surface.get_size()
         seen = sim.on_screen(sim.rostavili)
-        catch = sim.phase != "crashed" and (not seen or sim.catch_left < 1.0)
+        left = sim.catch_left
+        catch = sim.phase != "crashed" and (not seen or left < 1.0)
         # His damage and the catch bar: the last frame's blits again while they show the same; the speed
         # (bottom right, clear of both) changes most frames, so it is drawn on its own
         shown = (font, (w, h), _filled(DAMAGE_BAR[2], sim.rostavili.damage / 100),
-                 catch and (_filled(CATCH_W, sim.catch_left), _catch_colour(sim.catch_left, sim.steps)))
+                 catch and (_filled(CATCH_W, left), _catch_colour(left, sim.steps)))
         self._hud_kept.draw(surface, shown, self._draw_gauges, font, catch)
-        kmh = _kmh(self.sim.player.speed)
+        kmh = _kmh(sim.player.speed)
         if kmh < len(self._speed_labels):  # what label_on_backing blits there, made at enter
             image = self._speed_labels[kmh]
             surface.blit(image, image.get_rect(bottomright=(w - 2, h - 2)))
@@ -340,9 +345,20 @@ class ChaseScene(BaseScene):
         if catch and not seen:
             self._draw_pointer(surface)
         if self._message_steps > 0 and self._message:
-            at = (w // 2, h - 14) if not self.drive_hint.showing else (w - 4, h - 16)  # clear of the card
-            ui.label_on_backing(surface, font, self._message, at, INK,
-                                anchor="midbottom" if not self.drive_hint.showing else "bottomright", pad=(3, 2))
+            surface.blit(*self._message_label(font, (w, h)))
+
+    def _message_label(self, font: Any, size: tuple[int, int]) -> tuple[pygame.Surface, pygame.Rect]:
+        """The message's label and where it goes (what label_on_backing blits), kept while the message, the
+        controls card (the message moves clear of it), the font and the screen size are the same."""
+        showing = self.drive_hint.showing
+        key = (self._message, showing, font, size)
+        held = self._message_held
+        if held is None or held[0] != key:
+            w, h = size
+            at, anchor = ((w - 4, h - 16), "bottomright") if showing else ((w // 2, h - 14), "midbottom")
+            image = ui.label_image(font, self._message, INK, PANEL, (3, 2))
+            held = self._message_held = (key, image, image.get_rect(**{anchor: at}))
+        return held[1], held[2]
 
     def _draw_gauges(self, surface: pygame.Surface, font: Any, catch: bool) -> None:
         """His bus's damage bar (one painted block per fill) and the catch bar when it shows."""
