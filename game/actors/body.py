@@ -4,6 +4,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from game.world.collision import NO_ROOM
+
 FACINGS = ("down", "left", "right", "up")
 
 
@@ -19,7 +21,7 @@ class Body:
     prev_x: float = 0.0  # position at the previous step, for draw interpolation only
     prev_y: float = 0.0
     # The free room round it the grid worked out (Grid.move_body): a cache, never part of its state.
-    room: tuple = field(default=(0, 1.0, 0.0, 1.0, 0.0, None, None, None, None), compare=False, repr=False)
+    room: tuple = field(default=NO_ROOM, compare=False, repr=False)
 
     @classmethod
     def at_feet(cls, fx: float, fy: float, w: float = 10.0, h: float = 6.0) -> "Body":

@@ -445,13 +445,17 @@ def step_crowd(crowd: Iterable[Enemy], world: EnemyWorld) -> None:
 
     Chasing, most of a crowd on most steps, is run right here: steering is decided every THINK_EVERY steps
     (staggered by id) and the velocity kept in between, so forty chasers stay cheap, and the lag reads as
-    reaction time. Separation rides along with the move."""
+    reaction time. Separation rides along with the move. The chasers move after every enemy acted, all in
+    one call (Grid.move_bodies): no enemy's step reads another's body, so the order changes nothing."""
     steps = world.steps
-    move = world.grid.move_body
     player = world.player
     pb = player.body
     px, py = pb.x + pb.w / 2, pb.y + pb.h  # Danko's feet: nothing in the crowd's step moves him
     dead = player.state == "dead"
+    walkers: list[Body] = []  # the chasers' bodies and their moves this step
+    moves_x: list[float] = []
+    moves_y: list[float] = []
+    walker, move_x, move_y = walkers.append, moves_x.append, moves_y.append
     for e in crowd:
         e.timer += 1
         if e.flash:
@@ -467,7 +471,10 @@ def step_crowd(crowd: Iterable[Enemy], world: EnemyWorld) -> None:
                 else:
                     e._chase(world, px, py, dead)
             b = e.body
-            move(b, b.vx + e.push_x, b.vy + e.push_y)
+            walker(b)
+            move_x(b.vx + e.push_x)
+            move_y(b.vy + e.push_y)
         else:
             e._act(world)
             dead = player.state == "dead"  # its blow may have floored him
+    world.grid.move_bodies(walkers, moves_x, moves_y)

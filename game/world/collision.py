@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import logging
 import math
-from typing import Protocol
+from typing import Iterable, Protocol
 
 import numpy as np
 
@@ -23,6 +23,7 @@ ROOM_REACH = 3     # cells a body's free room reaches past the cells it covers, 
 ROOM_MARGIN = 1e-9  # px a room keeps off its edges: far more than any rounding of a box's edge on a map
                     # (1e-13 at 1000 px), far less than GAP (a body resting on a wall stays in its room)
 _ERAS = itertools.count(1)  # every set of walls a grid ever has gets a number of its own
+NO_ROOM = (0, 1.0, 0.0, 1.0, 0.0, None, None, None, None)  # the room of a box not moved yet: none (era 0)
 
 
 class MovingBox(Protocol):
@@ -100,18 +101,33 @@ class Grid:
         out in, would find every cell the full mover below tests free inside the room: so a move that
         stays in it just adds (most moves), and one that pushes into a side that is a wall all along
         stops as the full mover stops it, without asking a cell."""
-        body.prev_x = x = body.x
-        body.prev_y = y = body.y
-        nx, ny = x + dx, y + dy  # where it goes unless a wall stops it
-        try:
-            era, x0, x1, y0, y1, left, right, up, down = body.room
-        except AttributeError:  # a box without a room yet (a test's stand-in): it gets one below
-            era = 0
+        self.move_bodies((body,), (dx,), (dy,))
+
+    def move_bodies(self, bodies: Iterable[MovingBox], moves_x: Iterable[float], moves_y: Iterable[float]) -> None:
+        """`move_body` for each body in turn by its own (dx, dy): a crowd's moves in one call."""
+        era = self.era
+        for body, dx, dy in zip(bodies, moves_x, moves_y):
+            body.prev_x = x = body.x
+            body.prev_y = y = body.y
+            nx, ny = x + dx, y + dy  # where it goes unless a wall stops it
+            try:
+                room = body.room
+            except AttributeError:  # a box without a room yet (a test's stand-in): it gets one
+                room = NO_ROOM
+            if (room[0] == era and room[1] <= x <= room[2] and room[3] <= y <= room[4] and room[1] <= nx <= room[2]
+                    and room[3] <= ny <= room[4] and -MAX_SUBSTEP <= dx <= MAX_SUBSTEP
+                    and -MAX_SUBSTEP <= dy <= MAX_SUBSTEP):
+                body.x, body.y = nx, ny
+            else:
+                self._move_out(body, x, y, nx, ny, dx, dy, room)
+
+    def _move_out(self, body: MovingBox, x: float, y: float, nx: float, ny: float, dx: float, dy: float,
+                  room: tuple) -> None:
+        """The rest of `move_bodies` for a move that leaves the body's room (or has none): past a side
+        that is a wall all along, or through the full mover; then the room it is in now."""
+        era, x0, x1, y0, y1, left, right, up, down = room
         if (era == self.era and x0 <= x <= x1 and y0 <= y <= y1 and -MAX_SUBSTEP <= dx <= MAX_SUBSTEP
                 and -MAX_SUBSTEP <= dy <= MAX_SUBSTEP):
-            if x0 <= nx <= x1 and y0 <= ny <= y1:
-                body.x, body.y = nx, ny
-                return
             t = self.tile_f
             ax = (nx, False) if x0 <= nx <= x1 else _past(x, nx, dx, body.w, t, left, right)
             ay = (ny, False) if y0 <= ny <= y1 else _past(y, ny, dy, body.h, t, up, down)
@@ -180,7 +196,7 @@ class Grid:
         """`room` for a w x h box covering columns c0..c1 and rows r0..r1."""
         t = self.tile_f
         if not self._free(c0, c1, r0, r1):
-            return (self.era, 1.0, 0.0, 1.0, 0.0, None, None, None, None)
+            return (self.era,) + NO_ROOM[1:]
         for _ in range(ROOM_REACH):
             if not self._free(c0 - 1, c0 - 1, r0, r1):
                 break

@@ -72,6 +72,10 @@ class StandIn:
         body.y += dy
         self.moved += 1
 
+    def move_bodies(self, bodies, moves_x, moves_y):
+        for body, dx, dy in zip(bodies, moves_x, moves_y):
+            self.move_body(body, dx, dy)
+
     def on_enemy_gone(self, e):
         pass
 
