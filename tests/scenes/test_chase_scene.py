@@ -119,3 +119,29 @@ def test_vehicles_out_of_view_are_left_out_and_the_frame_is_the_same(tilemap):
         assert pygame.image.tobytes(culled, "RGB") == pygame.image.tobytes(full, "RGB"), step
         left_out += len(every(scene)) - len(every(scene, (*scene.sim.camera.offset, 320, 180)))
     assert left_out > 0
+
+
+def test_the_drive_card_follows_a_rebind_and_the_controls_used(monkeypatch):
+    # its rows are named once and kept while the bindings and what has been used stay the same
+    from game.input.actions import Action, InputFrame
+    from game.input.devices import InputReader, KeyBindings, PadBindings
+    from game.modes.chase.controls import DriveHint
+
+    pygame.init()
+    monkeypatch.setattr(DriveHint, "learned", False)
+    reader = InputReader()
+    hint = DriveHint()
+    first = hint.rows()
+    assert hint.rows() is first and first[0][:2] == ("Up", "Throttle") and not first[0][2]
+    hint.note(InputFrame(int(Action.UP), int(Action.UP)))
+    assert hint.rows()[0] == ("Up", "Throttle", True)
+    keys = KeyBindings()
+    keys.keys = dict(keys.keys)
+    keys.keys[Action.UP] = ("w",)
+    reader.set_bindings(keys, PadBindings())
+    assert hint.rows()[0] == ("W", "Throttle", True)
+    monkeypatch.setattr(reader.gamepad, "pads", [object()])  # a pad plugged in: its buttons are named
+    assert hint.rows()[2][0] == "D-pad / stick"
+    hint.note(InputFrame(int(Action.LEFT), int(Action.LEFT)))
+    assert hint.rows()[2] == ("D-pad / stick", "Steer", True)
+    InputReader()  # back to the defaults for the other tests

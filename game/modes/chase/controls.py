@@ -23,6 +23,7 @@ class DriveHint:
     def __init__(self) -> None:
         self.throttled = False
         self.steered = False
+        self._rows: tuple[tuple, list[tuple[str, str, bool]]] | None = None  # see `rows`
 
     @property
     def showing(self) -> bool:
@@ -40,7 +41,17 @@ class DriveHint:
     def draw(self, surface: pygame.Surface, font: Any) -> None:
         if not self.showing:
             return
-        pad = devices.pad_in_use()
+        draw_card(surface, font, self.rows())
+
+    def rows(self) -> list[tuple[str, str, bool]]:
+        """The card's rows (binding, what it does, done), named again only when the bindings in effect
+        change (a rebind replaces the reader's bindings tuple; a pad comes or goes) or a control is used."""
+        reader = devices._ACTIVE[0]
+        source = (reader.bindings if reader is not None else None, devices.pad_in_use(), self.throttled, self.steered)
+        held = self._rows
+        if held is not None and held[0][0] is source[0] and held[0][1:] == source[1:]:
+            return held[1]
+        pad = source[1]
         keys, buttons = devices.active_bindings()
         table = buttons.buttons if pad else keys.keys
 
@@ -48,6 +59,7 @@ class DriveHint:
             return "/".join(devices.display_name(n) for n in table.get(action, ())[:1]) or "-"
 
         steer = "D-pad / stick" if pad else f"{name(Action.LEFT)} {name(Action.RIGHT)}"
-        draw_card(surface, font, [(name(Action.UP), "Throttle", self.throttled),
-                                  (name(Action.DOWN), "Brake / reverse", False),
-                                  (steer, "Steer", self.steered)])
+        rows = [(name(Action.UP), "Throttle", self.throttled), (name(Action.DOWN), "Brake / reverse", False),
+                (steer, "Steer", self.steered)]
+        self._rows = (source, rows)
+        return rows
