@@ -1,5 +1,5 @@
-"""A large view drawn through a copy of the map around it (game.world.window): every frame as the whole map
-shows it, after a scroll out of the copy, a jump, an animation frame."""
+"""A large view drawn through the four shifted copies of the map around it (game.world.window): every frame
+as the whole map shows it, whichever copy, after a scroll out of the copies, a jump, an animation frame."""
 import numpy as np
 import pygame
 import pytest
@@ -55,25 +55,28 @@ def test_a_large_view_through_the_copies_shows_every_frame_as_the_whole_map(big_
     cams += [(1503 + 5 * i, 903 - 2 * i) for i in range(40)]
     origins = set()
     for i, cam in enumerate(cams):
-        time_ms = 40.0 * i  # the water changes frame every 10 frames: the copy is filled again
-        before = renderer._window.shown if renderer._window else None
+        time_ms = 40.0 * i  # the water changes frame every 10 frames: the copies are filled again
+        before = list(renderer._window.shown) if renderer._window else None
         view.fill((255, 0, 255))
         renderer.draw(view, cam, time_ms)
         window = renderer._window
         assert window is not None and window.usable
         if i == 0 or cam == (1500, 900):  # a jump (the first frame too) draws from the chunks, fills nothing
-            assert window.shown == before
+            assert window.shown == (before or [None] * 4)
         else:
-            assert window.shown == (window.origin, renderer.below._anim.version)
+            phase = (cam[0] - window.origin[0]) % 4
+            assert window.shown[phase] == (window.origin, renderer.below._anim.version)
+            left = window.origin[0] + phase  # that copy's rows start on a 16-byte boundary at the view's column
+            assert (window.copies[phase]._pixels_address + 4 * (cam[0] - left)) % 16 == 0
             origins.add(window.origin)
         full = _shown_at(big_map, time_ms)
         assert (pixels(view) == full[cam[1]:cam[1] + 720, cam[0]:cam[0] + 1280]).all(), (cam, time_ms)
-    assert len(origins) >= 3  # the copy followed the camera
+    assert len(origins) >= 3  # the copies followed the camera
 
 
-def test_a_copy_only_for_large_views_and_given_up_where_the_map_leaves_pixels_unfilled(big_map, write_level):
+def test_copies_only_for_large_views_and_given_up_where_the_map_leaves_pixels_unfilled(big_map, write_level):
     assert Window.wanted(VIEW, (3200, 1920)) and not Window.wanted((640, 360), (3200, 1920))
-    assert not Window.wanted(VIEW, (1280 + 2 * MARGIN - 1, 1920))  # no room for the copy
+    assert not Window.wanted(VIEW, (1280 + 2 * MARGIN + 2, 1920))  # no room for the copies
     rng = np.random.default_rng(6)
     ground = rng.choice([1, 3, 9, 0], size=(120, 200), p=[0.4, 0.3, 0.29, 0.01]).tolist()  # holes
     tilemap = load_tilemap(write_level(tmx_text(ground), "holes.tmx"))
