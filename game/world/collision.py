@@ -114,30 +114,38 @@ class Grid:
                 room = body.room
             except AttributeError:  # a box without a room yet (a test's stand-in): it gets one
                 room = NO_ROOM
-            if (room[0] == era and room[1] <= x <= room[2] and room[3] <= y <= room[4] and room[1] <= nx <= room[2]
-                    and room[3] <= ny <= room[4] and -MAX_SUBSTEP <= dx <= MAX_SUBSTEP
-                    and -MAX_SUBSTEP <= dy <= MAX_SUBSTEP):
-                body.x, body.y = nx, ny
-            else:
-                self._move_out(body, x, y, nx, ny, dx, dy, room)
+            if (room[0] == era and room[1] <= x <= room[2] and room[3] <= y <= room[4]
+                    and -MAX_SUBSTEP <= dx <= MAX_SUBSTEP and -MAX_SUBSTEP <= dy <= MAX_SUBSTEP):
+                if room[1] <= nx <= room[2] and room[3] <= ny <= room[4]:
+                    body.x, body.y = nx, ny
+                    continue
+                if self._push(body, x, y, nx, ny, dx, dy, room):
+                    continue
+            self._move_out(body, x, y, nx, ny, dx, dy, room)
+
+    def _push(self, body: MovingBox, x: float, y: float, nx: float, ny: float, dx: float, dy: float,
+              room: tuple) -> bool:
+        """A move from inside the body's room to past its range on an axis: each such axis either stays
+        in the room's last line or stops on a side that is a wall all along (`_past`). False, moving
+        nothing, when a side it enters is not (the full mover decides)."""
+        _, x0, x1, y0, y1, left, right, up, down = room
+        t = self.tile_f
+        ax = (nx, False) if x0 <= nx <= x1 else _past(x, nx, dx, body.w, t, left, right)
+        ay = (ny, False) if y0 <= ny <= y1 else _past(y, ny, dy, body.h, t, up, down)
+        if ax is None or ay is None:
+            return False
+        (body.x, hit_x), (body.y, hit_y) = ax, ay
+        if hit_x:
+            body.vx = 0.0
+        if hit_y:
+            body.vy = 0.0
+        return True
 
     def _move_out(self, body: MovingBox, x: float, y: float, nx: float, ny: float, dx: float, dy: float,
                   room: tuple) -> None:
-        """The rest of `move_bodies` for a move that leaves the body's room (or has none): past a side
-        that is a wall all along, or through the full mover; then the room it is in now."""
-        era, x0, x1, y0, y1, left, right, up, down = room
-        if (era == self.era and x0 <= x <= x1 and y0 <= y <= y1 and -MAX_SUBSTEP <= dx <= MAX_SUBSTEP
-                and -MAX_SUBSTEP <= dy <= MAX_SUBSTEP):
-            t = self.tile_f
-            ax = (nx, False) if x0 <= nx <= x1 else _past(x, nx, dx, body.w, t, left, right)
-            ay = (ny, False) if y0 <= ny <= y1 else _past(y, ny, dy, body.h, t, up, down)
-            if ax is not None and ay is not None:
-                (body.x, hit_x), (body.y, hit_y) = ax, ay
-                if hit_x:
-                    body.vx = 0.0
-                if hit_y:
-                    body.vy = 0.0
-                return
+        """The rest of `move_bodies` for a move its room does not settle (or a body without one): the
+        full mover; then the room it is in now."""
+        era, x0, x1, y0, y1 = room[:5]
         if -MAX_SUBSTEP <= dx <= MAX_SUBSTEP and -MAX_SUBSTEP <= dy <= MAX_SUBSTEP:
             # One sub-step (nearly always), as `move_small`: an axis whose leading edge stays in its cell
             # (most steps) just adds; only one that enters a new column or row tests it.

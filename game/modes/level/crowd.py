@@ -105,10 +105,15 @@ def separate(level: LevelState) -> None:
     else:
         push_x = push_y = [0.0] * len(movers)
     px, py = level.player.body.feet
+    room2 = PLAYER_ROOM ** 2
     for e, x0, y0, ux, uy in zip(movers, xs, ys, push_x, push_y):
-        ddx, ddy = x0 - px, y0 - py
+        ddx = x0 - px
+        if not -PLAYER_ROOM < ddx < PLAYER_ROOM:  # too far to the side: d2 would be room2 or more
+            e.push_x, e.push_y = ux, uy
+            continue
+        ddy = y0 - py
         d2 = ddx * ddx + ddy * ddy
-        if 1e-6 < d2 < PLAYER_ROOM ** 2:  # and off Danko
+        if 1e-6 < d2 < room2:  # and off Danko
             dist = math.sqrt(d2)
             ux += ddx / dist * (PLAYER_ROOM - dist) * 0.3
             uy += ddy / dist * (PLAYER_ROOM - dist) * 0.3

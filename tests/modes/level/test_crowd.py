@@ -66,3 +66,30 @@ def test_gone_enemies_leave_live_at_the_end_of_the_step(write_level):
     assert not gone.has_token and gone in sim.live
     crowd.prune(sim)
     assert gone not in sim.live and len(sim.live) == 1 and not sim.gone
+
+
+def test_the_push_off_danko_skips_only_those_too_far_to_the_side(write_level):
+    """separate() leaves out the distance to Danko of an enemy PLAYER_ROOM or more to his side: the same
+    pushes, bit for bit, as working it out for every enemy."""
+    import random
+
+    rnd = random.Random(11)
+    sim = brawlers(write_level, 12)
+    px, py = sim.player.body.feet
+    for _ in range(300):
+        for e in sim.live:  # round Danko, many right on the edge of his room
+            edge = crowd.PLAYER_ROOM * rnd.choice([-1, 1]) + rnd.choice([0.0, 1e-12, -1e-12, rnd.uniform(-3, 3)])
+            e.body.x = px + rnd.choice([edge, rnd.uniform(-14, 14)]) - e.body.w / 2
+            e.body.y = py + rnd.choice([edge, rnd.uniform(-14, 14)]) - e.body.h
+        crowd.separate(sim)
+        xs = [e.body.x + e.body.w / 2 for e in sim.live]
+        ys = [e.body.y + e.body.h for e in sim.live]
+        push_x, push_y = crowd.pushes(xs, ys, crowd.SEPARATION, crowd.SEPARATION_PUSH)
+        for e, x0, y0, ux, uy in zip(sim.live, xs, ys, push_x, push_y):
+            ddx, ddy = x0 - px, y0 - py  # the plain form: every enemy's distance
+            d2 = ddx * ddx + ddy * ddy
+            if 1e-6 < d2 < crowd.PLAYER_ROOM ** 2:
+                dist = math.sqrt(d2)
+                ux += ddx / dist * (crowd.PLAYER_ROOM - dist) * 0.3
+                uy += ddy / dist * (crowd.PLAYER_ROOM - dist) * 0.3
+            assert (e.push_x, e.push_y) == (ux, uy)
