@@ -189,3 +189,20 @@ def test_the_message_is_the_label_its_words_and_the_controls_card_place(tilemap)
             assert scene._message_label(font, size)[1] == rect
     finally:
         DriveHint.learned = learned
+
+
+def test_the_marker_over_his_bus_is_its_triangles_anywhere_on_any_canvas(tilemap):
+    # drawn once per pixel format and blitted: the pixels the two polygons give, part off the canvas too
+    scene = ChaseScene(tilemap, seed=0)
+    scene.enter()
+    rost = scene.sim.rostavili
+    for canvas_of in (lambda: pygame.Surface((320, 180)).convert(), lambda: pygame.Surface((320, 180), 0, 16)):
+        for mx, my in [(4, 5), (3, 5), (4, 4), (315, 179), (316, 179), (315, 180), (160, 90), (-3, 2), (318, 183)]:
+            rost.x, rost.y = 1000.0 + mx, 500.0 + my + 16
+            kept, fresh = canvas_of(), canvas_of()
+            for s in (kept, fresh):
+                s.fill((90, 140, 30))
+            scene._draw_effects(kept, (1000, 500))
+            chase_scene._draw_marker(fresh, mx, my)
+            assert kept.get_buffer().raw == fresh.get_buffer().raw, (kept.get_bitsize(), mx, my)
+    assert len(scene._markers) == 2

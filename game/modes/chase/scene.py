@@ -68,6 +68,7 @@ class ChaseScene(BaseScene):
         self._speed_labels: list[pygame.Surface] = []  # the speed readout's labels (enter)
         self._covering: tuple[Any, int, bool] | None = None  # see `_map_covers`
         self._message_held: tuple[tuple, pygame.Surface, pygame.Rect] | None = None  # see `_message_label`
+        self._markers: dict[tuple, pygame.Surface] = {}  # the marker over his bus, per pixel format (`_marker`)
 
     # --- lifecycle -------------------------------------------------------------------------------
 
@@ -308,8 +309,7 @@ class ChaseScene(BaseScene):
                 pygame.draw.circle(surface, (250, 140, 30), (round(r.x - cam[0]), round(r.y - cam[1])), 5)
         # A marker over his bus so he reads at a glance without relying on colour.
         mx, my = round(r.x - cam[0]), round(r.y - cam[1] - 16)
-        pygame.draw.polygon(surface, (250, 60, 60), [(mx - 4, my - 5), (mx + 4, my - 5), (mx, my)])
-        pygame.draw.polygon(surface, (20, 10, 10), [(mx - 4, my - 5), (mx + 4, my - 5), (mx, my)], 1)
+        surface.blit(self._marker(surface), (mx - 4, my - 5))  # the triangles' pixels, drawn once
         # The level-crossing lights flash once the train is called.
         if sim.train is not None:
             c = sim.crossing
@@ -323,6 +323,17 @@ class ChaseScene(BaseScene):
             for cx, cy in p.corners():
                 if (t + int(cx)) % 3 == 0:
                     surface.fill((255, 220, 120), (round(cx - cam[0]), round(cy - cam[1]), 2, 2))
+
+    def _marker(self, surface: pygame.Surface) -> pygame.Surface:
+        """The marker over his bus drawn once in `surface`'s pixel format, black around it left out."""
+        key = (surface.get_bitsize(), surface.get_masks())
+        mark = self._markers.get(key)
+        if mark is None:
+            mark = self._markers[key] = pygame.Surface((9, 6), 0, surface)
+            mark.fill((0, 0, 0))  # neither of the marker's colours
+            _draw_marker(mark, 4, 5)
+            mark.set_colorkey((0, 0, 0))
+        return mark
 
     def _draw_hud(self, surface: pygame.Surface) -> None:
         sim = self.sim
@@ -424,6 +435,12 @@ def _kmh(speed: float) -> int:
 
 def _speed_text(kmh: int) -> str:
     return f"{kmh:3d} km/h"
+
+
+def _draw_marker(surface: pygame.Surface, mx: int, my: int) -> None:
+    """The red triangle over his bus, dark-rimmed, its tip at (mx, my)."""
+    pygame.draw.polygon(surface, (250, 60, 60), [(mx - 4, my - 5), (mx + 4, my - 5), (mx, my)])
+    pygame.draw.polygon(surface, (20, 10, 10), [(mx - 4, my - 5), (mx + 4, my - 5), (mx, my)], 1)
 
 
 def _filled(width: int, frac: float) -> int:
