@@ -159,7 +159,9 @@ class ChunkWork:
             return width * height / (tile * tile) / chunkbuild.ALLOC_SHARE
 
         counted("stack_raws", lambda layers, rows, cols: layers[0].gids[rows, cols].size / chunkbuild.LOOKUP_SHARE)
-        counted("composite_stacks", lambda atlas, stacks, *rest: len(stacks) * chunkbuild.STACK_COST)
+        counted("composite_stacks",
+                lambda atlas, stacks, *rest: chunkbuild.COMPOSITE_CALL + len(stacks) * chunkbuild.STACK_COST)
+        counted("pack_tiles", lambda surf, tiles, opaque: -(-len(tiles) // chunkbuild.PACK_SHARE))
         counted("gather_into", lambda surf, packed, index, *rest: index.size)
         counted("padded_surface", alloc)
 

@@ -115,7 +115,7 @@ def chunk_pieces(stacks: Stacks, layers: Sequence[TileLayer], lighting: Lighting
         return None
     index = np.empty((rows, cols), dtype=np.intp)
     filled = stacks.background is not None  # an empty chunk costs no blit
-    per = max(1, cells // STACK_COST)
+    per = max(1, (cells - COMPOSITE_CALL) // STACK_COST)  # new stacks a composite piece takes: call + stacks <= cells
     for br, bc, bh, bw in blocks(rows, cols, LOOKUP_SHARE * cells):
         yield -(-bh * bw // LOOKUP_SHARE)
         raws = stack_raws(layers, slice(r0 + br, r0 + br + bh), slice(c0 + bc, c0 + bc + bw))
