@@ -211,9 +211,9 @@ class Weather:
     def _block(self, kind: str, first: int) -> np.ndarray:
         """`_places` for the BLOCK steps from `first`, in one numpy pass: int (7, BLOCK, particles), the
         image index, the left, top, right and bottom edges and the x and y fractions; the floats a step
-        at a time would give. (A map
-        x is int(repeat + x) = repeat + floor(x) unless the sum rounds up to an integer, which needs an x
-        within 1e-13 of one.)"""
+        at a time would give. (A map x is int(repeat + x) = repeat + floor(x) unless the sum rounds up to
+        an integer, which needs an x within 1e-13 of one.) A rain splash's place is worked out for the
+        splashes only, and a snowflake's or raindrop's half size once per particle (its image is fixed)."""
         sprites = self._sprites.get(kind)
         if sprites is None:
             sprites = self._sprites[kind] = _sprites(kind)
@@ -232,17 +232,28 @@ class Weather:
             age = ((step * speed + phase * life) % life) / life
             fixed = np.minimum(pick * 3, 2).astype(int) * 4  # its size, then its strength
             index = fixed + np.minimum(np.sin(age * math.pi) * 4, 3).astype(int)
-        elif kind == "snow":
-            index = np.broadcast_to(np.minimum(pick * 4, 3).astype(int), x.shape)
-        else:  # rain: most are streaks, a few are splashes that sit still for a few steps where they land
-            splash = pick < 0.18
-            index = np.broadcast_to(splash.astype(int), x.shape)
-            y = np.where(splash, (by + (step // 8) * 37.0 * speed) % ph, y)
-            x = np.where(splash, (bx + (step // 8) * 53.0 * speed) % pw, x)
-        half = self._halves[kind][index]  # (BLOCK, particles, 2)
+            half = self._halves[kind][index]  # (BLOCK, particles, 2)
+            half_x, half_y = half[..., 0], half[..., 1]
+        else:
+            if kind == "snow":
+                each = np.minimum(pick * 4, 3).astype(int)
+            else:  # rain: most are streaks, a few are splashes that sit still for a few steps where they land
+                splash = pick < 0.18
+                each = splash.astype(int)
+                y[:, splash] = (by[splash] + (step // 8) * 37.0 * speed[splash]) % ph
+                x[:, splash] = (bx[splash] + (step // 8) * 53.0 * speed[splash]) % pw
+            index = each
+            half_x, half_y = self._halves[kind][each].T
         fx, fy = np.floor(x), np.floor(y)
-        left, top = fx.astype(np.int64) - half[..., 0], fy.astype(np.int64) - half[..., 1]
-        return np.stack((index, left, top, left + 2 * half[..., 0], top + 2 * half[..., 1], x != fx, y != fy))
+        out = np.empty((7, BLOCK, x.shape[1]), dtype=np.int64)
+        out[0] = index
+        out[1] = left = fx.astype(np.int64) - half_x
+        out[2] = top = fy.astype(np.int64) - half_y
+        out[3] = left + 2 * half_x
+        out[4] = top + 2 * half_y
+        out[5] = x != fx
+        out[6] = y != fy
+        return out
 
 
 def _with_sorted(block: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
