@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 PI, TAU = math.pi, 2 * math.pi
 SWERVES = (0.0, 12.0, -12.0, 24.0, -24.0)  # px beside his route he may swing to pass, nearest first
 _new_tuple = tuple.__new__
+CELL = 32.0  # px: the squares Path.project keeps its candidate spans for
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,9 @@ class Path:
     cumulative: tuple[float, ...] = field(init=False, repr=False)
     # per segment: x0, y0, dx, dy, squared length, length, distance at its start and at its end
     spans: tuple[tuple[float, ...], ...] = field(init=False, repr=False, compare=False)
+    # per CELL-px square of the map (by x // CELL, y // CELL): the spans that may hold a point's nearest
+    near: dict[tuple[float, float], tuple[tuple[float, ...], ...]] = field(
+        init=False, repr=False, compare=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         if len(self.points) < 2:
@@ -57,11 +61,35 @@ class Path:
 
     def project(self, x: float, y: float, hint: float | None = None, window: float = 400.0) -> float:
         """Distance along the path of the nearest point to (x, y), searching near `hint` if given."""
-        best_d, best_s = math.inf, 0.0
-        spans = self.spans
         if hint is not None and not self.loop:
             lo, hi = hint - window, hint + window
-            spans = [span for span in spans if not (span[7] < lo or span[6] > hi)]  # end, start
+            return self._nearest(x, y, [span for span in self.spans if not (span[7] < lo or span[6] > hi)])
+        key = (x // CELL, y // CELL)  # the whole path: only the spans that may be nearest in x, y's square
+        spans = self.near.get(key)
+        if spans is None:
+            spans = self._may_be_nearest(key)
+        return self._nearest(x, y, spans)
+
+    def _may_be_nearest(self, key: tuple[float, float]) -> tuple[tuple[float, ...], ...]:
+        """The spans that may hold the nearest point of any point in the square `key` (see `near`), in
+        order: all but those further from its centre than the nearest one plus the square's diagonal
+        and 1 px (from any point in it they lie further than the nearest by over 1 px: never picked)."""
+        cx, cy = (key[0] + 0.5) * CELL, (key[1] + 0.5) * CELL
+        if not (math.isfinite(cx) and math.isfinite(cy)):
+            return self.spans
+        far = []
+        for x0, y0, sx, sy, seg2, *_ in self.spans:
+            t = 0.0 if seg2 == 0 else max(0.0, min(1.0, ((cx - x0) * sx + (cy - y0) * sy) / seg2))
+            far.append(math.hypot(x0 + sx * t - cx, y0 + sy * t - cy))
+        limit = min(far) + CELL * math.sqrt(2.0) + 1.0
+        if len(self.near) > 65536:  # a map's worth of squares at most, in play
+            self.near.clear()
+        found = self.near[key] = tuple(span for span, d in zip(self.spans, far) if d <= limit)
+        return found
+
+    def _nearest(self, x: float, y: float, spans: Sequence[tuple[float, ...]]) -> float:
+        """The distance along the path of the nearest point to (x, y) on `spans` (the first, on a tie)."""
+        best_d, best_s = math.inf, 0.0
         for x0, y0, sx, sy, seg2, root, start, end in spans:
             if seg2 == 0:
                 t = 0.0

@@ -230,3 +230,26 @@ def test_turn_ahead_equals_the_largest_turn_between_its_direction_lookups():
                 worst = max(worst, abs(angle_diff(path.direction_at(s + distance * k / 5), h0)))
             turn = path.turn_ahead(s, distance)
             assert repr(turn) == repr(worst) or turn == 0.0 and worst < 1e-12  # 0.0: the straight shortcut
+
+
+def test_project_on_the_spans_kept_for_a_square_equals_the_scan_of_every_span():
+    """Path.project looks only at the spans that may be nearest in the query's square (Path.near); the
+    answer equals the scan of every span bit for bit, on loops and open paths, near corners and squares'
+    edges, where two spans are nearly as near."""
+    rng = np.random.default_rng(11)
+    fewer = 0
+    for trial in range(60):
+        n = int(rng.integers(3, 9))
+        if trial % 3 == 0:  # a city block: axis-aligned sides
+            x0, y0, w, h = *rng.uniform(0, 600, 2), *rng.uniform(40, 500, 2)
+            points = ((x0, y0), (x0 + w, y0), (x0 + w, y0 + h), (x0, y0 + h))
+        else:
+            points = tuple(map(tuple, rng.uniform(0, 800, (n, 2)).tolist()))
+        path = Path(points, loop=bool(trial % 2 == 0))
+        for _ in range(400):
+            x, y = rng.uniform(-100, 900, 2).tolist()
+            if rng.random() < 0.3:  # on a square's edge
+                x = float(round(x / 32.0) * 32.0)
+            assert repr(path.project(x, y)) == repr(path._nearest(x, y, path.spans))
+        fewer += sum(len(kept) < len(path.spans) for kept in path.near.values())
+    assert fewer > 1000  # most squares look at fewer spans
