@@ -87,6 +87,13 @@ class Target(Protocol):
     def state(self) -> str: ...
 
 
+class FlowSteps(Protocol):
+    """The shared flow field toward Danko, as the crowd walks it."""
+    def step_from(self, col: float, row: float) -> tuple[int, int]:
+        """Unit step (dx, dy) toward Danko from a cell (whole numbers, floats allowed)."""
+        ...
+
+
 class EnemyWorld(Protocol):
     """All an enemy asks of the level it fights in (the level's LevelSim is one)."""
     @property
@@ -100,7 +107,8 @@ class EnemyWorld(Protocol):
     @property
     def grid(self) -> Grid: ...
     def foe_of(self, e: "Enemy") -> Target: ...
-    def flow_step(self, col: float, row: float) -> tuple[int, int]: ...
+    @property
+    def flows(self) -> "FlowSteps": ...
     def field_to(self, gx: float, gy: float) -> FlowField: ...
     def attack_token_free(self, ranged: bool) -> bool: ...
     def take_token(self, ranged: bool) -> None: ...
@@ -282,7 +290,7 @@ class Enemy:
         """Steer from its feet (fx, fy) along the flow field; straight at the foe's feet (px, py) on its tile."""
         t = world.tile
         col, row = fx // t, (fy - 1) // t  # whole floats
-        dx, dy = world.flow_step(col, row)
+        dx, dy = world.flows.step_from(col, row)
         if dx == 0 and dy == 0:
             self._steer_from(fx, fy, px, py, speed)
             return

@@ -129,12 +129,18 @@ class Grid:
         in the room's last line or stops on a side that is a wall all along (`_past`). False, moving
         nothing, when a side it enters is not (the full mover decides)."""
         _, x0, x1, y0, y1, left, right, up, down = room
-        t = self.tile_f
-        ax = (nx, False) if x0 <= nx <= x1 else _past(x, nx, dx, body.w, t, left, right)
-        ay = (ny, False) if y0 <= ny <= y1 else _past(y, ny, dy, body.h, t, up, down)
-        if ax is None or ay is None:
-            return False
-        (body.x, hit_x), (body.y, hit_y) = ax, ay
+        hit_x = hit_y = False
+        if not x0 <= nx <= x1:
+            past = _past(x, nx, dx, body.w, self.tile_f, left, right)
+            if past is None:
+                return False
+            nx, hit_x = past
+        if not y0 <= ny <= y1:
+            past = _past(y, ny, dy, body.h, self.tile_f, up, down)
+            if past is None:
+                return False
+            ny, hit_y = past
+        body.x, body.y = nx, ny
         if hit_x:
             body.vx = 0.0
         if hit_y:

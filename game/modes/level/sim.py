@@ -134,10 +134,6 @@ class LevelSim(LevelState):
         return outcome.exit_open(self, exit_id)
 
     # --- the world the actors step in (PlayerWorld, EnemyWorld) -------------------------------
-    def flow_step(self, col: float, row: float) -> tuple[int, int]:
-        """Unit step (dx, dy) toward Danko from a cell (whole numbers) along the shared flow field."""
-        return self.flows.step_from(col, row)
-
     def field_to(self, gx: float, gy: float) -> FlowField:
         """A flow field toward a fixed point (scripted walks), cached per goal tile."""
         return self.flows.toward(self.solid, gx, gy)

@@ -39,7 +39,11 @@ class StandIn:
     def line_of_sight(self, *_):
         return True
 
-    def flow_step(self, col, row):
+    @property
+    def flows(self):
+        return self  # the flow field: every step leads east
+
+    def step_from(self, col, row):
         return (1, 0)
 
     def field_to(self, gx, gy):
