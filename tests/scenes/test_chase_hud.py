@@ -140,30 +140,8 @@ def test_a_frame_is_the_same_on_any_canvas_with_the_backdrop_fill_left_out_under
             scene.draw(canvas)
             shots.append(canvas.get_buffer().raw)
         assert shots[0] == shots[1], step
-        skipped += scene._map_covers(scene.sim.camera.offset, (320, 180))
+        skipped += scene.cover.covers(scene.renderer, scene.sim.camera.offset, (320, 180))
     assert 100 < skipped < 240
-
-
-def test_the_map_covers_the_view_only_once_its_one_opaque_chunk_is_built(tilemap):
-    from game.world.render import MapRenderer
-
-    scene = ChaseScene(tilemap, seed=0)
-    scene.enter()
-    inside = (200, 100)
-    assert scene._map_covers(inside, (320, 180))
-    scene.renderer = MapRenderer(tilemap, prebuild=False)  # another renderer, nothing built yet
-    assert not scene._map_covers(inside, (320, 180))
-    for _ in scene.renderer.build_steps(0):
-        pass
-    assert scene._map_covers(inside, (320, 180))
-    built = scene.renderer.builds
-    many = MapRenderer(tilemap, chunk_px=128, prebuild=False)  # many chunks: not looked into, the fill stays
-    keys = iter([(group, key) for group in many.groups() for key in group.all_chunks()])
-    while many.builds < built:  # as many builds as the last renderer: only its being another tells
-        group, key = next(keys)
-        group.chunk(*key)
-    scene.renderer = many
-    assert many.builds == built and not scene._map_covers(inside, (320, 180))
 
 
 def test_the_message_is_the_label_its_words_and_the_controls_card_place(tilemap):

@@ -30,6 +30,7 @@ from game.ui import draw as ui
 from game.ui.font import load_font
 from game.ui.kept import Kept
 from game.ui.palette import ACCENT, GOLD, INK, PANEL, RULE, WARN
+from game.world.cover import MapCover
 from game.world.render import MapRenderer, Sprite
 from game.world.tilemap import TileMap
 
@@ -66,7 +67,7 @@ class ChaseScene(BaseScene):
         self.drive_hint = DriveHint()  # the controls card until throttle and steering have been used
         self._hud_kept = Kept()  # the gauges' last drawing (game.ui.kept)
         self._speed_labels: list[pygame.Surface] = []  # the speed readout's labels (enter)
-        self._covering: tuple[Any, int, bool] | None = None  # see `_map_covers`
+        self.cover = MapCover()  # whether the map hides the backdrop fill
         self._message_held: tuple[tuple, pygame.Surface, pygame.Rect] | None = None  # see `_message_label`
         self._markers: dict[tuple, pygame.Surface] = {}  # the marker over his bus, per pixel format (`_marker`)
 
@@ -172,29 +173,13 @@ class ChaseScene(BaseScene):
         sim = self.sim
         with self.smooth.between(sim, self.draw_alpha):
             cam = sim.camera.offset
-            if not self._map_covers(cam, surface.get_size()):
+            if not self.cover.covers(self.renderer, cam, surface.get_size()):
                 surface.fill((16, 24, 32))
             sprites = self._vehicle_sprites((*cam, *surface.get_size()))
             self.renderer.draw(surface, cam, sim.time_ms, sprites)
             self._draw_effects(surface, cam)
             self._draw_hud(surface)
         self.drive_hint.draw(surface, load_font())
-
-    def _map_covers(self, cam: tuple[int, int], size: tuple[int, int]) -> bool:
-        """Whether the map's blit paints every pixel of a view at `cam` (so the backdrop's fill would be
-        painted over): its layers under the actors are one opaque chunk of the whole map, and the view
-        is inside the map. Looked at again when the renderer is another or has built more chunks."""
-        renderer = self.renderer
-        held = self._covering
-        if held is None or held[0] is not renderer or held[1] != renderer.builds:
-            mw, mh = self.tilemap.pixel_size
-            below = renderer.chunk_surfaces()[0]
-            whole = len(below) == 1 and not below[0].get_flags() & pygame.SRCALPHA and \
-                below[0].get_width() >= mw and below[0].get_height() >= mh
-            held = self._covering = (renderer, renderer.builds, whole)
-        x, y = cam
-        mw, mh = self.tilemap.pixel_size
-        return held[2] and x >= 0 and y >= 0 and x + size[0] <= mw and y + size[1] <= mh
 
     def _vehicle_sprites(self, view: tuple[int, int, int, int] | None = None) -> list[Sprite]:
         """Every vehicle's sprite; with `view` (x, y, w, h on the map), only those that reach into it (the

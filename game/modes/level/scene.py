@@ -30,6 +30,7 @@ from game.scenes.pause import PauseHooks, PauseScene
 from game.scenes.stack import BaseScene, Push, Scene, Transition
 from game.ui.font import load_font
 from game.world.camera import Camera
+from game.world.cover import MapCover
 from game.world.render import MapRenderer
 
 log = logging.getLogger(__name__)
@@ -92,6 +93,7 @@ class LevelScene(BaseScene):
         self.restarts = 0
         self.hot_reload = HotReload(sim.tilemap)  # designers' saves in Tiled show up within a second
         self.smooth = LevelSmoother()  # drawn between steps off a 60 Hz display (game.modes.level.smooth)
+        self.cover = MapCover()  # whether the map hides the backdrop fill
 
     def enter(self) -> None:
         self.renderer = MapRenderer(self.sim.tilemap)
@@ -186,7 +188,6 @@ class LevelScene(BaseScene):
 
     def _draw(self, surface: pygame.Surface) -> None:
         assert self.renderer is not None and self.camera is not None and self.hud is not None
-        surface.fill((0, 0, 0))
         sim = self.sim
         amount = sim.shake if self.shake_enabled() else 0.0
         if amount > 0.3:
@@ -196,6 +197,8 @@ class LevelScene(BaseScene):
         else:
             self.camera.shake = (0, 0)
         offset = self.camera.offset
+        if not self.cover.covers(self.renderer, offset, surface.get_size()):
+            surface.fill((0, 0, 0))
         view = (*offset, *surface.get_size())
         self.renderer.draw(surface, offset, sim.time_ms, self.view.sprites(sim, view)
                            + partner_view.sprites(self.view, sim) + escape_view.sprites(sim))
