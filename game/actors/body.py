@@ -20,7 +20,8 @@ class Body:
     facing: str = "down"
     prev_x: float = 0.0  # position at the previous step, for draw interpolation only
     prev_y: float = 0.0
-    # The free room round it the grid worked out (Grid.move_body): a cache, never part of its state.
+    # The free room round it the grid worked out (Grid.move_body): a cache, never part of its state, made
+    # for its w and h (a body keeps its size: one that changed would need its room dropped, NO_ROOM).
     room: tuple = field(default=NO_ROOM, compare=False, repr=False)
 
     @classmethod
