@@ -45,6 +45,25 @@ def room(w: int = 8, h: int = 6) -> list[list[int]]:
     return [[2 if x in (0, w - 1) or y in (0, h - 1) else 1 for x in range(w)] for y in range(h)]
 
 
+def frame_map(tilemap, time_ms):
+    """The map as Tiled shows it at `time_ms`: every animated gid replaced by the frame it shows."""
+    import dataclasses
+
+    import numpy as np
+
+    from game.world.tilemap import GID_MASK
+
+    lut = np.arange(tilemap.max_gid + 1, dtype=np.uint32)
+    for gid, anim in tilemap.animations.items():
+        lut[gid] = anim.frames[anim.frame_at(time_ms)][0]
+    layers = []
+    for layer in tilemap.layers:
+        raw = layer.gids.view(np.uint32)
+        shown = (raw & ~np.uint32(GID_MASK)) | lut[raw & GID_MASK]
+        layers.append(dataclasses.replace(layer, gids=shown.view(np.int32)))
+    return dataclasses.replace(tilemap, layers=layers)
+
+
 @pytest.fixture
 def level_dir(tmp_path: Path) -> Path:
     """A temp folder holding a copy of the base tileset, ready for TMX files."""

@@ -119,31 +119,6 @@ def test_the_speed_readout_is_its_label_at_every_speed(tilemap):
     assert len(scene._speed_labels) == top + 1 and max(shown) > top + 20 and len(shown) > 150
 
 
-def test_a_frame_is_the_same_on_any_canvas_with_the_backdrop_fill_left_out_under_the_map(tilemap):
-    # the fill is skipped where the map's one opaque chunk covers the view: what was on the canvas never shows
-    from game.input.actions import EdgeTracker
-    from game.modes.chase.autopilot import autopilot_mask
-
-    scene = ChaseScene(tilemap, seed=0)
-    scene.enter()
-    edges, skipped = EdgeTracker(), 0
-    mw, mh = tilemap.pixel_size
-    for step in range(240):
-        scene.handle(edges.frame(autopilot_mask(scene.sim)))
-        scene.update(1 / 60)
-        if step % 3 == 0:  # views off the map's edges: there the backdrop shows
-            scene.sim.camera.x, scene.sim.camera.y = (-40, 30, mw - 300, 5)[step % 4], (-17, mh - 170)[step % 2]
-        shots = []
-        for floor in ((255, 0, 255), (0, 255, 0)):
-            canvas = pygame.Surface((320, 180)).convert()
-            canvas.fill(floor)
-            scene.draw(canvas)
-            shots.append(canvas.get_buffer().raw)
-        assert shots[0] == shots[1], step
-        skipped += scene.cover.covers(scene.renderer, scene.sim.camera.offset, (320, 180))
-    assert 100 < skipped < 240
-
-
 def test_the_message_is_the_label_its_words_and_the_controls_card_place(tilemap):
     # kept while the words, the card (the message moves clear of it) and the screen are the same
     from game.modes.chase.controls import DriveHint

@@ -2,7 +2,7 @@
 import numpy as np
 import pygame
 import pytest
-from conftest import room, tmx_text
+from conftest import frame_map, room, tmx_text
 
 from game.world.light import RES, Light, flicker_on, lighting_of
 from game.world.render import MapRenderer, render_full_map
@@ -38,20 +38,6 @@ def _lit_map(write_level, weather="", wall=None, name="level.tmx"):
     return load_tilemap(write_level(text, name))
 
 
-def _frame_map(tilemap, time_ms):
-    import dataclasses
-
-    from game.world.tilemap import GID_MASK
-
-    lut = np.arange(tilemap.max_gid + 1, dtype=np.uint32)
-    for gid, anim in tilemap.animations.items():
-        lut[gid] = anim.frames[anim.frame_at(time_ms)][0]
-    layers = [dataclasses.replace(layer, gids=((layer.gids.view(np.uint32) & ~np.uint32(GID_MASK))
-                                               | lut[layer.gids.view(np.uint32) & GID_MASK]).view(np.int32))
-              for layer in tilemap.layers]
-    return dataclasses.replace(tilemap, layers=layers)
-
-
 def test_a_map_without_light_is_drawn_exactly_as_tiled_draws_it(write_level):
     tilemap = load_tilemap(write_level(tmx_text(room(30, 16))))
     assert lighting_of(tilemap) is None
@@ -75,7 +61,7 @@ def test_the_light_is_baked_into_every_chunk_and_every_stamped_animation_frame(w
     for cam, time_ms in [((0, 0), 0), ((0, 0), 450), ((150, 60), 450), ((0, 0), 1250), ((101, 37), 2000)]:
         renderer.draw(view, cam, time_ms)
         window = (slice(cam[1], cam[1] + 180), slice(cam[0], cam[0] + 320))
-        base = pixels(render_full_map(_frame_map(tilemap, time_ms)))[window][..., :3]
+        base = pixels(render_full_map(frame_map(tilemap, time_ms)))[window][..., :3]
         expected = base * mult[window] / 255 * (shade[window][..., None] / 255) + add[window]
         diff = np.abs(pixels(view)[..., :3] - np.minimum(255, expected))
         assert diff.max() <= 3, (cam, time_ms, np.unravel_index(diff.argmax(), diff.shape))

@@ -1,7 +1,7 @@
 import numpy as np
 import pygame
 import pytest
-from conftest import tmx_text
+from conftest import frame_map, tmx_text
 
 from game.world.render import MapRenderer, render_full_map
 from game.world.tilemap import FLIP_H, load_tilemap
@@ -44,23 +44,6 @@ def test_prepare_builds_exactly_the_chunks_a_view_shows(layered_map):
     assert set(renderer.below._chunks) == {(0, 0), (1, 0), (2, 0)}
 
 
-def _frame_map(tilemap, time_ms):
-    """The map as Tiled shows it at `time_ms`: every animated gid replaced by the frame it shows."""
-    import dataclasses
-
-    from game.world.tilemap import GID_MASK
-
-    lut = np.arange(tilemap.max_gid + 1, dtype=np.uint32)
-    for gid, anim in tilemap.animations.items():
-        lut[gid] = anim.frames[anim.frame_at(time_ms)][0]
-    layers = []
-    for layer in tilemap.layers:
-        raw = layer.gids.view(np.uint32)
-        shown = (raw & ~np.uint32(GID_MASK)) | lut[raw & GID_MASK]
-        layers.append(dataclasses.replace(layer, gids=shown.view(np.int32)))
-    return dataclasses.replace(tilemap, layers=layers)
-
-
 def test_animated_cells_stamped_into_chunks_match_tiled_at_every_frame(write_level):
     pygame.display.init()
     pygame.display.set_mode((320, 180))
@@ -72,7 +55,7 @@ def test_animated_cells_stamped_into_chunks_match_tiled_at_every_frame(write_lev
     view = pygame.Surface((320, 180))
     path = [(0, 0, 0), (0, 0, 450), (300, 200, 450), (0, 0, 800), (700, 400, 1250), (0, 0, 1250), (5, 9, 2000), (5, 9, 450)]  # and back: a restart
     for cam_x, cam_y, time_ms in path:
-        full = pixels(render_full_map(_frame_map(tilemap, time_ms)))
+        full = pixels(render_full_map(frame_map(tilemap, time_ms)))
         view.fill((255, 0, 255))
         renderer.draw(view, (cam_x, cam_y), time_ms=time_ms)
         crop = full[cam_y:cam_y + 180, cam_x:cam_x + 320, :3]
@@ -142,7 +125,7 @@ def test_a_real_level_with_several_animations_matches_tiled_at_every_frame(chunk
     w, h = tilemap.pixel_size
     times = [0, 60, 95, 190, 260, 700, 1490, 1600, 3000, 450]  # and back: a restart
     for time_ms in times:
-        full = pixels(render_full_map(_frame_map(tilemap, time_ms)))
+        full = pixels(render_full_map(frame_map(tilemap, time_ms)))
         for _ in range(3):
             cam = (int(rng.integers(0, w - 640)), int(rng.integers(0, h - 360)))
             renderer.draw(view, cam, time_ms=time_ms)
@@ -167,7 +150,7 @@ def test_a_scroll_at_plays_pace_shows_every_animation_frame_as_tiled_does():
         cam = (min(i * 3, w - 320), (i * 2) % (h - 180))
         shown = tuple(anim.frame_at(time_ms) for anim in tilemap.animations.values())
         if shown not in fulls:
-            fulls[shown] = pixels(render_full_map(_frame_map(tilemap, time_ms)))
+            fulls[shown] = pixels(render_full_map(frame_map(tilemap, time_ms)))
         renderer.draw(view, cam, time_ms=time_ms)
         crop = fulls[shown][cam[1]:cam[1] + 180, cam[0]:cam[0] + 320, :3]
         assert (pixels(view)[..., :3] == crop).all(), (cam, time_ms)
@@ -206,13 +189,13 @@ def test_a_view_wider_than_a_large_map_draws_its_unpadded_copy_animations_includ
     for time_ms in (0, 450, 700, 1500, 4400, 10):
         view.fill((255, 0, 255))
         renderer.draw(view, cam, time_ms=time_ms)
-        full = pixels(render_full_map(_frame_map(tilemap, time_ms)))
+        full = pixels(render_full_map(frame_map(tilemap, time_ms)))
         shown = pixels(view)[-cam[1]:-cam[1] + h, -cam[0]:-cam[0] + w, :3]
         assert (shown == full[..., :3]).all(), time_ms
     assert renderer.below._chunks[(0, 0)].get_parent() is None  # the copy, not the padded chunk
     small = pygame.Surface((320, 180)).convert()  # a narrower view again: the padded rows are back
     for cam, time_ms in (((100, 60), 4400), ((w - 320, h - 180), 700)):
         renderer.draw(small, cam, time_ms=time_ms)
-        full = pixels(render_full_map(_frame_map(tilemap, time_ms)))
+        full = pixels(render_full_map(frame_map(tilemap, time_ms)))
         assert (pixels(small)[..., :3] == full[cam[1]:cam[1] + 180, cam[0]:cam[0] + 320, :3]).all(), cam
     assert renderer.below._chunks[(0, 0)].get_parent() is not None

@@ -3,7 +3,7 @@ as the whole map shows it, whichever copy, after a scroll out of the copies, a j
 import numpy as np
 import pygame
 import pytest
-from conftest import tmx_text
+from conftest import frame_map, tmx_text
 
 from game.world.render import MapRenderer, render_full_map
 from game.world.tilemap import load_tilemap
@@ -19,21 +19,11 @@ def pixels(surface):
 
 def _shown_at(tilemap, time_ms, cache={}):
     """The whole map's pixels as Tiled shows it at `time_ms` (each animated gid at its frame then)."""
-    import dataclasses
-
-    from game.world.tilemap import GID_MASK
-
     frames = tuple(anim.frame_at(time_ms) for anim in tilemap.animations.values())
     key = (id(tilemap), frames)
     if key not in cache:
-        lut = np.arange(tilemap.max_gid + 1, dtype=np.uint32)
-        for gid, anim in tilemap.animations.items():
-            lut[gid] = anim.frames[anim.frame_at(time_ms)][0]
-        layers = [dataclasses.replace(layer, gids=((layer.gids.view(np.uint32) & ~np.uint32(GID_MASK))
-                                                   | lut[layer.gids.view(np.uint32) & GID_MASK]).view(np.int32))
-                  for layer in tilemap.layers]
         cache.clear()
-        cache[key] = pixels(render_full_map(dataclasses.replace(tilemap, layers=layers)))
+        cache[key] = pixels(render_full_map(frame_map(tilemap, time_ms)))
     return cache[key]
 
 
