@@ -312,8 +312,11 @@ class RouteDriver:
             best = max(range(len(options)), key=lambda i: (min(gaps[i], reach), -abs(options[i])))
             self.swerve_target = options[best]
             self.swerve_timer = max(self.swerve_timer, 40)
-        self.swerve += max(-0.6, min(0.6, self.swerve_target - self.swerve))
-        speed = v.speed  # v stands still while he decides: worked out once
+        ease = self.swerve_target - self.swerve  # max(-0.6, min(0.6, ease)), as conditionals: the same picks
+        ease = ease if ease < 0.6 else 0.6
+        self.swerve += ease if ease > -0.6 else -0.6
+        nose = v.heading  # v stands still while he decides: his speed (v.speed's arithmetic) worked out once
+        speed = v.vx * math.cos(nose) + v.vy * math.sin(nose)
         onward = speed if not speed < 0.0 else 0.0  # max(speed, 0.0), the same pick (-0.0 kept)
         look = 36.0 + 10.0 * onward
         tx, ty = self.path.point_at(self.s + look)

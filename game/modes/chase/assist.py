@@ -24,8 +24,10 @@ MAX_OFF_AXIS = math.radians(40)  # further off the street's direction than this,
 
 def road_assist(v: Vehicle, steer: float, solid: np.ndarray, tile: int) -> float:
     """Turn `v` a little toward the street it drives along if it is heading for a wall; returns the turn."""
+    if steer != 0.0:
+        return 0.0
     speed = v.speed
-    if steer != 0.0 or speed < MIN_SPEED:
+    if speed < MIN_SPEED:
         return 0.0
     axis = round(v.heading / (math.pi / 2)) * (math.pi / 2)
     off = angle_diff(axis, v.heading)

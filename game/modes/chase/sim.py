@@ -33,6 +33,7 @@ from game.actors.drivers import LaneDriver, Path, RouteDriver
 from game.actors.nearby import Nearby
 from game.actors.vehicles import BUS, CAR, Control, Vehicle, VehicleSpec, collide, make_control, obb_overlap
 from game.input.actions import Action, InputFrame
+from game.modes.chase import traffic
 from game.modes.chase.assist import road_assist
 from game.modes.events import Bump, Crashed, Escaped, Event, LostSight, Ram, Scrape, TrainCalled
 from game.world.camera import Camera
@@ -194,6 +195,7 @@ class ChaseSim:
         self.lead = (0.0, 0.0)
         self.camera.center_on(self.player.x, self.player.y)
         self._parked: Nearby | None = None  # where the obstacles stand, while none of them moves
+        self._near_traffic = traffic.NearPlayer(self.traffic, self.tuning.traffic_radius)
         # What the last step may have moved but the train: the drivers' movers, the parked cars it stepped or
         # woke; each one's pose before it in prev_* (drive notes them; one asleep stood still since its last)
         self.moved: tuple[list[Vehicle], list[Vehicle]] = ([], [])
@@ -245,11 +247,8 @@ class ChaseSim:
         return self.outcome
 
     def _active_traffic(self) -> list[tuple[Vehicle, LaneDriver]]:
-        r2 = self.tuning.traffic_radius ** 2
-        px, py = self.player.x, self.player.y
-        box = self.tuning.traffic_radius + 1.0  # further than this along an axis: out, whatever rounds
-        return [(car, d) for car, d in self.traffic
-                if -box < (dx := car.x - px) < box and -box < (dy := car.y - py) < box and dx ** 2 + dy ** 2 < r2]
+        """The traffic within the radius of the player (the rest waits), in list order."""
+        return self._near_traffic.active(self.player.x, self.player.y)
 
     def _roll_obstacles(self) -> bool:
         """Step the parked cars (no input: a shoved one rolls to a stop); True when one moved. A step that

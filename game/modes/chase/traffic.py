@@ -1,0 +1,52 @@
+"""Which traffic cars drive this step: the ones near the player, found without testing every car each step.
+
+A car out of the player's radius waits, frozen (nothing moves it). So one found further out than the radius
+by more than `SLEEP` px sleeps until the player has travelled (the sum of |dx| + |dy| of its moves: at
+least as far as any straight line) nearly that far beyond it, 1 px short: it cannot come within the radius
+before. The cars awake are tested every step exactly as the plain scan tests them, in the same order.
+"""
+from __future__ import annotations
+
+import heapq
+import logging
+import math
+from typing import Any, Sequence
+
+log = logging.getLogger(__name__)
+
+SLEEP = 16.0  # px beyond the radius a car must stand to sleep (closer ones are tested every step)
+
+
+class NearPlayer:
+    """`active(px, py)`: the (car, driver) pairs of `traffic` whose car lies within `radius` of (px, py)."""
+
+    def __init__(self, traffic: Sequence[tuple[Any, Any]], radius: float) -> None:
+        self.traffic = list(traffic)
+        self.radius = radius
+        self.awake = set(range(len(self.traffic)))
+        self.asleep: list[tuple[float, int]] = []  # (travel at which it is tested again, its index): a heap
+        self.travel = 0.0
+        self.last: tuple[float, float] | None = None
+
+    def active(self, px: float, py: float) -> list[tuple[Any, Any]]:
+        if self.last is not None:
+            self.travel += abs(px - self.last[0]) + abs(py - self.last[1])
+        self.last = (px, py)
+        asleep, travel, awake = self.asleep, self.travel, self.awake
+        while asleep and asleep[0][0] <= travel:
+            awake.add(heapq.heappop(asleep)[1])
+        radius = self.radius
+        r2, box = radius ** 2, radius + 1.0  # further than box along an axis: out, whatever rounds
+        out = []
+        for k in sorted(awake):
+            pair = self.traffic[k]
+            car = pair[0]
+            dx, dy = car.x - px, car.y - py
+            if -box < dx < box and -box < dy < box and dx ** 2 + dy ** 2 < r2:
+                out.append(pair)
+                continue
+            slack = math.hypot(dx, dy) - radius
+            if slack > SLEEP:
+                awake.discard(k)
+                heapq.heappush(asleep, (travel + slack - 1.0, k))
+        return out
