@@ -195,7 +195,7 @@ class ChaseSim:
         self.lead = (0.0, 0.0)
         self.camera.center_on(self.player.x, self.player.y)
         self._parked: Nearby | None = None  # where the obstacles stand, while none of them moves
-        self._near_traffic = traffic.NearPlayer(self.traffic, self.tuning.traffic_radius)
+        self._near_traffic = traffic.NearPlayer(self.tuning.traffic_radius)
         # What the last step may have moved but the train: the drivers' movers, the parked cars it stepped or
         # woke; each one's pose before it in prev_* (drive notes them; one asleep stood still since its last)
         self.moved: tuple[list[Vehicle], list[Vehicle]] = ([], [])
@@ -248,7 +248,7 @@ class ChaseSim:
 
     def _active_traffic(self) -> list[tuple[Vehicle, LaneDriver]]:
         """The traffic within the radius of the player (the rest waits), in list order."""
-        return self._near_traffic.active(self.player.x, self.player.y)
+        return self._near_traffic.active(self.traffic, self.player.x, self.player.y)
 
     def _roll_obstacles(self) -> bool:
         """Step the parked cars (no input: a shoved one rolls to a stop); True when one moved. A step that

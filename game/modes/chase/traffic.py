@@ -18,17 +18,22 @@ SLEEP = 16.0  # px beyond the radius a car must stand to sleep (closer ones are 
 
 
 class NearPlayer:
-    """`active(px, py)`: the (car, driver) pairs of `traffic` whose car lies within `radius` of (px, py)."""
+    """`active(traffic, px, py)`: the (car, driver) pairs of `traffic` whose car lies within `radius` of
+    (px, py). Another list (or one of another length) starts it afresh, every car awake."""
 
-    def __init__(self, traffic: Sequence[tuple[Any, Any]], radius: float) -> None:
-        self.traffic = list(traffic)
+    def __init__(self, radius: float) -> None:
         self.radius = radius
-        self.awake = set(range(len(self.traffic)))
+        self.traffic: Sequence[tuple[Any, Any]] = ()
+        self.count = 0
+        self.awake: set[int] = set()
         self.asleep: list[tuple[float, int]] = []  # (travel at which it is tested again, its index): a heap
         self.travel = 0.0
         self.last: tuple[float, float] | None = None
 
-    def active(self, px: float, py: float) -> list[tuple[Any, Any]]:
+    def active(self, traffic: Sequence[tuple[Any, Any]], px: float, py: float) -> list[tuple[Any, Any]]:
+        if traffic is not self.traffic or len(traffic) != self.count:
+            self.traffic, self.count = traffic, len(traffic)
+            self.awake, self.asleep, self.last = set(range(self.count)), [], None
         if self.last is not None:
             self.travel += abs(px - self.last[0]) + abs(py - self.last[1])
         self.last = (px, py)

@@ -48,8 +48,11 @@ def test_a_far_car_sleeps_until_the_player_may_have_come_near():
         def __init__(self, x, y):
             self.x, self.y = x, y
 
-    near = traffic.NearPlayer([(Car(0.0, 0.0), None), (Car(700.0, 0.0), None)], 560.0)
-    assert len(near.active(0.0, 0.0)) == 1 and len(near.awake) == 1  # the far one sleeps
+    cars = [(Car(0.0, 0.0), None), (Car(700.0, 0.0), None)]
+    near = traffic.NearPlayer(560.0)
+    assert len(near.active(cars, 0.0, 0.0)) == 1 and len(near.awake) == 1  # the far one sleeps
     for x in range(1, 140):
-        near.active(float(x), 0.0)
-    assert len(near.active(140.5, 0.0)) == 2  # 559.5 px off: in, woken in time
+        near.active(cars, float(x), 0.0)
+    assert len(near.active(cars, 140.5, 0.0)) == 2  # 559.5 px off: in, woken in time
+    assert near.active([cars[1]], 140.5, 0.0) == [cars[1]]  # another list: seen afresh
+    assert near.active(cars[:1], 140.5, 0.0) == cars[:1]
