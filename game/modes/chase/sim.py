@@ -223,7 +223,7 @@ class ChaseSim:
             self.events.append(Scrape())
             self.crashes += 1
 
-        active = self._active_traffic()
+        active = self._near_traffic.active(self.traffic, self.player.x, self.player.y)  # _active_traffic
         movers = [self.player, self.rostavili] + [car for car, _ in active]
         self.moved = (movers, [])
         # The parked cars and barriers stand still until they step, after the drivers; the index of
@@ -233,13 +233,14 @@ class ChaseSim:
             control = self.driver.control(self.rostavili, movers, self.player, self.rng, parked)
             if self.phase == "escaped" and self.driver.s >= self.driver.path.length - 24:
                 control = Control(throttle=-1.0)
-            self.rostavili.step(control, solid, tile)
         else:
-            self.rostavili.step(Control(throttle=-1.0), solid, tile)
-        for car, driver in active:  # car.step, written out: a call less each
+            control = Control(throttle=-1.0)
+        self.rostavili.drive(control)  # Vehicle.step, written out here and below: a call less each
+        self.rostavili.move(solid, tile)
+        for car, driver in active:
             car.drive(driver.control(car, movers, parked))
             car.move(solid, tile)
-        self._parked = Nearby(self.obstacles) if self._roll_obstacles() else parked
+        self._parked = Nearby(self.obstacles) if self._awake and self._roll_obstacles() else parked
         self._collisions(movers)
         self._train_and_crossing()
         self._camera()
