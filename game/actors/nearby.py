@@ -32,8 +32,9 @@ class Nearby:
         self.longest = max((v.spec.length for v in self.vehicles), default=0.0)
         self.widest = max((v.spec.width for v in self.vehicles), default=0.0)
         self.pad = self.longest + self.widest / 2 + 1.0  # reach of any one past a corridor's edges, +1 px
-        self.kept: dict[int, tuple[float, float, float, list[Vehicle]]] = {}
-        self.kept_indices: dict[int, tuple[float, float, float, list[int]]] = {}
+        # per asker: the kept square's bounds 1 px inside (x0, y0, x1, y1), its answer, and where it was asked
+        self.kept: dict[int, tuple[Any, ...]] = {}
+        self.kept_indices: dict[int, tuple[Any, ...]] = {}
 
     def around(self, x: float, y: float, radius: float, asker: int | None = None) -> list[Vehicle]:
         """The vehicles whose centre lies within `radius` of (x, y) along both axes, in no set order;
@@ -41,7 +42,10 @@ class Nearby:
         kept for it and given again while the square asked for stays inside the kept one."""
         if asker is None:
             return self._around(x, y, radius)
-        return _kept(self.kept, asker, x, y, radius, self._around)
+        k = self.kept.get(asker)
+        if k is not None and k[0] <= x - radius and x + radius <= k[2] and k[1] <= y - radius and y + radius <= k[3]:
+            return k[4]
+        return _keep(self.kept, asker, x, y, radius, self._around)
 
     def _around(self, x: float, y: float, radius: float) -> list[Vehicle]:
         xs = self.xs
@@ -52,7 +56,10 @@ class Nearby:
         """`around` as positions in the list, ascending; with `asker`, perhaps a few more, as `around`
         keeps them (the list given is the kept one: read it, do not change it)."""
         if asker is not None:
-            return _kept(self.kept_indices, asker, x, y, radius, self.near_indices)
+            k = self.kept_indices.get(asker)
+            if k is not None and k[0] <= x - radius and x + radius <= k[2] and k[1] <= y - radius and y + radius <= k[3]:
+                return k[4]
+            return _keep(self.kept_indices, asker, x, y, radius, self.near_indices)
         xs = self.xs
         lo, hi = bisect.bisect_left(xs, x - radius), bisect.bisect_right(xs, x + radius)
         if lo >= hi:
@@ -64,16 +71,11 @@ class Nearby:
         return ks
 
 
-def _kept(store: dict[int, Any], asker: int, x: float, y: float, radius: float,
+def _keep(store: dict[int, Any], asker: int, x: float, y: float, radius: float,
           find: Callable[[float, float, float], Any]) -> Any:
-    """`find(x, y, radius)`, or more: the answer kept for `asker` while the square asked for lies 1 px
-    inside the kept one (whatever the rounding), else a new one `KEEP` px wider, kept."""
-    kept = store.get(asker)
-    if kept is not None:
-        cx, cy, wide, found = kept
-        if (cx - wide + 1.0 <= x - radius and x + radius <= cx + wide - 1.0
-                and cy - wide + 1.0 <= y - radius and y + radius <= cy + wide - 1.0):
-            return found
-    found = find(x, y, radius + KEEP)
-    store[asker] = (x, y, radius + KEEP, found)
+    """`find(x, y, radius + KEEP)`, kept for `asker` with its square's bounds 1 px inside (whatever the
+    rounding, a square asked for within them holds nothing the kept answer lacks)."""
+    wide = radius + KEEP
+    found = find(x, y, wide)
+    store[asker] = (x - wide + 1.0, y - wide + 1.0, x + wide - 1.0, y + wide - 1.0, found, x, y)
     return found
