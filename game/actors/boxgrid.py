@@ -130,6 +130,12 @@ def area_clear(solid: np.ndarray, tile: int, left: float, top: float, right: flo
     g = _LAST[0] if _LAST and _LAST[0].solid is solid else grid(solid)
     mine = _BY_SPEC.get(id(spec))
     lat = mine[1] if mine is not None and mine[0] is spec else lattice(spec)
+    # Open road first: the clearance of the rectangle's centre cell covers every point of every such box
+    # (within its half diagonal of a centre at most half the rectangle's longer side away, + a margin).
+    row, col = int((top + bottom) * 0.5 // tile), int((left + right) * 0.5 // tile)
+    wide = right - left if right - left > bottom - top else bottom - top
+    if 0 <= row < g.rows and 0 <= col < g.cols and (g.clear[row][col] - 1) * tile >= lat.reach + wide * 0.5 + 1e-6:
+        return True
     along, across = lat.half_a, lat.half_b
     c, s = abs(math.cos(heading)), abs(math.sin(heading))
     ex, ey = along * c + across * s, along * s + across * c

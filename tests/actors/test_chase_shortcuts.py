@@ -253,3 +253,27 @@ def test_project_on_the_spans_kept_for_a_square_equals_the_scan_of_every_span():
             assert repr(path.project(x, y)) == repr(path._nearest(x, y, path.spans))
         fewer += sum(len(kept) < len(path.spans) for kept in path.near.values())
     assert fewer > 1000  # most squares look at fewer spans
+
+
+def test_area_clear_by_the_clearance_of_the_centre_cell_holds_for_every_box_in_the_rectangle():
+    """area_clear's first test (the centre cell's clearance against the box's half diagonal plus half
+    the rectangle's longer side) never says clear where a box centred in the rectangle touches a wall:
+    rectangles of up to 64 px swept past one solid cell, each corner tried at the heading asked for (a
+    car: the smaller box finds a wrong margin soonest)."""
+    spec = CAR
+    solid = np.zeros((30, 30), dtype=bool)
+    solid[15, 15] = True
+    corner = math.atan2(spec.width, spec.length)  # a corner straight along an axis: the box's reach
+    headings = np.linspace(-math.pi, math.pi, 12, endpoint=False).tolist() + [corner, -corner, math.pi - corner]
+    said = 0
+    for left in np.arange(180.0, 300.0, 1.75):
+        for top in np.arange(200.0, 260.0, 2.25):
+            for size in (0.0, 9.0, 40.0, 64.0):
+                right, bottom = left + size, top + size * 0.5
+                for h in headings:
+                    if not area_clear(solid, TILE, left, top, right, bottom, h, h, spec):
+                        continue
+                    said += 1
+                    for x, y in ((left, top), (right, top), (left, bottom), (right, bottom)):
+                        assert solid_samples(solid, TILE, float(x), float(y), h, spec) == 0
+    assert said > 2000
