@@ -100,8 +100,7 @@ class Weather:
         self._sprites: dict[str, list[pygame.Surface]] = {}
         self._halves: dict[str, np.ndarray] = {}
         self._margins: dict[str, int] = {}
-        self._blocks: dict[str, tuple[int, np.ndarray, np.ndarray]] = {}  # kind -> BLOCK steps' places (`_block_of`)
-        self._placed: dict[str, tuple[int, tuple[list, ...]]] = {}  # kind -> its places on the last step drawn
+        self._blocks: dict[str, tuple[int, np.ndarray, np.ndarray, list]] = {}  # kind -> BLOCK steps' places (`_block_of`)
         for kind in {z.kind for z in zones}:
             spec = SPECS[kind]
             rng = random.Random(f"{seed}:{kind}")
@@ -182,17 +181,12 @@ class Weather:
         """Each particle's image on `step` and its left and top edge (the image's top-left) on the period's
         first repeat, as lists; and `_with_sorted`'s table for the step: the left, right, top and bottom
         edges sorted, each followed by the masks of the particles before (left, top) or from (right,
-        bottom) each sorted place."""
-        last = self._placed.get(kind)
-        if last is not None and last[0] == step:
-            return last[1]
-        places, table = self._block_of(kind, step)
-        k = step - self._blocks[kind][0]
-        index, left_x, top_y = places[:3, k].tolist()
-        sprites = self._sprites[kind]
-        placed = ([sprites[i] for i in index], left_x, top_y, table[:, k].tolist())
-        self._placed[kind] = (step, placed)
-        return placed
+        bottom) each sorted place. Made as lists for the whole block at once (`_block_of`)."""
+        block = self._blocks.get(kind)
+        if block is None or not block[0] <= step < block[0] + BLOCK:
+            self._block_of(kind, step)
+            block = self._blocks[kind]
+        return block[3][step - block[0]]
 
     def _far_edges(self, kind: str, step: int) -> list[list[int]]:
         """The right and bottom edges and whether x and y have a fraction, on `step` (a repeat left of or
@@ -201,11 +195,17 @@ class Weather:
         return places[3:, step - self._blocks[kind][0]].tolist()
 
     def _block_of(self, kind: str, step: int) -> tuple[np.ndarray, np.ndarray]:
-        """The places and sorted edges of the BLOCK steps that hold `step`, worked out when first needed."""
+        """The places and sorted edges of the BLOCK steps that hold `step`, worked out when first needed,
+        with `_places`'s lists for each of its steps (one conversion per block, not one per step)."""
         block = self._blocks.get(kind)
         if block is None or not block[0] <= step < block[0] + BLOCK:
             first = step - step % BLOCK
-            block = self._blocks[kind] = (first, *_with_sorted(self._block(kind, first)))
+            places, table = _with_sorted(self._block(kind, first))
+            sprites = self._sprites[kind]
+            index, left_x, top_y = places[:3].tolist()
+            rows = table.transpose(1, 0, 2).tolist()
+            steps = [([sprites[i] for i in index[k]], left_x[k], top_y[k], rows[k]) for k in range(BLOCK)]
+            block = self._blocks[kind] = (first, places, table, steps)
         return block[1], block[2]
 
     def _block(self, kind: str, first: int) -> np.ndarray:
