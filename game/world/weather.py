@@ -154,16 +154,16 @@ class Weather:
         (`_places`), a repeat row's the same, and a repeat's particles are the bits both have: the frame's
         Python is per repeat and per particle shown, not per particle looked at."""
         spec = SPECS[zone.kind]
-        images, left_x, top_y, table = self._places(zone.kind, step)
+        images, left_x, top_y, table_x, table_y = self._places(zone.kind, step)
         n = max(0, min(len(images), int(spec.count * zone.density + 0.5)))
         keep = (1 << n) - 1  # the zone's particles: the first n (a denser zone of the kind has more)
         pw, ph = spec.period
         margin = self._margins[zone.kind]  # a particle may poke into the area from a repeat just outside it
         kind = zone.kind  # the far edges (`_far_edges`) only for a repeat left of or above the map
-        columns = _repeats(area.left, area.right, pw, margin, view.x, left_x, keep, table[:4],
-                           lambda: self._far_edges(kind, step)[0::2])
-        rows = _repeats(area.top, area.bottom, ph, margin, view.y, top_y, keep, table[4:],
-                        lambda: self._far_edges(kind, step)[1::2])
+        columns = _repeats(area.left, area.right, pw, margin, view.x, left_x, keep, table_x,
+                           (lambda: self._far_edges(kind, step)[0::2]) if area.left < margin else None)
+        rows = _repeats(area.top, area.bottom, ph, margin, view.y, top_y, keep, table_y,
+                        (lambda: self._far_edges(kind, step)[1::2]) if area.top < margin else None)
         out = []
         add = out.append
         for mask_x, xs, dx in columns:
@@ -177,10 +177,10 @@ class Weather:
                     base += 8
         return out
 
-    def _places(self, kind: str, step: int) -> tuple[list, list, list, list]:
+    def _places(self, kind: str, step: int) -> tuple[list, list, list, list, list]:
         """Each particle's image on `step` and its left and top edge (the image's top-left) on the period's
-        first repeat, as lists; and `_with_sorted`'s table for the step: the left, right, top and bottom
-        edges sorted, each followed by the masks of the particles before (left, top) or from (right,
+        first repeat, as lists; and `_with_sorted`'s table for the step, its x half and its y half: the left,
+        right, then the top and bottom edges sorted, each followed by the masks of the particles before (left, top) or from (right,
         bottom) each sorted place. Made as lists for the whole block at once (`_block_of`)."""
         block = self._blocks.get(kind)
         if block is None or not block[0] <= step < block[0] + BLOCK:
@@ -204,7 +204,8 @@ class Weather:
             sprites = self._sprites[kind]
             index, left_x, top_y = places[:3].tolist()
             rows = table.transpose(1, 0, 2).tolist()
-            steps = [([sprites[i] for i in index[k]], left_x[k], top_y[k], rows[k]) for k in range(BLOCK)]
+            steps = [([sprites[i] for i in index[k]], left_x[k], top_y[k], rows[k][:4], rows[k][4:])
+                     for k in range(BLOCK)]
             block = self._blocks[kind] = (first, places, table, steps)
         return block[1], block[2]
 
@@ -276,11 +277,12 @@ def _with_sorted(block: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _repeats(start: int, end: int, period: int, margin: int, shift: int, near: list[int], keep: int,
-             table: list[list[int]], far: Callable[[], list[list[int]]]) -> list[tuple[int, list[int], int]]:
+             table: list[list[int]], far: Callable[[], list[list[int]]] | None) -> list[tuple[int, list[int], int]]:
     """Along one axis, the repeats of the period that put particles across [start, end): each one's mask of
     them, their near edges (left or top) and its shift into view pixels. `table`: the near edges sorted,
     the masks before each sorted place, the far edges sorted, the masks from each (`_with_sorted`);
-    `far`: the far edges and the fractions, for a repeat before the map's start (`_rounded_up`)."""
+    `far`: the far edges and the fractions, for a repeat before the map's start (`_rounded_up`); None
+    where none starts before it (start - margin >= 0)."""
     near_sorted, before, far_sorted, after = table
     out = []
     for origin in range((start - margin) // period * period, end + margin, period):
@@ -288,6 +290,7 @@ def _repeats(start: int, end: int, period: int, margin: int, shift: int, near: l
         if origin >= 0:
             edges, mask = near, before[bisect_left(near_sorted, hi)] & after[bisect_left(far_sorted, lo)] & keep
         else:
+            assert far is not None, "a repeat before the map's start needs the far edges"
             count = keep.bit_length()
             ends, up = far()
             edges, ends = _rounded_up(near[:count], ends[:count], up[:count])

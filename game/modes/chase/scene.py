@@ -35,6 +35,7 @@ from game.world.render import MapRenderer, Sprite
 from game.world.tilemap import TileMap
 
 log = logging.getLogger(__name__)
+_new_tuple = tuple.__new__
 
 OnDone = Callable[[str], "Transition | None"]
 _PAUSE, _RESTART = int(Action.PAUSE), int(Action.RESTART)  # plain ints: IntFlag's own `&` is a Python call
@@ -192,18 +193,12 @@ class ChaseScene(BaseScene):
         else:
             x0, y0, x1, y1 = view[0], view[1], view[0] + view[2], view[1] + view[3]
 
-        def add(rot: Rotations, v: Vehicle, layer: float) -> None:
-            r = rot.reach
-            if x0 - r <= v.x <= x1 + r and y0 - r <= v.y <= y1 + r:
-                img = rot.at(v.heading)
-                out.append(Sprite(img, round(v.x - img.get_width() / 2), round(v.y - img.get_height() / 2),
-                                  layer))
-
+        shown = []  # (art, vehicle, layer) of those the art's largest reach may bring into the view, in order
         obstacles, r = self._obstacle_art(sim)  # r: a first look with the largest reach (most are far off)
         lx, hx, ly, hy = x0 - r, x1 + r, y0 - r, y1 + r
         for ob, rot in obstacles:
             if lx <= ob.x <= hx and ly <= ob.y <= hy:
-                add(rot, ob, 0.0)
+                shown.append((rot, ob, 0.0))
         cars, r = self._car_art()
         if cars:
             n = len(cars)
@@ -211,15 +206,21 @@ class ChaseScene(BaseScene):
             for i, (car, _) in enumerate(sim.traffic):
                 if lx <= car.x <= hx and ly <= car.y <= hy:
                     frames = cars[i % n]
-                    add(frames[-1] if car.damage >= 60 else frames[0], car, 1.0)
-        add(self._damage_frame("rostavili_bus", sim.rostavili, sim.phase == "crashed"), sim.rostavili, 2.0)
-        add(self._damage_frame("bus", sim.player, False), sim.player, 3.0)
+                    shown.append((frames[-1] if car.damage >= 60 else frames[0], car, 1.0))
+        shown.append((self._damage_frame("rostavili_bus", sim.rostavili, sim.phase == "crashed"), sim.rostavili, 2.0))
+        shown.append((self._damage_frame("bus", sim.player, False), sim.player, 3.0))
         if sim.train is not None:
             rot = self._sprites.get("train")
             if rot is None:
                 spec = sim.train.body.spec
                 rot = self._sprites["train"] = Rotations(train_image(int(spec.length), int(spec.width)))
-            add(rot, sim.train.body, 4.0)
+            shown.append((rot, sim.train.body, 4.0))
+        for rot, v, layer in shown:  # each with its own art's reach
+            r, x, y = rot.reach, v.x, v.y
+            if x0 - r <= x <= x1 + r and y0 - r <= y <= y1 + r:
+                img = rot.at(v.heading)  # Sprite(...) in one call
+                out.append(_new_tuple(Sprite, (img, round(x - img.get_width() / 2), round(y - img.get_height() / 2),
+                                               layer)))
         return out
 
     @property
