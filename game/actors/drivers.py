@@ -211,26 +211,44 @@ def pursue(v: Vehicle, tx: float, ty: float, want_speed: float) -> Control:
     return _new_tuple(Control, (throttle, steer))  # Control(throttle, steer) in one call (make_control)
 
 
+def _looking(v: Vehicle, others: Sequence[Vehicle], across: float,
+             parked: Nearby | None) -> tuple[float, float, float, float, Sequence[Vehicle]]:
+    """Where `v` stands, its heading's cosine and sine, and what a look ahead of it tests: `others`, and those
+    of `parked` whose centre lies within `across` (reach + corridor half width + the largest offset) and the
+    parked cars' pad of v's on both axes (a vehicle in the corridor does, +1 px: rounding)."""
+    h = v.heading
+    x, y = v.x, v.y
+    if parked is not None:
+        near = parked.around(x, y, across + parked.pad, id(v))
+        if near:
+            others = [*others, *near]
+    return x, y, math.cos(h), math.sin(h), others
+
+
 def gap_ahead(v: Vehicle, others: Sequence[Vehicle], reach: float, half_width: float,
               offset: float = 0.0, parked: Nearby | None = None) -> float:
     """Distance to the nearest vehicle in a corridor ahead of `v`, shifted `offset` px to its right,
-    among `others` and those of `parked` near enough to be in it."""
-    return gaps_ahead(v, others, reach, half_width, (offset,), parked)[0]
+    among `others` and those of `parked` near enough to be in it: `gaps_ahead` for one offset, in one pass
+    (the same tests on the same floats, the nearest kept as it goes)."""
+    x, y, fx, fy, others = _looking(v, others, reach + half_width + abs(offset), parked)
+    half = v.spec.length / 2
+    nearest = math.inf
+    for o in others:  # v itself is 0.0 along (NaN off the map): never ahead
+        dx, dy = o.x - x, o.y - y
+        along, spec = dx * fx + dy * fy, o.spec
+        if 0 < along <= reach + spec.length:  # ahead, within reach: as gaps_ahead's two tests
+            touch = half_width + spec.width / 2  # across its right, (-sin, cos), as gaps_ahead measures it
+            if -touch < (dx * -fy + dy * fx) - offset < touch and along - half - spec.length / 2 < nearest:
+                nearest = along - half - spec.length / 2
+    return nearest
 
 
 def gaps_ahead(v: Vehicle, others: Sequence[Vehicle], reach: float, half_width: float,
                offsets: Sequence[float], parked: Nearby | None = None) -> list[float]:
     """`gap_ahead` for each of `offsets`, the vehicles ahead found once."""
-    h = v.heading
-    fx, fy = math.cos(h), math.sin(h)
-    x, y = v.x, v.y
+    spread = abs(offsets[0]) if len(offsets) == 1 else max(map(abs, offsets))
+    x, y, fx, fy, others = _looking(v, others, reach + half_width + spread, parked)
     half = v.spec.length / 2
-    if parked is not None:
-        # A vehicle in the corridor has its centre within this of v's on both axes (+1 px: rounding).
-        spread = abs(offsets[0]) if len(offsets) == 1 else max(map(abs, offsets))
-        near = parked.around(x, y, reach + half_width + spread + parked.pad, id(v))
-        if near:
-            others = [*others, *near]
     ahead = []  # (sideways offset, corridor half width that touches it, gap) of each vehicle ahead
     for o in others:
         if o is v:
@@ -273,7 +291,7 @@ class LaneDriver:
         want = self.cruise
         if path.turns_over(s, 48.0, 0.6):
             want = min(want, 1.2)  # slow for a corner
-        gap = gaps_ahead(v, others, 70.0, v.spec.width / 2, (0.0,), parked)[0]  # gap_ahead, one call less
+        gap = gap_ahead(v, others, 70.0, v.spec.width / 2, 0.0, parked)
         if gap < 70.0:
             want = min(want, max(0.0, (gap - 10.0) / 30.0))
         return pursue(v, tx, ty, want)
