@@ -41,6 +41,9 @@ class Autopilot:
     _last_pos: tuple[float, float] = (0.0, 0.0)
     _stuck: int = 0
     _target_id: int | None = None
+    # The last walk's inputs (Danko's box, the goal, the grid and its walls' era) and answer: while Danko
+    # stands still (pinned, in a crowd) the same rays would be cast again for the same keys.
+    _walk: tuple | None = None
 
     def decide(self) -> int:
         sim = self.sim
@@ -87,7 +90,7 @@ class Autopilot:
         fx, fy = sim.player.body.feet
         best, best_d = None, ENGAGE_RANGE
         for e in sim.live:
-            if not e.active:
+            if not (e.aggro and e.active):  # only an aggressive enemy is picked (the cheap test first)
                 continue
             b = e.body
             ex, ey = b.x + b.w / 2, b.y + b.h  # its feet
@@ -98,7 +101,7 @@ class Autopilot:
                 d -= 40  # gunmen first: they are fragile and dangerous at range
             elif e.kind.armored:
                 d += 30  # the heavy last
-            if e.aggro and d < best_d and (d < 60 or sim.grid.line_of_sight(fx, fy - 3, ex, ey - 3)):
+            if d < best_d and (d < 60 or sim.grid.line_of_sight(fx, fy - 3, ex, ey - 3)):
                 best, best_d = e, d
         if best is None:
             # Nobody close in sight: hunt the nearest aggressive enemy wherever it is.
@@ -225,12 +228,32 @@ class Autopilot:
         if self._stuck > 30:
             k = (sim.steps // 15) % 4
             return _WANDER[k]
+        grid = sim.grid
+        at = (b.x, b.y, b.w, b.h, gx, gy, grid, grid.era)
+        walk = self._walk
+        if walk is not None and walk[0] == at:  # as on the last walk: its answer, if the field is too
+            if walk[1] is None:
+                return walk[3]
+            if self._field(gx, gy) is walk[1]:
+                return walk[2]
         # Near and in sight of both corners of the feet box (the cheap test first: rays cost).
-        if math.hypot(gx - fx, gy - fy) < 120 and sim.grid.line_of_sight(
-                b.x + 1, b.y + 1, gx, gy - 3) and sim.grid.line_of_sight(b.x + b.w - 1, b.y + b.h - 1, gx, gy - 3):
-            return _keys(gx - fx, gy - fy)
-        col, row = int(fx // t), int((fy - 1) // t)
+        if math.hypot(gx - fx, gy - fy) < 120 and grid.line_of_sight(
+                b.x + 1, b.y + 1, gx, gy - 3) and grid.line_of_sight(b.x + b.w - 1, b.y + b.h - 1, gx, gy - 3):
+            keys = _keys(gx - fx, gy - fy)
+            self._walk = (at, None, None, keys)
+            return keys
         field = self._field(gx, gy)
+        keys = self._follow(field, gx, gy)
+        self._walk = (at, field, keys, None)
+        return keys
+
+    def _follow(self, field: FlowField, gx: float, gy: float) -> int:
+        """`_go`'s keys down `field` toward (gx, gy) from where Danko stands."""
+        sim = self.sim
+        b = sim.player.body
+        fx, fy = b.feet
+        t = sim.tile
+        col, row = int(fx // t), int((fy - 1) // t)
         best = field.direction(col, row)
         if best == (0, 0):
             return _keys(gx - fx, gy - fy)
