@@ -11,7 +11,7 @@ from typing import Any
 
 from game.input.actions import Action, EdgeTracker
 from game.actors.drivers import gap_ahead, gaps_ahead
-from game.actors.vehicles import angle_diff, solid_samples
+from game.actors.vehicles import solid_samples
 from game.modes.chase.sim import WON, ChaseSim, finale_tilemap
 from game.modes.context import RunResult
 from game.modes.level.entry import Pilot as FootPilot
@@ -31,8 +31,11 @@ TAP_EVERY = 6         # steps per steering tap: smaller errors get shorter taps,
 CORNER_SPEED = 1.5    # px/step a bus takes a street corner at without running wide
 CORNER = (30.0, 80.0, 50.0)  # px back and ahead (base, per px/step) it looks for a corner to slow for
 DODGE = (0.0, 14.0, -14.0, 28.0, -28.0)  # px beside its line it may pass a parked car or a barrier
+_WIDEST = max(map(abs, DODGE))
 SEE = 110.0           # px ahead it watches for something in the way
 BACK_OFF = 44.0       # px of clear road it backs up to after nosing into something
+_UP, _DOWN, _LEFT, _RIGHT = (int(a) for a in (Action.UP, Action.DOWN, Action.LEFT, Action.RIGHT))
+PI, TAU = math.pi, 2 * math.pi
 
 
 def autopilot_mask(sim: ChaseSim) -> int:
@@ -42,54 +45,67 @@ def autopilot_mask(sim: ChaseSim) -> int:
     its nose carried forward), in taps that shrink with the error; it slows down before a corner rather
     than in it, passes parked cars and barriers on their clear side, and backs out of anything it noses
     into. So its decisions still hold when they are acted on a quarter second late."""
-    p, r = sim.player, sim.rostavili
-    path = sim.driver.path
-    speed = max(p.speed, 0.0)
-    swing = angle_diff(p.heading, p.prev_heading)        # radians per step the nose turns now
+    p, r, driver = sim.player, sim.rostavili, sim.driver
+    path, nose = driver.path, p.heading
+    forward = p.vx * math.cos(nose) + p.vy * math.sin(nose)  # p.speed, worked out once (p stands still here)
+    speed = 0.0 if 0.0 > forward else forward  # max(p.speed, 0.0), the same pick
+    swing = (nose - p.prev_heading + PI) % TAU - PI       # radians per step the nose turns now (angle_diff)
     fx, fy = p.x + p.vx * PREDICT, p.y + p.vy * PREDICT  # where the bus will be
-    heading = p.heading + swing * PREDICT * SWING        # and where its nose will point
-    s = path.project(fx, fy, hint=sim.driver.s - 80.0, window=600.0)
+    heading = nose + swing * PREDICT * SWING             # and where its nose will point
+    hint = driver.s - 80.0
+    s = path.project(fx, fy, hint=hint, window=600.0)
     aim = s + LOOK[0] + LOOK[1] * speed
     tx, ty = path.point_at(aim)
     side = _dodge(sim)
     if side:
         h = path.direction_at(aim)
         tx, ty = tx - math.sin(h) * side, ty + math.cos(h) * side
-    err = angle_diff(math.atan2(ty - fy, tx - fx), heading)
-    if p.speed < 0.4 and _room_ahead(sim) < (BACK_OFF if p.speed < -0.05 else 12.0):
+    err = (math.atan2(ty - fy, tx - fx) - heading + PI) % TAU - PI  # angle_diff(bearing, heading)
+    if forward < 0.4 and _room_ahead(sim) < (BACK_OFF if forward < -0.05 else 12.0):
         # Nosed into something (or backing off it): reverse, the wheel turned away from the aim.
-        return int(Action.DOWN | (Action.LEFT if err > 0 else Action.RIGHT))
+        return _DOWN | (_LEFT if err > 0 else _RIGHT)
     gap = math.hypot(r.x - p.x, r.y - p.y)
     want = p.spec.max_speed
     if gap < 100:
         want = max(0.0, r.speed - 0.2)
-    here = path.project(p.x, p.y, hint=sim.driver.s - 80.0, window=600.0)
-    if here > sim.driver.s - 50.0:
+    here = path.project(p.x, p.y, hint=hint, window=600.0)
+    if here > driver.s - 50.0:
         want = 0.0  # never overtake him: stay behind and keep him on screen
     if path.turns_over(here - CORNER[0], CORNER[1] + CORNER[2] * speed, 0.5):
         want = min(want, CORNER_SPEED)  # brake well before the corner, and stay slow until through it
     if sim.phase in ("crashed", "escaped"):
         want = 0.0
-    mask = 0
+    mask = 0  # as plain ints: or-ing the Action flags makes enum members each time
     if want - speed > 0.05:
-        mask |= Action.UP
+        mask = _UP
     elif want - speed < -0.25:
-        mask |= Action.DOWN
+        mask = _DOWN
     hold = min(TAP_EVERY, round(TAP_EVERY * abs(err) / FULL_LOCK))
     if sim.steps % TAP_EVERY < hold:
-        mask |= Action.RIGHT if err > 0 else Action.LEFT
-    return int(mask)
+        mask |= _RIGHT if err > 0 else _LEFT
+    return mask
 
 
-def _blockers(sim: ChaseSim) -> list:
-    return sim.obstacles + [car for car, _ in sim.traffic]
+def _blockers(sim: ChaseSim, across: float) -> list:
+    """What may block a look ahead of the bus whose corridor reaches `across` px (reach + half width + the
+    largest offset) from its centre: the parked cars and barriers the sim's index finds near it and the
+    traffic that may be near (`NearPlayer.near`). The others lie too far off to count, so a look at these
+    finds the same nearest gaps as a look at every one (a nearest gap does not depend on the order)."""
+    p = sim.player
+    cars = sim._near_traffic.near(p.x, p.y, across)
+    if cars is None:
+        cars = [car for car, _ in sim.traffic]
+    parked = sim._parked  # where they stand since the last step (its own drivers look with it next)
+    if parked is None:
+        return sim.obstacles + cars
+    return parked.around(p.x, p.y, across + parked.pad) + cars
 
 
 def _dodge(sim: ChaseSim) -> float:
     """The sideways offset (px, + = right of the bus) of the clearest line past what is ahead, 0 if clear."""
     p = sim.player
     half = p.spec.width / 2 + 3
-    first, *gaps = gaps_ahead(p, _blockers(sim), SEE, half, (0.0,) + DODGE)
+    first, *gaps = gaps_ahead(p, _blockers(sim, SEE + half + _WIDEST), SEE, half, (0.0,) + DODGE)
     if first >= SEE:
         return 0.0
     gaps = [min(SEE, gap) for gap in gaps]
@@ -99,7 +115,7 @@ def _dodge(sim: ChaseSim) -> float:
 def _room_ahead(sim: ChaseSim) -> float:
     """px of room in front of the bus before a wall, a parked car, a barrier or a car."""
     p = sim.player
-    room = gap_ahead(p, _blockers(sim), BACK_OFF, p.spec.width / 2)
+    room = gap_ahead(p, _blockers(sim, BACK_OFF + p.spec.width / 2), BACK_OFF, p.spec.width / 2)
     fx, fy = p.forward
     for d in (4.0, 12.0, 24.0, BACK_OFF):
         if d >= room:
