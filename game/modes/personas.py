@@ -19,6 +19,7 @@ log = logging.getLogger(__name__)
 
 PERSONAS = ("idle", "masher", "novice", "expert")
 LAG_STEPS = 15           # 250 ms at 60 steps per second
+DRAW_AHEAD = 64          # LaggedPilot's doubles drawn in one numpy call
 DIRECTIONS = int(Action.UP | Action.DOWN | Action.LEFT | Action.RIGHT)
 ATTACKS = int(Action.PUNCH | Action.KICK | Action.SHOOT | Action.SPECIAL)
 # The eight directions clockwise from up, as direction-key masks, for "a little off" mistakes.
@@ -66,24 +67,50 @@ class LaggedPilot:
         self.slip_every, self.slip_steps = slip_every, slip_steps
         self.next_slip = int(self.rng.integers(*slip_every))
         self.slip_left, self.slip_turn = 0, 0
+        # `rng.random()` a step costs a numpy call: doubles are drawn DRAW_AHEAD at a time (the same
+        # doubles, in order), and the stream is put back where they were used up before `integers`.
+        self._ahead: list[float] = []
+        self._used = 0
+        self._before: dict | None = None  # the bit generator's state before `_ahead` was drawn
 
     def __call__(self) -> int:
         self.history.append(int(self.pilot()))
-        if self.rng.random() < 0.15:
-            self.extra = max(0, min(self.jitter, self.extra + (1 if self.rng.random() < 0.5 else -1)))
+        if self._random() < 0.15:
+            self.extra = max(0, min(self.jitter, self.extra + (1 if self._random() < 0.5 else -1)))
         mask = self.history[-1 - self.lag - self.extra]
         return (mask & ~DIRECTIONS) | self._slip(mask & DIRECTIONS)
 
     def _slip(self, dirs: int) -> int:
         self.next_slip -= 1
         if self.next_slip <= 0 and self.slip_left == 0:
-            self.slip_left = int(self.rng.integers(*self.slip_steps))
-            self.slip_turn = 1 if self.rng.random() < 0.5 else -1
-            self.next_slip = int(self.rng.integers(*self.slip_every))
+            self.slip_left = self._integers(*self.slip_steps)
+            self.slip_turn = 1 if self._random() < 0.5 else -1
+            self.next_slip = self._integers(*self.slip_every)
         if self.slip_left == 0 or dirs not in COMPASS:
             return dirs
         self.slip_left -= 1
         return COMPASS[(COMPASS.index(dirs) + self.slip_turn) % len(COMPASS)]
+
+    def _random(self) -> float:
+        """The next `rng.random()`."""
+        used = self._used
+        if used == len(self._ahead):
+            self._before = self.rng.bit_generator.state
+            self._ahead, used = self.rng.random(DRAW_AHEAD).tolist(), 0
+        self._used = used + 1
+        return self._ahead[used]
+
+    def _integers(self, low: int, high: int) -> int:
+        """The next `int(rng.integers(low, high))`: first the stream goes back to just after the doubles
+        used (each took one 64-bit draw; a 32-bit half kept from an earlier `integers` stays kept)."""
+        if self._used < len(self._ahead):
+            bits, before = self.rng.bit_generator, self._before
+            assert before is not None
+            bits.state = before
+            bits.advance(self._used)  # (forgets the kept half)
+            bits.state = {**bits.state, "has_uint32": before["has_uint32"], "uinteger": before["uinteger"]}
+        self._ahead, self._used = [], 0
+        return int(self.rng.integers(low, high))
 
 
 def release_repeats(pilot: Pilot) -> Pilot:

@@ -15,6 +15,7 @@ from game.actors.combat import unit
 from game.actors.enemies import Enemy
 from game.input.actions import Action, EdgeTracker
 from game.modes.level import escape_pilot, goals, search, ward_pilot
+from game.modes.level.sight import Sight
 from game.modes.level.sim import LevelSim
 from game.world.navigation import UNREACHABLE, FlowField
 
@@ -44,6 +45,7 @@ class Autopilot:
     # The last walk's inputs (Danko's box, the goal, the grid and its walls' era) and answer: while Danko
     # stands still (pinned, in a crowd) the same rays would be cast again for the same keys.
     _walk: tuple | None = None
+    _sight: Sight = field(default_factory=Sight)  # free boxes answer the walker's corner rays in a group
 
     def decide(self) -> int:
         sim = self.sim
@@ -237,8 +239,10 @@ class Autopilot:
             if self._field(gx, gy) is walk[1]:
                 return walk[2]
         # Near and in sight of both corners of the feet box (the cheap test first: rays cost).
-        if math.hypot(gx - fx, gy - fy) < 120 and grid.line_of_sight(
-                b.x + 1, b.y + 1, gx, gy - 3) and grid.line_of_sight(b.x + b.w - 1, b.y + b.h - 1, gx, gy - 3):
+        if math.hypot(gx - fx, gy - fy) < 120 and (
+                self._sight.boxes_clear(grid, b.x + 1, b.y + 1, b.x + b.w - 1, b.y + b.h - 1, gx, gy - 3, gx, gy - 3)
+                or grid.line_of_sight(b.x + 1, b.y + 1, gx, gy - 3)
+                and grid.line_of_sight(b.x + b.w - 1, b.y + b.h - 1, gx, gy - 3)):
             keys = _keys(gx - fx, gy - fy)
             self._walk = (at, None, None, keys)
             return keys
@@ -264,16 +268,19 @@ class Autopilot:
         # so doorways are walked into on a slant, as a person does, rather than lined up to the pixel.
         tx, ty = (col + best[0] + 0.5) * t, (row + best[1] + 0.5) * t + b.h / 2
         c, r = col + best[0], row + best[1]
+        grid, sight = sim.grid, self._sight
         for _ in range(LOOK_CELLS - 1):
             dc, dr = field.direction(c, r)
             if (dc, dr) == (0, 0):
                 break
             c, r = c + dc, r + dr
             cx, cy = (c + 0.5) * t, (r + 0.5) * t + b.h / 2
-            if not (sim.grid.line_of_sight(b.x + 1, b.y + 1, cx - b.w / 2 + 1, cy - b.h + 1)
-                    and sim.grid.line_of_sight(b.x + b.w - 1, b.y + b.h - 1, cx + b.w / 2 - 1, cy - 1)
-                    and sim.grid.line_of_sight(b.x + b.w - 1, b.y + 1, cx + b.w / 2 - 1, cy - b.h + 1)
-                    and sim.grid.line_of_sight(b.x + 1, b.y + b.h - 1, cx - b.w / 2 + 1, cy - 1)):
+            x0, x1, y0, y1 = cx - b.w / 2 + 1, cx + b.w / 2 - 1, cy - b.h + 1, cy - 1  # the box there
+            if not (sight.boxes_clear(grid, b.x + 1, b.y + 1, b.x + b.w - 1, b.y + b.h - 1, x0, y0, x1, y1)
+                    or (grid.line_of_sight(b.x + 1, b.y + 1, x0, y0)
+                        and grid.line_of_sight(b.x + b.w - 1, b.y + b.h - 1, x1, y1)
+                        and grid.line_of_sight(b.x + b.w - 1, b.y + 1, x1, y0)
+                        and grid.line_of_sight(b.x + 1, b.y + b.h - 1, x0, y1))):
                 break
             tx, ty = cx, cy
         return _keys(tx - fx, ty - fy)
