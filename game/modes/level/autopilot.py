@@ -15,6 +15,7 @@ from game.actors.combat import unit
 from game.actors.enemies import Enemy
 from game.input.actions import Action, EdgeTracker
 from game.modes.level import escape_pilot, goals, search, ward_pilot
+from game.modes.level.hazards import vents
 from game.modes.level.sight import Sight
 from game.modes.level.sim import LevelSim
 from game.world.navigation import UNREACHABLE, FlowField
@@ -46,6 +47,7 @@ class Autopilot:
     # stands still (pinned, in a crowd) the same rays would be cast again for the same keys.
     _walk: tuple | None = None
     _sight: Sight = field(default_factory=Sight)  # free boxes answer the walker's corner rays in a group
+    _vents: tuple | None = None  # the vents blowing or about to, and till when (hazards.vents)
 
     def decide(self) -> int:
         sim = self.sim
@@ -54,15 +56,10 @@ class Autopilot:
             return 0
         step = sim.steps
         fx, fy = p.body.feet
-        # Step out of a vent that is about to blow or blowing (phase_at(step + 20) is not "off").
-        grown = None
-        for h in sim.spec.hazards:
-            if (step + 20 + h.phase) % h.period < h.warn + h.on:
-                if grown is None:
-                    grown = _grow(p.body.box, 6)
-                if h.rect.contains_box(grown):
-                    cx, cy = h.rect.center
-                    return _keys(fx - cx or 1.0, fy - cy)
+        if sim.spec.hazards:
+            out = self._off_vents(step, fx, fy)
+            if out is not None:
+                return out
         hospital = ward_pilot.decide(self)
         if hospital is not None:
             return hospital
@@ -85,6 +82,21 @@ class Autopilot:
         if goal is None:
             return 0
         return self._go(*goal)
+
+    def _off_vents(self, step: int, fx: float, fy: float) -> int | None:
+        """Keys out of a vent that is about to blow or blowing (phase_at(step + 20) is not "off"), if
+        Danko (feet at fx, fy) stands near one."""
+        hazards = self.sim.spec.hazards
+        kept = self._vents
+        if kept is None or kept[0] is not hazards or not kept[1] <= step + 20 < kept[2]:
+            kept = self._vents = vents(hazards, step + 20, warned=True)
+        if kept[3]:
+            grown = _grow(self.sim.player.body.box, 6)
+            for h in kept[3]:
+                if h.rect.contains_box(grown):
+                    cx, cy = h.rect.center
+                    return _keys(fx - cx or 1.0, fy - cy)
+        return None
 
     # --- fighting ----------------------------------------------------------------------------
     def _pick_enemy(self) -> Enemy | None:

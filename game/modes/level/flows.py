@@ -33,6 +33,7 @@ class Flows:
         self.tile = tile
         self._field: FlowField | object | None = None  # toward Danko's tile
         self._player_tile: tuple[int, int] | None = None
+        self._col = self._row = -1.5  # that tile's column and row as `follow` last worked them out (floats)
         self._kept: OrderedDict[tuple[int, int], FlowField] = OrderedDict()  # toward tiles he stood on
         self._goals: dict[tuple[int, int], FlowField] = {}
         # Unit step (dx, dy) toward Danko from a cell (whole numbers) along the shared flow field: that
@@ -65,9 +66,10 @@ class Flows:
         """Aim the shared field at the tile under feet (fx, fy); a no-op while that tile stays the same.
         A field not kept yet is only made when a walker first asks it (`step_from`): while Danko walks
         where nobody follows him, no field is made at all."""
-        tile = (int(fx // self.tile), int((fy - 1) // self.tile))
-        if tile != self._player_tile or self._field is None:
-            self._player_tile = tile
+        col, row = fx // self.tile, (fy - 1) // self.tile  # whole floats: the same tile as ints, compared
+        if col != self._col or row != self._row or self._field is None:  # without int() or a tuple a step
+            tile = self._player_tile = (int(col), int(row))
+            self._col, self._row = col, row
             field = self._kept.get(tile)
             if field is None:
                 self._field = _PENDING

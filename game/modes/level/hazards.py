@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from game.actors.combat import Attack, unit
+from game.actors.objects import HazardSpec
 from game.modes.level.state import LevelState
 from game.modes.level.strikes import hit_enemy, hurt_player
 
@@ -18,12 +19,15 @@ def scald(level: LevelState) -> None:
     hazards = level.spec.hazards
     if not hazards:
         return
-    p = level.player
     steps = level.steps
-    for h in hazards:
+    kept = level.vents_on
+    if kept is None or kept[0] is not hazards or not kept[1] <= steps < kept[2]:
+        kept = level.vents_on = vents(hazards, steps)
+    if not kept[3]:
+        return
+    p = level.player
+    for h in kept[3]:
         t = (steps + h.phase) % h.period - h.warn  # h.phase_at(steps) is "on" for 0 <= t < h.on
-        if t < 0 or t >= h.on:
-            continue
         if p.vulnerable and h.rect.contains_box(p.body.box):
             cx, cy = h.rect.center
             fx, fy = p.body.feet
@@ -38,3 +42,22 @@ def scald(level: LevelState) -> None:
                     cx, cy = h.rect.center
                     kx, ky = unit(ex - cx, ey - cy)
                     hit_enemy(level, e, STEAM_ATTACK, kx or 0.0, ky or 1.0, h.damage)
+
+
+def vents(hazards: list[HazardSpec], step: int, warned: bool = False) -> tuple:
+    """(hazards, step, until, the vents): those whose phase at `step` is "on" (with `warned`: "warn" or
+    "on"), in the map's order, and the first step after `step` at which any of that can change (a cache
+    for every step from `step` up to `until`)."""
+    found, left = [], None
+    for h in hazards:
+        u = (step + h.phase) % h.period
+        lo, hi = (0 if warned else h.warn), min(h.warn + h.on, h.period)  # the phase asked: lo <= u < hi
+        if lo <= u < hi:
+            found.append(h)
+            wait = hi - u
+        elif u < lo:
+            wait = lo - u
+        else:  # past it: until the next cycle's
+            wait = h.period - u + lo
+        left = wait if left is None or wait < left else left
+    return (hazards, step, step + max(1, left or 1), found)

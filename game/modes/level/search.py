@@ -43,10 +43,12 @@ def _body_name(enemy_id: int) -> str:
 
 def nearest_body(level: LevelState) -> Npc | None:
     """The unsearched body within reach of Danko's feet, if any."""
-    fx, fy = level.player.body.feet
     best, best_d = None, REACH
+    feet = None
     for n in level.npcs:
         if n.role == "searchable":
+            if feet is None:  # (worked out only where there is a body: most levels have none)
+                fx, fy = feet = level.player.body.feet
             d = math.hypot(n.x - fx, n.y - fy)
             if d < best_d:
                 best, best_d = n, d

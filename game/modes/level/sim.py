@@ -59,23 +59,30 @@ class LevelSim(LevelState):
             self.hitstop -= 1
             self.player._read_buttons(p1)
             return None
-        p1 = ward.intercept(self, p1)       # the hospital: grabbing nurses, the one shot allowed
+        # (The hospital's, Ridzik's, the escape's and the buses' systems are only called where the level
+        # has them: each returns at once otherwise.)
+        if self.ward is not None:
+            p1 = ward.intercept(self, p1)   # the hospital: grabbing nurses, the one shot allowed
         p1 = search.intercept(self, p1)     # the grab beside a beaten courier searches him
         self.player.step(p1, self)          # input -> Danko (his blows and shots -> strikes)
-        partners.step(self, p1, p2)         # AI or player 2 -> Ridzik; the leash; who goes for him
+        if self.partner is not None:
+            partners.step(self, p1, p2)     # AI or player 2 -> Ridzik; the leash; who goes for him
         crowd.plan(self)                    # flow field, ring slots, attack tokens, separation
         step_crowd(self.live, self)         # crowd AI acts (their blows -> strikes, shots -> projectiles)
         search.bodies(self)                 # a beaten courier stays down to be searched
         npcs.walk(self)                     # scripted walks and the hospital's nurses
-        ward.step(self)                     # the nurses' looks, the crush, the assassin's draw and exit
+        if self.ward is not None:
+            ward.step(self)                 # the nurses' looks, the crush, the assassin's draw and exit
         projectiles.fly(self)
         hazards.scald(self)
         props.collect_pickups(self)
         props.open_doors(self)
         props.check_triggers(self)
         script.run(self)
-        escape.step(self)                   # a timed escape: cutoffs close, the time runs out
-        buses.drive(self)
+        if self.escape is not None:
+            escape.step(self)               # a timed escape: cutoffs close, the time runs out
+        if self.buses:
+            buses.drive(self)
         outcome.player_fate(self)
         outcome.exits(self)
         crowd.prune(self)

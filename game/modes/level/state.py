@@ -29,7 +29,7 @@ from game.world.tilemap import TileMap
 
 log = logging.getLogger(__name__)
 CALM_STEPS = 120  # 2 s: nobody can be struck at the start of a level or after a respawn
-_CACHES = ("unfired_triggers", "searchable")  # LevelState attributes a copy starts without
+_CACHES = ("unfired_triggers", "near_triggers", "near_pickups", "searchable", "vents_on")  # a copy starts without
 
 
 @dataclass
@@ -147,6 +147,9 @@ class LevelState:
         self.combat_log: list[tuple[int, str, int]] = []
         self.fired: list[int] = []
         self.unfired_triggers: tuple | None = None  # props.check_triggers' list of those still to fire
+        self.near_triggers: tuple | None = None  # ... and of those that may, with Danko where he is
+        self.near_pickups: tuple | None = None  # props.collect_pickups' pickups that Danko may touch
+        self.vents_on: tuple | None = None  # hazards.scald's vents on now, and till when
         self.searchable: tuple | None = None  # search.py's table of the enemies that can be searched
         self.scripts: list[Script] = []
         self.tokens = [0, 0]  # melee, ranged attackers winding up or striking this step
@@ -169,6 +172,7 @@ class LevelState:
         self.door_cells: tuple[tuple[int, int], ...] = ()
         self.p2_note = 0                     # steps left of "P2 waits: Danko is alone here"
         self.ward: Any = None  # the hospital's crowd (ward.py sets it up in levels with an assassin)
+        self.escape: Any = None  # the timed escape, once a script starts it (escape.py)
         self.buses = [Bus(v.id, v.name, v.sprite, *v.rect.center, math.radians(v.heading),
                           max(v.rect.w, v.rect.h), min(v.rect.w, v.rect.h), v.driver) for v in self.spec.vehicles]
 
