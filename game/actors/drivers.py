@@ -61,9 +61,10 @@ class Path:
 
     def project(self, x: float, y: float, hint: float | None = None, window: float = 400.0) -> float:
         """Distance along the path of the nearest point to (x, y), searching near `hint` if given."""
-        if hint is not None and not self.loop:
-            lo, hi = hint - window, hint + window
-            return self._nearest(x, y, [span for span in self.spans if not (span[7] < lo or span[6] > hi)])
+        if hint is not None and not self.loop:  # the spans that reach into [hint - window, hint + window]:
+            cum = self.cumulative  # from the first ending at or after its start to the last starting at or
+            lo = bisect.bisect_left(cum, hint - window, 1) - 1  # before its end (a NaN hint: every span)
+            return self._nearest(x, y, self.spans[lo:bisect.bisect_right(cum, hint + window, 0, len(cum) - 1)])
         key = (x // CELL, y // CELL)  # the whole path: only the spans that may be nearest in x, y's square
         spans = self.near.get(key)
         if spans is None:

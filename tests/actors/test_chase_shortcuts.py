@@ -277,3 +277,25 @@ def test_area_clear_by_the_clearance_of_the_centre_cell_holds_for_every_box_in_t
                     for x, y in ((left, top), (right, top), (left, bottom), (right, bottom)):
                         assert solid_samples(solid, TILE, float(x), float(y), h, spec) == 0
     assert said > 2000
+
+
+def test_project_near_a_hint_looks_at_the_spans_a_scan_of_its_window_finds(monkeypatch):
+    """Path.project with a hint takes the spans reaching into [hint - window, hint + window] by bisection:
+    the same spans as the scan that tests each one's ends, at the window's edges, on empty spans and with a
+    NaN or endless hint too."""
+    given = []
+    monkeypatch.setattr(Path, "_nearest", lambda self, x, y, spans: given.append(tuple(spans)) or 0.0)
+    rng = np.random.default_rng(11)
+    for trial in range(40):
+        pts = [tuple(map(float, rng.integers(0, 60, 2) * 8)) for _ in range(int(rng.integers(2, 9)))]
+        if trial % 3 == 0:
+            pts.insert(1, pts[0])  # a span of no length
+        path = Path(tuple(pts))
+        cum = path.cumulative
+        hints = [float(c) + d for c in cum for d in (-400.0, 400.0, -600.0, 600.0, 0.0, 1e-9, -1e-9)]
+        hints += [math.nan, math.inf, -math.inf] + list(rng.uniform(-700.0, cum[-1] + 700.0, 30))
+        for hint in hints:
+            for window in (400.0, 600.0):
+                lo, hi = hint - window, hint + window
+                path.project(1.0, 2.0, hint, window)
+                assert given.pop() == tuple(span for span in path.spans if not (span[7] < lo or span[6] > hi))

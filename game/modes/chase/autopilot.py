@@ -12,7 +12,8 @@ from typing import Any
 from game.input.actions import Action, EdgeTracker
 from game.actors.drivers import gap_ahead, gaps_ahead
 from game.actors.vehicles import solid_samples
-from game.modes.chase.sim import WON, ChaseSim, finale_tilemap
+from game.modes.chase.finale import finale_tilemap
+from game.modes.chase.sim import WON, ChaseSim
 from game.modes.context import RunResult
 from game.modes.level.entry import Pilot as FootPilot
 from game.modes.level.entry import drive as fight
@@ -32,6 +33,7 @@ CORNER_SPEED = 1.5    # px/step a bus takes a street corner at without running w
 CORNER = (30.0, 80.0, 50.0)  # px back and ahead (base, per px/step) it looks for a corner to slow for
 DODGE = (0.0, 14.0, -14.0, 28.0, -28.0)  # px beside its line it may pass a parked car or a barrier
 _WIDEST = max(map(abs, DODGE))
+_OFFSETS = (0.0,) + DODGE  # straight ahead, then each dodge
 SEE = 110.0           # px ahead it watches for something in the way
 BACK_OFF = 44.0       # px of clear road it backs up to after nosing into something
 _UP, _DOWN, _LEFT, _RIGHT = (int(a) for a in (Action.UP, Action.DOWN, Action.LEFT, Action.RIGHT))
@@ -105,7 +107,7 @@ def _dodge(sim: ChaseSim) -> float:
     """The sideways offset (px, + = right of the bus) of the clearest line past what is ahead, 0 if clear."""
     p = sim.player
     half = p.spec.width / 2 + 3
-    first, *gaps = gaps_ahead(p, _blockers(sim, SEE + half + _WIDEST), SEE, half, (0.0,) + DODGE)
+    first, *gaps = gaps_ahead(p, _blockers(sim, SEE + half + _WIDEST), SEE, half, _OFFSETS)
     if first >= SEE:
         return 0.0
     gaps = [min(SEE, gap) for gap in gaps]

@@ -51,7 +51,8 @@ def replay(tilemap: TileMap, masks: list[int], seed: int = 0, difficulty: str = 
     chase's (it depends only on the chase code); the fight's is in the detail."""
     from game.input.actions import replay_frames
     from game.modes.chase.autopilot import FINALE_FLAGS
-    from game.modes.chase.sim import WON, ChaseSim, finale_tilemap
+    from game.modes.chase.finale import finale_tilemap
+    from game.modes.chase.sim import WON, ChaseSim
     from game.modes.level.sim import LevelSim
 
     frames = replay_frames(masks)

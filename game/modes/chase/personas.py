@@ -11,7 +11,8 @@ import math
 
 from game.input.actions import Action, EdgeTracker
 from game.modes.chase.autopilot import autopilot_mask
-from game.modes.chase.sim import LOST, WON, ChaseSim, finale_tilemap
+from game.modes.chase.finale import finale_tilemap
+from game.modes.chase.sim import LOST, WON, ChaseSim
 from game.modes.level.personas import fight_try
 from game.modes.level.sim import LevelSim
 from game.modes.personas import LaggedPilot, PersonaRun, Pilot, idle

@@ -30,6 +30,7 @@ class NearPlayer:
         self.travel = 0.0
         self.last: tuple[float, float] | None = None
         self.found: list[tuple[Any, Any]] = []  # the last answer: every car out of it stood at least the radius off
+        self.cars: list[Any] | None = None  # its cars, once `near` has asked
         self.pad: float | None = None  # the most a car reaches past a look's corridor: longest + half widest + 1 px
 
     def active(self, traffic: Sequence[tuple[Any, Any]], px: float, py: float) -> list[tuple[Any, Any]]:
@@ -57,17 +58,20 @@ class NearPlayer:
             if slack > SLEEP:
                 awake.discard(k)
                 heapq.heappush(asleep, (travel + slack - 1.0, k))
-        self.found = out
+        self.found, self.cars = out, None
         return out
 
     def near(self, x: float, y: float, across: float) -> list[Any] | None:
         """The cars of the last answer, when no other car of the traffic can reach a look ahead from (x, y)
         that tests the cars whose centre lies within `across` + `pad` of it: every other car stood at least the
         radius off where the last answer was asked (less 1 px: rounding) and stands there still (traffic out
-        of the radius waits, frozen, and nothing pushes it). None when that cannot be told: ask every car."""
+        of the radius waits, frozen, and nothing pushes it); one list per answer: read it, do not change it. None
+        when that cannot be told: ask every car."""
         last, pad = self.last, self.pad
         if pad is None:
             pad = self.pad = max((c.spec.length + c.spec.width / 2 for c, _ in self.traffic), default=0.0) + 1.0
         if last is None or math.hypot(x - last[0], y - last[1]) + across + pad >= self.radius - 1.0:
             return None
-        return [car for car, _ in self.found]
+        if self.cars is None:  # once per answer
+            self.cars = [car for car, _ in self.found]
+        return self.cars
