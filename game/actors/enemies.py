@@ -125,8 +125,8 @@ GETUP_STEPS = 16
 DEATH_STEPS = 50
 TRACK_FRACTION = 0.6   # the aim follows Danko for this part of a tell, then locks: step aside to dodge
 ARMOR_DAMAGE = 0.25
-_OUT = frozenset(("dormant", "dying", "gone"))  # states of an enemy not alive (whatever its hp)
-_UNHITTABLE = _OUT | {"down", "getup", "passive", "script"}
+OUT = frozenset(("dormant", "dying", "gone"))  # states of an enemy not alive (whatever its hp)
+_UNHITTABLE = OUT | {"down", "getup", "passive", "script"}
 _PLAIN = frozenset((int, float, str, bool, type(None)))  # immutable values a copy may share
 
 
@@ -175,12 +175,12 @@ class Enemy:
 
     @property
     def alive(self) -> bool:
-        return self.hp > 0 and self.state not in _OUT
+        return self.hp > 0 and self.state not in OUT
 
     @property
     def active(self) -> bool:
         """Counts for 'clear the area': alive, hostile, in play."""
-        return self.hostile and self.hp > 0 and self.state not in _OUT  # alive, inlined (asked often)
+        return self.hostile and self.hp > 0 and self.state not in OUT  # alive, inlined (asked often)
 
     @property
     def hittable(self) -> bool:
@@ -273,14 +273,18 @@ class Enemy:
     def _steer_from(self, fx: float, fy: float, tx: float, ty: float, max_speed: float) -> None:
         """Turn the velocity toward (tx, ty) from its feet at (fx, fy), arriving gently."""
         dx, dy = tx - fx, ty - fy
-        d = math.hypot(dx, dy)
+        kind = self.kind
+        self._steer_by(dx, dy, math.hypot(dx, dy), max_speed,
+                       kind.chase_steer_k if self.state == "chase" else kind.steer_k)
+
+    def _steer_by(self, dx: float, dy: float, d: float, max_speed: float, k: float) -> None:
+        """`_steer_from` with the offset (dx, dy) to the target worked out, d its length, k how hard it turns."""
         if d < 1.5:
             self._brake(self.kind.accel)
             return
         want = d * 0.15 + 0.2  # arrive gently instead of orbiting the spot
         if want > max_speed:
             want = max_speed
-        k = self.kind.chase_steer_k if self.state == "chase" else self.kind.steer_k
         b = self.body
         b.vx += (dx / d * want - b.vx) * k
         b.vy += (dy / d * want - b.vy) * k
@@ -335,8 +339,14 @@ class Enemy:
             b.face(dx, dy)
         if k.gun is not None and self._ranged_choice(world, dist, fx, fy, px, py):
             return
-        if not self.los or dist > 80:
-            self._follow_flow(world, k.speed, fx, fy, px, py)
+        if not self.los or dist > 80:  # along the flow field: `_follow_flow` (inline: most thinks end here)
+            t = world.tile
+            col, row = fx // t, (fy - 1) // t  # whole floats
+            sx, sy = world.flows.step_from(col, row)
+            if sx or sy:  # else straight at the foe (dx, dy and dist as they are)
+                dx, dy = (col + sx + 0.5) * t - fx, (row + sy + 0.5) * t + 3 - fy
+                dist = math.hypot(dx, dy)
+            self._steer_by(dx, dy, dist, k.speed, k.chase_steer_k)
             return
         # Close and in sight: take a slot on the ring; those without an attack token wait further out.
         can_attack = self.cooldown == 0 and world.attack_token_free(ranged=False)

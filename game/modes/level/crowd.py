@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import math
 
-from game.actors.enemies import Enemy
+from game.actors.enemies import OUT, Enemy
 from game.modes.level.separation import pushes
 from game.modes.level.state import LevelState
 
@@ -34,12 +34,13 @@ def assign_slots(level: LevelState) -> None:
     px, py = level.player.body.feet
     melee: list[tuple[float, int, Enemy]] = []
     ranged: list[tuple[float, int, Enemy]] = []  # gunmen get a ring of their own
+    atan2 = math.atan2
     for e in level.live:
-        if e.aggro and e.hostile and e.alive:
+        if e.aggro and e.hostile and e.hp > 0 and e.state not in OUT:  # Enemy.alive, inline
             b = e.body
             ex, ey = b.x + b.w / 2, b.y + b.h
-            if abs(ex - px) < 160 and abs(ey - py) < 120:
-                (melee if e.kind.gun is None else ranged).append((math.atan2(ey - py, ex - px), e.id, e))
+            if -160 < ex - px < 160 and -120 < ey - py < 120:
+                (melee if e.kind.gun is None else ranged).append((atan2(ey - py, ex - px), e.id, e))
     for near in (melee, ranged):
         if not near:
             continue
@@ -88,36 +89,36 @@ def separate(level: LevelState) -> None:
     """Push overlapping enemies apart (and off Danko) so they never stack on one spot.
 
     Only neighbours are looked at (a bucket grid), so a crowd of 200 costs 5x one of 40, not 25x."""
-    movers: list[Enemy] = []
-    xs: list[float] = []
-    ys: list[float] = []
-    add_mover, add_x, add_y = movers.append, xs.append, ys.append
-    for e in level.live:
-        if e.hp <= 0 or e.state == "down" or e.state == "dying":
-            e.push_x = e.push_y = 0.0
-            continue
-        b = e.body
-        add_mover(e)
-        add_x(b.x + b.w / 2)
-        add_y(b.y + b.h)
+    live = level.live
+    movers = [e for e in live if e.hp > 0 and e.state not in _UNPUSHED]
+    if len(movers) < len(live):
+        for e in live:
+            if e.hp <= 0 or e.state in _UNPUSHED:
+                e.push_x = e.push_y = 0.0
+    bodies = [e.body for e in movers]
+    xs = [b.x + b.w / 2 for b in bodies]
+    ys = [b.y + b.h for b in bodies]
     if len(movers) >= 2:  # linear in the crowd: game.modes.level.separation
         push_x, push_y = pushes(xs, ys, SEPARATION, SEPARATION_PUSH)
     else:
         push_x = push_y = [0.0] * len(movers)
     px, py = level.player.body.feet
-    room2 = PLAYER_ROOM ** 2
+    room = PLAYER_ROOM
+    room2 = room ** 2
     for e, x0, y0, ux, uy in zip(movers, xs, ys, push_x, push_y):
         ddx = x0 - px
-        if not -PLAYER_ROOM < ddx < PLAYER_ROOM:  # too far to the side: d2 would be room2 or more
-            e.push_x, e.push_y = ux, uy
-            continue
-        ddy = y0 - py
-        d2 = ddx * ddx + ddy * ddy
-        if 1e-6 < d2 < room2:  # and off Danko
-            dist = math.sqrt(d2)
-            ux += ddx / dist * (PLAYER_ROOM - dist) * 0.3
-            uy += ddy / dist * (PLAYER_ROOM - dist) * 0.3
-        e.push_x, e.push_y = ux, uy
+        if -room < ddx < room:  # else too far to the side: d2 would be room2 or more
+            ddy = y0 - py
+            d2 = ddx * ddx + ddy * ddy
+            if 1e-6 < d2 < room2:  # and off Danko
+                dist = math.sqrt(d2)
+                ux += ddx / dist * (room - dist) * 0.3
+                uy += ddy / dist * (room - dist) * 0.3
+        e.push_x = ux
+        e.push_y = uy
+
+
+_UNPUSHED = frozenset(("down", "dying"))  # states separation leaves alone (as the dead)
 
 
 def enemy_gone(level: LevelState, e: Enemy) -> None:

@@ -19,6 +19,7 @@ log = logging.getLogger(__name__)
 
 FEW = 8  # below this many, plain Python: numpy sums a row this short left to right, as a loop does
 ALL_PAIRS_MAX = 64
+_sqrt, _zeros, _divide, _sum_rows = np.sqrt, np.zeros, np.divide, np.add.reduce  # looked up once, not per call
 _AROUND = np.array([(ox, oy) for ox in (-1, 0, 1) for oy in (-1, 0, 1)], dtype=np.int64)
 
 
@@ -99,11 +100,14 @@ def _all_pairs(points: np.ndarray, radius: float, push: float) -> tuple[list[flo
     Work.pairs += n * n
     offsets = points[:, :, None] - points[:, None, :]  # [0] is dx, [1] is dy
     squares = offsets * offsets
-    d2 = squares[0] + squares[1]
-    close = (d2 < radius ** 2) & (d2 > 1e-6)
-    d = np.sqrt(d2)
-    strength = np.zeros((n, n))
-    np.divide(radius - d, d, out=strength, where=close)  # (radius - d) / d where close, 0 elsewhere
+    d2 = squares[0]
+    d2 += squares[1]
+    close = d2 < radius ** 2
+    close &= d2 > 1e-6
+    d = _sqrt(d2)
+    strength = _zeros((n, n))
+    _divide(radius - d, d, out=strength, where=close)  # (radius - d) / d where close, 0 elsewhere
     strength *= push
-    push_x, push_y = (offsets * strength).sum(axis=2).tolist()
+    offsets *= strength
+    push_x, push_y = _sum_rows(offsets, axis=2).tolist()  # ndarray.sum's own reduction, without its wrapper
     return push_x, push_y
