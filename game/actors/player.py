@@ -154,7 +154,7 @@ class Player:
         elif self.state == "attack":
             self._attack_step(world)
         if self.state == "free":
-            if not self._start_buffered(world):
+            if self.buffered is None or not self._start_buffered(world):  # (nothing buffered: False)
                 t = self.tuning
                 b = self.body
                 b.steer(dx, dy, t.accel, t.max_speed, t.friction)

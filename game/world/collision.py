@@ -17,6 +17,7 @@ import numpy as np
 log = logging.getLogger(__name__)
 
 EPS = 1e-6
+_INF = math.inf
 MAX_SUBSTEP = 7.0  # px: under a tile, so a sub-step's leading edge enters at most one new row or column
 GAP = 1e-4         # a box stopped by a wall rests this far from it
 ROOM_REACH = 3     # cells a body's free room reaches past the cells it covers, at most, each way
@@ -294,32 +295,38 @@ class Grid:
         ex, ey = int(x1 // t), int(y1 // t)
         if cx == ex and cy == ey:
             return None
+        # The first crossing of a column (row) edge, as a fraction of the segment, and the fraction
+        # between two; none along an axis the segment does not move on.
         dx, dy = x1 - x0, y1 - y0
-        step_x = 1 if dx > 0 else -1
-        step_y = 1 if dy > 0 else -1
-        t_dx = abs(t / dx) if dx else math.inf
-        t_dy = abs(t / dy) if dy else math.inf
-        nx = ((cx + (step_x > 0)) * t - x0) / dx if dx else math.inf
-        ny = ((cy + (step_y > 0)) * t - y0) / dy if dy else math.inf
+        if dx > 0:
+            step_x, t_dx, nx = 1, t / dx, ((cx + 1) * t - x0) / dx
+        elif dx:
+            step_x, t_dx, nx = -1, -(t / dx), (cx * t - x0) / dx
+        else:
+            step_x, t_dx, nx = -1, _INF, _INF
+        if dy > 0:
+            step_y, t_dy, ny = 1, t / dy, ((cy + 1) * t - y0) / dy
+        elif dy:
+            step_y, t_dy, ny = -1, -(t / dy), (cy * t - y0) / dy
+        else:
+            step_y, t_dy, ny = -1, _INF, _INF
         # Each step enters the next cell the segment crosses: only the axis stepped can leave the map.
+        # Every step but a rounding one past an end on a cell edge brings the end cell a cell nearer,
+        # so it is reached on the last step, if at all: clear either way.
         for _ in range(abs(ex - cx) + abs(ey - cy)):
             if nx < ny:
-                at = nx
-                nx += t_dx
                 cx += step_x
                 if not 0 <= cx < cols or line[cx]:
-                    return at
+                    return nx
+                nx += t_dx
             else:
-                at = ny
-                ny += t_dy
                 cy += step_y
                 if not 0 <= cy < rows:
-                    return at
+                    return ny
                 line = cells[cy]
                 if line[cx]:
-                    return at
-            if cx == ex and cy == ey:
-                return None
+                    return ny
+                ny += t_dy
         return None
 
     def line_of_sight(self, x0: float, y0: float, x1: float, y1: float) -> bool:

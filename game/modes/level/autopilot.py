@@ -55,7 +55,8 @@ class Autopilot:
         if p.state in ("dead", "down"):
             return 0
         step = sim.steps
-        fx, fy = p.body.feet
+        b = p.body
+        fx, fy = b.x + b.w / 2, b.y + b.h  # (Body.feet, inlined on the autopilot's path)
         if sim.spec.hazards:
             out = self._off_vents(step, fx, fy)
             if out is not None:
@@ -101,7 +102,8 @@ class Autopilot:
     # --- fighting ----------------------------------------------------------------------------
     def _pick_enemy(self) -> Enemy | None:
         sim = self.sim
-        fx, fy = sim.player.body.feet
+        pb = sim.player.body
+        fx, fy = pb.x + pb.w / 2, pb.y + pb.h
         best, best_d = None, ENGAGE_RANGE
         for e in sim.live:
             if not (e.aggro and e.active):  # only an aggressive enemy is picked (the cheap test first)
@@ -121,7 +123,8 @@ class Autopilot:
             # Nobody close in sight: hunt the nearest aggressive enemy wherever it is.
             for e in sim.live:
                 if e.active and e.aggro:
-                    ex, ey = e.body.feet
+                    eb = e.body
+                    ex, ey = eb.x + eb.w / 2, eb.y + eb.h
                     d = math.hypot(ex - fx, ey - fy)
                     if best is None or d < best_d:
                         best, best_d = e, d
@@ -131,8 +134,9 @@ class Autopilot:
     def _fight(self, e: Enemy) -> int:
         sim = self.sim
         p = sim.player
-        fx, fy = p.body.feet
-        ex, ey = e.body.feet
+        pb, eb = p.body, e.body
+        fx, fy = pb.x + pb.w / 2, pb.y + pb.h
+        ex, ey = eb.x + eb.w / 2, eb.y + eb.h
         dx, dy = ex - fx, ey - fy
         dist = math.hypot(dx, dy)
         step = sim.steps
@@ -153,7 +157,8 @@ class Autopilot:
         for other in sim.live:
             if other.state not in ("tell", "attack") or other.attack is None:
                 continue
-            ox, oy = other.body.feet
+            ob = other.body
+            ox, oy = ob.x + ob.w / 2, ob.y + ob.h
             odx, ody = fx - ox, fy - oy
             odist = math.hypot(odx, ody)
             a = other.attack
@@ -234,7 +239,7 @@ class Autopilot:
     def _go(self, gx: float, gy: float) -> int:
         sim = self.sim
         b = sim.player.body
-        fx, fy = b.feet
+        fx, fy = b.x + b.w / 2, b.y + b.h
         t = sim.tile
         moved = math.hypot(fx - self._last_pos[0], fy - self._last_pos[1])
         self._last_pos = (fx, fy)
@@ -267,7 +272,7 @@ class Autopilot:
         """`_go`'s keys down `field` toward (gx, gy) from where Danko stands."""
         sim = self.sim
         b = sim.player.body
-        fx, fy = b.feet
+        fx, fy = b.x + b.w / 2, b.y + b.h
         t = sim.tile
         col, row = int(fx // t), int((fy - 1) // t)
         best = field.direction(col, row)

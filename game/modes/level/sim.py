@@ -51,7 +51,8 @@ class LevelSim(LevelState):
             return self.outcome
         self.steps += 1
         self.events = []
-        self.age_effects()
+        if self.effects or self.shake > 0:  # (nothing to age otherwise)
+            self.age_effects()
         p1, p2 = frame.player1(), frame.player2()
         partners.control(self, p2)          # a second player drops in or out
         if self.hitstop > 0:
