@@ -24,15 +24,7 @@ def collect_pickups(level: LevelState) -> None:
     bx, by = b.x, b.y
     bx1, by1 = bx + b.w, by + b.h
     half = PICKUP_SIZE / 2
-    pickups = level.pickups
-    kept = level.near_pickups  # (the list, its length, Danko's cells, the pickups whose cells meet them)
-    t = level.tile
-    cells = (bx // t, bx1 // t, by // t, by1 // t)
-    if kept is None or kept[0] is not pickups or kept[1] != len(pickups) or kept[2] != cells:
-        kept = level.near_pickups = (pickups, len(pickups), cells, [
-            i for i in pickups if _meet(cells, t, i.x - half, i.y - half, i.x - half + PICKUP_SIZE,
-                                        i.y - half + PICKUP_SIZE)])
-    for item in kept[3]:  # in the list's order
+    for item in level.pickups:
         if item.taken:
             continue
         ix, iy = item.x - half, item.y - half  # its box overlaps Danko's (boxes_overlap, inlined)
@@ -89,7 +81,7 @@ def check_triggers(level: LevelState) -> None:
     flags = level.flags
     clear: bool | None = None
     fired_now = False
-    for t, x0, y0, x1, y1 in _near_triggers(level, bx, by, bx1, by1):
+    for t, x0, y0, x1, y1 in _unfired(level):
         if fired_now and t.id in level.fired:  # (ids are unique in a map: never, but as it was)
             continue
         # Danko's box overlaps the trigger's rectangle (Rect.contains_box, inlined), or its time came.
@@ -123,25 +115,3 @@ def _unfired(level: LevelState) -> list[tuple]:
                 for t in spec.triggers if t.id not in fired]
         kept = level.unfired_triggers = (spec, len(fired), rows)
     return kept[2]
-
-
-def _near_triggers(level: LevelState, bx: float, by: float, bx1: float, by1: float) -> list[tuple]:
-    """The rows of `_unfired` that may fire with Danko's box at (bx, by)-(bx1, by1): those without a
-    rectangle or with a time, and those whose rectangle's cells meet his box's cells (a rectangle that
-    overlaps his box shares a point inside both, and so that point's cell). Kept while the unfired list
-    and his cells stay the same."""
-    rows = _unfired(level)
-    t = level.tile
-    cells = (bx // t, bx1 // t, by // t, by1 // t)
-    kept = level.near_triggers
-    if kept is None or kept[0] is not rows or kept[1] != cells:
-        kept = level.near_triggers = (rows, cells, [
-            row for row in rows if row[1] is None or row[0].after or _meet(cells, t, *row[1:])])
-    return kept[2]
-
-
-def _meet(cells: tuple[float, float, float, float], t: float, x0: float, y0: float, x1: float, y1: float) -> bool:
-    """Whether the cells (first and last column, first and last row, as from `//`) meet those of the box
-    from (x0, y0) to (x1, y1)."""
-    c0, c1, r0, r1 = cells
-    return x0 // t <= c1 and c0 <= x1 // t and y0 // t <= r1 and r0 <= y1 // t

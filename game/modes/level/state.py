@@ -29,7 +29,7 @@ from game.world.tilemap import TileMap
 
 log = logging.getLogger(__name__)
 CALM_STEPS = 120  # 2 s: nobody can be struck at the start of a level or after a respawn
-_CACHES = ("unfired_triggers", "near_triggers", "near_pickups", "searchable", "vents_on")  # a copy starts without
+_CACHES = ("unfired_triggers", "searchable", "vents_on")  # LevelState attributes a copy starts without
 
 
 @dataclass
@@ -147,8 +147,6 @@ class LevelState:
         self.combat_log: list[tuple[int, str, int]] = []
         self.fired: list[int] = []
         self.unfired_triggers: tuple | None = None  # props.check_triggers' list of those still to fire
-        self.near_triggers: tuple | None = None  # ... and of those that may, with Danko where he is
-        self.near_pickups: tuple | None = None  # props.collect_pickups' pickups that Danko may touch
         self.vents_on: tuple | None = None  # hazards.scald's vents on now, and till when
         self.searchable: tuple | None = None  # search.py's table of the enemies that can be searched
         self.scripts: list[Script] = []
