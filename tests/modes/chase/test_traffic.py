@@ -110,9 +110,9 @@ def test_the_autopilots_looks_from_any_pose_near_parked_cars_equal_looks_at_ever
     sim, r = ChaseSim(load_tilemap(LEVELS / "bus_chase.tmx"), seed=4), random.Random(4)
     sim.step(EdgeTracker().frame(1))
     p, seen = sim.player, 0
-    for _ in range(1500):
-        near = r.choice(sim.obstacles + [sim.traffic[0][0]])
+    for _ in range(600):
+        near = r.choice(sim.obstacles + sim.moved[0][2:] * 4)  # by parked cars, by the cars near the bus
         p.x, p.y = near.x + r.uniform(-170.0, 170.0), near.y + r.uniform(-170.0, 170.0)
         p.heading = r.uniform(-math.pi, math.pi)
         seen += _looks_agree(sim)
-    assert seen > 400
+    assert seen > 130
