@@ -115,4 +115,4 @@ def test_the_autopilots_looks_from_any_pose_near_parked_cars_equal_looks_at_ever
         p.x, p.y = near.x + r.uniform(-170.0, 170.0), near.y + r.uniform(-170.0, 170.0)
         p.heading = r.uniform(-math.pi, math.pi)
         seen += _looks_agree(sim)
-    assert seen > 130
+    assert seen > 90
