@@ -116,3 +116,14 @@ def test_the_autopilots_looks_from_any_pose_near_parked_cars_equal_looks_at_ever
         p.heading = r.uniform(-math.pi, math.pi)
         seen += _looks_agree(sim)
     assert seen > 90
+    # A bus far (360-520 px) from where the traffic near was last asked for, heading for a car that stood
+    # just out of the radius there: only a look that reaches far enough knows it must ask every car.
+    near, ahead = sim._near_traffic, 0
+    for car, _ in sim.traffic:
+        a = r.uniform(-math.pi, math.pi)
+        lx, ly = car.x + math.cos(a) * 600.0, car.y + math.sin(a) * 600.0
+        near.active(sim.traffic, lx, ly)
+        p.x, p.y = lx - math.cos(a) * 500.0, ly - math.sin(a) * 500.0
+        p.heading = a + math.pi
+        ahead += _looks_agree(sim)
+    assert ahead > 20
