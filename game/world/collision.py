@@ -127,20 +127,29 @@ class Grid:
     def _push(self, body: MovingBox, x: float, y: float, nx: float, ny: float, dx: float, dy: float,
               room: tuple) -> bool:
         """A move from inside the body's room to past its range on an axis: each such axis either stays
-        in the room's last line or stops on a side that is a wall all along (`_past`). False, moving
-        nothing, when a side it enters is not (the full mover decides)."""
+        in the room's last line, stops on a side that is a wall all along (`_past`), or enters a side
+        that is not, where the cells its box covers there decide as in the full mover (`_enter`; x first,
+        y across the new x): a stop keeps it in its room. False, moving nothing, when an axis gets
+        through into that line (the full mover moves it, and finds its new room)."""
         _, x0, x1, y0, y1, left, right, up, down = room
+        t = self.tile_f
         hit_x = hit_y = False
         if not x0 <= nx <= x1:
-            past = _past(x, nx, dx, body.w, self.tile_f, left, right)
-            if past is None:
-                return False
-            nx, hit_x = past
+            past = _past(x, nx, dx, body.w, t, left, right)
+            if past is None:  # the line it enters is not a wall all along
+                nx, hit_x = _enter(self.column_map, t, x, body.w, y, body.h, dx, (right if dx > 0 else left)[0])
+                if not hit_x:
+                    return False
+            else:
+                nx, hit_x = past
         if not y0 <= ny <= y1:
-            past = _past(y, ny, dy, body.h, self.tile_f, up, down)
+            past = _past(y, ny, dy, body.h, t, up, down)
             if past is None:
-                return False
-            ny, hit_y = past
+                ny, hit_y = _enter(self.row_map, t, y, body.h, nx, body.w, dy, (down if dy > 0 else up)[0])
+                if not hit_y:
+                    return False
+            else:
+                ny, hit_y = past
         body.x, body.y = nx, ny
         if hit_x:
             body.vx = 0.0
