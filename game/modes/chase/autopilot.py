@@ -34,6 +34,7 @@ CORNER = (30.0, 80.0, 50.0)  # px back and ahead (base, per px/step) it looks fo
 DODGE = (0.0, 14.0, -14.0, 28.0, -28.0)  # px beside its line it may pass a parked car or a barrier
 _WIDEST = max(map(abs, DODGE))
 _OFFSETS = (0.0,) + DODGE  # straight ahead, then each dodge
+_ASKER = -1  # the autopilot's key for the parked index's kept answers (no id: the sim's askers are ids)
 SEE = 110.0           # px ahead it watches for something in the way
 BACK_OFF = 44.0       # px of clear road it backs up to after nosing into something
 _UP, _DOWN, _LEFT, _RIGHT = (int(a) for a in (Action.UP, Action.DOWN, Action.LEFT, Action.RIGHT))
@@ -100,7 +101,7 @@ def _blockers(sim: ChaseSim, across: float) -> list:
     parked = sim._parked  # where they stand since the last step (its own drivers look with it next)
     if parked is None:
         return sim.obstacles + cars
-    return parked.around(p.x, p.y, across + parked.pad) + cars
+    return parked.around(p.x, p.y, across + parked.pad, _ASKER) + cars  # a kept answer while it fits
 
 
 def _dodge(sim: ChaseSim) -> float:
