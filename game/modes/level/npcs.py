@@ -37,7 +37,7 @@ def walk(level: LevelState) -> None:
             npc.x, npc.y, npc.vx, npc.vy = gx, gy, 0.0, 0.0
             npc.state, npc.timer, npc.goal = ("gone" if npc.state == "flee" else "stand"), 0, None
             continue
-        if not level.grid.line_of_sight(npc.x, npc.y - 3, gx, gy - 3):
+        if not level.sight.clear(level.grid, npc.x, npc.y - 3, gx, gy - 3):
             t = level.tile
             col, row = int(npc.x // t), int((npc.y - 1) // t)
             sx, sy = level.flows.toward(level.solid, gx, gy).direction(col, row)

@@ -32,6 +32,15 @@ class Sight:
         self._sums: list[int] = []
         self._width = 0
 
+    def __deepcopy__(self, memo: dict) -> "Sight":
+        """A checkpoint's copy of the level starts with its own, empty table (made again on first use)."""
+        return Sight()
+
+    def clear(self, grid: Grid, x0: float, y0: float, x1: float, y1: float) -> bool:
+        """`grid.line_of_sight(x0, y0, x1, y1)`, without the march when the box round the segment is free
+        (worth it for long segments: the box costs the same at any length)."""
+        return self.boxes_clear(grid, x0, y0, x0, y0, x1, y1, x1, y1) or grid.line_of_sight(x0, y0, x1, y1)
+
     def _table(self, grid: Grid) -> None:
         solid = np.asarray(grid.cells, dtype=np.int64).reshape(grid.rows, grid.cols)
         sums = np.zeros((grid.rows + 1, grid.cols + 1), dtype=np.int64)

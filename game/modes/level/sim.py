@@ -176,7 +176,7 @@ class LevelSim(LevelState):
     def foe_of(self, e: Enemy) -> Any:
         """Whom an enemy set on the partner fights: Ridzik while he is on his feet, else Danko."""
         r = self.partner
-        return r if e.foe and r is not None and not r.out else self.player
+        return r if e.foe and r is not None and r.state != "out" else self.player  # (not r.out, inlined)
 
     # --- the world the partner steps in (PartnerWorld) ----------------------------------------
     def partner_strike(self, attack: Attack) -> None:

@@ -24,6 +24,7 @@ from game.actors.player import TUNING, Player
 from game.modes.events import Event, Sound
 from game.modes.level.difficulty import difficulty_named, difficulty_rank
 from game.modes.level.flows import Flows
+from game.modes.level.sight import Sight
 from game.world.collision import Grid
 from game.world.tilemap import TileMap
 
@@ -171,6 +172,7 @@ class LevelState:
         self.p2_note = 0                     # steps left of "P2 waits: Danko is alone here"
         self.ward: Any = None  # the hospital's crowd (ward.py sets it up in levels with an assassin)
         self.escape: Any = None  # the timed escape, once a script starts it (escape.py)
+        self.sight = Sight()  # long lines of sight answered by free boxes (the NPCs' walks)
         self.buses = [Bus(v.id, v.name, v.sprite, *v.rect.center, math.radians(v.heading),
                           max(v.rect.w, v.rect.h), min(v.rect.w, v.rect.h), v.driver) for v in self.spec.vehicles]
 

@@ -108,3 +108,27 @@ def test_the_shared_field_follows_danko_across_every_column_and_row(write_level)
         want = FlowField(~a.solid, tile)
         assert [flows.step_from(float(c), float(r)) for c in (2, 9, 17) for r in (2, 6, 10)] == [
             want.direction(c, r) for c in (2, 9, 17) for r in (2, 6, 10)]
+
+
+def test_ridzik_aims_as_snap8_would():
+    import math
+
+    from game.actors.combat import snap8
+    from game.actors.partner import _EIGHTH, _SNAP8
+
+    rng = random.Random(8)
+    dirs = [(rng.uniform(-3, 3), rng.uniform(-3, 3)) for _ in range(20000)]
+    dirs += [(math.cos(k * math.pi / 8), math.sin(k * math.pi / 8)) for k in range(-16, 17)]  # on the edges
+    dirs += [(1.0, 0.0), (-1.0, 0.0), (-1.0, -0.0), (0.0, -2.0), (-0.0, 1.0), (1e-300, -1e-300)]
+    for dx, dy in dirs:
+        assert _SNAP8[round(math.atan2(dy, dx) / _EIGHTH)] == snap8(dx, dy), (dx, dy)
+
+
+def test_a_level_copy_gets_its_own_sight_and_npcs_see_as_the_grid_does(write_level):
+    a = level(write_level)
+    b = copy.deepcopy(a)
+    assert b.sight is not a.sight and b.sight._grid is None
+    rng = random.Random(1)
+    for _ in range(3000):
+        x0, y0, x1, y1 = (_edge(rng, -20, 340), _edge(rng, -20, 200), _edge(rng, -20, 340), _edge(rng, -20, 200))
+        assert a.sight.clear(a.grid, x0, y0, x1, y1) == a.grid.line_of_sight(x0, y0, x1, y1)
