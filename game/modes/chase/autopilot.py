@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 import math
-from typing import Any
+from typing import Any, NamedTuple
 
 from game.input.actions import Action, EdgeTracker
 from game.actors.drivers import gap_ahead, gaps_ahead
@@ -128,13 +128,21 @@ def _room_ahead(sim: ChaseSim) -> float:
     return room
 
 
-def autoplay(tilemap: TileMap, seed: int = 0, difficulty: str = "normal", max_steps: int = 36000) -> RunResult:
-    """Drive the chase (again with the next seed if he gets away), then fight Rostavili on foot.
+class Driven(NamedTuple):
+    """The driving part of `autoplay`: the last try's sim (None when there was none), its edge tracker and
+    masks, the steps driven in all and the tries lost."""
 
-    The input stream of the last try (driving, then the fight) is kept, replayable with the result's seed."""
-    from game.modes.level.sim import LevelSim
+    sim: ChaseSim | None
+    edges: EdgeTracker
+    masks: list[int]
+    steps: int
+    tries: int
 
-    steps, tries = 0, 0
+
+def drive_chase(tilemap: TileMap, seed: int = 0, max_steps: int = 36000) -> Driven:
+    """The autopilot drives the chase, again with the next seed while he gets away, until a try is won or
+    `max_steps` are driven in all."""
+    steps, tries, driven = 0, 0, Driven(None, EdgeTracker(), [], 0, 0)
     while steps < max_steps:
         sim = ChaseSim(tilemap, seed=seed + tries)
         edges, masks = EdgeTracker(), []
@@ -142,18 +150,37 @@ def autoplay(tilemap: TileMap, seed: int = 0, difficulty: str = "normal", max_st
             masks.append(autopilot_mask(sim))
             sim.step(edges.frame(masks[-1]))
         steps += len(masks)
-        if sim.outcome != WON:
-            tries += 1
-            continue
-        level = LevelSim(finale_tilemap(sim), seed=sim.seed, flags=dict(FINALE_FLAGS), difficulty=difficulty)
-        fight(level, FootPilot(), edges, masks, len(masks) + max_steps - steps)
-        steps += level.steps
-        outcome = level.outcome or "timeout"
-        return RunResult(outcome, steps, f"chase won in {sim.steps} steps after {tries} retries; "
-                                         f"Rostavili's bus damage {sim.rostavili.damage:.0f}; "
-                                         f"fight on foot {outcome} in {level.steps} steps",
-                         state_hash=sim.state_hash(), masks=masks, seed=sim.seed)
-    return RunResult("timeout", steps, f"{tries} chases lost")
+        driven = Driven(sim, edges, masks, steps, tries)
+        if sim.outcome == WON:
+            return driven
+        tries += 1
+    return driven._replace(tries=tries)
+
+
+def on_foot(driven: Driven, difficulty: str = "normal", max_steps: int = 36000) -> RunResult:
+    """After a won chase, the fight on foot by the wreck (its masks appended to the chase's: `driven`'s edge
+    tracker and mask list go on with it); the run's result."""
+    from game.modes.level.sim import LevelSim
+
+    sim, edges, masks, steps, tries = driven
+    if sim is None or sim.outcome != WON:
+        return RunResult("timeout", steps, f"{tries} chases lost")
+    level = LevelSim(finale_tilemap(sim), seed=sim.seed, flags=dict(FINALE_FLAGS), difficulty=difficulty)
+    fight(level, FootPilot(), edges, masks, len(masks) + max_steps - steps)
+    steps += level.steps
+    outcome = level.outcome or "timeout"
+    return RunResult(outcome, steps, f"chase won in {sim.steps} steps after {tries} retries; "
+                                     f"Rostavili's bus damage {sim.rostavili.damage:.0f}; "
+                                     f"fight on foot {outcome} in {level.steps} steps",
+                     state_hash=sim.state_hash(), masks=masks, seed=sim.seed)
+
+
+def autoplay(tilemap: TileMap, seed: int = 0, difficulty: str = "normal", max_steps: int = 36000) -> RunResult:
+    """Drive the chase (again with the next seed if he gets away), then fight Rostavili on foot.
+
+    The input stream of the last try (driving, then the fight) is kept, replayable with the result's seed.
+    (`drive_chase` then `on_foot`: a test may drive once and fight on foot from copies.)"""
+    return on_foot(drive_chase(tilemap, seed, max_steps), difficulty, max_steps)
 
 
 class Pilot:
