@@ -106,7 +106,7 @@ class Grid:
 
     def move_bodies(self, bodies: Iterable[MovingBox], moves_x: Iterable[float], moves_y: Iterable[float]) -> None:
         """`move_body` for each body in turn by its own (dx, dy): a crowd's moves in one call."""
-        era = self.era
+        era, low, high = self.era, -MAX_SUBSTEP, MAX_SUBSTEP
         for body, dx, dy in zip(bodies, moves_x, moves_y):
             body.prev_x = x = body.x
             body.prev_y = y = body.y
@@ -115,9 +115,9 @@ class Grid:
                 room = body.room
             except AttributeError:  # a box without a room yet (a test's stand-in): it gets one
                 room = NO_ROOM
-            if (room[0] == era and room[1] <= x <= room[2] and room[3] <= y <= room[4]
-                    and -MAX_SUBSTEP <= dx <= MAX_SUBSTEP and -MAX_SUBSTEP <= dy <= MAX_SUBSTEP):
-                if room[1] <= nx <= room[2] and room[3] <= ny <= room[4]:
+            room_era, x0, x1, y0, y1, _, _, _, _ = room
+            if room_era == era and x0 <= x <= x1 and y0 <= y <= y1 and low <= dx <= high and low <= dy <= high:
+                if x0 <= nx <= x1 and y0 <= ny <= y1:
                     body.x, body.y = nx, ny
                     continue
                 if self._push(body, x, y, nx, ny, dx, dy, room):
