@@ -95,7 +95,7 @@ def _blockers(sim: ChaseSim, across: float) -> list:
     traffic that may be near (`NearPlayer.near`). The others lie too far off to count, so a look at these
     finds the same nearest gaps as a look at every one (a nearest gap does not depend on the order)."""
     p = sim.player
-    cars = sim._near_traffic.near(p.x, p.y, across)
+    cars = sim._near_traffic.near(sim.traffic, p.x, p.y, across)
     if cars is None:
         cars = [car for car, _ in sim.traffic]
     parked = sim._parked  # where they stand since the last step (its own drivers look with it next)

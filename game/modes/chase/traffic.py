@@ -61,13 +61,15 @@ class NearPlayer:
         self.found, self.cars = out, None
         return out
 
-    def near(self, x: float, y: float, across: float) -> list[Any] | None:
-        """The cars of the last answer, when no other car of the traffic can reach a look ahead from (x, y)
+    def near(self, traffic: Sequence[tuple[Any, Any]], x: float, y: float, across: float) -> list[Any] | None:
+        """The cars of the last answer, when no other car of `traffic` can reach a look ahead from (x, y)
         that tests the cars whose centre lies within `across` + `pad` of it: every other car stood at least the
         radius off where the last answer was asked (less 1 px: rounding) and stands there still (traffic out
         of the radius waits, frozen, and nothing pushes it); one list per answer: read it, do not change it. None
-        when that cannot be told: ask every car."""
+        when that cannot be told (or `traffic` is not the list last asked about): ask every car."""
         last, pad = self.last, self.pad
+        if traffic is not self.traffic or len(traffic) != self.count:
+            return None
         if pad is None:
             pad = self.pad = max((c.spec.length + c.spec.width / 2 for c, _ in self.traffic), default=0.0) + 1.0
         if last is None or math.hypot(x - last[0], y - last[1]) + across + pad >= self.radius - 1.0:

@@ -86,12 +86,12 @@ def test_the_cars_near_a_look_ahead_hold_every_car_it_may_test():
         cars = [(Vehicle(rng.uniform(-900, 900), rng.uniform(-900, 900), 0.0, CAR), None) for _ in range(30)]
         near = traffic.NearPlayer(rng.choice([560.0, 300.0]))
         px, py = rng.uniform(-200, 200), rng.uniform(-200, 200)
-        assert near.near(px, py, 10.0) is None  # nothing asked yet: unsure
+        assert near.near(cars, px, py, 10.0) is None  # nothing asked yet: unsure
         near.active(cars, px, py)
         for _ in range(20):
             x, y = px + rng.uniform(-400, 400), py + rng.uniform(-400, 400)
             across = rng.uniform(0.0, 500.0)
-            found = near.near(x, y, across)
+            found = near.near(cars, x, y, across)
             if found is None:
                 continue
             answered += 1
@@ -101,6 +101,7 @@ def test_the_cars_near_a_look_ahead_hold_every_car_it_may_test():
                     assert car in found
                     near_misses += math.hypot(car.x - px, car.y - py) >= near.radius
     assert answered > 500 and near_misses == 0
+    assert near.near(list(cars), px, py, 10.0) is None and near.near(cars, px, py, 10.0) is not None  # another list
 
 
 
