@@ -191,12 +191,13 @@ class Enemy:
         """One step of this enemy alone (the level steps its whole crowd at once: `step_crowd`)."""
         step_crowd((self,), world)
 
-    def _act(self, world: "EnemyWorld") -> None:
-        """This step in every state but `chase` (which `step_crowd` runs itself), after the timers."""
+    def _act(self, world: "EnemyWorld") -> bool:
+        """This step in every state but `chase` (which `step_crowd` runs itself), after the timers. True
+        when it moves this step (by its velocity and push: `step_crowd` moves it with the chasers)."""
         s = self.state
         if s == "dormant" or s == "gone":
             self.timer -= 1
-            return
+            return False
         if s == "dying":
             self._brake(0.3)
             if self.timer >= DEATH_STEPS:
@@ -236,8 +237,7 @@ class Enemy:
             self._steer(fx - (px - fx), fy - (py - fy), self.kind.speed * 0.9)
             if self.timer >= self.kind.hit_and_run:
                 self._set("chase")
-        b = self.body
-        world.grid.move_body(b, b.vx + self.push_x, b.vy + self.push_y)
+        return True
 
     def _foe(self, world: "EnemyWorld") -> Target:
         """Whom it fights: Danko, or his partner when the level set it on him."""
@@ -463,14 +463,14 @@ def step_crowd(crowd: Iterable[Enemy], world: EnemyWorld) -> None:
 
     Chasing, most of a crowd on most steps, is run right here: steering is decided every THINK_EVERY steps
     (staggered by id) and the velocity kept in between, so forty chasers stay cheap, and the lag reads as
-    reaction time. Separation rides along with the move. The chasers move after every enemy acted, all in
-    one call (Grid.move_bodies): no enemy's step reads another's body, so the order changes nothing."""
+    reaction time. Separation rides along with the move. The enemies move after every one acted, all in one
+    call (Grid.move_bodies): no enemy's step reads another's body, so the order changes nothing."""
     steps = world.steps
     player = world.player
     pb = player.body
     px, py = pb.x + pb.w / 2, pb.y + pb.h  # Danko's feet: nothing in the crowd's step moves him
     dead = player.state == "dead"
-    walkers: list[Body] = []  # the chasers' bodies and their moves this step
+    walkers: list[Body] = []  # the bodies that move this step, and their moves
     moves_x: list[float] = []
     moves_y: list[float] = []
     walker, move_x, move_y = walkers.append, moves_x.append, moves_y.append
@@ -488,11 +488,13 @@ def step_crowd(crowd: Iterable[Enemy], world: EnemyWorld) -> None:
                     e._chase(world, fb.x + fb.w / 2, fb.y + fb.h, foe.state == "dead")
                 else:
                     e._chase(world, px, py, dead)
-            b = e.body
-            walker(b)
-            move_x(b.vx + e.push_x)
-            move_y(b.vy + e.push_y)
         else:
-            e._act(world)
+            moves = e._act(world)
             dead = player.state == "dead"  # its blow may have floored him
+            if not moves:
+                continue
+        b = e.body
+        walker(b)
+        move_x(b.vx + e.push_x)
+        move_y(b.vy + e.push_y)
     world.grid.move_bodies(walkers, moves_x, moves_y)
