@@ -94,6 +94,19 @@ def display():
     pygame.display.quit()
 
 
+@pytest.fixture(scope="session")
+def seed0_chase():
+    """The autopilot's drive of the bus chase, seed 0, normal (a CPU second), the first part of
+    `python -m game autoplay levels/bus_chase.tmx`: driven once for the tests of several files that start
+    from it (they share an xdist group, `SHARED_ACROSS_FILES`). Read only: copy its edges and masks before
+    going on with them (game.modes.chase.autopilot.on_foot)."""
+    from game.modes.chase.autopilot import drive_chase
+    from game.paths import LEVELS
+    from game.world.tilemap import load_tilemap
+
+    return drive_chase(load_tilemap(LEVELS / "bus_chase.tmx"), 0)
+
+
 @pytest.fixture(autouse=True)
 def _private_data_dir(tmp_path_factory, monkeypatch):
     """Settings, saves and screenshots go to a temp folder: tests never touch the real home folder."""
@@ -139,14 +152,17 @@ def _cost(nodeid: str) -> float:
 
 
 # Module fixtures worth computing once: their tests go to one worker (xdist_group, honoured by loadgroup).
-SHARED_FIXTURES = ("generated", "won_run", "small_run", "import_graph")  # test_assets, test_chase, test_bench,
-# test_code_shape (test_playthrough marks its chase_run pair): one worker runs all the tests of a module
-# fixture, which then runs once
+SHARED_FIXTURES = ("generated", "small_run", "import_graph")  # test_assets, test_bench, test_code_shape: one
+# worker runs all the tests of a module fixture, which then runs once
+SHARED_ACROSS_FILES = ("seed0_chase",)  # a session fixture: one worker runs every test of every file using it
 
 
 @pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
 def pytest_collection_modifyitems(config, items):
     for item in items:
+        for name in SHARED_ACROSS_FILES:
+            if name in getattr(item, "fixturenames", ()):
+                item.add_marker(pytest.mark.xdist_group(name))
         for name in SHARED_FIXTURES:
             if name in getattr(item, "fixturenames", ()):
                 item.add_marker(pytest.mark.xdist_group(f"{item.path.stem}:{name}"))

@@ -26,11 +26,10 @@ def drive(sim, steps, policy=autopilot_mask):
     return sim.outcome
 
 
-@pytest.fixture(scope="module")
-def won_run(tilemap):
-    sim = ChaseSim(tilemap, seed=0)
-    drive(sim, 6000)
-    return sim
+@pytest.fixture
+def won_run(seed0_chase):
+    """The autopilot's seed-0 chase on normal (conftest's, shared): its sim, read only."""
+    return seed0_chase.sim
 
 
 def test_autopilot_catches_him_at_the_crossing(won_run):

@@ -1,6 +1,7 @@
 """Each mode's autopilot finishes its map (locksmith, bus terminal, chase), and a whole new game plays headless."""
 import subprocess
 import sys
+from copy import deepcopy
 
 import pytest
 
@@ -27,6 +28,17 @@ def test_autoplay_wins_the_chase_and_the_fight_on_foot():
     assert "fight on foot won" in result.detail
 
 
+@pytest.mark.parametrize("difficulty", ["easy", "hard"])
+def test_the_chase_autopilot_drives_on_the_difficulty_asked_for(difficulty):
+    """Its recording replays on that difficulty (easy's slower Rostavili once made an easy recording a lost
+    replay)."""
+    from game.modes.chase.autopilot import drive_chase
+
+    tilemap = load_tilemap(LEVELS / "bus_chase.tmx")
+    driven = drive_chase(tilemap, 0, difficulty, max_steps=30)
+    assert driven.sim.difficulty == difficulty and driven.steps == 30
+
+
 def autoplay_and_replay(level):
     """The autopilot's run of `level` (seed 0, normal) and the replay of the input it recorded."""
     tilemap, result = autoplay(level)
@@ -34,14 +46,18 @@ def autoplay_and_replay(level):
 
 
 @pytest.fixture(scope="module")
-def chase_run():
-    """The chase's autopilot run and its replay, shared by the two chase tests below (each run is a whole
-    chase and a fight on foot: the slowest thing in this file)."""
-    return autoplay_and_replay("bus_chase.tmx")
+def chase_run(seed0_chase):
+    """The chase's autopilot run (`autoplay`: conftest's shared drive, then the fight on foot from copies of
+    its input so far) and its replay, for the two chase tests below."""
+    from game.modes.chase.autopilot import on_foot
+
+    tilemap = seed0_chase.sim.tilemap
+    result = on_foot(seed0_chase._replace(edges=deepcopy(seed0_chase.edges), masks=list(seed0_chase.masks)))
+    return result, registry.mode_of(tilemap).replay(tilemap, result.masks, result.seed, "normal", 36000)
 
 
 @pytest.mark.parametrize("level", ["locksmith.tmx",
-                                   pytest.param("bus_chase.tmx", marks=pytest.mark.xdist_group("chase_run"))])
+                                   pytest.param("bus_chase.tmx", marks=pytest.mark.xdist_group("seed0_chase"))])
 def test_an_autopilot_run_replays_to_the_same_end(level, request):
     result, again = request.getfixturevalue("chase_run") if level == "bus_chase.tmx" else autoplay_and_replay(level)
     assert (again.outcome, again.state_hash) == (result.outcome, result.state_hash) == ("won", again.state_hash)
@@ -55,7 +71,6 @@ def test_cli_autoplay_finishes_my_levels(level):
     assert proc.stdout.startswith("won")
 
 
-@pytest.mark.xdist_group("chase_run")  # on the worker that already has the run (pyproject: loadgroup)
 def test_cli_autoplay_records_a_chase_that_replays(tmp_path, chase_run):
     rep = tmp_path / "chase.rep"
     proc = subprocess.run([sys.executable, "-m", "game", "autoplay", str(LEVELS / "bus_chase.tmx"),

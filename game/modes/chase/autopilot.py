@@ -139,12 +139,12 @@ class Driven(NamedTuple):
     tries: int
 
 
-def drive_chase(tilemap: TileMap, seed: int = 0, max_steps: int = 36000) -> Driven:
-    """The autopilot drives the chase, again with the next seed while he gets away, until a try is won or
-    `max_steps` are driven in all."""
+def drive_chase(tilemap: TileMap, seed: int = 0, difficulty: str = "normal", max_steps: int = 36000) -> Driven:
+    """The autopilot drives the chase on `difficulty`, again with the next seed while he gets away, until a
+    try is won or `max_steps` are driven in all."""
     steps, tries, driven = 0, 0, Driven(None, EdgeTracker(), [], 0, 0)
     while steps < max_steps:
-        sim = ChaseSim(tilemap, seed=seed + tries)
+        sim = ChaseSim(tilemap, seed=seed + tries, difficulty=difficulty)
         edges, masks = EdgeTracker(), []
         while sim.outcome is None and steps + len(masks) < max_steps:
             masks.append(autopilot_mask(sim))
@@ -180,7 +180,7 @@ def autoplay(tilemap: TileMap, seed: int = 0, difficulty: str = "normal", max_st
 
     The input stream of the last try (driving, then the fight) is kept, replayable with the result's seed.
     (`drive_chase` then `on_foot`: a test may drive once and fight on foot from copies.)"""
-    return on_foot(drive_chase(tilemap, seed, max_steps), difficulty, max_steps)
+    return on_foot(drive_chase(tilemap, seed, difficulty, max_steps), difficulty, max_steps)
 
 
 class Pilot:
