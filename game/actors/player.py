@@ -142,7 +142,8 @@ class Player:
             self._brake(0.3)
             world.grid.move_body(self.body, self.body.vx, self.body.vy)
             return
-        self._read_buttons(frame)
+        if self.buffered is not None or int(frame.pressed) & _ATTACK_BITS:  # (else it has nothing to do)
+            self._read_buttons(frame)
         held = int(frame.held)  # plain ints: IntFlag arithmetic is slow on the hot path
         dx = (1 if held & _RIGHT else 0) - (1 if held & _LEFT else 0)
         dy = (1 if held & _DOWN else 0) - (1 if held & _UP else 0)

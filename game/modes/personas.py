@@ -75,13 +75,22 @@ class LaggedPilot:
 
     def __call__(self) -> int:
         self.history.append(int(self.pilot()))
-        if self._random() < 0.15:
+        used = self._used  # self._random(), its usual case inlined
+        if used < len(self._ahead):
+            self._used = used + 1
+            draw = self._ahead[used]
+        else:
+            draw = self._random()
+        if draw < 0.15:
             self.extra = max(0, min(self.jitter, self.extra + (1 if self._random() < 0.5 else -1)))
         mask = self.history[-1 - self.lag - self.extra]
+        self.next_slip -= 1
+        if self.slip_left == 0 and self.next_slip > 0:  # (no slip now, none starting: the mask as decided)
+            return mask
         return (mask & ~DIRECTIONS) | self._slip(mask & DIRECTIONS)
 
     def _slip(self, dirs: int) -> int:
-        self.next_slip -= 1
+        """The direction keys held, a compass point off while a slip lasts (`__call__` counted the step)."""
         if self.next_slip <= 0 and self.slip_left == 0:
             self.slip_left = self._integers(*self.slip_steps)
             self.slip_turn = 1 if self._random() < 0.5 else -1

@@ -62,12 +62,14 @@ class Autopilot:
             out = self._off_vents(step, fx, fy)
             if out is not None:
                 return out
-        hospital = ward_pilot.decide(self)
-        if hospital is not None:
-            return hospital
-        running = escape_pilot.decide(self)  # a timed escape: for the exit that stays open long enough
-        if running is not None:
-            return running
+        if sim.ward is not None:  # (ward_pilot and escape_pilot answer None on a level without either)
+            hospital = ward_pilot.decide(self)
+            if hospital is not None:
+                return hospital
+        if sim.escape is not None:
+            running = escape_pilot.decide(self)  # a timed escape: for the exit that stays open long enough
+            if running is not None:
+                return running
         enemy = self._pick_enemy()
         if enemy is not None:
             return self._fight(enemy)

@@ -26,15 +26,19 @@ def scald(level: LevelState) -> None:
     if not kept[3]:
         return
     p = level.player
+    b = p.body
+    vulnerable = p.vulnerable
     for h in kept[3]:
         t = (steps + h.phase) % h.period - h.warn  # h.phase_at(steps) is "on" for 0 <= t < h.on
-        if p.vulnerable and h.rect.contains_box(p.body.box):
+        r = h.rect  # r.contains_box(b.box), inlined
+        if vulnerable and b.x < r.x + r.w and r.x < b.x + b.w and b.y < r.y + r.h and r.y < b.y + b.h:
             cx, cy = h.rect.center
             fx, fy = p.body.feet
             kx, ky = unit(fx - cx, fy - cy)
             if kx == 0 and ky == 0:
                 kx, ky = 0.0, 1.0
             hurt_player(level, STEAM_ATTACK, kx, ky, h.damage)
+            vulnerable = p.vulnerable  # (blinking now)
         if t % ENEMY_SCALD_EVERY == 0:
             for e in level.live:
                 if e.hittable and h.rect.contains_box(e.body.box):

@@ -54,7 +54,8 @@ class LevelSim(LevelState):
         if self.effects or self.shake > 0:  # (nothing to age otherwise)
             self.age_effects()
         p1, p2 = frame.player1(), frame.player2()
-        partners.control(self, p2)          # a second player drops in or out
+        if self.partner is not None or p2.pressed or self.p2_note:  # (nothing to do otherwise)
+            partners.control(self, p2)      # a second player drops in or out
         if self.hitstop > 0:
             # The freeze frame on a connecting hit: nothing moves, but presses are still buffered.
             self.hitstop -= 1
