@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 
 from game.actors.combat import unit
-from game.actors.enemies import Enemy
+from game.actors.enemies import OUT, Enemy
 from game.input.actions import Action, EdgeTracker
 from game.modes.level import escape_pilot, goals, search, ward_pilot
 from game.modes.level.flows import field_over
@@ -109,7 +109,8 @@ class Autopilot:
         fx, fy = pb.x + pb.w / 2, pb.y + pb.h
         best, best_d = None, ENGAGE_RANGE
         for e in sim.live:
-            if not (e.aggro and e.active):  # only an aggressive enemy is picked (the cheap test first)
+            # Only an aggressive enemy is picked (the cheap test first; e.active, inlined).
+            if not (e.aggro and e.hostile and e.hp > 0 and e.state not in OUT):
                 continue
             b = e.body
             ex, ey = b.x + b.w / 2, b.y + b.h  # its feet
@@ -125,7 +126,7 @@ class Autopilot:
         if best is None:
             # Nobody close in sight: hunt the nearest aggressive enemy wherever it is.
             for e in sim.live:
-                if e.active and e.aggro:
+                if e.aggro and e.hostile and e.hp > 0 and e.state not in OUT:  # (e.active and e.aggro)
                     eb = e.body
                     ex, ey = eb.x + eb.w / 2, eb.y + eb.h
                     d = math.hypot(ex - fx, ey - fy)

@@ -17,7 +17,7 @@ import numpy as np
 
 from game import STEP_HZ
 from game.actors.body import Body
-from game.actors.enemies import KINDS, Enemy
+from game.actors.enemies import KINDS, OUT, Enemy
 from game.actors.objects import Command, LevelSpec, Rect, read_level
 from game.actors.partner import Partner
 from game.actors.player import TUNING, Player
@@ -235,7 +235,7 @@ class LevelState:
     @property
     def area_clear(self) -> bool:
         for e in self.live:
-            if e.active:
+            if e.hostile and e.hp > 0 and e.state not in OUT:  # e.active, inlined
                 return False
         return True
 

@@ -161,3 +161,18 @@ def test_shared_fields_are_the_fields_of_their_walls_and_target(monkeypatch):
     for c in range(12):
         flows.field_over(solid, (c, 0))
     assert flows.field_over(solid, (5, 4)) is not a and len(flows._SHARED) <= 4
+
+
+def test_the_inlined_enemy_tests_are_the_enemys_own():
+    from game.actors.enemies import KINDS, OUT, Enemy
+    from game.actors.body import Body
+
+    states = ("idle", "chase", "tell", "attack", "recover", "hurt", "down", "getup", "dormant", "dying", "gone",
+              "passive", "script", "flee", "shoot")
+    for kind in KINDS.values():
+        for state in states:
+            for hp in (-3, 0, 1, 40):
+                for hostile in (False, True):
+                    e = Enemy(id=1, kind=kind, name="x", body=Body(0.0, 0.0), hp=hp)
+                    e.state, e.hostile = state, hostile
+                    assert e.active == (e.hostile and e.hp > 0 and e.state not in OUT)
