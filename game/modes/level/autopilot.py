@@ -15,7 +15,6 @@ from game.actors.combat import unit
 from game.actors.enemies import OUT, Enemy
 from game.input.actions import Action, EdgeTracker
 from game.modes.level import escape_pilot, goals, search, ward_pilot
-from game.modes.level.flows import field_over
 from game.modes.level.hazards import vents
 from game.modes.level.sight import Sight
 from game.modes.level.sim import LevelSim
@@ -232,7 +231,7 @@ class Autopilot:
         if key not in self._fields:
             if len(self._fields) > 64:
                 self._fields.clear()
-            self._fields[key] = field_over(sim.solid, key[:2])  # over the walls as they are now
+            self._fields[key] = FlowField(~sim.solid, key[:2])
         return self._fields[key]
 
     def _path_length(self, gx: float, gy: float) -> float:

@@ -22,35 +22,6 @@ def _nowhere(col: float, row: float) -> tuple[int, int]:
 
 
 FIELD_BYTES = 8 << 20  # the fields kept toward tiles Danko stood on (their distance maps), at most
-SHARED_BYTES = 24 << 20  # the fields kept for every sim and autopilot (their distance maps), at most
-_WALLS: dict[bytes, int] = {}  # each set of walls a field was asked over (its cells and shape): a number
-_SHARED: OrderedDict[tuple[int, tuple[int, int]], FlowField] = OrderedDict()  # by walls and target
-_shared_bytes = 0
-
-
-def field_over(solid: np.ndarray, target: tuple[int, int]) -> FlowField:
-    """`FlowField(~solid, target)`. A field is a pure function of the walls and its target, so the fields
-    asked for are kept (least recently used first out, past SHARED_BYTES) and shared by every level sim
-    and autopilot over walls with the same cells: a retry, the next level copy, the next run."""
-    global _shared_bytes
-    walls = solid.tobytes() + repr(solid.shape).encode()
-    number = _WALLS.get(walls)
-    if number is None:
-        if len(_WALLS) >= 4096:  # (many sets of walls: start again)
-            _WALLS.clear()
-            _SHARED.clear()
-            _shared_bytes = 0
-        number = _WALLS[walls] = len(_WALLS)
-    key = (number, target)
-    field = _SHARED.get(key)
-    if field is not None:
-        _SHARED.move_to_end(key)
-        return field
-    field = _SHARED[key] = FlowField(~solid, target)
-    _shared_bytes += field.dist.nbytes
-    while _shared_bytes > SHARED_BYTES and len(_SHARED) > 1:
-        _shared_bytes -= _SHARED.popitem(last=False)[1].dist.nbytes
-    return field
 
 
 class Flows:
@@ -114,7 +85,7 @@ class Flows:
         changed since `follow`: a change calls `forget`, which drops this), keep it, and step on it."""
         solid, tile = self._solid, self._player_tile
         assert solid is not None and tile is not None
-        field = self._field = self._kept[tile] = field_over(solid, tile)
+        field = self._field = self._kept[tile] = FlowField(~solid, tile)
         self.step_from = field.direction
         if len(self._kept) > max(4, FIELD_BYTES // max(1, 4 * solid.size)):
             self._kept.popitem(last=False)
@@ -124,5 +95,5 @@ class Flows:
         """A flow field toward a fixed point (scripted walks), cached per goal tile."""
         key = (int(gx // self.tile), int((gy - 1) // self.tile))
         if key not in self._goals:
-            self._goals[key] = field_over(solid, key)
+            self._goals[key] = FlowField(~solid, key)
         return self._goals[key]

@@ -134,35 +134,6 @@ def test_a_level_copy_gets_its_own_sight_and_npcs_see_as_the_grid_does(write_lev
         assert a.sight.clear(a.grid, x0, y0, x1, y1) == a.grid.line_of_sight(x0, y0, x1, y1)
 
 
-def test_shared_fields_are_the_fields_of_their_walls_and_target(monkeypatch):
-    import numpy as np
-
-    from game.modes.level import flows
-    from game.world.navigation import FlowField
-
-    def same(a, b):
-        return a.dist.shape == b.dist.shape and (a.dist == b.dist).all()
-
-    rng = np.random.default_rng(3)
-    solid = rng.random((9, 12)) < 0.2
-    solid[4, 5] = False
-    a = flows.field_over(solid, (5, 4))
-    assert same(a, FlowField(~solid, (5, 4)))
-    assert flows.field_over(solid.copy(), (5, 4)) is a  # the same walls in another array: shared
-    other = solid.copy()
-    other[4, 6] = not other[4, 6]  # one cell changed
-    assert same(flows.field_over(other, (5, 4)), FlowField(~other, (5, 4)))
-    assert not same(flows.field_over(other, (5, 4)), a)
-    assert same(flows.field_over(solid, (6, 4)), FlowField(~solid, (6, 4)))  # another target
-    wide = solid.reshape(12, 9)  # the same cells in another shape
-    field = flows.field_over(wide, (5, 4))
-    assert field is not a and same(field, FlowField(~wide, (5, 4)))
-    monkeypatch.setattr(flows, "SHARED_BYTES", 3 * a.dist.nbytes)  # least recently used out
-    for c in range(12):
-        flows.field_over(solid, (c, 0))
-    assert flows.field_over(solid, (5, 4)) is not a and len(flows._SHARED) <= 4
-
-
 def test_the_inlined_enemy_tests_are_the_enemys_own():
     from game.actors.enemies import KINDS, OUT, Enemy
     from game.actors.body import Body
