@@ -231,7 +231,7 @@ class Autopilot:
         if key not in self._fields:
             if len(self._fields) > 64:
                 self._fields.clear()
-            self._fields[key] = FlowField(~sim.solid, key[:2])
+            self._fields[key] = sim.flows.store.field(sim.solid, key[:2])  # over the walls as they are now
         return self._fields[key]
 
     def _path_length(self, gx: float, gy: float) -> float:

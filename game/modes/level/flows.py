@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import copy
 import logging
+import weakref
 from collections import OrderedDict
 from typing import Callable
 
@@ -22,6 +23,50 @@ def _nowhere(col: float, row: float) -> tuple[int, int]:
 
 
 FIELD_BYTES = 8 << 20  # the fields kept toward tiles Danko stood on (their distance maps), at most
+STORE_BYTES = 16 << 20  # the fields a map's store keeps (their distance maps), at most
+_STORES: dict[int, "FieldStore"] = {}  # by the id of a tile map, while it lives
+
+
+class FieldStore:
+    """The flow fields made over one map (under any of its sets of walls: doors, buses, cutoffs), by walls
+    and target, least recently used first out past STORE_BYTES. A field is a pure function of the walls
+    and its target, so every sim of the map shares them: the tries of a run, a checkpoint's copy."""
+
+    def __init__(self) -> None:
+        self._walls: dict[bytes, int] = {}  # each set of walls asked over (its cells and shape): a number
+        self._fields: OrderedDict[tuple[int, tuple[int, int]], FlowField] = OrderedDict()
+        self._bytes = 0
+
+    def __deepcopy__(self, memo: dict) -> "FieldStore":
+        return self  # a checkpoint's copy shares it: what it answers never changes
+
+    def field(self, solid: np.ndarray, target: tuple[int, int]) -> FlowField:
+        """`FlowField(~solid, target)`, made once for these walls and this target."""
+        walls = solid.tobytes() + repr(solid.shape).encode()
+        key = (self._walls.setdefault(walls, len(self._walls)), target)
+        field = self._fields.get(key)
+        if field is not None:
+            self._fields.move_to_end(key)
+            return field
+        field = self._fields[key] = FlowField(~solid, target)
+        self._bytes += field.dist.nbytes
+        while self._bytes > STORE_BYTES and len(self._fields) > 1:
+            self._bytes -= self._fields.popitem(last=False)[1].dist.nbytes
+        return field
+
+
+def store_of(tilemap: object) -> FieldStore:
+    """The field store of a tile map, kept while the map lives (every LevelSim made from it shares it)."""
+    key = id(tilemap)
+    store = _STORES.get(key)
+    if store is None:
+        store = FieldStore()
+        try:
+            weakref.finalize(tilemap, _STORES.pop, key, None)
+        except TypeError:  # (a stand-in map that cannot be watched: a store of its own sim's)
+            return store
+        _STORES[key] = store
+    return store
 
 
 class Flows:
@@ -29,8 +74,9 @@ class Flows:
     stood on are kept (least recently used first out) until the walls change: a fight that circles
     over the same floor builds each field once (the directions it worked out stay with it)."""
 
-    def __init__(self, tile: int) -> None:
+    def __init__(self, tile: int, store: FieldStore | None = None) -> None:
         self.tile = tile
+        self.store = store if store is not None else FieldStore()  # where fields are made (shared per map)
         self._field: FlowField | object | None = None  # toward Danko's tile
         self._player_tile: tuple[int, int] | None = None
         self._col = self._row = -1.5  # that tile's column and row as `follow` last worked them out (floats)
@@ -85,7 +131,7 @@ class Flows:
         changed since `follow`: a change calls `forget`, which drops this), keep it, and step on it."""
         solid, tile = self._solid, self._player_tile
         assert solid is not None and tile is not None
-        field = self._field = self._kept[tile] = FlowField(~solid, tile)
+        field = self._field = self._kept[tile] = self.store.field(solid, tile)
         self.step_from = field.direction
         if len(self._kept) > max(4, FIELD_BYTES // max(1, 4 * solid.size)):
             self._kept.popitem(last=False)
@@ -95,5 +141,5 @@ class Flows:
         """A flow field toward a fixed point (scripted walks), cached per goal tile."""
         key = (int(gx // self.tile), int((gy - 1) // self.tile))
         if key not in self._goals:
-            self._goals[key] = FlowField(~solid, key)
+            self._goals[key] = self.store.field(solid, key)
         return self._goals[key]

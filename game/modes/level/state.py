@@ -23,7 +23,7 @@ from game.actors.partner import Partner
 from game.actors.player import TUNING, Player
 from game.modes.events import Event, Sound
 from game.modes.level.difficulty import difficulty_named, difficulty_rank
-from game.modes.level.flows import Flows
+from game.modes.level.flows import Flows, store_of
 from game.modes.level.sight import Sight
 from game.world.collision import Grid
 from game.world.tilemap import TileMap
@@ -153,7 +153,7 @@ class LevelState:
         self.scripts: list[Script] = []
         self.tokens = [0, 0]  # melee, ranged attackers winding up or striking this step
         self.calm_until = CALM_STEPS  # no enemy winds up before this step (level start, respawn)
-        self.flows = Flows(self.tile)
+        self.flows = Flows(self.tile, store_of(tilemap))  # fields shared by every sim of this map
         self.death_timer = 0
         self.saved: Any = None          # the level as its last checkpoint left it (checkpoint.py)
         self.checkpoint_due = False     # a checkpoint trigger fired this step: save at its end

@@ -147,3 +147,45 @@ def test_the_inlined_enemy_tests_are_the_enemys_own():
                     e = Enemy(id=1, kind=kind, name="x", body=Body(0.0, 0.0), hp=hp)
                     e.state, e.hostile = state, hostile
                     assert e.active == (e.hostile and e.hp > 0 and e.state not in OUT)
+
+
+def test_a_maps_sims_share_the_fields_of_their_walls_and_target(write_level, monkeypatch):
+    import gc
+
+    import numpy as np
+
+    from game.modes.level import flows
+    from game.world.navigation import FlowField
+
+    def same(a, b):
+        return a.dist.shape == b.dist.shape and (a.dist == b.dist).all()
+
+    store = flows.FieldStore()
+    rng = np.random.default_rng(3)
+    solid = rng.random((9, 12)) < 0.2
+    solid[4, 5] = False
+    a = store.field(solid, (5, 4))
+    assert same(a, FlowField(~solid, (5, 4)))
+    assert store.field(solid.copy(), (5, 4)) is a  # the same walls in another array: the same field
+    other = solid.copy()
+    other[4, 6] = not other[4, 6]  # one cell changed
+    assert same(store.field(other, (5, 4)), FlowField(~other, (5, 4)))
+    assert not same(store.field(other, (5, 4)), a)
+    assert same(store.field(solid, (6, 4)), FlowField(~solid, (6, 4)))  # another target
+    wide = solid.reshape(12, 9)  # the same cells in another shape
+    field = store.field(wide, (5, 4))
+    assert field is not a and same(field, FlowField(~wide, (5, 4)))
+    monkeypatch.setattr(flows, "STORE_BYTES", 3 * a.dist.nbytes)  # least recently used out
+    for c in range(12):
+        store.field(solid, (c, 0))
+    assert store.field(solid, (5, 4)) is not a and len(store._fields) <= 4
+    # Every sim of one map (a retry, a checkpoint's copy) shares its store; another map has its own.
+    first = level(write_level)
+    again = type(first)(first.tilemap, seed=5)
+    assert again.flows.store is first.flows.store and copy.deepcopy(first).flows.store is first.flows.store
+    fresh = level(write_level)
+    assert fresh.flows.store is not first.flows.store
+    count = len(flows._STORES)
+    del first, again, fresh
+    gc.collect()
+    assert len(flows._STORES) < count  # a map's store goes with it
