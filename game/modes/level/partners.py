@@ -86,7 +86,8 @@ def step(level: LevelState, p1: InputFrame, p2: InputFrame) -> None:
         return
     intent = from_frame(level, p2) if r.driver == "p2" else partner_ai.decide(level, level.brain)
     r.step(intent, level)
-    _help_up(level, p1)
+    if r.state == "out":  # (r.out: only then can Danko help him up)
+        _help_up(level, p1)
     if r.driver == "p2":
         leash(level, level.brain.before)
     if level.steps % FOE_EVERY == 0 or r.out:

@@ -20,7 +20,7 @@ from typing import Any, Iterable
 from game.actors.combat import Attack
 from game.actors.enemies import Enemy, step_crowd
 from game.actors.objects import read_level
-from game.input.actions import InputFrame, replay_frames
+from game.input.actions import NO_INPUT, P2_SHIFT, InputFrame, replay_frames
 from game.modes.level import (buses, checkpoint, crowd, hazards, npcs, outcome, partners, projectiles, props,
                               script, search, strikes, ward)
 from game.modes.level import escape  # the timed escape (cutoffs, countdown)
@@ -53,7 +53,10 @@ class LevelSim(LevelState):
         self.events = []
         if self.effects or self.shake > 0:  # (nothing to age otherwise)
             self.age_effects()
-        p1, p2 = frame.player1(), frame.player2()
+        if (frame.held | frame.pressed) >> P2_SHIFT:
+            p1, p2 = frame.player1(), frame.player2()
+        else:  # player 2 silent (nearly always): what player1() and player2() answer then
+            p1, p2 = frame, NO_INPUT
         if self.partner is not None or p2.pressed or self.p2_note:  # (nothing to do otherwise)
             partners.control(self, p2)      # a second player drops in or out
         if self.hitstop > 0:
