@@ -107,6 +107,25 @@ def seed0_chase():
     return drive_chase(load_tilemap(LEVELS / "bus_chase.tmx"), 0)
 
 
+@pytest.fixture(scope="session")
+def expert_run():
+    """`run(level, difficulty, seed)`: one try of `levels/<level>.tmx` by the expert persona (each mode's
+    autopilot, every attack a fresh press), played once per worker for the tests of several files that ask
+    for the same one (test_levels' autopilot rows on hard are the personas' expert rows at seed 0)."""
+    from game.devtools.personas import run_persona
+    from game.paths import LEVELS
+    from game.world.tilemap import load_tilemap
+
+    runs = {}
+
+    def run(level: str, difficulty: str, seed: int):
+        key = (level, difficulty, seed)
+        if key not in runs:
+            runs[key] = run_persona(load_tilemap(LEVELS / f"{level}.tmx"), "expert", difficulty, seed=seed)
+        return runs[key]
+    return run
+
+
 @pytest.fixture(autouse=True)
 def _private_data_dir(tmp_path_factory, monkeypatch):
     """Settings, saves and screenshots go to a temp folder: tests never touch the real home folder."""
@@ -124,6 +143,7 @@ SLOW_TESTS = {
     "tests/test_bench.py": 8.5,  # its module fixture runs the whole bench, small (one worker runs the module)
     "tests/test_assets.py": 7.5,  # its module fixture generates every asset (one worker runs the module)
     "tests/test_playthrough.py::test_a_whole_new_game": 5.5,
+    "tests/test_personas.py::test_expert_wins": 3.0,  # with test_levels' autopilot rows: the expert_run group, ~11 s
     "tests/test_web.py": 2.5,
     "tests/test_personas.py::test_novice_wins_within_its_tries[chase-hard-2]": 2.5,
     "tests/test_playthrough.py": 2.0,
@@ -154,7 +174,7 @@ def _cost(nodeid: str) -> float:
 # Module fixtures worth computing once: their tests go to one worker (xdist_group, honoured by loadgroup).
 SHARED_FIXTURES = ("generated", "small_run", "import_graph")  # test_assets, test_bench, test_code_shape: one
 # worker runs all the tests of a module fixture, which then runs once
-SHARED_ACROSS_FILES = ("seed0_chase",)  # a session fixture: one worker runs every test of every file using it
+SHARED_ACROSS_FILES = ("seed0_chase", "expert_run")  # a session fixture: one worker runs every test of every file using it
 
 
 @pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
