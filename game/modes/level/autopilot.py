@@ -94,10 +94,13 @@ class Autopilot:
         if kept is None or kept[0] is not hazards or not kept[1] <= step + 20 < kept[2]:
             kept = self._vents = vents(hazards, step + 20, warned=True)
         if kept[3]:
-            grown = _grow(self.sim.player.body.box, 6)
+            b = self.sim.player.body  # h.rect.contains_box(_grow(b.box, 6)), inlined: the same sums
+            x0, y0 = b.x - 6, b.y - 6
+            x1, y1 = x0 + (b.w + 2 * 6), y0 + (b.h + 2 * 6)
             for h in kept[3]:
-                if h.rect.contains_box(grown):
-                    cx, cy = h.rect.center
+                r = h.rect
+                if x0 < r.x + r.w and r.x < x1 and y0 < r.y + r.h and r.y < y1:
+                    cx, cy = r.center
                     return _keys(fx - cx or 1.0, fy - cy)
         return None
 
