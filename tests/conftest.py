@@ -172,8 +172,8 @@ def _cost(nodeid: str) -> float:
 
 
 # Module fixtures worth computing once: their tests go to one worker (xdist_group, honoured by loadgroup).
-SHARED_FIXTURES = ("generated", "small_run", "import_graph")  # test_assets, test_bench, test_code_shape: one
-# worker runs all the tests of a module fixture, which then runs once
+SHARED_FIXTURES = ("generated", "small_run", "import_graph", "won_replay")  # test_assets, test_bench,
+# test_code_shape, test_levels: one worker runs all the tests of a module fixture, which then runs once
 SHARED_ACROSS_FILES = ("seed0_chase", "expert_run")  # a session fixture: one worker runs every test of every file using it
 
 

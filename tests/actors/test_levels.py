@@ -7,7 +7,7 @@ import pytest
 from game.input.actions import NO_INPUT, Action, InputFrame
 from game.input.replay import load_replay
 from game.modes.events import Dialogue, Event, ObjectiveChanged, Sound, of_type
-from game.modes.level.sim import LOST, WON, LevelSim, run_headless
+from game.modes.level.sim import LOST, WON, LevelSim
 from game.paths import LEVELS, ROOT
 from game.world.tilemap import load_tilemap
 
@@ -22,11 +22,23 @@ def level(name: str):
     return load_tilemap(LEVELS / f"{name}.tmx")
 
 
+@pytest.fixture(scope="module")
+def won_replay():
+    """`run(name)`: `_events_of_a_won_run(name)`, played once for the module (the stored-hash test and the
+    story checks below read the same run; they only read it)."""
+    runs: dict[str, tuple[LevelSim, list[Event]]] = {}
+
+    def run(name: str) -> tuple[LevelSim, list[Event]]:
+        if name not in runs:
+            runs[name] = _events_of_a_won_run(name)
+        return runs[name]
+    return run
+
+
 @pytest.mark.parametrize("name", LEVEL_NAMES)
-def test_recorded_replay_finishes_the_level_with_the_stored_hash(name):
-    masks = load_replay(REPLAYS / f"{name}.rep")
-    sim = LevelSim(level(name), seed=0, difficulty="normal")
-    assert run_headless(sim, masks, MAX_STEPS) == WON
+def test_recorded_replay_finishes_the_level_with_the_stored_hash(name, won_replay):
+    sim, _ = won_replay(name)
+    assert sim.outcome == WON and sim.steps <= MAX_STEPS
     assert sim.state_hash() == (REPLAYS / f"{name}.hash").read_text().strip()
 
 
@@ -61,8 +73,8 @@ def _events_of_a_won_run(name: str) -> tuple[LevelSim, list[Event]]:
     return sim, events
 
 
-def test_rostavili_runs_for_his_yard_at_the_end_of_the_bathhouse():
-    sim, events = _events_of_a_won_run("bathhouse")
+def test_rostavili_runs_for_his_yard_at_the_end_of_the_bathhouse(won_replay):
+    sim, events = won_replay("bathhouse")
     assert Dialogue("bathhouse", "outro") in events
     ogarkov = next(n for n in sim.npcs if n.name == "ogarkov")
     rostavili = next(e for e in sim.enemies if e.name == "Rostavili")
@@ -72,8 +84,8 @@ def test_rostavili_runs_for_his_yard_at_the_end_of_the_bathhouse():
     assert sim.flags.get("sting_done")
 
 
-def test_the_sting_finds_the_leg_loses_ogarkov_and_ends_on_danko_wounded():
-    sim, events = _events_of_a_won_run("moscow_sting")
+def test_the_sting_finds_the_leg_loses_ogarkov_and_ends_on_danko_wounded(won_replay):
+    sim, events = won_replay("moscow_sting")
     objectives = [e.text for e in of_type(events, ObjectiveChanged)]
     order = ["Search the courier", "Into the yard: Rostavili is inside", "Rostavili!", "Yuri is down!",
              "He got away. Get to Yuri"]
@@ -106,8 +118,8 @@ def test_rostavili_escapes_the_sting_whatever_danko_shoots():
     assert rostavili.state == "gone" and rostavili.hp == rostavili.max_hp
 
 
-def test_the_witness_dies_as_danko_reaches_him_and_only_the_assassin_is_shot():
-    sim, events = _events_of_a_won_run("hospital")
+def test_the_witness_dies_as_danko_reaches_him_and_only_the_assassin_is_shot(won_replay):
+    sim, events = won_replay("hospital")
     witness = next(n for n in sim.npcs if n.name == "witness")
     assert witness.state == "fallen" and sim.flags.get("alarm")
     assert Dialogue("hospital", "during") in events and Dialogue("hospital", "outro") in events
@@ -127,8 +139,8 @@ def test_the_hospital_alarm_rings_by_itself_when_danko_never_comes():
     assert next(n for n in sim.npcs if n.role == "assassin").state == "gone"  # she walked out
 
 
-def test_rostavili_takes_the_key_at_the_hotel_and_the_objective_changes():
-    sim, events = _events_of_a_won_run("hotel")
+def test_rostavili_takes_the_key_at_the_hotel_and_the_objective_changes(won_replay):
+    sim, events = won_replay("hotel")
     objectives = [e.text for e in of_type(events, ObjectiveChanged)]
     assert "Someone is in your room!" in objectives
     assert objectives.index("Someone is in your room!") < objectives.index("The key is gone! To the elevator")
