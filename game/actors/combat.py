@@ -69,12 +69,17 @@ def unit(dx: float, dy: float) -> tuple[float, float]:
     return (dx / d, dy / d) if d > 1e-9 else (0.0, 0.0)
 
 
+_EIGHTH = math.pi / 4
+# The unit vector of each eighth of a turn, by round(atan2(dy, dx) / _EIGHTH) (-4 and 4 both point left):
+# snap8's nine answers, worked out once (Ridzik's aim turns every step he moves).
+_EIGHTHS = {k: (round(math.cos(k * _EIGHTH), 6), round(math.sin(k * _EIGHTH), 6)) for k in range(-4, 5)}
+
+
 def snap8(dx: float, dy: float) -> tuple[float, float]:
     """The nearest of the eight directions, as a unit vector."""
     if dx == 0 and dy == 0:
         return (0.0, 1.0)
-    angle = round(math.atan2(dy, dx) / (math.pi / 4)) * (math.pi / 4)
-    return (round(math.cos(angle), 6), round(math.sin(angle), 6))
+    return _EIGHTHS[round(math.atan2(dy, dx) / _EIGHTH)]
 
 
 # snap8 of each held direction-key pair (dx, dy in -1, 0, 1), worked out once: Danko's aim every step.

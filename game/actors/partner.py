@@ -7,13 +7,12 @@ land. At no health he is out (lying, ignored by the thugs) until Danko helps him
 from __future__ import annotations
 
 import logging
-import math
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Protocol
 
 from game.actors.body import Body
-from game.actors.combat import Attack, recover_step, take_blow
+from game.actors.combat import Attack, recover_step, snap8, take_blow
 from game.content.loader import load
 from game.world.collision import Grid
 
@@ -69,10 +68,6 @@ class Intent:
 
 
 IDLE = Intent()
-# snap8(dx, dy) for a non-zero (dx, dy) is a function of round(atan2(dy, dx) / _EIGHTH) alone: its nine
-# answers, by that number (Ridzik's aim, turned every step he moves).
-_EIGHTH = math.pi / 4
-_SNAP8 = {k: (round(math.cos(k * _EIGHTH), 6), round(math.sin(k * _EIGHTH), 6)) for k in range(-4, 5)}
 
 
 @dataclass
@@ -131,7 +126,7 @@ class Partner:
             self._attack_step(world)
         if self.state == "free":
             if intent.dx or intent.dy:
-                self.aim = _SNAP8[round(math.atan2(intent.dy, intent.dx) / _EIGHTH)]  # snap8, its 9 answers kept
+                self.aim = snap8(intent.dx, intent.dy)
             if intent.move is None or not self._begin(intent, world):
                 t = self.tuning
                 self.body.steer(intent.dx, intent.dy, t.accel, t.max_speed, t.friction)

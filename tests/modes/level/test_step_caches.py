@@ -110,18 +110,23 @@ def test_the_shared_field_follows_danko_across_every_column_and_row(write_level)
             want.direction(c, r) for c in (2, 9, 17) for r in (2, 6, 10)]
 
 
-def test_ridzik_aims_as_snap8_would():
+def test_snap8_answers_as_its_formula_would():
+    """snap8 looks its nine answers up (Ridzik's aim turns every step he moves): the formula it keeps."""
     import math
 
     from game.actors.combat import snap8
-    from game.actors.partner import _EIGHTH, _SNAP8
+
+    def formula(dx, dy):
+        angle = round(math.atan2(dy, dx) / (math.pi / 4)) * (math.pi / 4)
+        return (round(math.cos(angle), 6), round(math.sin(angle), 6))
 
     rng = random.Random(8)
     dirs = [(rng.uniform(-3, 3), rng.uniform(-3, 3)) for _ in range(20000)]
     dirs += [(math.cos(k * math.pi / 8), math.sin(k * math.pi / 8)) for k in range(-16, 17)]  # on the edges
     dirs += [(1.0, 0.0), (-1.0, 0.0), (-1.0, -0.0), (0.0, -2.0), (-0.0, 1.0), (1e-300, -1e-300)]
     for dx, dy in dirs:
-        assert _SNAP8[round(math.atan2(dy, dx) / _EIGHTH)] == snap8(dx, dy), (dx, dy)
+        assert snap8(dx, dy) == formula(dx, dy), (dx, dy)
+    assert snap8(0, 0) == snap8(0.0, -0.0) == (0.0, 1.0)
 
 
 def test_a_level_copy_gets_its_own_sight_and_npcs_see_as_the_grid_does(write_level):
