@@ -94,7 +94,7 @@ class Autopilot:
         if kept is None or kept[0] is not hazards or not kept[1] <= step + 20 < kept[2]:
             kept = self._vents = vents(hazards, step + 20, warned=True)
         if kept[3]:
-            b = self.sim.player.body  # h.rect.contains_box(_grow(b.box, 6)), inlined: the same sums
+            b = self.sim.player.body  # h.rect.contains_box(b.box grown by 6 px), inlined: the same sums
             x0, y0 = b.x - 6, b.y - 6
             x1, y1 = x0 + (b.w + 2 * 6), y0 + (b.h + 2 * 6)
             for h in kept[3]:
@@ -326,10 +326,6 @@ def _turn_slant(field: FlowField, col: int, row: int) -> int:
             return _keys(first[0] + d[0], first[1] + d[1]) if square else 0
         c, r = c + d[0], r + d[1]
     return 0
-
-
-def _grow(box: tuple[float, float, float, float], pad: float) -> tuple[float, float, float, float]:
-    return (box[0] - pad, box[1] - pad, box[2] + 2 * pad, box[3] + 2 * pad)
 
 
 def _keys(dx: float, dy: float) -> int:
