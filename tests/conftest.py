@@ -1,6 +1,7 @@
 """Shared fixtures: a dummy video driver, and small TMX levels written into a temp folder."""
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import sys
@@ -64,6 +65,20 @@ def frame_map(tilemap, time_ms):
     return dataclasses.replace(tilemap, layers=layers)
 
 
+@functools.cache
+def level_map(name: str):
+    """`levels/<name>.tmx`, loaded once per worker for the tests that only play it (a load is 5-30 ms, and
+    the persona rows alone ask for one 68 times). Play never changes a map: its arrays are made read-only
+    here, so a test that tried would fail instead of leaking into the next one."""
+    from game.paths import LEVELS
+    from game.world.tilemap import load_tilemap
+
+    tilemap = load_tilemap(LEVELS / f"{name}.tmx")
+    for array in (tilemap.solid, *(layer.gids for layer in tilemap.layers), *tilemap.tile_shapes.values()):
+        array.flags.writeable = False
+    return tilemap
+
+
 @pytest.fixture
 def level_dir(tmp_path: Path) -> Path:
     """A temp folder holding a copy of the base tileset, ready for TMX files."""
@@ -113,15 +128,13 @@ def expert_run():
     autopilot, every attack a fresh press), played once per worker for the tests of several files that ask
     for the same one (test_levels' autopilot rows on hard are the personas' expert rows at seed 0)."""
     from game.devtools.personas import run_persona
-    from game.paths import LEVELS
-    from game.world.tilemap import load_tilemap
 
     runs = {}
 
     def run(level: str, difficulty: str, seed: int):
         key = (level, difficulty, seed)
         if key not in runs:
-            runs[key] = run_persona(load_tilemap(LEVELS / f"{level}.tmx"), "expert", difficulty, seed=seed)
+            runs[key] = run_persona(level_map(level), "expert", difficulty, seed=seed)
         return runs[key]
     return run
 

@@ -6,12 +6,11 @@ the README's Replays section."""
 from pathlib import Path
 
 import pytest
+from conftest import level_map
 
 from game.devtools.recordinput import replay_notes
 from game.input.replay import load_replay
 from game.modes.registry import mode_of
-from game.paths import LEVELS
-from game.world.tilemap import load_tilemap
 
 REPLAYS = Path(__file__).parent / "replays"
 PLAYABLE = ("bathhouse", "hotel", "bus_terminal", "locksmith", "bus_chase", "moscow_sting", "transfer", "cat_trap",
@@ -25,6 +24,6 @@ def test_a_person_replay_reaches_its_stored_outcome_and_hash(level):
     notes = replay_notes(path)
     assert notes["recorded"].startswith("from a real window")
     masks = load_replay(path)
-    tilemap = load_tilemap(LEVELS / f"{level}.tmx")
+    tilemap = level_map(level)
     result = mode_of(tilemap).replay(tilemap, masks, int(notes["seed"]), notes["difficulty"], len(masks))
     assert (result.outcome, result.state_hash) == (outcome, digest)

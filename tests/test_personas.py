@@ -7,22 +7,18 @@ continues from the last checkpoint the level reached, as Continue on the game-ov
 Each row is its own test so xdist spreads them; the chase rows are the slow ones (about 10 s each).
 """
 import pytest
+from conftest import level_map
 
 from game.devtools.personas import run_persona
 from game.input.actions import Action
 from game.modes.personas import LAG_STEPS, PERSONAS, LaggedPilot, release_repeats
 from game.paths import LEVELS
-from game.world.tilemap import load_tilemap
 
 SEEDS = (0, 1, 2)
 TWENTY_S = 20 * 60
 
 ACTION_LEVELS = ("bathhouse", "hotel", "bus_terminal")
 STORY_LEVELS = ("moscow_sting", "transfer", "cat_trap", "hospital")  # the new playable beats of issue 14: in the contract from the start
-
-
-def _level(name):
-    return load_tilemap(LEVELS / f"{name}.tmx")
 
 
 # --- the wrapper ------------------------------------------------------------------------------
@@ -74,7 +70,7 @@ ALL = [pytest.param("bus_chase", id="chase"), pytest.param("locksmith", id="puzz
 @pytest.mark.parametrize("level", ALL)
 @pytest.mark.parametrize("seed", SEEDS)
 def test_idle_never_loses_before_twenty_seconds_and_never_wins(level, seed):
-    run = run_persona(_level(level), "idle", "normal", seed=seed, tries=1, max_steps=60 * 60)
+    run = run_persona(level_map(level), "idle", "normal", seed=seed, tries=1, max_steps=60 * 60)
     assert run.outcome != "won"
     assert run.outcome in ("timeout",) or run.steps >= TWENTY_S
 
@@ -96,14 +92,14 @@ NOVICE_ROWS = [pytest.param("bus_chase", "normal", 3, 0, id="chase-normal-0"),
 
 @pytest.mark.parametrize("level,difficulty,tries,seed", NOVICE_ROWS)
 def test_novice_wins_within_its_tries(level, difficulty, tries, seed):
-    run = run_persona(_level(level), "novice", difficulty, seed=seed, tries=tries)
+    run = run_persona(level_map(level), "novice", difficulty, seed=seed, tries=tries)
     assert run.outcome == "won" and run.tries <= tries
 
 
 @pytest.mark.parametrize("level", ["bathhouse", "hotel"])
 @pytest.mark.parametrize("seed", SEEDS)
 def test_masher_clears_the_bathhouse_and_the_hotel_on_easy(level, seed):
-    run = run_persona(_level(level), "masher", "easy", seed=seed, tries=3)
+    run = run_persona(level_map(level), "masher", "easy", seed=seed, tries=3)
     assert run.outcome == "won"
 
 

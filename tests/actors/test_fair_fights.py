@@ -7,6 +7,7 @@ import math
 
 import pytest
 from combat_arena import arena, enemy_xml
+from conftest import level_map
 
 from game.actors.player import PUNCH_1
 from game.input.actions import Action, InputFrame, NO_INPUT
@@ -14,7 +15,6 @@ from game.modes.events import EnemyHit, LifeLost, PlayerHit
 from game.modes.level.sim import LOST, WON, LevelSim
 from game.modes.level.state import CALM_STEPS
 from game.paths import LEVELS
-from game.world.tilemap import load_tilemap
 
 ACTION_LEVELS = ("bathhouse", "hotel", "bus_terminal")
 WINDUPS = {"easy": 1, "normal": 2, "hard": 3}
@@ -26,7 +26,7 @@ P, K = int(Action.PUNCH), int(Action.KICK)
 def test_idle_start_is_calm_capped_and_undecided_for_20_s(name, difficulty):
     """Standing still: no hit in the first 2 s or the 2 s after a new life, never more enemies winding
     up than the difficulty allows, and no win or loss in the first 20 s."""
-    sim = LevelSim(load_tilemap(LEVELS / f"{name}.tmx"), seed=0, difficulty=difficulty)
+    sim = LevelSim(level_map(name), seed=0, difficulty=difficulty)
     calm_until = CALM_STEPS
     most = 0
     for _ in range(20 * 60):

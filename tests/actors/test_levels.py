@@ -3,13 +3,13 @@ final hash, the autopilot finishes them on every difficulty, and standing still 
 for Danko); the terminal is fought through zone by zone, its objectives advancing only when done."""
 
 import pytest
+from conftest import level_map
 
 from game.input.actions import NO_INPUT, Action, InputFrame
 from game.input.replay import load_replay
 from game.modes.events import Dialogue, Event, ObjectiveChanged, Sound, of_type
 from game.modes.level.sim import LOST, WON, LevelSim
 from game.paths import LEVELS, ROOT
-from game.world.tilemap import load_tilemap
 
 REPLAYS = ROOT / "tests" / "replays"
 LEVEL_NAMES = ("bathhouse", "moscow_sting", "transfer", "cat_trap", "hospital", "hotel", "bus_terminal")
@@ -19,7 +19,7 @@ MAX_STEPS = 60 * 60 * 6  # six minutes of game time
 
 
 def level(name: str):
-    return load_tilemap(LEVELS / f"{name}.tmx")
+    return level_map(name)
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,8 @@
 """The transfer ambush (levels/transfer.tmx): Gallagher is shot where Danko can see it, after an aim a
 person has time to read; Rostavili gets away by car whatever Danko does; the level is won only when
 the attackers are driven off; and the scripted `aim` command is checked like the others."""
+from conftest import level_map
+
 from game.actors.objects import parse_script
 from game.input.actions import Action, EdgeTracker
 from game.input.replay import load_replay
@@ -8,7 +10,6 @@ from game.modes.events import Dialogue, ObjectiveChanged, of_type
 from game.modes.level.autopilot import Autopilot
 from game.modes.level.sim import WON, LevelSim
 from game.paths import LEVELS, ROOT
-from game.world.tilemap import load_tilemap
 
 REPLAYS = ROOT / "tests" / "replays"
 VIEW = (320, 180)
@@ -16,7 +17,7 @@ REACTION = 15  # steps: 250 ms
 
 
 def _sim(difficulty="normal"):
-    return LevelSim(load_tilemap(LEVELS / "transfer.tmx"), seed=0, difficulty=difficulty)
+    return LevelSim(level_map("transfer"), seed=0, difficulty=difficulty)
 
 
 def _npc(sim, name):
