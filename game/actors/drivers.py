@@ -231,8 +231,12 @@ def gap_ahead(v: Vehicle, others: Sequence[Vehicle], reach: float, half_width: f
     """Distance to the nearest vehicle in a corridor ahead of `v`, shifted `offset` px to its right,
     among `others` and those of `parked` near enough to be in it: `gaps_ahead` for one offset, in one pass
     (the same tests on the same floats, the nearest kept as it goes)."""
-    x, y, fx, fy, others = _looking(v, others, reach + half_width + abs(offset), parked)
-    half = v.spec.length / 2
+    x, y, h = v.x, v.y, v.heading  # _looking(v, others, reach + half_width + abs(offset), parked), written out
+    if parked is not None:
+        near = parked.around(x, y, reach + half_width + abs(offset) + parked.pad, id(v))
+        if near:
+            others = [*others, *near]
+    fx, fy, half = math.cos(h), math.sin(h), v.spec.length / 2
     nearest = math.inf
     for o in others:  # v itself is 0.0 along (NaN off the map): never ahead
         dx, dy = o.x - x, o.y - y
