@@ -127,29 +127,31 @@ class Grid:
     def _push(self, body: MovingBox, x: float, y: float, nx: float, ny: float, dx: float, dy: float,
               room: tuple) -> bool:
         """A move from inside the body's room to past its range on an axis: each such axis either stays
-        in the room's last line, stops on a side that is a wall all along (`_past`), or enters a side
-        that is not, where the cells its box covers there decide as in the full mover (`_enter`; x first,
-        y across the new x): a stop keeps it in its room. False, moving nothing, when an axis gets
-        through into that line (the full mover moves it, and finds its new room)."""
+        in the room's last line, stops on a side that is a wall all along, or enters a side that is not,
+        where the cells its box covers there decide as in the full mover (`_enter`; x first, y across the
+        new x): a stop keeps it in its room. False, moving nothing, when an axis gets through into that
+        line (the full mover moves it, and finds its new room)."""
         _, x0, x1, y0, y1, left, right, up, down = room
         t = self.tile_f
         hit_x = hit_y = False
         if not x0 <= nx <= x1:
-            past = _past(x, nx, dx, body.w, t, left, right)
-            if past is None:  # the line it enters is not a wall all along
-                nx, hit_x = _enter(self.column_map, t, x, body.w, y, body.h, dx, (right if dx > 0 else left)[0])
-                if not hit_x:
-                    return False
-            else:
-                nx, hit_x = past
+            line, stop, solid = right if dx > 0 else left
+            if ((nx + body.w - EPS) // t if dx > 0 else nx // t) == line:  # the leading edge enters that line
+                if solid:  # a wall all along: it stops there, as `_enter` stops it (never backing off)
+                    nx, hit_x = (x if (x >= stop if dx > 0 else x <= stop) else stop), True
+                else:
+                    nx, hit_x = _enter(self.column_map, t, x, body.w, y, body.h, dx, line)
+                    if not hit_x:
+                        return False
         if not y0 <= ny <= y1:
-            past = _past(y, ny, dy, body.h, t, up, down)
-            if past is None:
-                ny, hit_y = _enter(self.row_map, t, y, body.h, nx, body.w, dy, (down if dy > 0 else up)[0])
-                if not hit_y:
-                    return False
-            else:
-                ny, hit_y = past
+            line, stop, solid = down if dy > 0 else up
+            if ((ny + body.h - EPS) // t if dy > 0 else ny // t) == line:
+                if solid:
+                    ny, hit_y = (y if (y >= stop if dy > 0 else y <= stop) else stop), True
+                else:
+                    ny, hit_y = _enter(self.row_map, t, y, body.h, nx, body.w, dy, line)
+                    if not hit_y:
+                        return False
         body.x, body.y = nx, ny
         if hit_x:
             body.vx = 0.0
@@ -346,24 +348,6 @@ class Grid:
         """Distance along unit (ux, uy) from (x0, y0) to the first solid cell, at most max_len."""
         hit = self.ray_cast(x0, y0, x0 + ux * max_len, y0 + uy * max_len)
         return max_len if hit is None else hit * max_len
-
-
-def _past(pos: float, new_pos: float, d: float, size: float, tile: float, before: tuple,
-          beyond: tuple) -> tuple[float, bool] | None:
-    """One axis of `Grid.move_body` from inside a body's room to `new_pos`, past the room's range on
-    that axis: `before` and `beyond` are the room's sides (line, stop, solid) that way. The leading edge
-    either stays in the room's last line (it just moves) or enters the side's line: a solid side stops
-    it as `_enter` would -> (new position, hit); None when that line is not solid all along (ask the
-    full mover)."""
-    if d > 0:
-        line, stop, solid = beyond
-        if (new_pos + size - EPS) // tile != line:
-            return new_pos, False
-        return ((pos if pos >= stop else stop), True) if solid else None
-    line, stop, solid = before
-    if new_pos // tile != line:
-        return new_pos, False
-    return ((pos if pos <= stop else stop), True) if solid else None
 
 
 def _sweep(lines: dict[int, dict[int, bool]], tile: float, pos: float, size: float, cross: float,
