@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import os
 import shutil
 import sys
@@ -139,10 +140,21 @@ def expert_run():
     return run
 
 
+@pytest.fixture(scope="session")
+def _data_dirs(tmp_path_factory):
+    """Where each test's data folder is made: one numbered folder a test, counted here (pytest's own
+    numbered folders list their parent each time: 1-2 ms a test once a worker has made hundreds)."""
+    return tmp_path_factory.mktemp("data"), itertools.count()
+
+
 @pytest.fixture(autouse=True)
-def _private_data_dir(tmp_path_factory, monkeypatch):
-    """Settings, saves and screenshots go to a temp folder: tests never touch the real home folder."""
-    monkeypatch.setenv("REDHEAT_DATA_DIR", str(tmp_path_factory.mktemp("data")))
+def _private_data_dir(_data_dirs, monkeypatch):
+    """Settings, saves and screenshots go to a new, empty temp folder: tests never touch the real home
+    folder, nor each other's files."""
+    root, count = _data_dirs
+    folder = root / str(next(count))
+    folder.mkdir()
+    monkeypatch.setenv("REDHEAT_DATA_DIR", str(folder))
 
 
 # --- parallel runs: the slowest tests first ---------------------------------------------------------------
