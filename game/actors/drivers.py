@@ -22,6 +22,7 @@ PI, TAU = math.pi, 2 * math.pi
 SWERVES = (0.0, 12.0, -12.0, 24.0, -24.0)  # px beside his route he may swing to pass, nearest first
 _new_tuple = tuple.__new__
 CELL = 32.0  # px: the squares Path.project keeps its candidate spans for
+_floor = math.floor
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,10 @@ class Path:
             cum = self.cumulative  # from the first ending at or after its start to the last starting at or
             lo = bisect.bisect_left(cum, hint - window, 1) - 1  # before its end (a NaN hint: every span)
             return self._nearest(x, y, self.spans[lo:bisect.bisect_right(cum, hint + window, 0, len(cum) - 1)])
-        key = (x // CELL, y // CELL)  # the whole path: only the spans that may be nearest in x, y's square
+        try:  # the whole path: only the spans that may be nearest in x, y's square
+            key = (_floor(x / CELL), _floor(y / CELL))  # x // CELL, y // CELL as ints (CELL: a power of two)
+        except (ValueError, OverflowError):  # a NaN or endless x or y: the square of its float quotient
+            key = (x // CELL, y // CELL)
         spans = self.near.get(key)
         if spans is None:
             spans = self._may_be_nearest(key)
