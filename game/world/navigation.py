@@ -102,19 +102,20 @@ class FlowField:
         self.target = target
         self.dist = distance_map(walkable, target)
         self.rows, self.cols = walkable.shape
-        self._steps: dict[float, tuple[int, int]] = {}  # by row * cols + col, as asked
+        self._steps: dict[complex, tuple[int, int]] = {}  # by col + row j, as asked
 
     def direction(self, col: float, row: float) -> tuple[int, int]:
         """Unit step (dx, dy) downhill from (col, row); (0, 0) at the target, off the map or cut off.
-        The cell may be given as whole floats (straight from `//`: no int() call on the walkers' path)."""
-        if 0 <= row < self.rows and 0 <= col < self.cols:
-            key = row * self.cols + col
-            try:
-                return self._steps[key]
-            except KeyError:
-                step = self._steps[key] = downhill(self.dist, int(col), int(row))
+        The cell may be given as whole floats (straight from `//`: no int() call on the walkers' path).
+        Kept by the cell as one complex number, col + row j: one key per cell, whole floats and ints alike
+        (3.0 + 4j == 3 + 4j, with one hash), and no cell off the map shares a key with one on it."""
+        try:
+            return self._steps[col + row * 1j]
+        except KeyError:
+            if 0 <= row < self.rows and 0 <= col < self.cols:
+                step = self._steps[col + row * 1j] = downhill(self.dist, int(col), int(row))
                 return step
-        return (0, 0)
+            return (0, 0)
 
     def steps(self, col: int, row: int) -> int:
         """Steps from (col, row) to the target; UNREACHABLE when cut off or off the map."""
