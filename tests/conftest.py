@@ -117,10 +117,8 @@ def seed0_chase():
     from it (they share an xdist group, `SHARED_ACROSS_FILES`). Read only: copy its edges and masks before
     going on with them (game.modes.chase.autopilot.on_foot)."""
     from game.modes.chase.autopilot import drive_chase
-    from game.paths import LEVELS
-    from game.world.tilemap import load_tilemap
 
-    return drive_chase(load_tilemap(LEVELS / "bus_chase.tmx"), 0)
+    return drive_chase(level_map("bus_chase"), 0)
 
 
 @pytest.fixture(scope="session")

@@ -4,6 +4,7 @@ import sys
 from copy import deepcopy
 
 import pytest
+from conftest import level_map
 
 from game.devtools.playthrough import play_new_game
 from game.input.replay import load_replay
@@ -34,7 +35,7 @@ def test_the_chase_autopilot_drives_on_the_difficulty_asked_for(difficulty):
     replay)."""
     from game.modes.chase.autopilot import drive_chase
 
-    tilemap = load_tilemap(LEVELS / "bus_chase.tmx")
+    tilemap = level_map("bus_chase")
     driven = drive_chase(tilemap, 0, difficulty, max_steps=30)
     assert driven.sim.difficulty == difficulty and driven.steps == 30
 

@@ -1,4 +1,6 @@
 """`play --level LEVEL --record-input FILE`: a session's input saved as a replay that plays the same run."""
+from conftest import level_map
+
 from game.cli import main
 from game.devtools.recordinput import InputRecorder, recording, replay_notes
 from game.input.actions import Action, EdgeTracker
@@ -6,11 +8,10 @@ from game.input.replay import load_replay
 from game.modes.level.entry import replay
 from game.modes.level.sim import LevelSim
 from game.paths import LEVELS
-from game.world.tilemap import load_tilemap
 
 
 def test_recorded_steps_replay_to_the_same_state(tmp_path):
-    tm = load_tilemap(LEVELS / "bathhouse.tmx")
+    tm = level_map("bathhouse")
     path = tmp_path / "run.rep"
     recorder = InputRecorder(path, "normal")
     sim, edges = LevelSim(tm, seed=4), EdgeTracker()
@@ -35,7 +36,7 @@ def test_recorded_steps_replay_to_the_same_state(tmp_path):
 def test_a_new_chase_try_starts_the_recording_again(tmp_path):
     from game.modes.chase.sim import ChaseSim
 
-    tm = load_tilemap(LEVELS / "bus_chase.tmx")
+    tm = level_map("bus_chase")
     recorder = InputRecorder(tmp_path / "c.rep", "normal")
     first, second = ChaseSim(tm, seed=0), ChaseSim(tm, seed=1)
     with recording(recorder):

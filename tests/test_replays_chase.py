@@ -5,6 +5,8 @@ terminal and the fight on foot run on the combat LevelSim, so for them the test 
 the terminal, a bit-for-bit repeat) rather than a stored hash: a combat tuning change should not break
 the chase.
 """
+from conftest import level_map
+
 from game.input.replay import load_replay
 from game.modes import registry
 from game.modes.level.sim import LevelSim, run_headless
@@ -34,7 +36,7 @@ def test_bus_chase_replay_crashes_him_into_the_train_and_wins_on_foot():
 
 
 def test_bus_terminal_replay_reaches_the_spare_bus():
-    tilemap = load_tilemap(LEVELS / "bus_terminal.tmx")
+    tilemap = level_map("bus_terminal")
     masks = load_replay(REPLAYS / "bus_terminal.rep")
     hashes = []
     for _ in range(2):

@@ -4,6 +4,7 @@ import math
 
 import numpy as np
 import pytest
+from conftest import level_map
 
 from game.actors import vehicles
 from game.actors.boxgrid import area_clear, solid_samples
@@ -135,10 +136,8 @@ def test_a_chase_that_shoves_parked_cars_runs_the_same_without_the_kept_index_an
 
     from game.input.actions import EdgeTracker
     from game.modes.chase.sim import ChaseSim
-    from game.paths import LEVELS
-    from game.world.tilemap import load_tilemap
 
-    tilemap = load_tilemap(LEVELS / "bus_chase.tmx")
+    tilemap = level_map("bus_chase")
     shoved = 0
     for trial in range(4):
         trails = []

@@ -2,13 +2,12 @@
 import dataclasses
 
 import pytest
+from conftest import level_map
 
 from game.input.actions import Action, EdgeTracker, InputFrame
 from game.modes import events as ev
 from game.modes.chase.sim import WON, ChaseSim
 from game.modes.puzzle.sim import PuzzleState
-from game.paths import LEVELS
-from game.world.tilemap import load_tilemap
 
 
 def test_events_are_frozen_values_compared_by_content():
@@ -46,7 +45,7 @@ def test_puzzle_reports_cursor_moves_and_picks_for_one_step_only():
 
 
 def test_chase_calls_the_train_then_reports_the_crash():
-    sim = ChaseSim(load_tilemap(LEVELS / "bus_chase.tmx"), seed=1)
+    sim = ChaseSim(level_map("bus_chase"), seed=1)
     a = sim.approach
     r, p = sim.rostavili, sim.player
     r.x, r.y, r.heading, r.vx, r.vy = a.x - 70, a.y + a.height / 2, 0.0, 3.0, 0.0

@@ -2,21 +2,20 @@
 afresh gives, and it follows the state shown (his bus's damage, the catch bar, a restart, new art)."""
 import pygame
 import pytest
+from conftest import level_map
 
 from game.modes.chase import scene as chase_scene
 from game.modes.chase.scene import ChaseScene
-from game.paths import LEVELS
 from game.ui import draw as ui
 from game.ui.font import load_font
 from game.ui.palette import GOLD, INK, RULE, WARN
-from game.world.tilemap import load_tilemap
 
 
 @pytest.fixture(scope="module")
 def tilemap():
     pygame.display.init()
     pygame.display.set_mode((320, 180))
-    return load_tilemap(LEVELS / "bus_chase.tmx")
+    return level_map("bus_chase")
 
 
 def _floor():

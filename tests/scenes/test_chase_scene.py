@@ -1,21 +1,20 @@
 """The chase scene: draws, retries from the start when he is lost, hands over to the fight on foot."""
 import pygame
 import pytest
+from conftest import level_map
 
 from game.input.actions import EdgeTracker
 from game.modes.chase.autopilot import autopilot_mask
 from game.modes.chase.scene import ChaseScene
 from game.modes.chase.sim import WON
-from game.paths import LEVELS
 from game.scenes.stack import BaseScene, Replace
-from game.world.tilemap import load_tilemap
 
 
 @pytest.fixture(scope="module")
 def tilemap():
     pygame.display.init()
     pygame.display.set_mode((320, 180))
-    return load_tilemap(LEVELS / "bus_chase.tmx")
+    return level_map("bus_chase")
 
 
 class FakeFinale(BaseScene):

@@ -3,18 +3,17 @@ import math
 import pickle
 
 import pytest
+from conftest import level_map
 
 from game.input.actions import EdgeTracker
 from game.modes.chase.autopilot import autopilot_mask
 from game.modes.chase.sim import ChaseSim
 from game.modes.chase.smooth import Smoother
-from game.paths import LEVELS
-from game.world.tilemap import load_tilemap
 
 
 @pytest.fixture(scope="module")
 def tilemap():
-    return load_tilemap(LEVELS / "bus_chase.tmx")
+    return level_map("bus_chase")
 
 
 def test_drawing_between_steps_blends_poses_and_leaves_the_sim_bit_for_bit(tilemap):

@@ -3,13 +3,13 @@ the plain scan of every car, step by step."""
 import math
 import random
 
+from conftest import level_map
+
 from game.actors.drivers import gap_ahead, gaps_ahead
 from game.input.actions import EdgeTracker
 from game.modes.chase import autopilot, traffic
 from game.modes.chase.autopilot import autopilot_mask
 from game.modes.chase.sim import ChaseSim
-from game.paths import LEVELS
-from game.world.tilemap import load_tilemap
 
 
 def _scan(sim):
@@ -33,7 +33,7 @@ def _looks_agree(sim):
 
 def test_the_traffic_near_the_player_equals_the_scan_of_every_car():
     """... and the autopilot's looks ahead with what lies near equal looks at every vehicle (`_looks_agree`)."""
-    tilemap = load_tilemap(LEVELS / "bus_chase.tmx")
+    tilemap = level_map("bus_chase")
     woke = seen_ahead = 0
     for seed, driven in ((0, True), (1, False), (2, False)):
         sim, edges, r, mask = ChaseSim(tilemap, seed=seed), EdgeTracker(), random.Random(seed), 1
@@ -108,7 +108,7 @@ def test_the_cars_near_a_look_ahead_hold_every_car_it_may_test():
 def test_the_autopilots_looks_from_any_pose_near_parked_cars_equal_looks_at_every_vehicle():
     """`_looks_agree` with the bus set down at random poses beside the parked cars and barriers (the edges of
     its corridors meet them) and beside the traffic."""
-    sim, r = ChaseSim(load_tilemap(LEVELS / "bus_chase.tmx"), seed=4), random.Random(4)
+    sim, r = ChaseSim(level_map("bus_chase"), seed=4), random.Random(4)
     sim.step(EdgeTracker().frame(1))
     p, seen = sim.player, 0
     for _ in range(600):

@@ -135,15 +135,16 @@ def test_cli_records_a_two_player_run_that_replays_to_its_hash(write_level, tmp_
 
 
 def test_the_stored_two_player_terminal_replay_keeps_its_hash():
+    from conftest import level_map
+
     from game.input.replay import load_replay
     from game.modes.level.sim import LevelSim
-    from game.paths import LEVELS, ROOT
-    from game.world.tilemap import load_tilemap
+    from game.paths import ROOT
 
     replays = ROOT / "tests" / "replays"
     masks = load_replay(replays / "bus_terminal.two.rep")
     assert any(m >> 16 for m in masks) and any(m & 0xFFFF for m in masks)  # both streams played
-    sim = LevelSim(load_tilemap(LEVELS / "bus_terminal.tmx"), seed=0, difficulty="normal")
+    sim = LevelSim(level_map("bus_terminal"), seed=0, difficulty="normal")
     assert sim.partner is not None
     assert run_headless(sim, masks, 60 * 60 * 10) == WON
     assert sim.state_hash() == (replays / "bus_terminal.two.hash").read_text().strip()
