@@ -15,6 +15,7 @@ log = logging.getLogger(__name__)
 ACCEL = 0.02       # px/step per step: a bus pulls out slowly...
 TOP_SPEED = 1.5    # ...and drives off at about Danko's running pace
 LOOK = 16.0        # px behind and ahead of its centre the heading is taken over (smooth turns)
+_PATHS: dict[int, tuple[tuple, Path]] = {}  # by the id of a route: the route and its Path (a pure function of it)
 
 
 def footprint(bus: Bus) -> Rect:
@@ -50,7 +51,7 @@ def drive(level: LevelState) -> None:
     for bus in level.buses:
         if bus.state != "driving":
             continue
-        path = Path(bus.route)
+        path = _path(bus.route)
         bus.speed = min(TOP_SPEED, bus.speed + ACCEL)
         bus.s += bus.speed
         if bus.s >= path.length:
@@ -61,6 +62,16 @@ def drive(level: LevelState) -> None:
         ax, ay = path.point_at(min(path.length, bus.s + LOOK))
         bus.heading = math.atan2(ay - by, ax - bx)
         shove(level, bus)
+
+
+def _path(route: tuple) -> Path:
+    """`Path(route)`, made once per route object (kept with it, so its id stays its own)."""
+    kept = _PATHS.get(id(route))
+    if kept is None or kept[0] is not route:
+        if len(_PATHS) > 64:
+            _PATHS.clear()
+        kept = _PATHS[id(route)] = (route, Path(route))
+    return kept[1]
 
 
 def shove(level: LevelState, bus: Bus) -> None:

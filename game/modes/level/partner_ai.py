@@ -52,7 +52,7 @@ def decide(level: LevelState, brain: Brain) -> Intent:
     assert r is not None
     if brain.fire_rest:
         brain.fire_rest -= 1
-    if r.out or r.state != "free":
+    if r.state != "free":  # (out, down, hurt or striking)
         brain.intent = IDLE
         return IDLE
     if (level.steps + 1) % THINK_EVERY != 0 and brain.intent.move is None:
@@ -91,9 +91,10 @@ def _pick_target(level: LevelState, r: Partner, brain: Brain) -> Enemy | None:
     rx, ry = r.body.feet
     best, best_score = None, SIGHT
     for e in level.live:
-        if not (e.hittable and e.hostile and e.aggro):
+        if not (e.aggro and e.hostile and e.hittable):  # (the cheap tests first)
             continue
-        ex, ey = e.body.feet
+        b = e.body
+        ex, ey = b.x + b.w / 2, b.y + b.h  # (Body.feet, inlined)
         d = math.hypot(ex - rx, ey - ry)
         if d >= SIGHT:
             continue
@@ -174,12 +175,13 @@ def _off_doorway(level: LevelState, r: Partner) -> Intent:
 
 def _make_way(level: LevelState, r: Partner, brain: Brain) -> Intent | None:
     """Danko coming while Ridzik stands in a doorway or corridor: Ridzik steps aside out of his path."""
-    here = _cell(level, *r.body.feet)
     rx, ry = r.body.feet
-    px, py = level.player.body.feet
+    here = _cell(level, rx, ry)
     pv = level.player.body
-    coming = pv.vx * (rx - px) + pv.vy * (ry - py) > 0 or math.hypot(px - rx, py - ry) < 16
-    near = coming and math.hypot(px - rx, py - ry) < MAKE_WAY
+    px, py = pv.feet
+    apart = math.hypot(px - rx, py - ry)
+    coming = pv.vx * (rx - px) + pv.vy * (ry - py) > 0 or apart < 16
+    near = coming and apart < MAKE_WAY
     if brain.aside is not None and (here == brain.aside or not near):
         brain.aside = None
     if brain.aside is None:

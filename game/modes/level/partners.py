@@ -147,8 +147,9 @@ def assign_foes(level: LevelState) -> None:
     for e in level.live:
         if e.state in ("tell", "attack") or not e.alive:
             continue
-        dr = math.hypot(e.body.feet[0] - rx, e.body.feet[1] - ry)
-        dd = math.hypot(e.body.feet[0] - px, e.body.feet[1] - py)
+        ex, ey = e.body.feet
+        dr = math.hypot(ex - rx, ey - ry)
+        dd = math.hypot(ex - px, ey - py)
         if e.foe == 1 and (cap == 0 or dr > dd * 1.25 or dr > 140):
             e.foe, count = 0, count - 1
         elif e.foe == 0 and e.aggro and e.hostile and count < cap and dr < dd * 0.75 and dr < 90:

@@ -81,16 +81,16 @@ def check_triggers(level: LevelState) -> None:
     flags = level.flags
     clear: bool | None = None
     fired_now = False
-    for t, x0, y0, x1, y1 in _unfired(level):
+    for t, x0, y0, x1, y1, after, flag, needs_clear in _unfired(level):
         if fired_now and t.id in level.fired:  # (ids are unique in a map: never, but as it was)
             continue
         # Danko's box overlaps the trigger's rectangle (Rect.contains_box, inlined), or its time came.
         if x0 is not None and not (bx < x1 and x0 < bx1 and by < y1 and y0 < by1) and not (
-                t.after and steps >= t.after):
+                after and steps >= after):
             continue
-        if t.requires_flag and not flags.get(t.requires_flag):  # level.flag_met, inlined
+        if flag and not flags.get(flag):  # level.flag_met, inlined
             continue
-        if t.requires_clear:
+        if needs_clear:
             if clear is None:
                 clear = level.area_clear
             if not clear:
@@ -106,12 +106,14 @@ def check_triggers(level: LevelState) -> None:
 
 def _unfired(level: LevelState) -> list[tuple]:
     """The triggers not fired yet in the map's order, each with its rectangle's edges (x0, y0, x1, y1;
-    None without one), worked out again only when one fires or the map is reloaded."""
+    None without one), its `after`, `requires_flag` and `requires_clear`, worked out again only when one
+    fires or the map is reloaded."""
     spec, fired = level.spec, level.fired
     kept = level.unfired_triggers
     if kept is None or kept[0] is not spec or kept[1] != len(fired):
-        rows = [(t, None, None, None, None) if t.rect is None else
-                (t, t.rect.x, t.rect.y, t.rect.x + t.rect.w, t.rect.y + t.rect.h)
+        rows = [((t, None, None, None, None) if t.rect is None else
+                 (t, t.rect.x, t.rect.y, t.rect.x + t.rect.w, t.rect.y + t.rect.h))
+                + (t.after, t.requires_flag, t.requires_clear)
                 for t in spec.triggers if t.id not in fired]
         kept = level.unfired_triggers = (spec, len(fired), rows)
     return kept[2]

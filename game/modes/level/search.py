@@ -21,8 +21,17 @@ def _searchable(level: LevelState) -> dict[int, str]:
     """The flag each searchable enemy's id sets (read-only), worked out once per map."""
     kept = level.searchable
     if kept is None or kept[0] is not level.spec:
-        kept = level.searchable = (level.spec, {s.id: s.search for s in level.spec.enemies if s.search})
+        kept = level.searchable = (level.spec, {s.id: s.search for s in level.spec.enemies if s.search}, None, 0, ())
     return kept[1]
+
+
+def _couriers(level: LevelState, wanted: dict[int, str]) -> tuple:
+    """The enemies of `level.enemies` whose id is searchable, in its order (kept while that list is)."""
+    kept = level.searchable
+    enemies = level.enemies
+    if kept[2] is not enemies or kept[3] != len(enemies):
+        kept = level.searchable = kept[:2] + (enemies, len(enemies), tuple(e for e in enemies if e.id in wanted))
+    return kept[4]
 
 
 def bodies(level: LevelState) -> None:
@@ -30,8 +39,8 @@ def bodies(level: LevelState) -> None:
     wanted = _searchable(level)
     if not wanted:
         return
-    for e in level.enemies:
-        if e.id in wanted and e.hp <= 0 and not any(n.name == _body_name(e.id) for n in level.npcs):
+    for e in _couriers(level, wanted):
+        if e.hp <= 0 and not any(n.name == _body_name(e.id) for n in level.npcs):
             fx, fy = e.body.feet
             level.npcs.append(Npc(_body_name(e.id), e.kind.sprite, fx, fy, "fallen", e.body.facing,
                                   role="searchable"))
@@ -57,7 +66,7 @@ def nearest_body(level: LevelState) -> Npc | None:
 
 def intercept(level: LevelState, frame: InputFrame) -> InputFrame:
     """Before Danko steps: a grab press beside a body searches it (and is used up); near one, a prompt."""
-    if level.player.state != "free":
+    if level.player.state != "free" or not _searchable(level):  # (no searchable enemy: no body to search)
         return frame
     body = nearest_body(level)
     if body is None:

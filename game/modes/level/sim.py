@@ -64,8 +64,8 @@ class LevelSim(LevelState):
             self.hitstop -= 1
             self.player._read_buttons(p1)
             return None
-        # (The hospital's, Ridzik's, the escape's and the buses' systems are only called where the level
-        # has them: each returns at once otherwise.)
+        # (The hospital's, Ridzik's, the NPCs', the escape's and the buses' systems are only called where
+        # the level has them: each returns at once otherwise.)
         if self.ward is not None:
             p1 = ward.intercept(self, p1)   # the hospital: grabbing nurses, the one shot allowed
         p1 = search.intercept(self, p1)     # the grab beside a beaten courier searches him
@@ -75,7 +75,8 @@ class LevelSim(LevelState):
         crowd.plan(self)                    # flow field, ring slots, attack tokens, separation
         step_crowd(self.live, self)         # crowd AI acts (their blows -> strikes, shots -> projectiles)
         search.bodies(self)                 # a beaten courier stays down to be searched
-        npcs.walk(self)                     # scripted walks and the hospital's nurses
+        if self.npcs:
+            npcs.walk(self)                 # scripted walks and the hospital's nurses
         if self.ward is not None:
             ward.step(self)                 # the nurses' looks, the crush, the assassin's draw and exit
         projectiles.fly(self)
