@@ -12,10 +12,12 @@ import numpy as np
 log = logging.getLogger(__name__)
 
 UNREACHABLE = int(np.iinfo(np.int32).max)
+PENDING = UNREACHABLE - 1  # a floor cell further out than a search asked to go (`distance_map`'s `within`)
 
 
-def distance_map(walkable: np.ndarray, start: tuple[int, int]) -> np.ndarray:
-    """Steps (4-connected) from `start` (col, row) to every cell; UNREACHABLE where cut off.
+def distance_map(walkable: np.ndarray, start: tuple[int, int], within: int | None = None) -> np.ndarray:
+    """Steps (4-connected) from `start` (col, row) to every cell; UNREACHABLE where cut off. With `within`,
+    the search stops after that many rings: the floor cells further out are PENDING (if there are any).
 
     Breadth-first search done on bitboards: the grid is one Python integer (one bit a cell, a zero
     guard column after each row so shifts cannot wrap), so growing the frontier one ring is a handful
@@ -36,7 +38,9 @@ def distance_map(walkable: np.ndarray, start: tuple[int, int]) -> np.ndarray:
     frontier = 1 << (r * stride + c)
     unseen = walk ^ frontier  # walkable cells not reached yet (kept directly: no negation a ring)
     planes: list[int] = []  # planes[i] holds bit i of every cell's distance
-    while frontier:
+    rings = -1 if within is None else within
+    while frontier and rings:
+        rings -= 1
         carry = unseen  # everything not reached yet is at least one ring further out
         for i, plane in enumerate(planes):
             planes[i] = plane ^ carry
@@ -54,6 +58,8 @@ def distance_map(walkable: np.ndarray, start: tuple[int, int]) -> np.ndarray:
         counter |= _from_bits(plane, rows * stride).astype(np.int32) << i
     reached = _from_bits(seen, rows * stride).reshape(rows, stride)[:, :cols]
     dist[reached] = counter.reshape(rows, stride)[:, :cols][reached]
+    if frontier:  # stopped at `within`: what it did not reach yet is further out (or cut off)
+        dist[_from_bits(unseen, rows * stride).reshape(rows, stride)[:, :cols]] = PENDING
     return dist
 
 

@@ -9,6 +9,7 @@ from typing import Callable
 
 import numpy as np
 
+from game.modes.level.lazyfield import LazyField
 from game.world.navigation import FlowField
 
 log = logging.getLogger(__name__)
@@ -41,17 +42,18 @@ class FieldStore:
         return self  # a checkpoint's copy shares it: what it answers never changes
 
     def field(self, solid: np.ndarray, target: tuple[int, int]) -> FlowField:
-        """`FlowField(~solid, target)`, made once for these walls and this target."""
+        """`FlowField(~solid, target)`'s answers, made once for these walls and this target (a LazyField:
+        its search goes only as far out as it is asked)."""
         walls = solid.tobytes() + repr(solid.shape).encode()
         key = (self._walls.setdefault(walls, len(self._walls)), target)
         field = self._fields.get(key)
         if field is not None:
             self._fields.move_to_end(key)
             return field
-        field = self._fields[key] = FlowField(~solid, target)
-        self._bytes += field.dist.nbytes
+        field = self._fields[key] = LazyField(~solid, target)
+        self._bytes += field.nbytes
         while self._bytes > STORE_BYTES and len(self._fields) > 1:
-            self._bytes -= self._fields.popitem(last=False)[1].dist.nbytes
+            self._bytes -= self._fields.popitem(last=False)[1].nbytes
         return field
 
 
