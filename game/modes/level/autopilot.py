@@ -110,6 +110,7 @@ class Autopilot:
         pb = sim.player.body
         fx, fy = pb.x + pb.w / 2, pb.y + pb.h
         best, best_d = None, ENGAGE_RANGE
+        nearest, nearest_d = None, 0.0  # the nearest aggressive enemy anywhere (the first of equals)
         for e in sim.live:
             # Only an aggressive enemy is picked (the cheap test first; e.active, inlined).
             if not (e.aggro and e.hostile and e.hp > 0 and e.state not in OUT):
@@ -117,6 +118,8 @@ class Autopilot:
             b = e.body
             ex, ey = b.x + b.w / 2, b.y + b.h  # its feet
             d = math.hypot(ex - fx, ey - fy)
+            if nearest is None or d < nearest_d:
+                nearest, nearest_d = e, d
             if e.id == self._target_id:
                 d -= 25  # stick with the current target unless another is much closer
             if e.kind.gun is not None:
@@ -126,14 +129,7 @@ class Autopilot:
             if d < best_d and (d < 60 or sim.grid.line_of_sight(fx, fy - 3, ex, ey - 3)):
                 best, best_d = e, d
         if best is None:
-            # Nobody close in sight: hunt the nearest aggressive enemy wherever it is.
-            for e in sim.live:
-                if e.aggro and e.hostile and e.hp > 0 and e.state not in OUT:  # (e.active and e.aggro)
-                    eb = e.body
-                    ex, ey = eb.x + eb.w / 2, eb.y + eb.h
-                    d = math.hypot(ex - fx, ey - fy)
-                    if best is None or d < best_d:
-                        best, best_d = e, d
+            best = nearest  # nobody close in sight: hunt the nearest aggressive enemy wherever it is
         self._target_id = best.id if best is not None else None
         return best
 
