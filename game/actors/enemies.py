@@ -337,9 +337,9 @@ class Enemy:
             return
         if self.los and dist > 1:
             b.face(dx, dy)
-        if k.gun is not None and self._ranged_choice(world, dist, fx, fy, px, py):
+        if k.gun is not None and self.los and self._ranged_choice(world, dist, fx, fy, px, py):
             return
-        if not self.los or dist > 80:  # along the flow field: `_follow_flow` (inline: most thinks end here)
+        if not self.los or dist > 80:  # along the flow field, gunmen out of sight too: `_follow_flow`, inline
             t = world.tile
             col, row = fx // t, (fy - 1) // t  # whole floats
             sx, sy = world.flows.step_from(col, row)
