@@ -198,11 +198,16 @@ def _cost(nodeid: str) -> float:
 SHARED_FIXTURES = ("generated", "small_run", "import_graph", "won_replay")  # test_assets, test_bench,
 # test_code_shape, test_levels: one worker runs all the tests of a module fixture, which then runs once
 SHARED_ACROSS_FILES = ("seed0_chase", "expert_run")  # a session fixture: one worker runs every test of every file using it
+# Hypothesis builds its unicode tables and reads our modules' constants once per process, ~2.8 s of CPU when
+# `.hypothesis/` is new (a fresh clone, as CI has): one worker runs every property test, so one pays it.
+PROPERTY_TESTS = "hypothesis"
 
 
 @pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
 def pytest_collection_modifyitems(config, items):
     for item in items:
+        if getattr(getattr(item, "obj", None), "is_hypothesis_test", False):
+            item.add_marker(pytest.mark.xdist_group(PROPERTY_TESTS))
         for name in SHARED_ACROSS_FILES:
             if name in getattr(item, "fixturenames", ()):
                 item.add_marker(pytest.mark.xdist_group(name))
