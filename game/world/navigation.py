@@ -22,7 +22,7 @@ def distance_map(walkable: np.ndarray, start: tuple[int, int], within: int | Non
     Breadth-first search done on bitboards: the grid is one Python integer (one bit a cell, a zero
     guard column after each row so shifts cannot wrap), so growing the frontier one ring is a handful
     of big-integer shifts and masks for the whole map. Distances accumulate in a bit-sliced binary
-    counter (each ring adds one to every cell not reached yet), unpacked into numpy once at the end.
+    counter (each ring adds one to every cell not reached yet), unpacked into numpy in one call at the end.
     That is 20-50x faster than ring-by-ring numpy array passes, which matters because the flow field
     is recomputed whenever the player changes tile.
     """
@@ -52,26 +52,25 @@ def distance_map(walkable: np.ndarray, start: tuple[int, int], within: int | Non
                 planes.append(carry)
         frontier = ((frontier << 1) | (frontier >> 1) | (frontier << stride) | (frontier >> stride)) & unseen
         unseen ^= frontier
-    seen = walk ^ unseen
-    counter = np.zeros(rows * stride, dtype=np.int32)
-    for i, plane in enumerate(planes):
-        counter |= _from_bits(plane, rows * stride).astype(np.int32) << i
-    reached = _from_bits(seen, rows * stride).reshape(rows, stride)[:, :cols]
+    # Unpacked in one call: the cells reached, those not (yet), then the planes, summed by their weights.
+    n, size = rows * stride, (rows * stride + 7) // 8
+    sets = [walk ^ unseen, unseen] + planes
+    raw = np.frombuffer(b"".join([s.to_bytes(size, "little") for s in sets]), dtype=np.uint8)
+    bits = np.unpackbits(raw.reshape(len(sets), size), axis=1, count=n, bitorder="little")
+    counter = _WEIGHTS[:len(planes)] @ bits[2:]
+    reached = bits[0].view(bool).reshape(rows, stride)[:, :cols]
     dist[reached] = counter.reshape(rows, stride)[:, :cols][reached]
     if frontier:  # stopped at `within`: what it did not reach yet is further out (or cut off)
-        dist[_from_bits(unseen, rows * stride).reshape(rows, stride)[:, :cols]] = PENDING
+        dist[bits[1].view(bool).reshape(rows, stride)[:, :cols]] = PENDING
     return dist
+
+
+_WEIGHTS = 1 << np.arange(31, dtype=np.int32)  # plane i counts 2**i steps
 
 
 def _to_bits(grid: np.ndarray) -> int:
     """Bool grid -> int whose bit i is cell i in row-major order."""
     return int.from_bytes(np.packbits(grid.ravel(), bitorder="little").tobytes(), "little")
-
-
-def _from_bits(bits: int, n: int) -> np.ndarray:
-    """The inverse of `_to_bits`: the first n bits as a flat bool array."""
-    raw = bits.to_bytes((n + 7) // 8, "little")
-    return np.unpackbits(np.frombuffer(raw, dtype=np.uint8), count=n, bitorder="little").astype(bool)
 
 
 def downhill(dist: np.ndarray, col: int, row: int) -> tuple[int, int]:

@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 
 FIRST_RINGS = 24   # the first stretch of a search
 _ALL = 1 << 62     # `_reach` once the search is over
+_WEIGHTS = 1 << np.arange(31, dtype=np.int32)  # what bit i of a count of steps is worth
 
 
 class LazyField(FlowField):
@@ -95,10 +96,7 @@ class LazyField(FlowField):
         bits = np.unpackbits(np.frombuffer(raw, dtype=np.uint8).reshape(len(found), size), axis=1,
                              count=flat.size, bitorder="little")
         new = bits[0].view(bool)
-        steps = np.full(flat.size, base, dtype=np.int32)
-        for i in range(1, len(found)):
-            steps += bits[i].astype(np.int32) << (i - 1)
-        flat[new] = steps[new]
+        flat[new] = (_WEIGHTS[:len(found) - 1] @ bits[1:])[new] + base
         self._reach = base + len(rings) - 1
         if not frontier:  # the search is over: the floor it never reached is cut off
             flat[flat == PENDING] = UNREACHABLE
