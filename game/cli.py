@@ -75,6 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--sim-steps", type=positive_arg, metavar="N", help="simulation steps to time")
     bench.add_argument("--present", action="store_true", help="only steps per presented frame (8 s, a window)")
     bench.add_argument("--suite", action="store_true", help="only the test suite: wall/CPU time, slowest tests")
+    bench.add_argument("--fresh", action="store_true",
+                       help="with --suite: in a fresh clone of the last commit, as CI runs it (no caches)")
 
     assets = sub.add_parser("assets", help="regenerate art, font and sounds from assets/src/")
     assets.add_argument("--sheet", type=Path, metavar="PNG", help="also write the contact sheet here")
@@ -175,7 +177,10 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
     if args.suite:  # the README's test command, timed (game.devtools.benchsuite): not part of a bench run
         from game.devtools.benchsuite import cmd_suite
-        return cmd_suite(args.json)
+        return cmd_suite(args.json, args.fresh)
+    if args.fresh:
+        print("error: --fresh goes with --suite (the test suite in a fresh clone)", file=sys.stderr)
+        return 2
     if args.present:  # the real app in a real window (game.devtools.benchpresent), built as `play` builds it
         from game.devtools.benchpresent import cmd_present
         return cmd_present(args.json, build_app)

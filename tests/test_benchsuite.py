@@ -44,3 +44,40 @@ def test_no_suite_is_one_line_and_exit_1(tmp_path, monkeypatch, capsys):
     assert cli.main(["bench", "--suite"]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "no test suite here" in err[0] and str(tmp_path) in err[0]
+
+
+def _repo_with_a_suite(folder):
+    """A git checkout whose suite is one passing test, with an uncommitted file beside it."""
+    import subprocess
+
+    (folder / "tests").mkdir(parents=True)
+    (folder / "tests" / "test_one.py").write_text("def test_one():\n    assert 1 + 1 == 2\n")
+    for args in (["init", "-q"], ["add", "tests"],
+                 ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "one test"]):
+        subprocess.run(["git", *args], cwd=folder, check=True, capture_output=True)
+    (folder / "tests" / "test_uncommitted.py").write_text("def test_two():\n    assert False\n")
+    (folder / "tests" / "__pycache__").mkdir()
+    return folder
+
+
+def test_fresh_runs_the_suite_of_the_last_commit_in_a_new_clone(tmp_path):
+    from game.devtools.benchsuite import bench_suite
+
+    root = _repo_with_a_suite(tmp_path / "checkout")
+    result = bench_suite(root, fresh=True)
+    assert result["suite_exit"] == 0 and result["suite_counts"] == {"passed": 1}  # the uncommitted test is not there
+    assert len(result["suite_fresh_clone_of"]) == 40
+    assert "a fresh clone of " + result["suite_fresh_clone_of"][:10] in format_suite(result)
+
+
+def test_fresh_outside_a_git_checkout_or_without_suite_is_one_line(tmp_path, monkeypatch, capsys):
+    from game import cli, paths
+
+    (tmp_path / "tests").mkdir()
+    monkeypatch.setattr(paths, "CODE_ROOT", tmp_path)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))  # no checkout above it either
+    assert cli.main(["bench", "--suite", "--fresh"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "git rev-parse" in err[0] and str(tmp_path) in err[0]
+    assert cli.main(["bench", "--fresh"]) == 2
+    assert "--fresh goes with --suite" in capsys.readouterr().err
