@@ -72,7 +72,7 @@ class Autopilot:
         enemy = self._pick_enemy()
         if enemy is not None:
             return self._fight(enemy)
-        body = next((n for n in sim.npcs if n.role == "searchable"), None)
+        body = next((n for n in sim.npcs if n.role == "searchable"), None) if sim.couriers else None
         if body is not None:  # a beaten courier to search: walk up and grab
             if math.hypot(body.x - fx, body.y - fy) < search.REACH - 6:
                 return _SPECIAL if step % 2 == 0 else 0

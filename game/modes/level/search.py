@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import math
 
+from game.actors.objects import LevelSpec
 from game.input.actions import Action, InputFrame
 from game.modes.level.state import Effect, LevelState, Npc
 
@@ -15,6 +16,11 @@ REACH = 24.0          # px from Danko's feet to the body's for the grab to take 
 PROMPT = "search"     # the word the view shows after the grab key's name
 PACKETS = ((-14, 4), (-8, 9), (-2, 3), (5, 10), (11, 5), (16, 11), (-11, 13), (8, 1))
 EVIDENCE_STEPS = 60 * 60 * 10  # the packets stay on the snow for the rest of the level
+
+
+def couriers_in(spec: LevelSpec) -> bool:
+    """Whether any enemy of the map has something to find (else no body is ever left to search)."""
+    return any(s.search for s in spec.enemies)
 
 
 def _searchable(level: LevelState) -> dict[int, str]:

@@ -39,6 +39,7 @@ class LevelSim(LevelState):
     def __init__(self, tilemap: TileMap, seed: int = 0, flags: dict[str, Any] | None = None,
                  difficulty: str = "normal", log_combat: bool = False) -> None:
         super().__init__(tilemap, seed=seed, flags=flags, difficulty=difficulty, log_combat=log_combat)
+        self.couriers = search.couriers_in(self.spec)  # (search's systems are called only where there are)
         props.setup_doors(self)
         partners.setup(self)
         self.ward = ward.setup(self)
@@ -64,17 +65,19 @@ class LevelSim(LevelState):
             self.hitstop -= 1
             self.player._read_buttons(p1)
             return None
-        # (The hospital's, Ridzik's, the NPCs', the escape's and the buses' systems are only called where
-        # the level has them: each returns at once otherwise.)
+        # (The hospital's, Ridzik's, the couriers', the NPCs', the escape's and the buses' systems are only
+        # called where the level has them: each returns at once otherwise.)
         if self.ward is not None:
             p1 = ward.intercept(self, p1)   # the hospital: grabbing nurses, the one shot allowed
-        p1 = search.intercept(self, p1)     # the grab beside a beaten courier searches him
+        if self.couriers:
+            p1 = search.intercept(self, p1)  # the grab beside a beaten courier searches him
         self.player.step(p1, self)          # input -> Danko (his blows and shots -> strikes)
         if self.partner is not None:
             partners.step(self, p1, p2)     # AI or player 2 -> Ridzik; the leash; who goes for him
         crowd.plan(self)                    # flow field, ring slots, attack tokens, separation
         step_crowd(self.live, self)         # crowd AI acts (their blows -> strikes, shots -> projectiles)
-        search.bodies(self)                 # a beaten courier stays down to be searched
+        if self.couriers:
+            search.bodies(self)             # a beaten courier stays down to be searched
         if self.npcs:
             npcs.walk(self)                 # scripted walks and the hospital's nurses
         if self.ward is not None:
@@ -102,6 +105,7 @@ class LevelSim(LevelState):
         and progress carry on; doors keep their state. Called by the level scene, never by game logic."""
         self.tilemap = tilemap
         self.spec = read_level(tilemap)  # vents, triggers and exits as saved; fired ids still count
+        self.couriers = search.couriers_in(self.spec)
         self.solid = tilemap.solid.copy()
         self.grid = Grid(self.solid, self.tile)
         props.close_doors(self)

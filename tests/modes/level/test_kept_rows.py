@@ -1,14 +1,17 @@
 """The level step's kept rows answer as the plain reads they replace: the triggers' conditions, the searchable
-couriers among the enemies, a route's Path."""
+couriers among the enemies (and whether a map has any), a route's Path."""
 from __future__ import annotations
 
 import copy
 import random
 
+from conftest import room, tmx_text
 from level_arena import enemy_xml, level
 
 from game.actors.drivers import Path
+from game.input.actions import InputFrame
 from game.modes.level import buses, props, search
+from game.world.tilemap import load_tilemap
 
 
 def _plain_check_triggers(sim) -> None:
@@ -94,3 +97,16 @@ def test_a_route_path_is_made_once_per_route_object():
     other = ((1.0, 0.0), (31.0, 40.0))
     buses._PATHS[id(other)] = (route, path)  # what a dead route of the same id left behind
     assert buses._path(other) == Path(other)
+
+
+def test_the_couriers_flag_follows_the_map_through_a_reload_and_a_checkpoint_copy(write_level):
+    sim = level(write_level, enemy_xml(10, "brawler", 100, 96))
+    assert not sim.couriers
+    spawn = '<object id="1" type="player_spawn" x="80" y="96"/>'
+    searched = write_level(tmx_text(room(20, 12), objects=spawn + enemy_xml(10, "brawler", 100, 96, search="leg")),
+                           "searched.tmx")
+    sim.reload_map(load_tilemap(searched))  # the designer gave him something to find
+    assert sim.couriers and copy.deepcopy(sim).couriers
+    sim.enemies[0].hp = 0
+    sim.step(InputFrame())
+    assert [n.name for n in sim.npcs if n.role == "searchable"] == ["body10"]
