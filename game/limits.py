@@ -5,6 +5,7 @@ error: a file inside every limit loads in well under a second and renders in bou
 """
 from __future__ import annotations
 
+import json
 import logging
 from typing import Any
 
@@ -88,3 +89,12 @@ def long_word(text: str, limit: int = TEXT_MAX_WORD) -> str | None:
         if len(word) > limit:
             return word
     return None
+
+
+def toml_key(key: Any) -> str:
+    """A table key as a one-line message names it: bare as TOML writes a bare key, else quoted with its
+    escapes (a quoted key may hold a newline or any other character)."""
+    text = str(key)
+    if text and all(c.isascii() and (c.isalnum() or c in "-_") for c in text):
+        return text
+    return json.dumps(text)

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Mapping
 
+from game.limits import toml_key
+
 log = logging.getLogger(__name__)
 
 NAME = re.compile(r"[a-z][a-z0-9_]*\Z")  # table keys that name things (kinds, attacks, puzzles)
@@ -113,7 +115,7 @@ def check_record(record: Any, schema: Mapping[str, Field], where: str,
         field = schema.get(key)
         if field is None:
             known = ", ".join(list(schema) + list(nested))
-            problems.append((f"{where}.{key}", f"unknown key (known: {known})"))
+            problems.append((f"{where}.{toml_key(key)}", f"unknown key (known: {known})"))
             continue
         problem = check_value(field, value)
         if problem:
@@ -136,8 +138,8 @@ def check_names(table: Any, where: str, required: tuple[str, ...] = (),
     problems = []
     for name in table:
         if only and name not in only:
-            problems.append((prefix + name, f"unknown name (known: {', '.join(only)})"))
+            problems.append((prefix + toml_key(name), f"unknown name (known: {', '.join(only)})"))
         elif not NAME.match(name):
-            problems.append((prefix + name, "names are lower case letters, digits and _, starting with a letter"))
+            problems.append((prefix + toml_key(name), "names are lower case letters, digits and _, starting with a letter"))
     problems += [(prefix + name, "missing") for name in required if name not in table]
     return problems

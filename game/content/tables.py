@@ -11,6 +11,7 @@ from typing import Any, Callable
 
 from game import DIFFICULTIES, STEP_HZ
 from game.content.schema import Bool, Field, Int, Num, Str, check_names, check_record
+from game.limits import toml_key
 from game.paths import ASSETS
 
 log = logging.getLogger(__name__)
@@ -83,7 +84,7 @@ def _attacks(table: Any, where: str, required: tuple[str, ...] = (), only: tuple
     if not table:
         problems.append((where, "needs at least one attack"))
     for name, attack in table.items():
-        here = f"{where}.{name}"
+        here = f"{where}.{toml_key(name)}"
         found = check_record(attack, ATTACK, here)
         problems += found
         if not found and attack.get("cancel_from", 0) > attack["startup"] + attack["active"] + attack["recovery"]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Mapping
 
-from game.limits import MAX_DEPTH, STORY_MAX_BYTES, nesting_depth
+from game.limits import MAX_DEPTH, STORY_MAX_BYTES, nesting_depth, toml_key
 from game.modes import registry as modes
 from game.story import schema
 from game.story.plot import Sentence, read_seed, section_span, sentences
@@ -217,7 +217,7 @@ def _parse_costumes(raw: Any, path: Path, problems: list[str]) -> dict[str, str]
     out = {}
     for place, sprite in raw.items():
         name, problem = schema.name(sprite, None)
-        _note(problems, f"{path}: costumes.{place}", problem)
+        _note(problems, f"{path}: costumes.{toml_key(place)}", problem)
         if name:
             out[str(place)] = name
     return out
@@ -229,11 +229,11 @@ def _parse_speakers(raw: Any, path: Path, problems: list[str]) -> dict[str, Spea
         raise StoryError(f"{path}: speakers: expected a [speakers] table, got {schema._brief(raw)}")
     for sid, spec in raw.items():
         if not isinstance(spec, Mapping):
-            raise StoryError(f"{path}: speakers.{sid}: expected a table")
+            raise StoryError(f"{path}: speakers.{toml_key(sid)}: expected a table")
         name, problem = schema.text(spec.get("name", sid.title()), sid.title())
-        _note(problems, f"{path}: speakers.{sid}.name", problem)
+        _note(problems, f"{path}: speakers.{toml_key(sid)}.name", problem)
         portrait, problem = schema.name(spec.get("portrait", sid), sid) if spec.get("portrait", sid) else (None, None)
-        _note(problems, f"{path}: speakers.{sid}.portrait", problem)
+        _note(problems, f"{path}: speakers.{toml_key(sid)}.portrait", problem)
         out[sid] = Speaker(sid, name, portrait)
     return out
 

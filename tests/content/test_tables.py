@@ -95,6 +95,16 @@ def test_missing_and_unknown_names(levels, monkeypatch):
     ]
 
 
+def test_a_key_or_name_with_a_newline_is_named_quoted_on_one_line(levels, monkeypatch):
+    monkeypatch.chdir(levels.folder)
+    levels("enemies", "hp = 44", 'hp = 44\n"we\\nird" = 1')
+    levels("player", "[attacks.kick]", '[attacks."ki\\nck"]')
+    assert [p for p in problems_of(levels, "enemies") if "we" in p] == [
+        'enemies.toml: brawler."we\\nird": unknown key (known: ' + problems_of(levels, "enemies")[0].split("known: ")[1]]
+    assert problems_of(levels, "player")[0].startswith('player.toml: attacks."ki\\nck": unknown name (known: ')
+    assert all("\n" not in p for p in problems_of(levels, "enemies") + problems_of(levels, "player"))
+
+
 def test_rules_across_keys(levels, monkeypatch):
     monkeypatch.chdir(levels.folder)
     levels("enemies", 'sprite = "thug_knife"', 'sprite = "thug_ninja"')

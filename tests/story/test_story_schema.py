@@ -68,6 +68,18 @@ def test_speakers_not_a_table_is_one_line():
         parsed(data)
 
 
+def test_a_key_with_a_newline_is_named_quoted_on_one_line():
+    """Found by the fuzz test below: a quoted TOML key may hold a newline, and the message named it raw."""
+    data = copy.deepcopy(SHIPPED)
+    data["speakers"]["rid\nzik"] = 0
+    data["costumes"]["Mos\ncow"] = ""  # not a name
+    with pytest.raises(StoryError) as err:
+        parsed(data)
+    assert str(err.value) == 'story.toml: speakers."rid\\nzik": expected a table'
+    del data["speakers"]["rid\nzik"]
+    assert [p for p in parsed(data).problems if "costumes" in p][0].startswith('story.toml: costumes."Mos\\ncow": ')
+
+
 def test_deep_nesting_is_one_line(tmp_path):
     path = tmp_path / "story.toml"
     path.write_text("x = " + "[" * 100_000 + "]" * 100_000 + "\n")
