@@ -140,6 +140,31 @@ def test_danko_stands_in_a_ring_on_the_floor(write_level):
     assert len(rings) == 1 and rings[0].image.get_width() > 12 and rings[0].sort_y < -1e8
 
 
+def test_danko_hidden_by_a_thug_in_front_is_outlined_over_everyone(write_level):
+    """A thug standing just in front of Danko (lower on the screen, so drawn after him) hides most of him: then,
+    and only then, his gold contour is drawn over everyone, the line round his own sprite."""
+    sim = arena(write_level, enemy_xml(2, "brawler", 300, 96), seed=1, difficulty="normal")
+    view, p, thug = LevelView(), sim.player.body, sim.live[0].body
+
+    def contours():
+        return [s for s in view.sprites(sim) if s.sort_y >= 1e8]
+
+    assert contours() == []  # the thug far off
+    for dy, hidden in ((5.0, True), (-5.0, False), (30.0, False)):  # in front, behind, well below his feet
+        thug.x, thug.y = p.x, p.y + dy
+        assert bool(contours()) == hidden, dy
+    thug.x, thug.y = p.x, p.y + 5.0
+    danko = view._player_sprite(sim, sim.steps)
+    (contour,) = contours()
+    assert (contour.x, contour.y) == (danko.x - 1, danko.y - 1)
+    line = pygame.mask.from_surface(contour.image)
+    inside = pygame.mask.from_surface(danko.image)
+    assert line.overlap_area(inside, (1, 1)) == 0 and line.count() > 40  # round him, never on him
+    assert {tuple(contour.image.get_at(pt))[:3] for pt in line.outline()} == {level_view.GOLD}
+    sim.player.state = "dead"
+    assert contours() == []
+
+
 def test_steam_column_over_the_fighters_is_see_through(maps):
     tilemap, _ = maps["bathhouse"]
     sim = LevelSim(tilemap, seed=0, difficulty="normal")

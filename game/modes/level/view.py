@@ -32,6 +32,8 @@ HOT = (255, 228, 150)         # the heart of the heavy's slam mark
 BLINK_ALPHA = 170             # Danko's after-hit blink: mostly solid, now and then this translucent, never gone
 BUS_ANGLES = 64               # a turning bus is drawn at this many headings
 CULL = 64                     # px round the view beyond which a person's sprite (at most 26x34) cannot reach it
+GOLD = (240, 200, 90)         # Danko's own colour: his ring, and his contour through whoever stands in front
+COVERED = 0.25                # the share of Danko's sprite box that someone drawn over him hides before he is outlined
 
 
 def _placeholder(color: tuple[int, int, int]) -> Any:
@@ -92,6 +94,17 @@ def _outlined(image: pygame.Surface, color: tuple[int, int, int]) -> pygame.Surf
     return out
 
 
+def _contour(image: pygame.Surface, color: tuple[int, int, int]) -> pygame.Surface:
+    """Only the one-pixel line round the sprite's shape, one pixel bigger each side (Danko seen through
+    whoever stands in front of him: they stay visible inside it)."""
+    mask = pygame.mask.from_surface(image)
+    grown = pygame.mask.Mask((image.get_width() + 2, image.get_height() + 2))
+    for dx, dy in ((0, 1), (2, 1), (1, 0), (1, 2)):
+        grown.draw(mask, (dx, dy))
+    grown.erase(mask, (1, 1))
+    return grown.to_surface(setcolor=(*color, 255), unsetcolor=(0, 0, 0, 0))
+
+
 def pose(state: str, body: Any) -> str:
     """A fighter's animation when he is not attacking: reeling, lying (down, dead, out), walking, standing."""
     if state == "hurt":
@@ -99,6 +112,19 @@ def pose(state: str, body: Any) -> str:
     if state in ("down", "dead", "out"):
         return "down"
     return "walk" if abs(body.vx) + abs(body.vy) > 0.2 else "idle"
+
+
+def _covered(danko: Sprite, sprites: list[Sprite]) -> bool:
+    """Whether the boxes of the sprites drawn after Danko's (standing in front of him) overlap COVERED of his
+    sprite's box, overlaps summed."""
+    w, h = danko.image.get_size()
+    x0, y0, x1, y1 = danko.x, danko.y, danko.x + w, danko.y + h
+    hidden = 0
+    for s in sprites:
+        if s.sort_y > danko.sort_y:
+            sw, sh = s.image.get_size()
+            hidden += max(0, min(x1, s.x + sw) - max(x0, s.x)) * max(0, min(y1, s.y + sh) - max(y0, s.y))
+    return hidden >= COVERED * w * h
 
 
 class LevelView:
@@ -189,7 +215,11 @@ class LevelView:
             sprite = self._enemy_sprite(e, step, (fx, fy))
             if sprite is not None:
                 out.append(sprite)
-        out.append(self._player_sprite(sim, step))
+        danko = self._player_sprite(sim, step)
+        out.append(danko)
+        if sim.player.state != "dead" and _covered(danko, out):
+            out.append(Sprite(self._cached(("contour", id(danko.image)), _contour, danko.image, GOLD),
+                              danko.x - 1, danko.y - 1, 1e9))  # over everyone: he is never lost in a crowd
         return out
 
     def _buses(self, sim: "LevelSim", view: tuple[int, int, int, int] | None = None) -> list[Sprite]:
