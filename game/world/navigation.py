@@ -34,7 +34,7 @@ def distance_map(walkable: np.ndarray, start: tuple[int, int], within: int | Non
     stride = cols + 1
     padded = np.zeros((rows, stride), dtype=bool)
     padded[:, :cols] = walkable
-    walk = _to_bits(padded)
+    walk = to_bits(padded)
     frontier = 1 << (r * stride + c)
     unseen = walk ^ frontier  # walkable cells not reached yet (kept directly: no negation a ring)
     planes: list[int] = []  # planes[i] holds bit i of every cell's distance
@@ -53,11 +53,8 @@ def distance_map(walkable: np.ndarray, start: tuple[int, int], within: int | Non
         frontier = ((frontier << 1) | (frontier >> 1) | (frontier << stride) | (frontier >> stride)) & unseen
         unseen ^= frontier
     # Unpacked in one call: the cells reached, those not (yet), then the planes, summed by their weights.
-    n, size = rows * stride, (rows * stride + 7) // 8
-    sets = [walk ^ unseen, unseen] + planes
-    raw = np.frombuffer(b"".join([s.to_bytes(size, "little") for s in sets]), dtype=np.uint8)
-    bits = np.unpackbits(raw.reshape(len(sets), size), axis=1, count=n, bitorder="little")
-    counter = _WEIGHTS[:len(planes)] @ bits[2:]
+    bits = from_bits([walk ^ unseen, unseen] + planes, rows * stride)
+    counter = WEIGHTS[:len(planes)] @ bits[2:]
     reached = bits[0].view(bool).reshape(rows, stride)[:, :cols]
     dist[reached] = counter.reshape(rows, stride)[:, :cols][reached]
     if frontier:  # stopped at `within`: what it did not reach yet is further out (or cut off)
@@ -65,12 +62,20 @@ def distance_map(walkable: np.ndarray, start: tuple[int, int], within: int | Non
     return dist
 
 
-_WEIGHTS = 1 << np.arange(31, dtype=np.int32)  # plane i counts 2**i steps
+WEIGHTS = 1 << np.arange(31, dtype=np.int32)  # bit plane i of a count of steps is worth 2**i
 
 
-def _to_bits(grid: np.ndarray) -> int:
+def to_bits(grid: np.ndarray) -> int:
     """Bool grid -> int whose bit i is cell i in row-major order."""
     return int.from_bytes(np.packbits(grid.ravel(), bitorder="little").tobytes(), "little")
+
+
+def from_bits(sets: list[int], n: int) -> np.ndarray:
+    """The inverse of `to_bits` for several sets at once, in one numpy call: row k holds the first n bits
+    of sets[k] (uint8 0 or 1)."""
+    size = (n + 7) // 8
+    raw = np.frombuffer(b"".join([bits.to_bytes(size, "little") for bits in sets]), dtype=np.uint8)
+    return np.unpackbits(raw.reshape(len(sets), size), axis=1, count=n, bitorder="little")
 
 
 def downhill(dist: np.ndarray, col: int, row: int) -> tuple[int, int]:

@@ -15,13 +15,12 @@ import logging
 import numpy as np
 
 from game.world import navigation
-from game.world.navigation import PENDING, UNREACHABLE, FlowField, downhill
+from game.world.navigation import PENDING, UNREACHABLE, WEIGHTS, FlowField, downhill, from_bits, to_bits
 
 log = logging.getLogger(__name__)
 
 FIRST_RINGS = 24   # the first stretch of a search
 _ALL = 1 << 62     # `_reach` once the search is over
-_WEIGHTS = 1 << np.arange(31, dtype=np.int32)  # what bit i of a count of steps is worth
 
 
 class LazyField(FlowField):
@@ -74,7 +73,7 @@ class LazyField(FlowField):
             flat = np.full((self.rows, self.cols + 1), UNREACHABLE, dtype=np.int32)
             flat[:, :-1] = self._dist
             self._dist = flat[:, :-1]
-            self._search = (_bits(flat == self._reach), _bits(flat == PENDING), flat.ravel())
+            self._search = (to_bits(flat == self._reach), to_bits(flat == PENDING), flat.ravel())
         frontier, unseen, flat = self._search
         stride, base = self.cols + 1, self._reach
         rings = [unseen]
@@ -91,18 +90,10 @@ class LazyField(FlowField):
                 plane ^= ring
             found.append(plane)
             span *= 2
-        size = (flat.size + 7) // 8
-        raw = b"".join([bits.to_bytes(size, "little") for bits in found])
-        bits = np.unpackbits(np.frombuffer(raw, dtype=np.uint8).reshape(len(found), size), axis=1,
-                             count=flat.size, bitorder="little")
+        bits = from_bits(found, flat.size)
         new = bits[0].view(bool)
-        flat[new] = (_WEIGHTS[:len(found) - 1] @ bits[1:])[new] + base
+        flat[new] = (WEIGHTS[:len(found) - 1] @ bits[1:])[new] + base
         self._reach = base + len(rings) - 1
         if not frontier:  # the search is over: the floor it never reached is cut off
             flat[flat == PENDING] = UNREACHABLE
             self._reach = _ALL
-
-
-def _bits(cells: np.ndarray) -> int:
-    """A bool grid as one integer, bit i for cell i in row-major order."""
-    return int.from_bytes(np.packbits(cells.ravel(), bitorder="little").tobytes(), "little")
