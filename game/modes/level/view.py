@@ -83,17 +83,6 @@ def _silhouette(image: pygame.Surface, color: tuple[int, int, int]) -> pygame.Su
     return mask.to_surface(setcolor=(*color, 255), unsetcolor=(0, 0, 0, 0))
 
 
-def _outlined(image: pygame.Surface, color: tuple[int, int, int]) -> pygame.Surface:
-    """The sprite unchanged inside, ringed by a one-pixel outline of `color` (the wind-up tell)."""
-    mask = pygame.mask.from_surface(image)
-    ring = mask.to_surface(setcolor=(*color, 255), unsetcolor=(0, 0, 0, 0))
-    out = pygame.Surface((image.get_width() + 2, image.get_height() + 2), pygame.SRCALPHA)
-    for dx, dy in ((0, 1), (2, 1), (1, 0), (1, 2)):
-        out.blit(ring, (dx, dy))
-    out.blit(image, (1, 1))
-    return out
-
-
 def _contour(image: pygame.Surface, color: tuple[int, int, int]) -> pygame.Surface:
     """Only the one-pixel line round the sprite's shape, one pixel bigger each side (Danko seen through
     whoever stands in front of him: they stay visible inside it)."""
@@ -103,6 +92,13 @@ def _contour(image: pygame.Surface, color: tuple[int, int, int]) -> pygame.Surfa
         grown.draw(mask, (dx, dy))
     grown.erase(mask, (1, 1))
     return grown.to_surface(setcolor=(*color, 255), unsetcolor=(0, 0, 0, 0))
+
+
+def _outlined(image: pygame.Surface, color: tuple[int, int, int]) -> pygame.Surface:
+    """The sprite unchanged inside its contour of `color` (the wind-up tell)."""
+    out = _contour(image, color)
+    out.blit(image, (1, 1))
+    return out
 
 
 def pose(state: str, body: Any) -> str:
