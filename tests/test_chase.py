@@ -5,7 +5,8 @@ import pytest
 
 from game.input.actions import Action, EdgeTracker
 from game.modes.chase.autopilot import autopilot_mask
-from game.modes.chase.sim import LOST, WON, ChaseSim, finale_tilemap
+from game.modes.chase.finale import finale_tilemap
+from game.modes.chase.sim import LOST, WON, ChaseSim
 from game.paths import LEVELS
 from game.world.collision import overlaps_solid
 from game.world.tilemap import load_tilemap

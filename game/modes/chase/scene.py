@@ -399,7 +399,7 @@ class ChaseScene(BaseScene):
 
     def _default_finale(self, sim: ChaseSim, on_done: OnDone) -> BaseScene | None:
         """The fight on foot by the wreck: the combat LevelSim on the same streets, Danko by his bus."""
-        from game.modes.chase.sim import finale_tilemap
+        from game.modes.chase.finale import finale_tilemap
         from game.modes.level.scene import LevelScene
         from game.modes.level.sim import LevelSim
 

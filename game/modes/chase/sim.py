@@ -34,7 +34,6 @@ from game.actors.vehicles import BUS, CAR, Control, Vehicle, VehicleSpec, collid
 from game.input.actions import Action, InputFrame
 from game.modes.chase import traffic
 from game.modes.chase.assist import road_assist
-from game.modes.chase.finale import finale_tilemap  # noqa: F401  (the fight on foot's map: imported from here too)
 from game.modes.events import Bump, Crashed, Escaped, Event, LostSight, Ram, Scrape, TrainCalled
 from game.world.camera import Camera
 from game.world.tilemap import LevelError, MapObject, TileMap
