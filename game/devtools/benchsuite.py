@@ -70,9 +70,9 @@ def bench_suite(root: Path, fresh: bool = False) -> dict[str, Any]:
 
 def _clone(root: Path, into: Path) -> tuple[Path, str]:
     """`git clone` of `root` into `into` (its last commit: what CI tests) and that commit's id."""
-    def git(*args: str, cwd: Path = root) -> str:
+    def git(*args: str) -> str:
         try:
-            proc = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True)
+            proc = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True)
         except OSError as exc:
             raise ToolError(f"bench --suite --fresh: git: {exc.strerror or exc}") from None
         if proc.returncode:
