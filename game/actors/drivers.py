@@ -243,12 +243,15 @@ def gap_ahead(v: Vehicle, others: Sequence[Vehicle], reach: float, half_width: f
     fx, fy, half = math.cos(h), math.sin(h), v.spec.length / 2
     nearest = math.inf
     for o in others:  # v itself is 0.0 along (NaN off the map): never ahead
-        dx, dy = o.x - x, o.y - y
-        along, spec = dx * fx + dy * fy, o.spec
-        if 0 < along <= reach + spec.length:  # ahead, within reach: as gaps_ahead's two tests
-            touch = half_width + spec.width / 2  # across its right, (-sin, cos), as gaps_ahead measures it
-            if -touch < (dx * -fy + dy * fx) - offset < touch and along - half - spec.length / 2 < nearest:
-                nearest = along - half - spec.length / 2
+        ox, oy = o.x, o.y
+        along = (ox - x) * fx + (oy - y) * fy
+        if along > 0:  # ahead (about half are behind: for them only this is worked out)
+            spec = o.spec
+            if along <= reach + spec.length:  # within reach: as gaps_ahead's two tests
+                dx, dy = ox - x, oy - y
+                touch = half_width + spec.width / 2  # across its right, (-sin, cos), as gaps_ahead measures it
+                if -touch < (dx * -fy + dy * fx) - offset < touch and along - half - spec.length / 2 < nearest:
+                    nearest = along - half - spec.length / 2
     return nearest
 
 
@@ -259,18 +262,14 @@ def gaps_ahead(v: Vehicle, others: Sequence[Vehicle], reach: float, half_width: 
     x, y, fx, fy, others = _looking(v, others, reach + half_width + spread, parked)
     half = v.spec.length / 2
     ahead = []  # (sideways offset, corridor half width that touches it, gap) of each vehicle ahead
-    for o in others:
-        if o is v:
-            continue
-        dx, dy = o.x - x, o.y - y
-        along = dx * fx + dy * fy
-        if along <= 0:
-            continue
-        spec = o.spec
-        if along > reach + spec.length:
-            continue
-        # across its right, (-sin, cos): -fy is exactly -sin(h)
-        ahead.append((dx * -fy + dy * fx, half_width + spec.width / 2, along - half - spec.length / 2))
+    for o in others:  # v itself is 0.0 along: never ahead (nor is one NaN along, which no corridor holds)
+        ox, oy = o.x, o.y
+        along = (ox - x) * fx + (oy - y) * fy
+        if along > 0:
+            spec = o.spec
+            if along <= reach + spec.length:
+                dx, dy = ox - x, oy - y  # across its right, (-sin, cos): -fy is exactly -sin(h)
+                ahead.append((dx * -fy + dy * fx, half_width + spec.width / 2, along - half - spec.length / 2))
     if not ahead:
         return [math.inf] * len(offsets)
     gaps = []
