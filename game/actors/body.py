@@ -29,6 +29,13 @@ class Body:
         """A body whose feet stand centred on (fx, fy)."""
         return cls(x=fx - w / 2, y=fy - h, w=w, h=h, prev_x=fx - w / 2, prev_y=fy - h)
 
+    def __deepcopy__(self, memo: dict) -> "Body":
+        """A checkpoint's copy: every field is an immutable value (its room a tuple of them), so the copy
+        takes them as they are (copy.deepcopy of a slotted class would rebuild each through its reduce)."""
+        new = memo[id(self)] = Body(self.x, self.y, self.w, self.h, self.vx, self.vy, self.facing,
+                                    self.prev_x, self.prev_y, self.room)
+        return new
+
     @property
     def feet(self) -> tuple[float, float]:
         return (self.x + self.w / 2, self.y + self.h)

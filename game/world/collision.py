@@ -101,8 +101,14 @@ class Grid:
         at most MAX_SUBSTEP a side from a corner in the room, under the walls of the era it was worked
         out in, would find every cell the full mover below tests free inside the room: so a move that
         stays in it just adds (most moves), and one that pushes into a side that is a wall all along
-        stops as the full mover stops it, without asking a cell."""
-        self.move_bodies((body,), (dx,), (dy,))
+        stops as the full mover stops it, without asking a cell. A zero move (a body standing still, most
+        steps of a fight) only remembers where it stands: the full mover neither moves nor stops a box by
+        (0, 0), and its room waits for its next move."""
+        if dx or dy:
+            self.move_bodies((body,), (dx,), (dy,))
+        else:
+            body.prev_x = body.x
+            body.prev_y = body.y
 
     def move_bodies(self, bodies: Iterable[MovingBox], moves_x: Iterable[float], moves_y: Iterable[float]) -> None:
         """`move_body` for each body in turn by its own (dx, dy): a crowd's moves in one call."""
@@ -110,6 +116,8 @@ class Grid:
         for body, dx, dy in zip(bodies, moves_x, moves_y):
             body.prev_x = x = body.x
             body.prev_y = y = body.y
+            if not (dx or dy):  # a zero move (standing still): the full mover neither moves nor stops it
+                continue
             nx, ny = x + dx, y + dy  # where it goes unless a wall stops it
             try:
                 room = body.room

@@ -15,21 +15,36 @@ FIRST_AID = 40
 AMMO_CLIP = 6
 
 
+CLEAR_MARGIN = 1e-6  # px kept off the room `collect_pickups` works out: far more than any rounding of a box edge
+
+
 def collect_pickups(level: LevelState) -> None:
-    """Danko takes a pickup he touches, unless it would do nothing (full health, full or no gun)."""
+    """Danko takes a pickup he touches, unless it would do nothing (full health, full or no gun).
+
+    Each scan keeps how far his box may move on either axis before it could touch a pickup not taken yet
+    (the least gap to one, less CLEAR_MARGIN): until it has, or a pickup is dropped, nothing is scanned."""
     p = level.player
     if p.state == "dead":
         return
     b = p.body
     bx, by = b.x, b.y
+    pickups = level.pickups
+    kept = level.pickups_clear  # (the list, its length, the box's x and y at the scan, the room)
+    if (kept is not None and kept[0] is pickups and kept[1] == len(pickups)
+            and -kept[4] < bx - kept[2] < kept[4] and -kept[4] < by - kept[3] < kept[4]):
+        return
     bx1, by1 = bx + b.w, by + b.h
     half = PICKUP_SIZE / 2
-    for item in level.pickups:
+    room = 1e9
+    for item in pickups:
         if item.taken:
             continue
         ix, iy = item.x - half, item.y - half  # its box overlaps Danko's (boxes_overlap, inlined)
         if not (bx < ix + PICKUP_SIZE and ix < bx1 and by < iy + PICKUP_SIZE and iy < by1):
+            gap = max(ix - bx1, bx - (ix + PICKUP_SIZE), iy - by1, by - (iy + PICKUP_SIZE))
+            room = gap if gap < room else room
             continue
+        room = 0.0  # touching one it did not take: asked again next step
         if item.kind == "first_aid" and p.health < p.tuning.max_health:
             p.health = min(p.tuning.max_health, p.health + FIRST_AID)
         elif item.kind == "ammo" and p.armed and p.ammo < p.tuning.max_ammo:
@@ -40,6 +55,7 @@ def collect_pickups(level: LevelState) -> None:
         level.emit_sound("pickup")
         level.effects.append(Effect("text", item.x, item.y - 8, 40,
                                     text="+HEALTH" if item.kind == "first_aid" else "+AMMO"))
+    level.pickups_clear = (pickups, len(pickups), bx, by, room - CLEAR_MARGIN)
 
 
 def set_door(level: LevelState, rect: Rect, closed: bool) -> None:

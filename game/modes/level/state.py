@@ -30,7 +30,7 @@ from game.world.tilemap import TileMap
 
 log = logging.getLogger(__name__)
 CALM_STEPS = 120  # 2 s: nobody can be struck at the start of a level or after a respawn
-_CACHES = ("unfired_triggers", "searchable", "vents_on")  # LevelState attributes a copy starts without
+_CACHES = ("unfired_triggers", "searchable", "vents_on", "pickups_clear")  # LevelState attributes a copy starts without
 
 
 @dataclass
@@ -149,6 +149,7 @@ class LevelState:
         self.fired: list[int] = []
         self.unfired_triggers: tuple | None = None  # props.check_triggers' list of those still to fire
         self.vents_on: tuple | None = None  # hazards.scald's vents on now, and till when
+        self.pickups_clear: tuple | None = None  # props.collect_pickups' room to move without touching one
         self.searchable: tuple | None = None  # search.py's table of the enemies that can be searched
         self.scripts: list[Script] = []
         self.tokens = [0, 0]  # melee, ranged attackers winding up or striking this step
