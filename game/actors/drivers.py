@@ -25,7 +25,7 @@ CELL = 32.0  # px: the squares Path.project keeps its candidate spans for
 _floor = math.floor
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Path:
     """A polyline with cumulative lengths, for following and for distance along the route."""
 
@@ -282,7 +282,7 @@ def gaps_ahead(v: Vehicle, others: Sequence[Vehicle], reach: float, half_width: 
     return gaps
 
 
-@dataclass
+@dataclass(slots=True)
 class LaneDriver:
     """Civilian traffic: follow a lane polyline at a cruising speed, keep a gap to what is ahead."""
 
@@ -305,7 +305,7 @@ class LaneDriver:
         return pursue(v, tx, ty, want)
 
 
-@dataclass
+@dataclass(slots=True)
 class RouteDriver:
     """Rostavili at the wheel: drive the route, slow for corners, swerve, keep just ahead of the player."""
 

@@ -36,7 +36,7 @@ ALIGN_RATE = 0.08      # most radians per step the body swings round to follow a
 PI, TAU = math.pi, 2 * math.pi
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class VehicleSpec:
     """Handling. Speeds in px/step, accelerations in px/step^2, angles in radians."""
 
@@ -76,7 +76,7 @@ def make_control(throttle: float, steer: float) -> Control:
 _new_tuple = tuple.__new__
 
 
-@dataclass
+@dataclass(slots=True)
 class Vehicle:
     x: float  # centre, map pixels
     y: float

@@ -68,7 +68,7 @@ CHASE_DIFFICULTY: dict[str, ChaseTuning] = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class Train:
     path: Path
     s: float            # distance of the nose along the rails
