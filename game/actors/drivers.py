@@ -131,22 +131,36 @@ class Path:
         b = self.point_at(s + 4.0)
         return math.atan2(b[1] - a[1], b[0] - a[0])
 
-    def _straight(self, s: float, distance: float) -> bool:
-        """Every point `turn_ahead(s, distance)` samples lies on one straight segment."""
+    def _straight(self, s: float, distance: float) -> int:
+        """The segment every point `turn_ahead(s, distance)` samples lies on, or -1 if they are not on one."""
         lo, hi = s + distance / 5 - 4.0, s + distance + 4.0  # the first and last points it samples
         lo = lo if lo < s + 4.0 else s + 4.0
         hi = hi if hi > s + 12.0 else s + 12.0
         cum = self.cumulative
         if 0.0 <= lo and hi <= cum[-1]:
             i = bisect.bisect_right(cum, lo) - 1
-            return i + 1 < len(cum) and hi <= cum[i + 1]
-        return False
+            if i + 1 < len(cum) and hi <= cum[i + 1]:
+                return i
+        return -1
+
+    def ahead(self, s: float, lookahead: float, distance: float, limit: float) -> tuple[float, float, bool]:
+        """`point_at(s + lookahead)` and `turns_over(s, distance, limit)` in one call. Where the points the turn
+        is sampled at lie on one segment and the point ahead lies inside it (along most of a street), that
+        point is worked out on it as point_at works it out (the same segment, the same t)."""
+        i = self._straight(s, distance)
+        if i < 0:
+            return (*self.point_at(s + lookahead), self.turns_over(s, distance, limit))
+        at, (x0, y0, sx, sy, _, _, start, end) = s + lookahead, self.spans[i]
+        if not start < at < end:  # (inside it, point_at's at % length on a loop is at itself)
+            return (*self.point_at(at), 0.0 > limit)
+        t = (at - start) / (end - start)
+        return x0 + sx * t, y0 + sy * t, 0.0 > limit
 
     def turn_ahead(self, s: float, distance: float) -> float:
         """Largest heading change between here and `distance` further on (radians). 0.0 when every point
         it samples lies on one straight segment (measured there it is rounding noise, 1e-16 at most, and
         the drivers only compare it with thresholds): most of a street, without twelve point lookups."""
-        if self._straight(s, distance):
+        if self._straight(s, distance) >= 0:
             return 0.0
         h0, *rest = self.directions((s + 8.0, s + distance * 1 / 5, s + distance * 2 / 5, s + distance * 3 / 5,
                                      s + distance * 4 / 5, s + distance * 5 / 5))
@@ -186,7 +200,7 @@ class Path:
     def turns_over(self, s: float, distance: float, limit: float) -> bool:
         """`turn_ahead(s, distance) > limit`, stopping at the first sampled heading that turns more
         than `limit` (the largest is over it exactly when one is) and with the points looked up here."""
-        if self._straight(s, distance):  # turn_ahead's shortcut
+        if self._straight(s, distance) >= 0:  # turn_ahead's shortcut
             return 0.0 > limit
         point, atan2 = self.point_at, math.atan2
         mid = s + 8.0
@@ -295,9 +309,9 @@ class LaneDriver:
         """Steer along the lane; what may block it: `others`, and the near ones of `parked`."""
         path = self.path
         self.s = s = path.project(v.x, v.y, self.s)
-        tx, ty = path.point_at(s + self.lookahead)
+        tx, ty, bend = path.ahead(s, self.lookahead, 48.0, 0.6)  # point_at(s + lookahead), turns_over(s, ...)
         want = self.cruise
-        if path.turns_over(s, 48.0, 0.6):
+        if bend:
             want = min(want, 1.2)  # slow for a corner
         gap = gap_ahead(v, others, 70.0, v.spec.width / 2, 0.0, parked)
         if gap < 70.0:
