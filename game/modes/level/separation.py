@@ -73,22 +73,27 @@ def pushes(xs: list[float], ys: list[float], radius: float, push: float) -> tupl
 
 def _few(xs: list[float], ys: list[float], radius: float, push: float) -> tuple[list[float], list[float]]:
     """Every pair in plain Python, each row summed in numpy's order for rows under FEW values: 0.0 plus
-    each term by index (the zero terms of far points change nothing, so they are skipped)."""
+    each term by index (the zero terms of far points change nothing, so they are skipped). Each pair is
+    tested once: j's term from i is exactly minus i's from j (a float difference and product change only
+    their sign when their operands swap), and going through the pairs (i, j > i) in order adds the terms of
+    every row in the order of the other index, as the row's own sum does."""
     n = len(xs)
-    Work.pairs += n * n
+    Work.pairs += n * (n - 1) // 2
     r2 = radius ** 2
     push_x, push_y = [0.0] * n, [0.0] * n
-    for i, (xi, yi) in enumerate(zip(xs, ys)):
-        sx = sy = 0.0
-        for xj, yj in zip(xs, ys):
-            dx, dy = xi - xj, yi - yj
+    for i in range(n - 1):
+        xi, yi = xs[i], ys[i]
+        for j in range(i + 1, n):
+            dx, dy = xi - xs[j], yi - ys[j]
             d2 = dx * dx + dy * dy
             if d2 < r2 and d2 > 1e-6:
                 d = math.sqrt(d2)
                 strength = (radius - d) / d * push
-                sx += dx * strength
-                sy += dy * strength
-        push_x[i], push_y[i] = sx, sy
+                tx, ty = dx * strength, dy * strength
+                push_x[i] += tx
+                push_y[i] += ty
+                push_x[j] -= tx
+                push_y[j] -= ty
     return push_x, push_y
 
 

@@ -116,6 +116,8 @@ def intercept(level: LevelState, frame: InputFrame) -> InputFrame:
             _grab(level, ward, target)
             return InputFrame()
     keep = ~(GRAB_BITS | SHOOT_BITS)
+    if not (frame.held | frame.pressed) & ~keep:
+        return frame  # nothing to take out (most steps): the frame as it is, not an equal new one
     return InputFrame(held=frame.held & keep, pressed=frame.pressed & keep)
 
 
