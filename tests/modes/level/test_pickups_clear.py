@@ -34,14 +34,14 @@ def _seen(sim) -> tuple:
 def test_the_kept_room_answers_as_a_scan_of_every_pickup_every_step(write_level):
     rng = random.Random(5)
     skipped = 0
-    for trial in range(60):
+    for trial in range(25):
         kept, plain = level(write_level), None
         for n in range(rng.randint(0, 6)):
             _drop(rng, kept, n)
         if rng.random() < 0.5:
             kept.player.arm(rng.choice((0, 6, 40)))
         plain = copy.deepcopy(kept)
-        for step in range(400):
+        for step in range(300):
             dx, dy = rng.choice((-1.5, -0.4, 0.0, 0.4, 1.5)), rng.choice((-1.5, -0.4, 0.0, 0.4, 1.5))
             if rng.random() < 0.02:  # a jump (a respawn, a teleport): to a hair off a pickup's edge
                 dx, dy = rng.uniform(-40, 40), rng.uniform(-40, 40)
@@ -64,4 +64,4 @@ def test_the_kept_room_answers_as_a_scan_of_every_pickup_every_step(write_level)
             props.collect_pickups(plain)
             skipped += before is not None and kept.pickups_clear is before
             assert _seen(kept) == _seen(plain), (trial, step)
-    assert skipped > 60 * 400 // 3  # the kept room answered on most steps (else this proved little)
+    assert skipped > 25 * 300 // 3  # the kept room answered on most steps (else this proved little)

@@ -13,7 +13,7 @@ from game.modes.level.separation import FEW, Work, pushes
 def test_every_size_under_few_sums_as_numpy_does_with_each_pair_tested_once():
     rng = random.Random(11)
     packed = 0
-    for trial in range(4000):
+    for trial in range(1500):
         n = rng.randint(2, FEW - 1)
         span = rng.choice((2.0, 6.0, 13.0, 30.0))
         xs = [rng.uniform(100, 100 + span) for _ in range(n)]
@@ -30,4 +30,4 @@ def test_every_size_under_few_sums_as_numpy_does_with_each_pair_tested_once():
         for a, b in zip(want[0] + want[1], got[0] + got[1]):
             assert a == b and math.copysign(1.0, a) == math.copysign(1.0, b), (trial, xs, ys)
         packed += span <= 6.0 and n >= 4
-    assert packed > 500  # rows with several close terms were summed often
+    assert packed > 180  # rows with several close terms were summed often
