@@ -162,9 +162,11 @@ def _check_bindings(value: Any, default: Mapping[str, tuple[str, ...]],
     for action, names in value.items():
         if action not in Action.__members__ or (only and action not in only):
             return None, f"unknown action {_brief(action)}"
-        if not isinstance(names, list) or not 0 < len(names) <= MAX_BINDINGS or \
+        # (an empty list is an unbound action: the pad leaves Restart unbound, and a rebind can take an
+        # action's only button)
+        if not isinstance(names, list) or len(names) > MAX_BINDINGS or \
                 not all(isinstance(n, str) and 0 < len(n) <= MAX_NAME for n in names):
-            return None, f"{action}: expected a list of 1 to {MAX_BINDINGS} names of at most {MAX_NAME} characters"
+            return None, f"{action}: expected a list of at most {MAX_BINDINGS} names of 1 to {MAX_NAME} characters"
         out[action] = tuple(names)
     seen: dict[str, str] = {}
     for action, names in out.items():
