@@ -24,6 +24,15 @@ ROOT = Path(__file__).resolve().parent.parent
 BASE_TSX = ROOT / "assets" / "tiles" / "base.tsx"
 
 
+# What `st.text()` draws by default (`characters(codec="utf-8")`: every code point but the surrogates), asked
+# for by category: the same characters, without the table of the codec Hypothesis builds on first use where
+# `.hypothesis/` is new, as in CI's clone (about 2 s of CPU; tests/test_suite_shortcuts.py checks the sets agree).
+def utf8_text(max_size: int):
+    from hypothesis import strategies as st
+
+    return st.text(st.characters(exclude_categories=("Cs",)), max_size=max_size)
+
+
 def tmx_text(ground: list[list[int]], objects: str | None = None, extra_layers: str = "",
              tileset: str = "base.tsx", map_attrs: str = "", encoding: str = "csv") -> str:
     h, w = len(ground), len(ground[0])

@@ -5,6 +5,7 @@ or None, never an exception, and quickly.
 """
 import json
 
+from conftest import utf8_text
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -93,8 +94,8 @@ def test_a_save_naming_an_unknown_beat_is_set_aside_with_a_message(tmp_path):
     assert load_progress(tmp_path, beats={"hotel"}) == Progress("hotel", {})
 
 
-JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=12),
-                    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner,
+JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | utf8_text(12),
+                    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(utf8_text(12), inner,
                                                                                 max_size=4), max_leaves=20)
 FIELDS = st.sampled_from(["music_volume", "sfx_volume", "muted", "scale", "fullscreen", "difficulty",
                           "screen_shake", "text_speed", "keys", "pad", "version", "beat", "flags"])

@@ -2,6 +2,7 @@
 quickly, never another exception; whatever decodes encodes back to the same masks."""
 import time
 
+from conftest import utf8_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -10,12 +11,12 @@ from game.limits import REPLAY_MAX_STEPS
 
 TOKENS = st.sampled_from(["0", "1", "ff", "fff", "1000", "-1", "0x1", "99999999999", "300000000",
                           str(REPLAY_MAX_STEPS), "1e3", "\u00b2", "\u0661", "#", "", " ", "\t", "a b c"])
-LINE = st.lists(TOKENS | st.text(max_size=6), min_size=0, max_size=4).map(" ".join)
+LINE = st.lists(TOKENS | utf8_text(6), min_size=0, max_size=4).map(" ".join)
 REPLAY = st.lists(LINE, max_size=12).map("\n".join)
 
 
 @settings(max_examples=300, deadline=2000)
-@given(text=REPLAY | st.text(max_size=80))
+@given(text=REPLAY | utf8_text(80))
 def test_fuzzed_replay_text_decodes_or_is_one_line(text):
     start = time.process_time()
     try:

@@ -12,6 +12,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from conftest import utf8_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -140,8 +141,8 @@ def test_check_and_story_report_the_problem_lines_and_exit_1(monkeypatch, capsys
 
 
 JUNK = st.one_of(st.none(), st.booleans(), st.integers(-10**20, 10**20),
-                 st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=8),
-                 st.lists(st.integers(-3, 40), max_size=3), st.dictionaries(st.text(max_size=4), st.integers(), max_size=2))
+                 st.floats(allow_nan=True, allow_infinity=True), utf8_text(8),
+                 st.lists(st.integers(-3, 40), max_size=3), st.dictionaries(utf8_text(4), st.integers(), max_size=2))
 
 
 @st.composite

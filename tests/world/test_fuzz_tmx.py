@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from conftest import BASE_TSX, ROOT, room, tmx_text
+from conftest import BASE_TSX, ROOT, room, tmx_text, utf8_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -69,7 +69,7 @@ def mutated(draw):
     elif family == "type":
         kinds = list(re.finditer(r'type="([^"]*)"', text))
         m = kinds[draw(st.integers(0, len(kinds) - 1))]
-        text = text[:m.start(1)] + draw(st.one_of(JUNK, st.text(max_size=8))) + text[m.end(1):]
+        text = text[:m.start(1)] + draw(st.one_of(JUNK, utf8_text(8))) + text[m.end(1):]
     elif family == "property":
         spots = list(re.finditer(r'(value|propertytype|name)="([^"]*)"', text))
         m = spots[draw(st.integers(0, len(spots) - 1))]
