@@ -14,12 +14,8 @@ def test_a_module_written_ahead_explains_its_failing_assert_as_pytest_does(reque
     (pyc,) = (tmp_path / "__pycache__").glob("test_ahead.*pytest*.pyc")
     namespace: dict = {}
     exec(marshal.loads(pyc.read_bytes()[16:]), namespace)  # after the pyc's 16-byte header
-    try:
+    with pytest.raises(AssertionError, match="At index 1 diff: 2 != 3"):  # a plain assert has no message
         namespace["test_lists"]()
-    except AssertionError as failure:
-        assert "At index 1 diff: 2 != 3" in str(failure)  # rewritten: a plain assert has no message
-    else:
-        raise AssertionError("the assert did not fail")
     assert rewrite_ahead(request.config, [source]) == 0  # written once: the next run finds it
 
 
