@@ -228,12 +228,13 @@ def _parse_speakers(raw: Any, path: Path, problems: list[str]) -> dict[str, Spea
     if not isinstance(raw, Mapping):  # every line names a speaker: nothing would load without them
         raise StoryError(f"{path}: speakers: expected a [speakers] table, got {schema._brief(raw)}")
     for sid, spec in raw.items():
+        where = f"{path}: speakers.{toml_key(sid)}"
         if not isinstance(spec, Mapping):
-            raise StoryError(f"{path}: speakers.{toml_key(sid)}: expected a table")
+            raise StoryError(f"{where}: expected a table")
         name, problem = schema.text(spec.get("name", sid.title()), sid.title())
-        _note(problems, f"{path}: speakers.{toml_key(sid)}.name", problem)
+        _note(problems, f"{where}.name", problem)
         portrait, problem = schema.name(spec.get("portrait", sid), sid) if spec.get("portrait", sid) else (None, None)
-        _note(problems, f"{path}: speakers.{toml_key(sid)}.portrait", problem)
+        _note(problems, f"{where}.portrait", problem)
         out[sid] = Speaker(sid, name, portrait)
     return out
 
